@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import type { MenuItem, SiteConfig } from '../../lib/site';
+import styles from './Layout.module.css';
+
+export interface LayoutProps {
+  site: Pick<SiteConfig, 'title' | 'author' | 'social'>;
+  menu: MenuItem[];
+  /** The current page's path, to mark its menu entry. */
+  currentPath?: string;
+  children: ReactNode;
+}
+
+/** The frame of every page: skip link, header with navigation, main content, footer. */
+export function Layout({ site, menu, currentPath, children }: LayoutProps) {
+  const { author, social } = site;
+  return (
+    <div className={styles.frame}>
+      <a className={styles.skip} href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <a className={styles.brand} href="/">
+          {site.title}
+        </a>
+        <nav aria-label="Main">
+          <ul className={styles.menu}>
+            {menu.map((item) => (
+              <li key={item.href}>
+                <a href={item.href} aria-current={item.href === currentPath ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className={styles.footer}>
+        <p>
+          {author.name} — {author.bio}
+        </p>
+        {social.length > 0 && (
+          <ul className={styles.social} aria-label="Elsewhere">
+            {social.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} rel="me">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </footer>
+    </div>
+  );
+}

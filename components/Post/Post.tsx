@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { PostSummary } from '../../lib/content';
+import { PostMeta } from '../PostMeta/PostMeta';
+import styles from './Post.module.css';
+
+export interface PostProps {
+  post: PostSummary;
+  locale: string;
+  /** The rendered body. */
+  children: ReactNode;
+}
+
+/**
+ * One post or page: the title as the page's only `h1`, then (for posts) the date, category
+ * and tags, the excerpt as the lead, and the body inside `data-post-body` (what search
+ * indexes).
+ */
+export function Post({ post, locale, children }: PostProps) {
+  const isPost = post.template === 'post';
+  return (
+    <article className={styles.post}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{post.title}</h1>
+        {isPost && <PostMeta date={post.date} locale={locale} category={post.category} tags={post.tags} />}
+        {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
+      </header>
+      <div className={styles.body} data-post-body="">
+        {children}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { PostSummary } from '../../lib/content';
+import { PostMeta } from '../PostMeta/PostMeta';
+import styles from './PostList.module.css';
+
+export interface PostListProps {
+  posts: PostSummary[];
+  locale: string;
+}
+
+/** Posts as a list of summaries: title (a link), date, category and excerpt. */
+export function PostList({ posts, locale }: PostListProps) {
+  if (posts.length === 0) return <p>No posts yet.</p>;
+  return (
+    <ol className={styles.list}>
+      {posts.map((post) => (
+        <li key={post.slug}>
+          <article className={styles.item}>
+            <h2 className={styles.title}>
+              <a href={post.url}>{post.title}</a>
+            </h2>
+            <PostMeta date={post.date} locale={locale} category={post.category} />
+            {post.excerpt && <p className={styles.excerpt}>{post.excerpt}</p>}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,37 @@
+import { PostDate } from '../PostDate/PostDate';
+import styles from './PostMeta.module.css';
+
+export interface PostMetaProps {
+  date: string;
+  locale: string;
+  category: string | null;
+  tags?: string[];
+}
+
+/** The line under a title: date, category and tags. */
+export function PostMeta({ date, locale, category, tags = [] }: PostMetaProps) {
+  return (
+    <p className={styles.meta}>
+      <PostDate date={date} locale={locale} />
+      {category && (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span className={styles.category}>{category}</span>
+        </>
+      )}
+      {tags.length > 0 && (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span className={styles.tags}>
+            <span className="visually-hidden">Tags: </span>
+            {tags.map((tag) => (
+              <span key={tag} className={styles.tag}>
+                #{tag}
+              </span>
+            ))}
+          </span>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Folder posts' assets (images next to `index.md`) are published into `public/posts/<slug>/`,
+ * which `next dev` serves and `next build` copies into `out/`. Folio owns `public/posts/`
+ * (it is git-ignored): each sync makes it match the current posts exactly, so a draft's or
+ * a deleted post's files never reach `out/`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Post } from './content';
+
+/** Copies every asset whose size or time differs, and removes what no post owns any more. */
+export function publishAssets(posts: Post[], publicPostsDir: string): void {
+  const wanted = new Map(posts.filter((post) => post.assetDir).map((post) => [post.slug, post.assetDir!]));
+  fs.mkdirSync(publicPostsDir, { recursive: true });
+  for (const entry of fs.readdirSync(publicPostsDir)) {
+    if (!wanted.has(entry)) fs.rmSync(path.join(publicPostsDir, entry), { recursive: true, force: true });
+  }
+  for (const [slug, assetDir] of wanted) syncFolder(assetDir, path.join(publicPostsDir, slug), true);
+}
+
+function syncFolder(from: string, to: string, isPostRoot: boolean): void {
+  fs.mkdirSync(to, { recursive: true });
+  const sources = fs
+    .readdirSync(from, { withFileTypes: true })
+    // The post's own source is not an asset; hidden files are not published.
+    .filter((entry) => !entry.name.startsWith('.') && !(isPostRoot && /^index\.mdx?$/.test(entry.name)));
+  const names = new Set(sources.map((entry) => entry.name));
+  for (const stale of fs.readdirSync(to)) {
+    if (!names.has(stale)) fs.rmSync(path.join(to, stale), { recursive: true, force: true });
+  }
+  for (const entry of sources) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      syncFolder(source, target, false);
+      continue;
+    }
+    const current = fs.statSync(source);
+    const published = fs.statSync(target, { throwIfNoEntry: false });
+    if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * An error in one post that its author can act on: which file, which line, which field,
+ * and what is wrong. The message reads like a compiler's:
+ *   posts/foo.md:3: date: "2019-13-45" is not a valid date (use YYYY-MM-DD)
+ */
+export class ContentError extends Error {
+  readonly file: string;
+  readonly field?: string;
+  readonly line?: number;
+  readonly detail: string;
+
+  constructor(file: string, detail: string, where: { field?: string; line?: number } = {}) {
+    const location = where.line ? `${file}:${where.line}` : file;
+    super(`${location}: ${where.field ? `${where.field}: ` : ''}${detail}`);
+    this.name = 'ContentError';
+    this.file = file;
+    this.field = where.field;
+    this.line = where.line;
+    this.detail = detail;
+  }
+}
+
+/** Every problem found in `posts/`, reported together so that one build shows them all. */
+export class ContentErrors extends Error {
+  readonly errors: ContentError[];
+
+  constructor(errors: ContentError[]) {
+    const count = errors.length === 1 ? '1 post has a problem' : `${errors.length} posts have problems`;
+    super(`${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
+    this.name = 'ContentErrors';
+    this.errors = errors;
+  }
+}

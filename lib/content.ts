@@ -1,0 +1,261 @@
+/**
+ * Content: the files in `posts/` become validated posts, read once per build.
+ *
+ * A post is `posts/<name>.md`, `posts/<name>.mdx`, or a folder `posts/<name>/` with an
+ * `index.md` or `index.mdx`; the folder's other files are the post's assets. Names that
+ * start with `.` or `_` are ignored, so authors can park notes there.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { publishAssets } from './assets';
+import { ContentError, ContentErrors } from './content-error';
+import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
+import { frontMatterSchema, type FrontMatter, type Template } from './schema';
+import { slugFromFrontMatter, slugify } from './slug';
+
+export type SourceFormat = 'md' | 'mdx';
+
+/** What lists and page heads need to know of a post. Plain data, so pages can pass it as props. */
+export interface PostSummary {
+  slug: string;
+  /** Root-relative URL with a trailing slash: `/posts/<slug>/` for posts, `/<slug>/` for pages. */
+  url: string;
+  template: Template;
+  title: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  date: string;
+  /** Plain text: the front matter `excerpt` or `description`, or the start of the first paragraph. */
+  excerpt: string;
+  category: string | null;
+  tags: string[];
+  draft: boolean;
+  cover: string | null;
+  socialImage: string | null;
+}
+
+/** A post as the build knows it: its summary, plus where it came from and its body. */
+export interface Post extends PostSummary {
+  /** Path relative to the project, as authors see it in messages: `posts/foo.md`. */
+  sourcePath: string;
+  format: SourceFormat;
+  body: string;
+  /** Line of the source file on which the body starts, to report compile errors by file line. */
+  bodyStartLine: number;
+  /** The folder holding a folder post's assets; null for a single-file post. */
+  assetDir: string | null;
+  /** Every front matter field, the unknown ones included. */
+  frontMatter: FrontMatter;
+}
+
+/** A post that could not be read (dev only: a production build fails instead). */
+export interface BrokenPost {
+  slug: string;
+  sourcePath: string;
+  error: ContentError;
+}
+
+export interface ContentIndex {
+  /** `template: "post"` entries, newest first. */
+  posts: Post[];
+  /** `template: "page"` entries, by title. */
+  pages: Post[];
+  /** Posts with errors, kept only when `keepBroken` is set. */
+  broken: BrokenPost[];
+}
+
+export interface LoadOptions {
+  /** The `posts/` folder. */
+  dir: string;
+  /** The folder that `sourcePath`s are relative to, normally the project root. */
+  root?: string;
+  /** Drafts are in the index in dev and absent from production builds. */
+  includeDrafts: boolean;
+  /**
+   * In dev, a broken post must not take the other posts down: it is kept as a `BrokenPost`
+   * whose page shows the error. Otherwise any error throws `ContentErrors`.
+   */
+  keepBroken: boolean;
+}
+
+/** URLs the site's own pages use; a `template: "page"` cannot take them. */
+const RESERVED_PAGE_SLUGS = new Set(['posts', 'page', 'tags', 'categories', 'archive', 'search', '404', '_next']);
+
+const EXCERPT_LENGTH = 160;
+
+interface SourceFile {
+  file: string;
+  format: SourceFormat;
+  /** The name the default slug comes from: the file's, or its folder's for `index.*`. */
+  name: string;
+  assetDir: string | null;
+}
+
+/** Lists the post sources in `dir`; a folder without exactly one index is an error. */
+function findSources(dir: string, relative: (file: string) => string): { sources: SourceFile[]; errors: ContentError[] } {
+  const sources: SourceFile[] = [];
+  const errors: ContentError[] = [];
+  const visible = (name: string) => !name.startsWith('.') && !name.startsWith('_');
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).filter((e) => visible(e.name))) {
+    const full = path.join(dir, entry.name);
+    const ext = path.extname(entry.name);
+    if (entry.isFile() && (ext === '.md' || ext === '.mdx')) {
+      sources.push({ file: full, format: ext === '.md' ? 'md' : 'mdx', name: path.basename(entry.name, ext), assetDir: null });
+    } else if (entry.isDirectory()) {
+      const indexes = ['index.md', 'index.mdx'].filter((index) => fs.existsSync(path.join(full, index)));
+      if (indexes.length === 1) {
+        const format = indexes[0] === 'index.md' ? 'md' : 'mdx';
+        sources.push({ file: path.join(full, indexes[0]), format, name: entry.name, assetDir: full });
+      } else {
+        const detail = indexes.length ? 'has both index.md and index.mdx; keep one' : 'is a folder post without index.md or index.mdx';
+        errors.push(new ContentError(`${relative(full)}/`, detail));
+      }
+    }
+  }
+  sources.sort((a, b) => a.file.localeCompare(b.file));
+  return { sources, errors };
+}
+
+/**
+ * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
+ * wrote instead of becoming a UTC instant (which getStaticProps cannot serialize, and which
+ * turns into the 14th west of Greenwich).
+ */
+const parseYaml = (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object;
+
+/** Reads one post; returns null for a draft when drafts are not wanted. */
+function parseSource(source: SourceFile, sourcePath: string, includeDrafts: boolean): Post | null {
+  const input = fs.readFileSync(source.file, 'utf8');
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also bypasses gray-matter's cache, which is keyed by input string.
+    parsed = matter(input, { engines: { yaml: parseYaml } });
+  } catch (error) {
+    const yamlError = error as { reason?: string; mark?: { line: number } };
+    // js-yaml counts lines from 0 within the front matter; the file has `---` above it.
+    const line = yamlError.mark ? yamlError.mark.line + 2 : undefined;
+    throw new ContentError(sourcePath, `invalid YAML front matter: ${yamlError.reason ?? String(error)}`, { line });
+  }
+  if (!parsed.matter.trim()) {
+    throw new ContentError(sourcePath, 'has no front matter; start the file with a --- block that sets title and date', { line: 1 });
+  }
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  // Drafts are skipped before validation in production, so a half-written draft never blocks a release.
+  if (data.draft === true && !includeDrafts) return null;
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined });
+  }
+  const frontMatter = result.data;
+
+  const slug = frontMatter.slug ? slugFromFrontMatter(frontMatter.slug) : slugify(source.name);
+  if (!slug) {
+    const from = frontMatter.slug ? JSON.stringify(frontMatter.slug) : `the name ${JSON.stringify(source.name)}`;
+    throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, { field: 'slug' });
+  }
+  if (frontMatter.template === 'page' && RESERVED_PAGE_SLUGS.has(slug)) {
+    throw new ContentError(sourcePath, `"${slug}" is used by the site's own pages; choose another slug`, { field: 'slug' });
+  }
+
+  const summaryText = frontMatter.excerpt ?? frontMatter.description;
+  const excerpt = summaryText
+    ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4)
+    : excerptFromMarkdown(parsed.content, source.format, EXCERPT_LENGTH);
+  const bodyOffset = input.length - parsed.content.length;
+  // A folder post's `cover: ./cover.jpg` is one of its assets, like its images.
+  const image = (value: string | undefined) =>
+    value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : (value ?? null);
+
+  return {
+    slug,
+    url: frontMatter.template === 'page' ? `/${slug}/` : `/posts/${slug}/`,
+    template: frontMatter.template,
+    title: frontMatter.title,
+    date: frontMatter.date,
+    excerpt,
+    category: frontMatter.category ?? null,
+    tags: frontMatter.tags,
+    draft: frontMatter.draft,
+    cover: image(frontMatter.cover ?? frontMatter.coverImage),
+    socialImage: image(frontMatter.socialImage),
+    sourcePath,
+    format: source.format,
+    body: parsed.content,
+    bodyStartLine: input.slice(0, bodyOffset).split('\n').length,
+    assetDir: source.assetDir,
+    frontMatter,
+  };
+}
+
+/** Newest first; posts of the same day by title, so the order never depends on the file system. */
+const newestFirst = (a: Post, b: Post) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
+
+/** Reads and validates every post in `options.dir`. Pure apart from reading files. */
+export function loadContent(options: LoadOptions): ContentIndex {
+  const root = options.root ?? process.cwd();
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const { sources, errors } = findSources(options.dir, relative);
+  const broken: BrokenPost[] = errors.map((error) => ({ slug: slugify(path.basename(error.file)), sourcePath: error.file, error }));
+  const loaded: Post[] = [];
+
+  for (const source of sources) {
+    const sourcePath = relative(source.file);
+    try {
+      const post = parseSource(source, sourcePath, options.includeDrafts);
+      if (post) loaded.push(post);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      broken.push({ slug: slugify(source.name), sourcePath, error });
+    }
+  }
+
+  // Map.groupBy needs Node 21; Folio supports Node 20.
+  const bySlug = new Map<string, Post[]>();
+  for (const post of loaded) bySlug.set(post.slug, [...(bySlug.get(post.slug) ?? []), post]);
+  const unique: Post[] = [];
+  for (const [slug, posts] of bySlug) {
+    if (posts.length === 1) {
+      unique.push(posts[0]);
+      continue;
+    }
+    const files = posts.map((post) => post.sourcePath);
+    for (const post of posts) {
+      const others = files.filter((file) => file !== post.sourcePath).join(' and ');
+      broken.push({ slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, `"${slug}" is also the slug of ${others}; each post needs its own`, { field: 'slug' }) });
+    }
+  }
+
+  if (broken.length && !options.keepBroken) throw new ContentErrors(broken.map((entry) => entry.error));
+  return {
+    posts: unique.filter((post) => post.template === 'post').sort(newestFirst),
+    pages: unique.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title)),
+    broken,
+  };
+}
+
+/** Strips the build-only fields, leaving what a page needs as props. */
+export function toSummary(post: Post): PostSummary {
+  const { slug, url, template, title, date, excerpt, category, tags, draft, cover, socialImage } = post;
+  return { slug, url, template, title, date, excerpt, category, tags, draft, cover, socialImage };
+}
+
+const isDev = process.env.NODE_ENV === 'development';
+let cachedIndex: ContentIndex | undefined;
+
+/**
+ * The content index of this site, built once per build process and shared by every page.
+ * In dev it is rebuilt on each call, so added and edited posts show on refresh, drafts are
+ * included, and a broken post shows its error on its own page instead of stopping the others.
+ * `FOLIO_POSTS_DIR` points the site at another folder of posts (tests and benchmarks use it).
+ */
+export function getContentIndex(): ContentIndex {
+  if (cachedIndex && !isDev) return cachedIndex;
+  const root = process.cwd();
+  const dir = path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
+  const index = loadContent({ dir, root, includeDrafts: isDev, keepBroken: isDev });
+  publishAssets([...index.posts, ...index.pages], path.join(root, 'public', 'posts'));
+  cachedIndex = index;
+  return index;
+}

@@ -1,0 +1,173 @@
+/**
+ * Markdown: the md/mdx pipeline, run at build time only.
+ *
+ * `.md` is Markdown (CommonMark + GFM, raw HTML allowed) and is never executed: it is
+ * compiled with `format: 'md'`, its raw HTML is parsed by rehype-raw and then cleaned by
+ * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
+ * URLs. `.mdx` is code from the site's author and is compiled as MDX.
+ * Both get heading ids, build-time highlighting with shiki, and asset URLs that work from
+ * any page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { serialize } from 'next-mdx-remote/serialize';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { createHighlighter, type Highlighter } from 'shiki';
+import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
+import { unified, type Pluggable } from 'unified';
+import { visit } from 'unist-util-visit';
+import { ContentError } from './content-error';
+import type { Post } from './content';
+
+/** Light and dark token colours, switched by CSS on `prefers-color-scheme` (styles/globals.css). */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+/**
+ * What raw HTML in a `.md` post may contain: GitHub's allow-list, plus embeds (`<iframe>`,
+ * `<video>`), figures and class names. No event handlers, no scripts, and only http(s) and
+ * mailto URLs. Ids are not prefixed (`clobber: []`): the pages run no script that a
+ * clobbered id could mislead, and footnote links must match their targets.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'iframe', 'video', 'audio', 'source', 'figure', 'figcaption', 'mark', 'abbr'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy', 'frameBorder'],
+    video: ['src', 'poster', 'width', 'height', 'controls', 'muted', 'loop', 'playsInline', 'preload'],
+    audio: ['src', 'controls', 'loop', 'preload'],
+    source: ['src', 'type', 'srcSet', 'media'],
+    abbr: ['title'],
+  },
+};
+
+let highlighter: Promise<Highlighter> | undefined;
+
+/** One highlighter per process; languages load on first use. */
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
+  return highlighter;
+}
+
+const URL_WITH_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+export const isRelativeUrl = (url: string) => !URL_WITH_SCHEME.test(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
+
+/**
+ * A folder post's relative links and images (`./diagram.png`) point at its own folder. Its
+ * assets are published under `assetBase` (see lib/assets.ts), so the URLs become
+ * root-relative and work on list pages and in feeds too. A missing file fails the build.
+ */
+function rehypeFolderAssets(options: { assetDir: string; assetBase: string; sourcePath: string }) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const attribute = node.tagName === 'img' || node.tagName === 'source' || node.tagName === 'video' ? 'src' : node.tagName === 'a' ? 'href' : null;
+      const value = attribute && node.properties[attribute];
+      if (typeof value !== 'string' || !isRelativeUrl(value)) return;
+      const [file] = decodeURI(value).split(/[?#]/);
+      if (!fs.existsSync(path.join(options.assetDir, file))) {
+        const line = node.position?.start.line;
+        throw new ContentError(options.sourcePath, `${attribute === 'href' ? 'link' : 'image'} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/`, { line });
+      }
+      node.properties[attribute!] = resolveAssetUrl(value, options.assetBase);
+    });
+  };
+}
+
+/** Where a folder post's assets are served from. */
+export const assetBaseFor = (slug: string) => `/posts/${slug}/`;
+
+/** `./img/a.png` in a folder post → `/posts/<slug>/img/a.png`. */
+export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');
+
+type CompileInput = Pick<Post, 'body' | 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'>;
+
+/** The compiled body of one post, as `MDXRemote` takes it. */
+export interface CompiledBody {
+  compiledSource: string;
+}
+
+/** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
+export async function compileBody(post: CompileInput): Promise<CompiledBody> {
+  const shiki = [rehypeShikiFromHighlighter, await getHighlighter(), { themes: CODE_THEMES, defaultColor: false, lazy: true, defaultLanguage: 'text', fallbackLanguage: 'text' }] as Pluggable;
+  const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), sourcePath: post.sourcePath }]] : [];
+  const lineOffset = post.bodyStartLine - 1;
+  const isMarkdown = post.format === 'md';
+  try {
+    const { compiledSource } = await serialize(post.body, {
+      // `.mdx` is the author's own code, so its expressions may run; `.md` never runs anything.
+      blockJS: isMarkdown,
+      mdxOptions: {
+        format: post.format,
+        remarkPlugins: [remarkGfm],
+        rehypePlugins: [...(isMarkdown ? [rehypeRaw, [rehypeSanitize, sanitizeSchema] as Pluggable] : []), rehypeSlug, shiki, ...assets],
+        development: false,
+      },
+    });
+    return { compiledSource };
+  } catch (error) {
+    if (error instanceof ContentError) {
+      throw new ContentError(error.file, error.detail, { line: error.line && error.line + lineOffset });
+    }
+    throw await describeCompileError(post, lineOffset, error);
+  }
+}
+
+/**
+ * next-mdx-remote flattens compiler errors into text and can lose the position. Compiling
+ * again with @mdx-js/mdx (only on this failure path) recovers the reason and the line.
+ */
+async function describeCompileError(post: CompileInput, lineOffset: number, original: unknown): Promise<ContentError> {
+  try {
+    await compile(post.body, { format: post.format, remarkPlugins: [remarkGfm] });
+  } catch (error) {
+    const message = error as { reason?: string; place?: { line?: number; start?: { line: number } }; line?: number };
+    const line = message.place?.start?.line ?? message.place?.line ?? message.line;
+    return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${message.reason ?? String(error)}`, { line: line && line + lineOffset });
+  }
+  const reason = original instanceof Error ? original.message.replace(/^\[next-mdx-remote\] error compiling MDX:\s*/, '') : String(original);
+  return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${reason}`);
+}
+
+function parseMarkdown(text: string, format: Post['format']): MdastRoot {
+  if (format === 'mdx') {
+    try {
+      return unified().use(remarkParse).use(remarkGfm).use(remarkMdx).parse(text);
+    } catch {
+      // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
+    }
+  }
+  return unified().use(remarkParse).use(remarkGfm).parse(text);
+}
+
+/** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?–—-]+$/u, '')}…`;
+}
+
+const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Markdown to plain text (`**stars**` become the word they wrap), for excerpts and meta tags. */
+export function markdownToPlainText(markdown: string, max: number): string {
+  const root = parseMarkdown(markdown, 'md');
+  return truncate(collapseWhitespace(root.children.map((node) => toString(node)).join(' ')), max);
+}
+
+/** The excerpt of a post that has none: the plain text of its first paragraph. */
+export function excerptFromMarkdown(body: string, format: Post['format'], max: number): string {
+  const first = parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
+  return first ? truncate(collapseWhitespace(toString(first)), max) : '';
+}

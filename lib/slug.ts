@@ -1,0 +1,26 @@
+/**
+ * URL slugs. The rule, also in the README:
+ * 1. Latin letters lose their accents (`Crème` → `creme`, `Tiếng Việt` → `tieng-viet`,
+ *    `Über` → `uber`, `đ` → `d`).
+ * 2. Letters and digits of every other script are kept as they are (`中文` → `中文`); links
+ *    percent-encode them and static servers decode them back to the file name in `out/`.
+ * 3. Everything is lower-cased, and each run of other characters becomes one `-`, trimmed
+ *    from both ends.
+ */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .normalize('NFC');
+}
+
+/** Reads a front matter `slug`: Lumen's `"/posts/x/"` and a bare `"x"` both give `x`. */
+export function slugFromFrontMatter(value: string): string {
+  const segments = value.split('/').filter(Boolean);
+  return slugify(segments.at(-1) ?? '');
+}
