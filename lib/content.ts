@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import { parse as parseYamlDocument, YAMLError } from 'yaml';
 import { publishAssets } from './assets';
 import { ContentError, ContentErrors } from './content-error';
 import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
@@ -122,7 +122,7 @@ function findSources(dir: string, relative: (file: string) => string): { sources
  * wrote instead of becoming a UTC instant (which getStaticProps cannot serialize, and which
  * turns into the 14th west of Greenwich).
  */
-const parseYaml = (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object;
+const parseYaml = (source: string) => (parseYamlDocument(source, { schema: 'core' }) ?? {}) as object;
 
 /** Reads one post; returns null for a draft when drafts are not wanted. */
 function parseSource(source: SourceFile, sourcePath: string, includeDrafts: boolean): Post | null {
@@ -132,10 +132,11 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     // Passing options also bypasses gray-matter's cache, which is keyed by input string.
     parsed = matter(input, { engines: { yaml: parseYaml } });
   } catch (error) {
-    const yamlError = error as { reason?: string; mark?: { line: number } };
-    // js-yaml counts lines from 0 within the front matter; the file has `---` above it.
-    const line = yamlError.mark ? yamlError.mark.line + 2 : undefined;
-    throw new ContentError(sourcePath, `invalid YAML front matter: ${yamlError.reason ?? String(error)}`, { line });
+    if (!(error instanceof YAMLError)) throw error;
+    // gray-matter hands over the front matter from the end of the opening `---` line, so
+    // yaml's line numbers are already the file's.
+    const line = error.linePos?.[0].line;
+    throw new ContentError(sourcePath, `invalid YAML front matter: ${error.message.split(' at line ')[0]}`, { line });
   }
   if (!parsed.matter.trim()) {
     throw new ContentError(sourcePath, 'has no front matter; start the file with a --- block that sets title and date', { line: 1 });

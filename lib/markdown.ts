@@ -66,9 +66,10 @@ export const isRelativeUrl = (url: string) => !URL_WITH_SCHEME.test(url) && !url
 /**
  * A folder post's relative links and images (`./diagram.png`) point at its own folder. Its
  * assets are published under `assetBase` (see lib/assets.ts), so the URLs become
- * root-relative and work on list pages and in feeds too. A missing file fails the build.
+ * root-relative and work on list pages and in feeds too. A link to a file that is not
+ * there is recorded in `problems` (the compiler would flatten a thrown error into text).
  */
-function rehypeFolderAssets(options: { assetDir: string; assetBase: string; sourcePath: string }) {
+function rehypeFolderAssets(options: { assetDir: string; assetBase: string; problems: { line?: number; detail: string }[] }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
       const attribute = node.tagName === 'img' || node.tagName === 'source' || node.tagName === 'video' ? 'src' : node.tagName === 'a' ? 'href' : null;
@@ -76,8 +77,8 @@ function rehypeFolderAssets(options: { assetDir: string; assetBase: string; sour
       if (typeof value !== 'string' || !isRelativeUrl(value)) return;
       const [file] = decodeURI(value).split(/[?#]/);
       if (!fs.existsSync(path.join(options.assetDir, file))) {
-        const line = node.position?.start.line;
-        throw new ContentError(options.sourcePath, `${attribute === 'href' ? 'link' : 'image'} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/`, { line });
+        const what = attribute === 'href' ? 'link' : 'image';
+        options.problems.push({ line: node.position?.start.line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/` });
       }
       node.properties[attribute!] = resolveAssetUrl(value, options.assetBase);
     });
@@ -100,11 +101,13 @@ export interface CompiledBody {
 /** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
 export async function compileBody(post: CompileInput): Promise<CompiledBody> {
   const shiki = [rehypeShikiFromHighlighter, await getHighlighter(), { themes: CODE_THEMES, defaultColor: false, lazy: true, defaultLanguage: 'text', fallbackLanguage: 'text' }] as Pluggable;
-  const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), sourcePath: post.sourcePath }]] : [];
+  const problems: { line?: number; detail: string }[] = [];
+  const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
   const lineOffset = post.bodyStartLine - 1;
+  let compiledSource: string;
   const isMarkdown = post.format === 'md';
   try {
-    const { compiledSource } = await serialize(post.body, {
+    ({ compiledSource } = await serialize(post.body, {
       // `.mdx` is the author's own code, so its expressions may run; `.md` never runs anything.
       blockJS: isMarkdown,
       mdxOptions: {
@@ -113,14 +116,15 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
         rehypePlugins: [...(isMarkdown ? [rehypeRaw, [rehypeSanitize, sanitizeSchema] as Pluggable] : []), rehypeSlug, shiki, ...assets],
         development: false,
       },
-    });
-    return { compiledSource };
+    }));
   } catch (error) {
-    if (error instanceof ContentError) {
-      throw new ContentError(error.file, error.detail, { line: error.line && error.line + lineOffset });
-    }
     throw await describeCompileError(post, lineOffset, error);
   }
+  if (problems.length) {
+    const [first] = problems;
+    throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
+  }
+  return { compiledSource };
 }
 
 /**
@@ -132,17 +136,29 @@ async function describeCompileError(post: CompileInput, lineOffset: number, orig
     await compile(post.body, { format: post.format, remarkPlugins: [remarkGfm] });
   } catch (error) {
     const message = error as { reason?: string; place?: { line?: number; start?: { line: number } }; line?: number };
-    const line = message.place?.start?.line ?? message.place?.line ?? message.line;
+    // Some MDX errors carry their place only in the reason: "… (3:1-3:10)".
+    const placeInReason = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(message.reason ?? '');
+    const line = message.place?.start?.line ?? message.place?.line ?? message.line ?? (placeInReason ? Number(placeInReason[1]) : undefined);
     return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${message.reason ?? String(error)}`, { line: line && line + lineOffset });
   }
   const reason = original instanceof Error ? original.message.replace(/^\[next-mdx-remote\] error compiling MDX:\s*/, '') : String(original);
   return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${reason}`);
 }
 
+/** MDX nodes whose text is code, not prose. */
+const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+
 function parseMarkdown(text: string, format: Post['format']): MdastRoot {
   if (format === 'mdx') {
     try {
-      return unified().use(remarkParse).use(remarkGfm).use(remarkMdx).parse(text);
+      const root = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).parse(text);
+      visit(root, (node, index, parent) => {
+        if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
+          parent.children.splice(index, 1);
+          return index;
+        }
+      });
+      return root;
     } catch {
       // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
     }

@@ -1,0 +1,218 @@
+/** @jest-environment node */
+import path from 'node:path';
+import { ContentErrors } from '../lib/content-error';
+import { loadContent, type LoadOptions } from '../lib/content';
+import { post, writePosts } from './helpers/posts-dir';
+
+const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
+const dev = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: true });
+
+/** The messages a production load fails with. */
+function errorsOf(files: Record<string, string>): string[] {
+  try {
+    loadContent(production(writePosts(files)));
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors.map((e) => e.message);
+    throw error;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe('loadContent', () => {
+  it('reads .md, .mdx and folder posts, newest first, with slugs and URLs from their names', () => {
+    const dir = writePosts({
+      'first.md': post('title: First\ndate: 2020-01-01'),
+      'second.mdx': post('title: Second\ndate: 2021-06-01'),
+      'third/index.md': post('title: Third\ndate: 2019-03-04'),
+      'fourth/index.mdx': post('title: Fourth\ndate: 2022-02-02'),
+      'notes.txt': 'not a post',
+      '_ignored.md': post('title: Ignored\ndate: 2020-01-01'),
+    });
+    const { posts, pages, broken } = loadContent(production(dir));
+    expect(posts.map((p) => [p.slug, p.url, p.format, p.sourcePath])).toEqual([
+      ['fourth', '/posts/fourth/', 'mdx', 'posts/fourth/index.mdx'],
+      ['second', '/posts/second/', 'mdx', 'posts/second.mdx'],
+      ['first', '/posts/first/', 'md', 'posts/first.md'],
+      ['third', '/posts/third/', 'md', 'posts/third/index.md'],
+    ]);
+    expect(pages).toEqual([]);
+    expect(broken).toEqual([]);
+  });
+
+  it('reads the fields Lumen, gatsby-starter-blog and Next blog-starter authors write, and keeps unknown ones', () => {
+    const dir = writePosts({
+      'lumen.md': post(`
+title: "Lumen post"
+date: "2016-09-01T23:46:37.121Z"
+template: "post"
+draft: false
+slug: "/posts/lumen-style/"
+category: "Design Inspiration"
+tags:
+  - "Handwriting"
+  - "Learning to write"
+description: "Quisque cursus, metus vitae pharetra."
+socialImage: "/media/image-2.jpg"`),
+      'gatsby.md': post('title: Gatsby post\ndate: "2015-05-01T22:12:03.284Z"\ndescription: "The **first** post"'),
+      'next.md': post(`
+title: Next post
+excerpt: An excerpt
+coverImage: /assets/blog/cover.jpg
+date: 2020-03-16T05:35:07.322Z
+author:
+  name: Tim Neutkens
+  picture: /assets/blog/authors/tim.jpeg
+ogImage:
+  url: /assets/blog/cover.jpg`),
+      'bare-slug.md': post('title: Bare\ndate: 2014-01-01\nslug: bare\ntags: aws'),
+    });
+    const byTitle = Object.fromEntries(loadContent(production(dir)).posts.map((p) => [p.title, p]));
+    expect(byTitle['Lumen post']).toMatchObject({
+      slug: 'lumen-style',
+      url: '/posts/lumen-style/',
+      date: '2016-09-01',
+      category: 'Design Inspiration',
+      tags: ['Handwriting', 'Learning to write'],
+      excerpt: 'Quisque cursus, metus vitae pharetra.',
+      socialImage: '/media/image-2.jpg',
+      draft: false,
+    });
+    expect(byTitle['Gatsby post']).toMatchObject({ date: '2015-05-01', excerpt: 'The first post' });
+    expect(byTitle['Next post']).toMatchObject({ date: '2020-03-16', excerpt: 'An excerpt', cover: '/assets/blog/cover.jpg' });
+    expect(byTitle['Next post'].frontMatter).toMatchObject({ author: { name: 'Tim Neutkens' }, ogImage: { url: '/assets/blog/cover.jpg' } });
+    expect(byTitle['Bare']).toMatchObject({ slug: 'bare', tags: ['aws'] });
+  });
+
+  it('puts template "page" entries at the root and out of the post list', () => {
+    const dir = writePosts({
+      'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page'),
+      'a-post.md': post('title: A post\ndate: 2017-01-02'),
+    });
+    const { posts, pages } = loadContent(production(dir));
+    expect(posts.map((p) => p.slug)).toEqual(['a-post']);
+    expect(pages.map((p) => [p.slug, p.url])).toEqual([['about', '/about/']]);
+  });
+
+  it('resolves a folder post\'s relative cover to its published asset URL', () => {
+    const dir = writePosts({ 'trip/index.md': post('title: Trip\ndate: 2020-01-01\ncover: ./cover.jpg'), 'trip/cover.jpg': 'jpg' });
+    expect(loadContent(production(dir)).posts[0].cover).toBe('/posts/trip/cover.jpg');
+  });
+
+  describe('excerpts', () => {
+    it('prefers excerpt, then description', () => {
+      const dir = writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\nexcerpt: From excerpt\ndescription: From description') });
+      expect(loadContent(production(dir)).posts[0].excerpt).toBe('From excerpt');
+    });
+
+    it('renders Markdown in a front matter excerpt as text', () => {
+      const dir = writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\nexcerpt: "Some **bold** and _em_ and [a link](https://x.org) and `code`"') });
+      expect(loadContent(production(dir)).posts[0].excerpt).toBe('Some bold and em and a link and code');
+    });
+
+    it('falls back to the first paragraph as plain text, cut near 160 characters at a word boundary', () => {
+      const sentence = 'The **quick** brown fox jumps over the [lazy](https://example.com) dog again and again. ';
+      const body = `## A heading first\n\n${sentence.repeat(4)}\n\nSecond paragraph.`;
+      const dir = writePosts({ 'a.md': post('title: A\ndate: 2020-01-01', body) });
+      const { excerpt } = loadContent(production(dir)).posts[0];
+      expect(excerpt.startsWith('The quick brown fox jumps over the lazy dog again and again. The quick')).toBe(true);
+      expect(excerpt.length).toBeLessThanOrEqual(161);
+      expect(excerpt.length).toBeGreaterThan(120);
+      expect(excerpt).toMatch(/ [a-z]+…$/);
+      expect(excerpt).not.toMatch(/\*|\[|\]|\(/);
+    });
+
+    it('keeps a short first paragraph whole and skips MDX components', () => {
+      const body = '<Callout type="tip">\n  Not this.\n</Callout>\n\nThis is {"the"} first paragraph.';
+      const dir = writePosts({ 'a.mdx': post('title: A\ndate: 2020-01-01', body) });
+      expect(loadContent(production(dir)).posts[0].excerpt).toBe('This is first paragraph.');
+    });
+  });
+
+  describe('drafts', () => {
+    const files = {
+      'published.md': post('title: Published\ndate: 2020-01-01'),
+      'draft.md': post('title: Draft\ndate: 2020-01-02\ndraft: true'),
+      'half-written.md': post('draft: true\ndate: not yet'),
+    };
+
+    it('are absent from a production load, even when not yet valid', () => {
+      expect(loadContent(production(writePosts(files))).posts.map((p) => p.slug)).toEqual(['published']);
+    });
+
+    it('are included in dev, and an invalid one shows as broken there', () => {
+      const index = loadContent(dev(writePosts(files)));
+      expect(index.posts.map((p) => [p.slug, p.draft])).toEqual([
+        ['draft', true],
+        ['published', false],
+      ]);
+      expect(index.broken.map((b) => b.error.message)).toEqual(['posts/half-written.md: title: is required']);
+    });
+
+    it('must be a boolean', () => {
+      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ndraft: "yes"') })).toEqual(['posts/a.md: draft: must be true or false, got "yes"']);
+    });
+  });
+
+  describe('errors name the file and the field', () => {
+    it('an impossible date', () => {
+      expect(errorsOf({ 'foo.md': post('title: Foo\ndate: "2019-13-45"') })[0]).toMatch(/^posts\/foo\.md: date: "2019-13-45" is not a valid date/);
+      expect(errorsOf({ 'feb.md': post('title: Feb\ndate: 2019-02-29') })[0]).toMatch(/^posts\/feb\.md: date: "2019-02-29" is not a valid date/);
+      expect(errorsOf({ 'words.md': post('title: Words\ndate: last tuesday') })[0]).toMatch(/^posts\/words\.md: date: "last tuesday" is not a valid date/);
+    });
+
+    it('a missing title or date', () => {
+      expect(errorsOf({ 'a.md': post('date: 2020-01-01') })).toEqual(['posts/a.md: title: is required']);
+      expect(errorsOf({ 'b.md': post('title: B') })).toEqual(['posts/b.md: date: is required']);
+      expect(errorsOf({ 'c.md': 'No front matter at all.\n' })).toEqual([
+        'posts/c.md:1: has no front matter; start the file with a --- block that sets title and date',
+      ]);
+    });
+
+    it('invalid YAML, with its line in the file', () => {
+      const [unclosed] = errorsOf({ 'bad.md': '---\ntitle: Bad\ndate: 2020-01-01\ntags: [a, b\ncategory: x\n---\n\nBody\n' });
+      expect(unclosed).toBe('posts/bad.md:5: invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ]');
+      const [duplicate] = errorsOf({ 'dup.md': '---\ntitle: One\ntitle: Two\ndate: 2020-01-01\n---\n' });
+      expect(duplicate).toBe('posts/dup.md:3: invalid YAML front matter: Map keys must be unique');
+    });
+
+    it('a wrong template', () => {
+      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntemplate: article') })).toEqual(['posts/a.md: template: must be "post" or "page", got "article"']);
+    });
+
+    it('two posts with the same slug, naming both files', () => {
+      const messages = errorsOf({
+        'one.md': post('title: One\ndate: 2020-01-01\nslug: same'),
+        'two/index.md': post('title: Two\ndate: 2020-01-02\nslug: /posts/same/'),
+      });
+      expect(messages).toEqual([
+        'posts/one.md: slug: "same" is also the slug of posts/two/index.md; each post needs its own',
+        'posts/two/index.md: slug: "same" is also the slug of posts/one.md; each post needs its own',
+      ]);
+    });
+
+    it('a page slug the site uses itself, and a name with no letters', () => {
+      expect(errorsOf({ 'tags.md': post('title: Tags\ndate: 2020-01-01\ntemplate: page') })).toEqual([
+        `posts/tags.md: slug: "tags" is used by the site's own pages; choose another slug`,
+      ]);
+      expect(errorsOf({ '!!!.md': post('title: Bangs\ndate: 2020-01-01') })[0]).toMatch(/^posts\/!!!\.md: slug: cannot make a URL from the name "!!!"/);
+    });
+
+    it('a folder post without one index file', () => {
+      expect(errorsOf({ 'empty/image.png': 'png', 'ok.md': post('title: Ok\ndate: 2020-01-01') })).toEqual([
+        'posts/empty/: is a folder post without index.md or index.mdx',
+      ]);
+    });
+
+    it('reports every broken post at once', () => {
+      const messages = errorsOf({ 'a.md': post('date: 2020-01-01'), 'b.md': post('title: B') });
+      expect(messages).toHaveLength(2);
+    });
+  });
+
+  it('in dev, keeps the good posts when one is broken', () => {
+    const index = loadContent(dev(writePosts({ 'good.md': post('title: Good\ndate: 2020-01-01'), 'bad.md': post('title: Bad\ndate: 2020-02-30') })));
+    expect(index.posts.map((p) => p.slug)).toEqual(['good']);
+    expect(index.broken).toEqual([expect.objectContaining({ slug: 'bad', sourcePath: 'posts/bad.md' })]);
+    expect(index.broken[0].error.field).toBe('date');
+  });
+});

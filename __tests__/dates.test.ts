@@ -1,0 +1,33 @@
+/**
+ * @jest-environment node
+ *
+ * Dates are calendar dates: the 15th stays the 15th whatever the time zone of the machine
+ * that builds the site. `npm run test:unit` runs this file again under
+ * TZ=America/Los_Angeles (UTC−8) and TZ=Pacific/Kiritimati (UTC+14): Node reads TZ at start,
+ * so each zone needs its own process.
+ */
+import path from 'node:path';
+import { formatDate } from '../components/PostDate/PostDate';
+import { loadContent } from '../lib/content';
+import { post, writePosts } from './helpers/posts-dir';
+
+const expectedOffsets: Record<string, number> = { 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840 };
+
+it('runs in the time zone it was started with', () => {
+  const tz = process.env.TZ;
+  if (tz && tz in expectedOffsets) expect(new Date(2017, 11, 15).getTimezoneOffset()).toBe(expectedOffsets[tz]);
+});
+
+it(`keeps the 15th the 15th (TZ=${process.env.TZ ?? 'system'})`, () => {
+  const dir = writePosts({
+    'unquoted.md': post('title: Unquoted\ndate: 2017-12-15'),
+    'quoted.md': post('title: Quoted\ndate: "2017-12-15"'),
+    'early-east.md': post('title: Early east\ndate: 2017-12-15T01:00:00+14:00'),
+    'late-west.md': post('title: Late west\ndate: 2017-12-15T23:30:00-10:00'),
+    'utc.md': post('title: Utc\ndate: "2017-12-15T00:00:00Z"'),
+  });
+  const { posts } = loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
+  expect(posts.map((p) => p.date)).toEqual(Array(5).fill('2017-12-15'));
+  expect(posts.map((p) => formatDate(p.date, 'en-GB'))).toEqual(Array(5).fill('15 December 2017'));
+  expect(formatDate('2017-01-01', 'en-US')).toBe('January 1, 2017');
+});

@@ -1,0 +1,27 @@
+// Jest through next/jest: it compiles TypeScript and JSX with SWC (ts-jest refuses
+// TypeScript 7) and stubs CSS modules.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nextJest from 'next/jest.js';
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const createJestConfig = nextJest({ dir: rootDir });
+
+/** @type {import('jest').Config} */
+const config = {
+  rootDir,
+  testEnvironment: 'jsdom',
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  testMatch: ['<rootDir>/__tests__/**/*.test.{ts,tsx}', '<rootDir>/components/**/*.test.{ts,tsx}'],
+  testPathIgnorePatterns: ['/node_modules/', '/.tmp/', '/.next/', '/out/'],
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/.next/', '<rootDir>/out/'],
+  // estree-walker's package entry points at a build that jest cannot load; its source is plain ESM.
+  moduleNameMapper: { '^estree-walker$': '<rootDir>/node_modules/estree-walker/src/index.js' },
+};
+
+export default async function jestConfig() {
+  const resolved = await createJestConfig(config)();
+  // unified, remark, rehype and next-mdx-remote are ESM-only, so node_modules is compiled too.
+  resolved.transformIgnorePatterns = [];
+  return resolved;
+}

@@ -1,0 +1,75 @@
+/**
+ * Builds the Folio site from another folder of posts, in a scratch copy of the project
+ * under `.tmp/<name>/`, so the real `posts/`, `.next/` and `out/` are never touched. The
+ * build test, the e2e suite and the benchmark use it.
+ *
+ * The copy lives inside the project because Turbopack compiles nothing outside its root,
+ * so a copy elsewhere could not reach `node_modules`.
+ *
+ *   node scripts/build-site.mjs <posts-dir> [name]   → prints the path of its out/
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What a build needs from the project; `public/posts/` is generated, so it is left out. */
+const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.js', 'tsconfig.json', 'package.json'];
+
+/** Makes `.tmp/<name>/` a copy of the site with `postsDir` as its posts; returns its path. */
+export function makeSiteCopy(postsDir, name) {
+  const siteDir = path.join(projectRoot, '.tmp', name);
+  fs.rmSync(siteDir, { recursive: true, force: true });
+  fs.mkdirSync(siteDir, { recursive: true });
+  for (const entry of SITE_FILES) {
+    const from = path.join(projectRoot, entry);
+    if (!fs.existsSync(from)) continue;
+    fs.cpSync(from, path.join(siteDir, entry), {
+      recursive: true,
+      filter: (source) => path.relative(path.join(projectRoot, 'public'), source) !== 'posts' && !/\.test\.tsx?$/.test(source),
+    });
+  }
+  fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });
+  return siteDir;
+}
+
+/** Runs `next build` in `siteDir`. Resolves with its output; rejects with it when the build fails. */
+export function runBuild(siteDir, env = {}) {
+  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: siteDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`next build failed (exit ${code}):\n${output}`), { output }))));
+  });
+}
+
+/** Builds a site from `postsDir` and returns the path of its `out/`. */
+export async function buildSite(postsDir, name) {
+  const siteDir = makeSiteCopy(postsDir, name);
+  await runBuild(siteDir);
+  return path.join(siteDir, 'out');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [postsDir, name = 'site'] = process.argv.slice(2);
+  if (!postsDir) {
+    console.error('usage: node scripts/build-site.mjs <posts-dir> [name]');
+    process.exit(2);
+  }
+  buildSite(path.resolve(postsDir), name).then(
+    (out) => console.log(out),
+    (error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
