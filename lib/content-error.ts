@@ -17,6 +17,7 @@ export class ContentError extends Error {
     this.field = where.field;
     this.line = where.line;
     this.detail = detail;
+    showOnlyMessage(this, ['file', 'field', 'line', 'detail']);
   }
 }
 
@@ -29,5 +30,15 @@ export class ContentErrors extends Error {
     super(`${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
     this.name = 'ContentErrors';
     this.errors = errors;
+    showOnlyMessage(this, ['errors']);
   }
+}
+
+/**
+ * Build output prints an error's stack and its own fields. The author needs the post's file
+ * and line, which the message has, not Folio's stack frames or a dump of the fields.
+ */
+function showOnlyMessage(error: Error, fields: string[]): void {
+  error.stack = `${error.name}: ${error.message}`;
+  for (const field of fields) Object.defineProperty(error, field, { enumerable: false });
 }

@@ -139,7 +139,9 @@ async function describeCompileError(post: CompileInput, lineOffset: number, orig
     // Some MDX errors carry their place only in the reason: "… (3:1-3:10)".
     const placeInReason = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(message.reason ?? '');
     const line = message.place?.start?.line ?? message.place?.line ?? message.line ?? (placeInReason ? Number(placeInReason[1]) : undefined);
-    return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${message.reason ?? String(error)}`, { line: line && line + lineOffset });
+    // The reason's own "(3:1-3:10)" counts from the body; the message gives the file's line instead.
+    const reason = (message.reason ?? String(error)).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
+    return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${reason}`, { line: line && line + lineOffset });
   }
   const reason = original instanceof Error ? original.message.replace(/^\[next-mdx-remote\] error compiling MDX:\s*/, '') : String(original);
   return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${reason}`);

@@ -1,0 +1,119 @@
+/**
+ * @jest-environment node
+ *
+ * Builds a fixture site with the real `next build` (in a scratch copy, see
+ * scripts/build-site.mjs) and checks what lands in `out/`.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+jest.setTimeout(240_000);
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..');
+const fixturePosts = path.join(__dirname, 'fixtures', 'site', 'posts');
+
+/** Builds a site from `postsDir`; resolves with its out/ path, or rejects with the build's output. */
+async function build(postsDir: string, name: string): Promise<string> {
+  const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), postsDir, name], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
+  return stdout.trim();
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+}
+
+describe('next build of a fixture site', () => {
+  let out: string;
+  // React separates adjacent text with <!-- -->; it is not part of what a reader sees.
+  const html = (page: string) => fs.readFileSync(path.join(out, page, 'index.html'), 'utf8').replaceAll('<!-- -->', '');
+
+  beforeAll(async () => {
+    out = await build(fixturePosts, 'build-test');
+  });
+
+  it('exports a page for every non-draft post and page, as <slug>/index.html', () => {
+    for (const page of ['', 'posts/hello-world', 'posts/components', 'posts/gallery', 'about', '404']) {
+      expect(fs.existsSync(path.join(out, page, 'index.html'))).toBe(true);
+    }
+    const postPages = fs.readdirSync(path.join(out, 'posts'));
+    expect(postPages.sort()).toEqual(['components', 'gallery', 'hello-world']);
+  });
+
+  it('puts the title, the calendar date and the body on each post page', () => {
+    const hello = html('posts/hello-world');
+    expect(hello).toContain('<h1');
+    expect(hello.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(hello).toMatch(/<h1[^>]*>Hello, world<\/h1>/);
+    expect(hello).toMatch(/<time dateTime="2020-05-15">15 May 2020<\/time>/);
+    expect(hello).toMatch(/<div[^>]*data-post-body=""[^>]*><p>The first paragraph of the hello world post.<\/p>/);
+    expect(hello).toContain('<meta name="description" content="The first paragraph of the hello world post."');
+
+    const mdx = html('posts/components');
+    expect(mdx).toMatch(/<h1[^>]*>Components &amp; &lt;Things&gt;<\/h1>/);
+    expect(mdx).toMatch(/<time dateTime="2021-08-01">1 August 2021<\/time>/);
+    expect(mdx).toContain('The callout body.');
+    expect(mdx).toContain('Computed at build time: 42.');
+  });
+
+  it('publishes a folder post\'s image next to its page', () => {
+    expect(html('posts/gallery')).toContain('src="/posts/gallery/photo.png"');
+    expect(fs.readFileSync(path.join(out, 'posts', 'gallery', 'photo.png'))).toEqual(fs.readFileSync(path.join(fixturePosts, 'gallery', 'photo.png')));
+  });
+
+  it('lists posts newest first on the home page and links pages from the menu', () => {
+    const home = html('');
+    const titles = [...home.matchAll(/<h2[^>]*><a href="([^"]+)">/g)].map((match) => match[1]);
+    expect(titles).toEqual(['/posts/components/', '/posts/hello-world/', '/posts/gallery/']);
+    expect(home).toMatch(/<nav aria-label="Main">.*<a href="\/about\/">About the fixture<\/a>.*<\/nav>/);
+    expect(titles).not.toContain('/about/');
+  });
+
+  it('leaves no trace of drafts anywhere in out/', () => {
+    expect(fs.existsSync(path.join(out, 'posts', 'secret-draft'))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'posts', 'draft-folder'))).toBe(false);
+    for (const file of filesUnder(out)) {
+      expect({ file, hasDraft: fs.readFileSync(file).includes('DRAFTMARKER-7f3a') }).toEqual({ file, hasDraft: false });
+      expect(path.basename(file)).not.toBe('draft-asset.png');
+    }
+  });
+
+  it('ships no script on any page', () => {
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    for (const page of pages) {
+      expect({ page, scripts: fs.readFileSync(page, 'utf8').match(/<script[^>]*>/g) ?? [] }).toEqual({ page, scripts: [] });
+    }
+  });
+});
+
+describe('next build of a site with a broken post', () => {
+  /** Builds the fixture site plus `extra` files; resolves with the build's output if it failed, null if it passed. */
+  async function failureOf(extra: Record<string, string>): Promise<string | null> {
+    const posts = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-broken-'));
+    fs.cpSync(fixturePosts, posts, { recursive: true });
+    for (const [name, contents] of Object.entries(extra)) fs.writeFileSync(path.join(posts, name), contents);
+    return build(posts, 'build-test-broken').then(
+      () => null,
+      (error: { stderr?: string; stdout?: string }) => `${error.stdout}${error.stderr}`,
+    );
+  }
+
+  it('fails on invalid front matter, naming every broken file and its field', async () => {
+    const failure = await failureOf({
+      'foo.md': '---\ntitle: Foo\ndate: "2019-13-45"\n---\n\nBody.\n',
+      'untitled.md': '---\ndate: 2019-01-01\n---\n\nBody.\n',
+    });
+    expect(failure).toContain('2 posts have problems:');
+    expect(failure).toContain('posts/foo.md: date: "2019-13-45" is not a valid date');
+    expect(failure).toContain('posts/untitled.md: title: is required');
+  });
+
+  it('fails on an MDX compile error, naming the file and its line', async () => {
+    const failure = await failureOf({ 'bar.mdx': '---\ntitle: Bar\ndate: 2019-01-01\n---\n\nIntro.\n\n<Callout>\n\nNever closed.\n' });
+    expect(failure).toContain('posts/bar.mdx:8: MDX does not compile: Expected a closing tag for `<Callout>`');
+  });
+});
