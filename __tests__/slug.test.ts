@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { slugFromFrontMatter, slugify } from '../lib/slug';
+import { slugFromFrontMatter, slugify } from '../lib/slug.mjs';
 
 describe('slugify', () => {
   it.each([

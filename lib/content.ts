@@ -13,7 +13,7 @@ import { publishAssets } from './assets';
 import { ContentError, ContentErrors } from './content-error';
 import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
-import { slugFromFrontMatter, slugify } from './slug';
+import { slugFromFrontMatter, slugify } from './slug.mjs';
 
 export type SourceFormat = 'md' | 'mdx';
 

@@ -1,5 +1,7 @@
+// @ts-check
 /**
- * URL slugs. The rule, also in the README:
+ * URL slugs. Plain JavaScript, so `npm run new-post` can use it under Node without a
+ * TypeScript step. The rule, also in the README:
  * 1. Latin letters lose their accents (`Crème` → `creme`, `Tiếng Việt` → `tieng-viet`,
  *    `Über` → `uber`, `đ` → `d`).
  * 2. Letters and digits of every other script are kept as they are (`中文` → `中文`); links
@@ -7,7 +9,11 @@
  * 3. Everything is lower-cased, and each run of other characters becomes one `-`, trimmed
  *    from both ends.
  */
-export function slugify(name: string): string {
+/**
+ * @param {string} name
+ * @returns {string}
+ */
+export function slugify(name) {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -19,8 +25,12 @@ export function slugify(name: string): string {
     .normalize('NFC');
 }
 
-/** Reads a front matter `slug`: Lumen's `"/posts/x/"` and a bare `"x"` both give `x`. */
-export function slugFromFrontMatter(value: string): string {
+/**
+ * Reads a front matter `slug`: Lumen's `"/posts/x/"` and a bare `"x"` both give `x`.
+ * @param {string} value
+ * @returns {string}
+ */
+export function slugFromFrontMatter(value) {
   const segments = value.split('/').filter(Boolean);
   return slugify(segments.at(-1) ?? '');
 }
