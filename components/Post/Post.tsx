@@ -21,7 +21,7 @@ export function Post({ post, locale, children }: PostProps) {
     <article className={styles.post}>
       <header className={styles.header}>
         <h1 className={styles.title}>{post.title}</h1>
-        {isPost && <PostMeta date={post.date} locale={locale} category={post.category} tags={post.tags} />}
+        {isPost && <PostMeta date={post.date} locale={locale} category={post.category} tags={post.tags} draft={post.draft} />}
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
       </header>
       <div className={styles.body} data-post-body="">

@@ -6,12 +6,15 @@ export interface PostMetaProps {
   locale: string;
   category: string | null;
   tags?: string[];
+  /** Drafts exist only in `npm run dev`; the badge says so. */
+  draft?: boolean;
 }
 
 /** The line under a title: date, category and tags. */
-export function PostMeta({ date, locale, category, tags = [] }: PostMetaProps) {
+export function PostMeta({ date, locale, category, tags = [], draft = false }: PostMetaProps) {
   return (
     <p className={styles.meta}>
+      {draft && <strong className={styles.draft}>Draft</strong>}
       <PostDate date={date} locale={locale} />
       {category && (
         <>

@@ -1,0 +1,44 @@
+import { render, screen } from '@testing-library/react';
+import { PostMeta } from './PostMeta';
+
+describe('PostMeta', () => {
+  it('shows the date, the category and the tags', () => {
+    const { container } = render(<PostMeta date="2017-12-15" locale="en-GB" category="DevOps" tags={['aws', 'reinvent']} />);
+
+    const time = container.querySelector('time');
+    expect(time).toHaveAttribute('dateTime', '2017-12-15');
+    expect(time).toHaveTextContent('15 December 2017');
+
+    const category = screen.getByText('DevOps');
+    expect(category).toHaveClass('category');
+
+    expect(screen.getByText('#aws')).toHaveClass('tag');
+    expect(screen.getByText('#reinvent')).toHaveClass('tag');
+    // Screen readers hear "Tags:" before the list; the separators are hidden from them.
+    expect(screen.getByText('Tags:')).toHaveClass('visually-hidden');
+    const separators = Array.from(container.querySelectorAll('[aria-hidden="true"]'));
+    expect(separators).toHaveLength(2);
+    separators.forEach((separator) => expect(separator).toHaveTextContent('·'));
+
+    expect(container.firstElementChild).toHaveTextContent(/^15 December 2017 · DevOps · Tags: #aws#reinvent$/);
+  });
+
+  it('shows only the date when there is no category and no tag', () => {
+    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={null} />);
+    expect(container.firstElementChild).toHaveTextContent(/^20 June 2019$/);
+    expect(container.querySelector('[aria-hidden="true"]')).toBeNull();
+    expect(screen.queryByText('Tags:')).toBeNull();
+  });
+
+  it('shows tags without a category', () => {
+    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={null} tags={['mdx']} />);
+    expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Tags: #mdx$/);
+    expect(container.querySelectorAll('[aria-hidden="true"]')).toHaveLength(1);
+  });
+
+  it('shows a category without tags', () => {
+    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category="Notes" tags={[]} />);
+    expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Notes$/);
+    expect(screen.queryByText('Tags:')).toBeNull();
+  });
+});
