@@ -16,11 +16,13 @@ type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 /** A heading with its `id` (from rehype-slug) and a `#` link to itself. */
 function heading(level: HeadingLevel) {
   const Tag = `h${level}` as const;
-  function Heading({ id, children, ...rest }: ComponentPropsWithoutRef<'h2'>) {
+  function Heading({ id, children, className, ...rest }: ComponentPropsWithoutRef<'h2'>) {
+    // GFM's footnotes heading is visually hidden; a link inside it would be an invisible tab stop.
+    const isHidden = className?.split(' ').includes('sr-only');
     return (
-      <Tag id={id} {...rest}>
+      <Tag id={id} className={className} {...rest}>
         {children}
-        {id && (
+        {id && !isHidden && (
           <a className={styles.anchor} href={`#${id}`} aria-label="Link to this section">
             #
           </a>
@@ -31,8 +33,16 @@ function heading(level: HeadingLevel) {
   return Heading;
 }
 
-export const isExternalUrl = (href: string | undefined, siteUrl: string) =>
-  !!href && /^https?:\/\//i.test(href) && new URL(href).origin !== new URL(siteUrl).origin;
+/** True for http(s) links, protocol-relative ones included, to another origin than the site's. */
+export function isExternalUrl(href: string | undefined, siteUrl: string): boolean {
+  if (!href || !/^(https?:)?\/\//i.test(href)) return false;
+  try {
+    return new URL(href, siteUrl).origin !== new URL(siteUrl).origin;
+  } catch {
+    // A malformed URL is left as the author wrote it, unmarked; it must not break the page.
+    return false;
+  }
+}
 
 /** The components every post can use, and the site's versions of Markdown's elements. */
 export function mdxComponents(siteUrl: string) {
@@ -44,10 +54,10 @@ export function mdxComponents(siteUrl: string) {
     h4: heading(4),
     h5: heading(5),
     h6: heading(6),
-    a({ href, children, ...rest }: ComponentPropsWithoutRef<'a'>) {
-      if (!isExternalUrl(href, siteUrl)) return <a href={href} {...rest}>{children}</a>;
+    a({ href, children, className, ...rest }: ComponentPropsWithoutRef<'a'>) {
+      if (!isExternalUrl(href, siteUrl)) return <a href={href} className={className || undefined} {...rest}>{children}</a>;
       return (
-        <a href={href} className={styles.external} rel="external noopener" {...rest}>
+        <a {...rest} href={href} className={[className, styles.external].filter(Boolean).join(' ')} rel="external noopener">
           {children}
           <span className="visually-hidden"> (external link)</span>
         </a>

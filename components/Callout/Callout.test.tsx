@@ -1,0 +1,40 @@
+import { render, screen, within } from '@testing-library/react';
+import { Callout, type CalloutType } from './Callout';
+
+describe('Callout', () => {
+  it('is a note by default, titled "Note"', () => {
+    render(<Callout>Remember this.</Callout>);
+    const aside = screen.getByRole('complementary', { name: 'Note' });
+    expect(aside.tagName).toBe('ASIDE');
+    expect(aside).toHaveClass('callout', 'note');
+    expect(within(aside).getByText('Note')).toHaveClass('title');
+    expect(within(aside).getByText('Remember this.')).toHaveClass('content');
+  });
+
+  it.each<[CalloutType, string]>([
+    ['note', 'Note'],
+    ['tip', 'Tip'],
+    ['warning', 'Warning'],
+  ])('type "%s" is styled as such and titled "%s"', (type, title) => {
+    const { container } = render(<Callout type={type}>Body text.</Callout>);
+    const aside = screen.getByRole('complementary', { name: title });
+    expect(aside).toHaveClass(type);
+    for (const other of ['note', 'tip', 'warning'].filter((name) => name !== type)) {
+      expect(aside).not.toHaveClass(other);
+    }
+    expect(container.querySelector('.title')).toHaveTextContent(new RegExp(`^${title}$`));
+  });
+
+  it('uses a custom title as its heading text and its accessible name', () => {
+    render(
+      <Callout type="tip" title="Cache everything">
+        <p>If it is read more than it is written, cache it.</p>
+      </Callout>,
+    );
+    const aside = screen.getByRole('complementary', { name: 'Cache everything' });
+    expect(aside).toHaveClass('tip');
+    expect(within(aside).getByText('Cache everything')).toHaveClass('title');
+    expect(within(aside).queryByText('Tip')).toBeNull();
+    expect(within(aside).getByText('If it is read more than it is written, cache it.').tagName).toBe('P');
+  });
+});

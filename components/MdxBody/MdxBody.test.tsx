@@ -1,0 +1,183 @@
+import { render, screen, within } from '@testing-library/react';
+import { compileBody } from '../../lib/markdown';
+import { MdxBody, isExternalUrl } from './MdxBody';
+
+// shiki's default WebAssembly loader needs `Response` and `DecompressionStream`, which the
+// jsdom environment does not have. Load the same oniguruma binary (shiki/dist/onig.wasm)
+// from disk instead; the rest of the pipeline is the real one.
+jest.mock('shiki/wasm', () => {
+  const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const bytes = readFileSync(require.resolve('shiki/onig.wasm'));
+  const getWasmInstance = (info: WebAssembly.Imports) => WebAssembly.instantiate(bytes, info).then((wasm) => wasm.instance.exports);
+  return { __esModule: true, default: getWasmInstance, getWasmInstance };
+});
+
+const SITE_URL = 'https://folio.example.com';
+// The first compile starts shiki, which can take a few seconds.
+const COMPILE_TIMEOUT = 60_000;
+
+async function renderBody(body: string, format: 'md' | 'mdx' = 'md') {
+  const compiled = await compileBody({ body, format, sourcePath: `posts/test.${format}`, bodyStartLine: 1, assetDir: null, slug: 'test' });
+  return render(<MdxBody body={compiled} siteUrl={SITE_URL} />);
+}
+
+describe('MdxBody', () => {
+  it(
+    'gives headings ids and a # link to themselves',
+    async () => {
+      await renderBody('## Cache layers\n\nText.\n\n### Edge caches\n\n#### The CDN\n');
+
+      const h2 = screen.getByRole('heading', { level: 2 });
+      expect(h2).toHaveAttribute('id', 'cache-layers');
+      expect(h2).toHaveTextContent(/^Cache layers#$/);
+      const anchor = within(h2).getByRole('link', { name: 'Link to this section' });
+      expect(anchor).toHaveAttribute('href', '#cache-layers');
+      expect(anchor).toHaveTextContent('#');
+
+      const h3 = screen.getByRole('heading', { level: 3 });
+      expect(h3).toHaveAttribute('id', 'edge-caches');
+      expect(within(h3).getByRole('link')).toHaveAttribute('href', '#edge-caches');
+
+      const h4 = screen.getByRole('heading', { level: 4 });
+      expect(h4).toHaveAttribute('id', 'the-cdn');
+      expect(within(h4).getByRole('link')).toHaveAttribute('href', '#the-cdn');
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'renders a `#` heading in a body as an h2, since the post title is the only h1',
+    async () => {
+      const { container } = await renderBody('# Introduction\n\nSome text.\n');
+      expect(container.querySelector('h1')).toBeNull();
+      const heading = screen.getByRole('heading', { level: 2 });
+      expect(heading).toHaveAttribute('id', 'introduction');
+      expect(heading).toHaveTextContent(/^Introduction#$/);
+      expect(within(heading).getByRole('link')).toHaveAttribute('href', '#introduction');
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'marks links to other origins as external, with hidden text for screen readers',
+    async () => {
+      await renderBody(
+        [
+          'Read [the Next.js docs](https://nextjs.org/docs) and [an http page](http://example.org/page).',
+          '',
+          'Also [about](/about/), [a post](https://folio.example.com/posts/reinvent-2017/) and [a section](#usage).',
+        ].join('\n'),
+      );
+
+      for (const [name, href] of [
+        ['the Next.js docs', 'https://nextjs.org/docs'],
+        ['an http page', 'http://example.org/page'],
+      ]) {
+        const link = screen.getByRole('link', { name: `${name} (external link)` });
+        expect(link).toHaveAttribute('href', href);
+        expect(link).toHaveClass('external');
+        expect(link).toHaveAttribute('rel', expect.stringContaining('external'));
+        const hidden = within(link).getByText('(external link)');
+        expect(hidden).toHaveClass('visually-hidden');
+      }
+
+      for (const [name, href] of [
+        ['about', '/about/'],
+        ['a post', 'https://folio.example.com/posts/reinvent-2017/'],
+        ['a section', '#usage'],
+      ]) {
+        const link = screen.getByRole('link', { name });
+        expect(link).toHaveAttribute('href', href);
+        expect(link).not.toHaveClass('external');
+        expect(link).not.toHaveAttribute('rel');
+        expect(link).not.toHaveTextContent('(external link)');
+      }
+      expect(screen.getAllByText('(external link)')).toHaveLength(2);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'lazy-loads images and keeps their alt text',
+    async () => {
+      await renderBody('![Bar chart of cache hit ratios](/posts/cache-layers/diagram.png)\n');
+      const image = screen.getByRole('img', { name: 'Bar chart of cache hit ratios' });
+      expect(image).toHaveAttribute('src', '/posts/cache-layers/diagram.png');
+      expect(image).toHaveAttribute('loading', 'lazy');
+      expect(image).toHaveAttribute('alt', 'Bar chart of cache hit ratios');
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'renders <Callout> and <Figure> from an .mdx source',
+    async () => {
+      await renderBody(
+        [
+          '<Callout type="tip" title="Cache everything">',
+          '  If it is read more than it is written, cache it.',
+          '</Callout>',
+          '',
+          '<Callout type="warning">',
+          '  A long TTL on a page that changes is a stale page.',
+          '</Callout>',
+          '',
+          '<Figure src="/posts/cache-layers/diagram.png" alt="Hit ratios by layer" caption="From the folder post." />',
+        ].join('\n'),
+        'mdx',
+      );
+
+      const tip = screen.getByRole('complementary', { name: 'Cache everything' });
+      expect(tip).toHaveClass('callout', 'tip');
+      expect(tip).toHaveTextContent('If it is read more than it is written, cache it.');
+
+      const warning = screen.getByRole('complementary', { name: 'Warning' });
+      expect(warning).toHaveClass('callout', 'warning');
+      expect(within(warning).getByText('Warning')).toBeInTheDocument();
+      expect(warning).toHaveTextContent('A long TTL on a page that changes is a stale page.');
+
+      const image = screen.getByRole('img', { name: 'Hit ratios by layer' });
+      expect(image).toHaveAttribute('src', '/posts/cache-layers/diagram.png');
+      expect(image).toHaveAttribute('loading', 'lazy');
+      const figure = image.closest('figure');
+      expect(figure).not.toBeNull();
+      expect(within(figure!).getByText('From the folder post.').tagName).toBe('FIGCAPTION');
+    },
+    COMPILE_TIMEOUT,
+  );
+});
+
+describe('isExternalUrl', () => {
+  it('is true only for http(s) URLs on another origin', () => {
+    expect(isExternalUrl('https://nextjs.org/', SITE_URL)).toBe(true);
+    expect(isExternalUrl('http://folio.example.com/', SITE_URL)).toBe(true);
+    expect(isExternalUrl('https://folio.example.com:8443/', SITE_URL)).toBe(true);
+    expect(isExternalUrl('https://folio.example.com/posts/', SITE_URL)).toBe(false);
+    expect(isExternalUrl('HTTPS://FOLIO.EXAMPLE.COM/about/', SITE_URL)).toBe(false);
+    expect(isExternalUrl('/about/', SITE_URL)).toBe(false);
+    expect(isExternalUrl('#usage', SITE_URL)).toBe(false);
+    expect(isExternalUrl(undefined, SITE_URL)).toBe(false);
+  });
+
+  it('counts protocol-relative links and leaves malformed ones unmarked instead of throwing', () => {
+    expect(isExternalUrl('//elsewhere.example/x', SITE_URL)).toBe(true);
+    expect(isExternalUrl('//folio.example.com/x', SITE_URL)).toBe(false);
+    expect(isExternalUrl('https://[oops', SITE_URL)).toBe(false);
+  });
+});
+
+describe('MdxBody edge cases', () => {
+  it(
+    'renders a post with a malformed link, keeps raw-HTML classes on external links, and puts no anchor in the hidden footnotes heading',
+    async () => {
+      const { container } = await renderBody('[bad](https://[oops) and <a class="button" href="https://nextjs.org/">Next</a>\n\nNote[^1].\n\n[^1]: The note.');
+      expect(screen.getByRole('link', { name: 'bad' })).toHaveAttribute('href', 'https://%5Boops');
+      const next = screen.getByRole('link', { name: /^Next/ });
+      expect(next).toHaveClass('button', 'external');
+      const footnotesHeading = container.querySelector('h2.sr-only');
+      expect(footnotesHeading).toHaveTextContent('Footnotes');
+      expect(footnotesHeading!.querySelector('a')).toBeNull();
+    },
+    COMPILE_TIMEOUT,
+  );
+});

@@ -1,0 +1,101 @@
+import { render, screen, within } from '@testing-library/react';
+import type { PostSummary } from '../../lib/content';
+import { Post } from './Post';
+
+const post: PostSummary = {
+  slug: 'reinvent-2017',
+  url: '/posts/reinvent-2017/',
+  template: 'post',
+  title: 're:Invent 2017: what changed for caching',
+  date: '2017-12-15',
+  excerpt: 'Notes from a week in Las Vegas.',
+  category: 'DevOps',
+  tags: ['aws', 'caching'],
+  draft: false,
+  cover: null,
+  socialImage: null,
+};
+
+const page: PostSummary = {
+  ...post,
+  slug: 'about',
+  url: '/about/',
+  template: 'page',
+  title: 'About',
+  excerpt: 'Who writes here.',
+  category: 'Meta',
+  tags: ['me'],
+};
+
+describe('Post', () => {
+  it('shows the title as the only h1, then the date, category, tags and the excerpt as lead', () => {
+    const { container } = render(
+      <Post post={post} locale="en-GB">
+        <p>The body.</p>
+      </Post>,
+    );
+    const article = screen.getByRole('article');
+
+    const headings = within(article).getAllByRole('heading', { level: 1 });
+    expect(headings).toHaveLength(1);
+    expect(headings[0]).toHaveTextContent(/^re:Invent 2017: what changed for caching$/);
+    expect(container.querySelectorAll('h1')).toHaveLength(1);
+
+    const time = article.querySelector('time');
+    expect(time).toHaveAttribute('dateTime', '2017-12-15');
+    expect(time).toHaveTextContent('15 December 2017');
+    expect(within(article).getByText('DevOps')).toBeInTheDocument();
+    expect(within(article).getByText('#aws')).toBeInTheDocument();
+    expect(within(article).getByText('#caching')).toBeInTheDocument();
+
+    const lead = within(article).getByText('Notes from a week in Las Vegas.');
+    expect(lead.tagName).toBe('P');
+    expect(lead).toHaveClass('lead');
+    // The lead is part of the header, not of the body that search indexes.
+    expect(lead.closest('[data-post-body]')).toBeNull();
+    expect(lead.closest('header')).toBe(headings[0].closest('header'));
+  });
+
+  it('puts its children, and only them, inside the element with data-post-body', () => {
+    const { container } = render(
+      <Post post={post} locale="en-GB">
+        <p>The body.</p>
+        <h2>A section</h2>
+      </Post>,
+    );
+    const bodies = container.querySelectorAll('[data-post-body]');
+    expect(bodies).toHaveLength(1);
+    const body = bodies[0] as HTMLElement;
+    expect(screen.getByText('The body.').closest('[data-post-body]')).toBe(body);
+    expect(within(body).getByRole('heading', { level: 2, name: 'A section' })).toBeInTheDocument();
+    expect(body).not.toHaveTextContent('re:Invent 2017');
+    expect(body).not.toHaveTextContent('15 December 2017');
+    expect(body.closest('article')).toBe(screen.getByRole('article'));
+  });
+
+  it('leaves out the lead when the post has no excerpt', () => {
+    const { container } = render(
+      <Post post={{ ...post, excerpt: '' }} locale="en-GB">
+        <p>The body.</p>
+      </Post>,
+    );
+    expect(container.querySelector('.lead')).toBeNull();
+    expect(container.querySelector('time')).not.toBeNull();
+  });
+
+  it('for template "page": the title and body, without date line or lead', () => {
+    const { container } = render(
+      <Post post={page} locale="en-GB">
+        <p>About this blog.</p>
+      </Post>,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^About$/);
+    expect(container.querySelector('time')).toBeNull();
+    expect(container.querySelector('.meta')).toBeNull();
+    expect(screen.queryByText('15 December 2017')).toBeNull();
+    expect(screen.queryByText('Meta')).toBeNull();
+    expect(screen.queryByText('#me')).toBeNull();
+    expect(screen.queryByText('Who writes here.')).toBeNull();
+    expect(screen.getByText('About this blog.').closest('[data-post-body]')).not.toBeNull();
+  });
+});

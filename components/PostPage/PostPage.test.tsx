@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { render, screen, within } from '@testing-library/react';
+import type { PostSummary } from '../../lib/content';
+import { compileBody } from '../../lib/markdown';
+import type { PostPageProps } from '../../lib/page-data';
+import { site } from '../../lib/site';
+import { PostPage } from './PostPage';
+
+// next/head only collects its children for Next's document; render them in place instead.
+jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
+
+// shiki's default WebAssembly loader needs `Response` and `DecompressionStream`, which the
+// jsdom environment does not have. Load the same binary (shiki/dist/onig.wasm) from disk.
+jest.mock('shiki/wasm', () => {
+  const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const bytes = readFileSync(require.resolve('shiki/onig.wasm'));
+  const getWasmInstance = (info: WebAssembly.Imports) => WebAssembly.instantiate(bytes, info).then((wasm) => wasm.instance.exports);
+  return { __esModule: true, default: getWasmInstance, getWasmInstance };
+});
+
+const COMPILE_TIMEOUT = 60_000;
+
+const menu = [
+  { label: 'Posts', href: '/' },
+  { label: 'About', href: '/about/' },
+];
+
+const post: PostSummary = {
+  slug: 'reinvent-2017',
+  url: '/posts/reinvent-2017/',
+  template: 'post',
+  title: 're:Invent 2017',
+  date: '2017-12-15',
+  excerpt: 'Notes from a week in Las Vegas.',
+  category: 'DevOps',
+  tags: ['aws'],
+  draft: false,
+  cover: null,
+  socialImage: null,
+};
+
+const compile = (body: string) => compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
+
+describe('PostPage', () => {
+  it(
+    'renders a post: layout, head tags, title, date and the compiled body',
+    async () => {
+      const props: PostPageProps = { menu, post, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      render(<PostPage {...props} />);
+
+      const main = screen.getByRole('main');
+      const article = within(main).getByRole('article');
+      expect(within(article).getByRole('heading', { level: 1 })).toHaveTextContent(/^re:Invent 2017$/);
+      expect(article.querySelector('time')).toHaveAttribute('dateTime', '2017-12-15');
+      expect(within(article).getByText('15 December 2017')).toBeInTheDocument();
+      expect(within(article).getByText('DevOps')).toBeInTheDocument();
+      expect(within(article).getByText('Notes from a week in Las Vegas.')).toHaveClass('lead');
+
+      const body = article.querySelector('[data-post-body]') as HTMLElement;
+      expect(within(body).getByRole('heading', { level: 2 })).toHaveAttribute('id', 'keynotes');
+      // The body is rendered against the site's own URL: aws.amazon.com is external.
+      expect(within(body).getByRole('link', { name: 'the AWS blog (external link)' })).toHaveAttribute('href', 'https://aws.amazon.com/blogs/');
+      expect(screen.queryByRole('alert')).toBeNull();
+
+      expect(document.title).toBe(`re:Invent 2017 | ${site.title}`);
+      expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', 'Notes from a week in Las Vegas.');
+      expect(document.querySelector('link[rel="canonical"]')).toHaveAttribute('href', `${site.url}/posts/reinvent-2017/`);
+
+      expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+      expect(screen.getByRole('contentinfo')).toHaveTextContent(site.author.name);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'marks a page in the menu and falls back to the site description without an excerpt',
+    async () => {
+      const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
+      render(<PostPage menu={menu} post={page} body={await compile('Who writes here.')} />);
+
+      const nav = screen.getByRole('navigation', { name: 'Main' });
+      expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
+      expect(within(nav).getByRole('link', { name: 'Posts' })).not.toHaveAttribute('aria-current');
+
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^About$/);
+      expect(document.querySelector('time')).toBeNull();
+      expect(screen.getByText('Who writes here.').closest('[data-post-body]')).not.toBeNull();
+
+      expect(document.title).toBe(`About | ${site.title}`);
+      expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', site.description);
+      expect(document.querySelector('link[rel="canonical"]')).toHaveAttribute('href', `${site.url}/about/`);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it('renders the error panel, inside the layout, for error props', () => {
+    const error = { file: 'posts/broken.md', line: 2, field: 'date', message: 'posts/broken.md:2: date: "tomorrow" is not a valid date (use YYYY-MM-DD)' };
+    render(<PostPage menu={menu} error={error} />);
+
+    const main = screen.getByRole('main');
+    const alert = within(main).getByRole('alert', { name: 'This post has an error' });
+    expect(within(alert).getByText('posts/broken.md:2')).toBeInTheDocument();
+    expect(within(alert).getByText('date')).toBeInTheDocument();
+    expect(within(alert).getByText(error.message)).toBeInTheDocument();
+    expect(screen.queryByRole('article')).toBeNull();
+
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(document.querySelector('[aria-current]')).toBeNull();
+
+    expect(document.title).toBe(`Error | ${site.title}`);
+    expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', error.message);
+    expect(document.querySelector('link[rel="canonical"]')).toHaveAttribute('href', `${site.url}/`);
+  });
+});
