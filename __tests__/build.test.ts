@@ -81,6 +81,15 @@ describe('next build of a fixture site', () => {
     }
   });
 
+  it('writes 404.html for static hosts and leaves no file that no page loads', () => {
+    expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('Page not found');
+    const files = filesUnder(out).map((file) => path.relative(out, file));
+    expect(files.filter((file) => file.endsWith('.js') || file.startsWith(path.join('_next', 'data')))).toEqual([]);
+    const stylesheets = files.filter((file) => file.endsWith('.css'));
+    expect(stylesheets.length).toBeGreaterThan(0);
+    for (const stylesheet of stylesheets) expect(html('').includes(`/${stylesheet}`) || html('posts/hello-world').includes(`/${stylesheet}`)).toBe(true);
+  });
+
   it('ships no script on any page', () => {
     const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(6);

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finishExport } from './finish-export.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,11 +53,13 @@ export function runBuild(siteDir, env = {}) {
   });
 }
 
-/** Builds a site from `postsDir` and returns the path of its `out/`. */
+/** Builds a site from `postsDir` as `npm run build` does, and returns the path of its `out/`. */
 export async function buildSite(postsDir, name) {
   const siteDir = makeSiteCopy(postsDir, name);
   await runBuild(siteDir);
-  return path.join(siteDir, 'out');
+  const outDir = path.join(siteDir, 'out');
+  finishExport(outDir);
+  return outDir;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

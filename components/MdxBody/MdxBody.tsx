@@ -13,7 +13,11 @@ export interface MdxBodyProps {
 
 type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
-/** A heading with its `id` (from rehype-slug) and a `#` link to itself. */
+/**
+ * A heading with its `id` (from rehype-slug) whose text links to itself. Linking the text,
+ * rather than adding a separate "#" link, gives each anchor the heading's own name for
+ * screen readers; CSS shows a "#" on hover and focus.
+ */
 function heading(level: HeadingLevel) {
   const Tag = `h${level}` as const;
   function Heading({ id, children, className, ...rest }: ComponentPropsWithoutRef<'h2'>) {
@@ -21,11 +25,12 @@ function heading(level: HeadingLevel) {
     const isHidden = className?.split(' ').includes('sr-only');
     return (
       <Tag id={id} className={className} {...rest}>
-        {children}
-        {id && !isHidden && (
-          <a className={styles.anchor} href={`#${id}`} aria-label="Link to this section">
-            #
+        {id && !isHidden ? (
+          <a className={styles.anchor} href={`#${id}`}>
+            {children}
           </a>
+        ) : (
+          children
         )}
       </Tag>
     );

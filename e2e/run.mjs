@@ -1,0 +1,269 @@
+/**
+ * End-to-end suite: builds the sample site once (the repo's posts/ plus a draft fixture),
+ * serves its out/ on 127.0.0.1 and drives one headless Chromium through it.
+ *
+ *   npm run test:e2e        (node e2e/run.mjs; node:test prints the summary)
+ *
+ * The build runs with TZ=America/Los_Angeles unless TZ is set, so a date that went through
+ * a UTC instant would show the day before and fail the date checks.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import matter from 'gray-matter';
+import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { launchBrowser } from './browser.mjs';
+import { start } from './static-server.mjs';
+
+const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
+const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));
+const DRAFT_SLUG = path.basename(DRAFT_FIXTURE, '.md');
+const DRAFT_MARKER = draft.content.match(/marker: (\S+)\./)[1];
+
+const PAGE_TIMEOUT = 15_000;
+
+let postsDir;
+let outDir;
+let server;
+let browser;
+let context;
+
+/** Everything seen on every page of the suite; the last test asserts on it. */
+const seen = {
+  pages: new Set(),
+  scripts: [],
+  consoleErrors: [],
+  pageErrors: [],
+  failedRequests: [],
+  /** Absolute URLs the suite asks for expecting a 404. */
+  expected404: new Set(),
+};
+
+before(
+  async () => {
+    const started = Date.now();
+    postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
+    fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
+    fs.copyFileSync(DRAFT_FIXTURE, path.join(postsDir, `${DRAFT_SLUG}.md`));
+    const tz = process.env.TZ;
+    process.env.TZ = tz ?? 'America/Los_Angeles';
+    try {
+      outDir = await buildSite(postsDir, 'e2e');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+    const built = Date.now();
+    server = await start(outDir);
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    console.log(`# built in ${((built - started) / 1000).toFixed(1)}s; serving ${outDir} at ${server.url}`);
+    console.log(`# browser: ${launched.source} (${launched.executablePath}), Chromium ${browser.version()}`);
+
+    context = await browser.newContext();
+    context.setDefaultTimeout(PAGE_TIMEOUT);
+    context.setDefaultNavigationTimeout(PAGE_TIMEOUT);
+    context.on('request', (request) => {
+      if (request.frame().parentFrame() === null && request.isNavigationRequest()) seen.pages.add(request.url());
+      if (request.resourceType() === 'script') seen.scripts.push(`${request.url()} (from ${request.frame().url()})`);
+    });
+    context.on('response', (response) => {
+      if (response.status() >= 400 && !seen.expected404.has(response.url())) seen.failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+    context.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText ?? 'failed';
+      // A page closed while an image was still loading cancels it; that is the suite, not the site.
+      if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
+    });
+    context.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const { url } = message.location();
+      // Chromium logs every 4xx document as an error; the suite's own 404 visits are expected.
+      if (seen.expected404.has(url) && message.text().includes('status of 404')) return;
+      seen.consoleErrors.push(`${message.text()} (at ${url})`);
+    });
+    context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
+  },
+  { timeout: 300_000 },
+);
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  if (postsDir) fs.rmSync(postsDir, { recursive: true, force: true });
+});
+
+const urlFor = (pathname) => new URL(pathname, server.url).href;
+
+/** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
+async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {
+  if (status === 404) seen.expected404.add(urlFor(pathname));
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(urlFor(pathname), { waitUntil: 'load' });
+    assert.ok(response, `no response for ${pathname}`);
+    assert.equal(response.status(), status, `HTTP status of ${pathname}`);
+    await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Checks the page is one post: one h1 with `title`, a dated header and a body with text. Returns the date. */
+async function assertPostPage(page, title) {
+  const h1 = page.locator('h1');
+  assert.equal(await h1.count(), 1, 'a post page has exactly one h1');
+  assert.equal(await text(h1), title);
+  const time = page.locator('article > header time');
+  assert.equal(await time.count(), 1, 'the post header has one <time>');
+  const dateTime = await time.getAttribute('datetime');
+  assert.match(dateTime ?? '', /^\d{4}-\d{2}-\d{2}$/, 'dateTime is a YYYY-MM-DD date');
+  const [year, , day] = dateTime.split('-');
+  const shown = await text(time);
+  assert.ok(shown.includes(year) && new RegExp(`\\b0?${Number(day)}\\b`).test(shown), `the shown date "${shown}" is the day of ${dateTime}`);
+  const body = page.locator('[data-post-body]');
+  assert.equal(await body.count(), 1, 'one [data-post-body]');
+  const bodyText = (await body.innerText()).trim();
+  assert.ok(bodyText.split(/\s+/).length >= 10, `the body has real text, got: ${JSON.stringify(bodyText.slice(0, 80))}`);
+  return dateTime;
+}
+
+/** Every file under `dir`. */
+function filesUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
+test('home: the first post title in the list opens that post', async () => {
+  await withPage('/', {}, async (page) => {
+    const first = page.locator('main ol > li').first();
+    const link = first.locator('h2 a');
+    const title = await text(link);
+    const href = await link.getAttribute('href');
+    const listedDate = await first.locator('time').getAttribute('datetime');
+    assert.ok(title, 'the first post has a title');
+    assert.match(href ?? '', /^\/posts\/[^/]+\/$/, 'post links are /posts/<slug>/');
+
+    await link.click();
+    await page.waitForURL(urlFor(href));
+    assert.equal(page.url(), urlFor(href));
+    const dateTime = await assertPostPage(page, title);
+    assert.equal(dateTime, listedDate, 'the post shows the date the list showed');
+    assert.equal(await page.title(), `${title} | Folio`);
+  });
+});
+
+test('/posts/reinvent-2017/ shows its title and date', async () => {
+  await withPage('/posts/reinvent-2017/', {}, async (page) => {
+    const dateTime = await assertPostPage(page, 're:Invent 2017');
+    assert.equal(dateTime, '2017-12-15');
+  });
+});
+
+test('About, opened from the header nav: a heading anchor link targets its heading', async () => {
+  await withPage('/', {}, async (page) => {
+    const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About', exact: true });
+    await navLink.click();
+    await page.waitForURL(urlFor('/about/'));
+    assert.equal(await text(page.locator('h1')), 'About');
+    assert.equal(await navLink.getAttribute('aria-current'), 'page', 'the nav marks the current page');
+
+    // Every heading's `#` link points at that heading.
+    const anchors = page.locator('[data-post-body] :is(h2, h3, h4, h5, h6) > a[href^="#"]');
+    const pairs = await anchors.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.parentElement.id]));
+    assert.ok(pairs.length >= 2, `About has heading anchors, found ${pairs.length}`);
+    for (const [href, id] of pairs) assert.equal(href, `#${encodeURIComponent(id)}`, 'a heading link is #<its heading id>');
+
+    const anchor = page.locator('[data-post-body] h2 > a[href^="#"]').last();
+    const href = await anchor.getAttribute('href');
+    const id = decodeURIComponent(href.slice(1));
+    assert.equal(new URL(page.url()).hash, '', 'no hash before the click');
+    await anchor.click();
+    await page.waitForURL((url) => url.hash === href);
+    assert.equal(new URL(page.url()).pathname, '/about/', 'a heading link stays on the page');
+    const target = page.locator(`[id="${id}"]`);
+    assert.equal(await target.count(), 1, `one element has id "${id}"`);
+    assert.equal(await target.evaluate((element) => element.tagName), 'H2');
+    assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), id, 'the heading is the :target');
+  });
+});
+
+test('an unknown URL answers 404 with the "Page not found" page', async () => {
+  for (const pathname of ['/no-such-page/', '/posts/no-such-post/']) {
+    await withPage(pathname, { status: 404 }, async (page) => {
+      assert.equal(await page.locator('h1').count(), 1);
+      assert.equal(await text(page.locator('h1')), 'Page not found');
+      assert.equal(await page.locator('a[href="/"]').filter({ hasText: 'latest posts' }).count(), 1, 'the 404 page links home');
+    });
+  }
+});
+
+test('the folder post /posts/cache-layers/ shows its image, and it loads', async () => {
+  await withPage('/posts/cache-layers/', {}, async (page) => {
+    const image = page.locator('[data-post-body] img');
+    assert.equal(await image.count(), 1);
+    assert.equal(await image.getAttribute('src'), '/posts/cache-layers/diagram.png', 'the relative ./diagram.png points at the published asset');
+    assert.ok((await image.getAttribute('alt'))?.length, 'the image has alt text');
+    await image.scrollIntoViewIfNeeded();
+    // The image is lazy: wait until it has finished, loaded or not, then look at what it got.
+    await page.waitForFunction((img) => img.complete, await image.elementHandle());
+    const naturalWidth = await image.evaluate((img) => img.naturalWidth);
+    assert.ok(naturalWidth > 0, `the image loaded (naturalWidth ${naturalWidth})`);
+    assert.ok(await image.isVisible(), 'the image is visible');
+
+    const response = await fetch(urlFor('/posts/cache-layers/diagram.png'));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/png');
+  });
+});
+
+test('a draft has no page and is in no file of out/', async () => {
+  assert.equal(draft.data.draft, true, 'the fixture is a draft');
+  assert.ok(fs.existsSync(path.join(postsDir, `${DRAFT_SLUG}.md`)), 'the draft was among the posts built');
+  await withPage(`/posts/${DRAFT_SLUG}/`, { status: 404 }, async (page) => {
+    assert.equal(await text(page.locator('h1')), 'Page not found');
+  });
+  await withPage('/', {}, async (page) => {
+    assert.equal(await page.getByText(draft.data.title).count(), 0, 'the home page does not list the draft');
+  });
+
+  const files = filesUnder(outDir);
+  const containing = (needle) => files.filter((file) => fs.readFileSync(file).includes(needle)).map((file) => path.relative(outDir, file));
+  // The scan finds a published title, so finding nothing for the draft means something.
+  assert.ok(containing('Where the cache hits land').length > 0, 'the scan finds published titles');
+  assert.deepEqual(containing(draft.data.title), [], 'files with the draft title');
+  assert.deepEqual(containing(DRAFT_MARKER), [], 'files with the draft body');
+  assert.deepEqual(
+    files.filter((file) => file.includes(DRAFT_SLUG)).map((file) => path.relative(outDir, file)),
+    [],
+    'files named after the draft',
+  );
+});
+
+test('no page loads a script or logs an error (every page of the site, and all the pages above)', async () => {
+  const htmlPages = filesUnder(outDir)
+    .filter((file) => file.endsWith(`${path.sep}index.html`))
+    .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
+    .map((dir) => (dir ? `/${dir}/` : '/'))
+    .filter((pathname) => pathname !== '/404/');
+  assert.ok(htmlPages.length >= 5, `the export has its pages, found ${htmlPages.join(', ')}`);
+  const withScriptTags = [];
+  for (const pathname of htmlPages) {
+    await withPage(pathname, {}, async (page) => {
+      // Bring lazy images in, and let every request finish before the page closes.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      if (await page.locator('script[src]').count()) withScriptTags.push(pathname);
+    });
+  }
+  assert.ok(seen.pages.size >= htmlPages.length + 2, `pages seen: ${[...seen.pages].join(', ')}`);
+  assert.deepEqual(seen.scripts, [], 'script requests');
+  assert.deepEqual(withScriptTags, [], 'pages with a <script src>');
+  assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(seen.consoleErrors, [], 'console errors');
+  assert.deepEqual(seen.failedRequests, [], 'failed requests');
+});

@@ -1,0 +1,56 @@
+/**
+ * The post-export step of `npm run build`, run on `out/` right after `next build`:
+ *
+ * 1. `404.html`: static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3) serve
+ *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`.
+ * 2. Prune what no page loads. Pages ship no JavaScript, yet Next still writes its client
+ *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
+ *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
+ *    page that does load a script keeps it.
+ *
+ *   node scripts/finish-export.mjs [out-dir]   (default: out)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const filesUnder = (dir) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
+
+/** Every `/_next/…` path that a page or stylesheet refers to. */
+function referencedNextFiles(outDir) {
+  const referenced = new Set();
+  const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
+  for (const file of documents) {
+    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/_next\/[^"'()\s?#]+)/g)) referenced.add(url);
+  }
+  return referenced;
+}
+
+/** Finishes the export in `outDir`; returns what it removed, for reporting. */
+export function finishExport(outDir) {
+  const notFound = path.join(outDir, '404', 'index.html');
+  if (fs.existsSync(notFound)) fs.copyFileSync(notFound, path.join(outDir, '404.html'));
+
+  const referenced = referencedNextFiles(outDir);
+  const removed = [];
+  for (const file of filesUnder(path.join(outDir, '_next'))) {
+    const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
+    if (!referenced.has(url)) {
+      fs.rmSync(file);
+      removed.push(url);
+    }
+  }
+  // Remove the folders the pruning emptied, deepest first.
+  const folders = fs.existsSync(path.join(outDir, '_next')) ? [path.join(outDir, '_next'), ...fs.readdirSync(path.join(outDir, '_next'), { recursive: true, encoding: 'utf8' }).map((entry) => path.join(outDir, '_next', entry))] : [];
+  for (const folder of folders.filter((entry) => fs.existsSync(entry) && fs.statSync(entry).isDirectory()).sort((a, b) => b.length - a.length)) {
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  }
+  return removed;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outDir = path.resolve(process.argv[2] ?? 'out');
+  const removed = finishExport(outDir);
+  console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote 404.html, removed ${removed.length} files no page loads.`);
+}
