@@ -149,6 +149,13 @@ describe('folder post assets', () => {
     expect(html).toContain('<img alt="A diagram" loading="lazy" decoding="async" src="/posts/test/diagram.png"/>');
   });
 
+  it('points an MDX component\'s relative src at the asset folder too', async () => {
+    const html = await render('<Figure src="./diagram.png" alt="A diagram" caption="Beside the post" />', { assetDir, format: 'mdx' });
+    expect(html).toMatch(/<img src="\/posts\/test\/diagram.png" alt="A diagram"/);
+    const error = await compileError('<Figure src="./gone.png" alt="Gone" />', { assetDir, format: 'mdx' });
+    expect(error.message).toMatch(/^posts\/test\.mdx:1: image "\.\/gone\.png" points to a file that does not exist/);
+  });
+
   it('fails on a missing image, naming the file, the line and the path', async () => {
     const error = await compileError('Text.\n\n![Gone](./missing.png)', { assetDir, bodyStartLine: 5 });
     expect(error.message).toBe(`posts/test.md:7: image "./missing.png" points to a file that does not exist in ${path.basename(assetDir)}/`);

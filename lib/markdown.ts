@@ -13,6 +13,7 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import type { MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeRaw from 'rehype-raw';
@@ -70,17 +71,30 @@ export const isRelativeUrl = (url: string) => !URL_WITH_SCHEME.test(url) && !url
  * there is recorded in `problems` (the compiler would flatten a thrown error into text).
  */
 function rehypeFolderAssets(options: { assetDir: string; assetBase: string; problems: { line?: number; detail: string }[] }) {
+  /** Checks that `value` names a file in the post's folder, and returns its published URL. */
+  const publish = (value: string, what: string, line: number | undefined) => {
+    const [file] = decodeURI(value).split(/[?#]/);
+    if (!fs.existsSync(path.join(options.assetDir, file))) {
+      options.problems.push({ line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/` });
+    }
+    return resolveAssetUrl(value, options.assetBase);
+  };
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
-      const attribute = node.tagName === 'img' || node.tagName === 'source' || node.tagName === 'video' ? 'src' : node.tagName === 'a' ? 'href' : null;
-      const value = attribute && node.properties[attribute];
-      if (typeof value !== 'string' || !isRelativeUrl(value)) return;
-      const [file] = decodeURI(value).split(/[?#]/);
-      if (!fs.existsSync(path.join(options.assetDir, file))) {
-        const what = attribute === 'href' ? 'link' : 'image';
-        options.problems.push({ line: node.position?.start.line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/` });
+    visit(tree, (node) => {
+      const line = node.position?.start.line;
+      if (node.type === 'element') {
+        const element = node as Element;
+        const attribute = ['img', 'source', 'video'].includes(element.tagName) ? 'src' : element.tagName === 'a' ? 'href' : null;
+        const value = attribute && element.properties[attribute];
+        if (typeof value === 'string' && isRelativeUrl(value)) element.properties[attribute!] = publish(value, attribute === 'href' ? 'link' : 'image', line);
+      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        // An MDX component's `src` (`<Figure src="./diagram.png" />`) is a post asset too.
+        for (const attribute of (node as MdxJsxElement).attributes) {
+          if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'src' && typeof attribute.value === 'string' && isRelativeUrl(attribute.value)) {
+            attribute.value = publish(attribute.value, 'image', line);
+          }
+        }
       }
-      node.properties[attribute!] = resolveAssetUrl(value, options.assetBase);
     });
   };
 }
