@@ -9,110 +9,34 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { buildSite, projectRoot } from '../scripts/build-site.mjs';
-import { launchBrowser } from './browser.mjs';
-import { start } from './static-server.mjs';
+import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
-const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));
 const DRAFT_SLUG = path.basename(DRAFT_FIXTURE, '.md');
 const DRAFT_MARKER = draft.content.match(/marker: (\S+)\./)[1];
 
-const PAGE_TIMEOUT = 15_000;
-
 let postsDir;
 let outDir;
-let server;
-let browser;
-let context;
-
-/** Everything seen on every page of the suite; the last test asserts on it. */
-const seen = {
-  pages: new Set(),
-  scripts: [],
-  consoleErrors: [],
-  pageErrors: [],
-  failedRequests: [],
-  /** Absolute URLs the suite asks for expecting a 404. */
-  expected404: new Set(),
-};
+let site;
+let urlFor;
+let withPage;
+let seen;
 
 before(
   async () => {
-    const started = Date.now();
-    postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
-    fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
-    fs.copyFileSync(DRAFT_FIXTURE, path.join(postsDir, `${DRAFT_SLUG}.md`));
-    const tz = process.env.TZ;
-    process.env.TZ = tz ?? 'America/Los_Angeles';
-    try {
-      outDir = await buildSite(postsDir, 'e2e');
-    } finally {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    }
-    const built = Date.now();
-    server = await start(outDir);
-    const launched = await launchBrowser();
-    browser = launched.browser;
-    console.log(`# built in ${((built - started) / 1000).toFixed(1)}s; serving ${outDir} at ${server.url}`);
-    console.log(`# browser: ${launched.source} (${launched.executablePath}), Chromium ${browser.version()}`);
-
-    context = await browser.newContext();
-    context.setDefaultTimeout(PAGE_TIMEOUT);
-    context.setDefaultNavigationTimeout(PAGE_TIMEOUT);
-    context.on('request', (request) => {
-      if (request.frame().parentFrame() === null && request.isNavigationRequest()) seen.pages.add(request.url());
-      if (request.resourceType() === 'script') seen.scripts.push(`${request.url()} (from ${request.frame().url()})`);
-    });
-    context.on('response', (response) => {
-      if (response.status() >= 400 && !seen.expected404.has(response.url())) seen.failedRequests.push(`${response.status()} ${response.url()}`);
-    });
-    context.on('requestfailed', (request) => {
-      const error = request.failure()?.errorText ?? 'failed';
-      // A page closed while an image was still loading cancels it; that is the suite, not the site.
-      if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
-    });
-    context.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const { url } = message.location();
-      // Chromium logs every 4xx document as an error; the suite's own 404 visits are expected.
-      if (seen.expected404.has(url) && message.text().includes('status of 404')) return;
-      seen.consoleErrors.push(`${message.text()} (at ${url})`);
-    });
-    context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
+    ({ outDir, postsDir } = await buildSampleSite());
+    site = await openSite(outDir);
+    ({ urlFor, withPage, seen } = site);
   },
   { timeout: 300_000 },
 );
 
 after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (postsDir) fs.rmSync(postsDir, { recursive: true, force: true });
+  await site?.close();
 });
-
-const urlFor = (pathname) => new URL(pathname, server.url).href;
-
-/** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
-async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {
-  if (status === 404) seen.expected404.add(urlFor(pathname));
-  const page = await context.newPage();
-  try {
-    const response = await page.goto(urlFor(pathname), { waitUntil: 'load' });
-    assert.ok(response, `no response for ${pathname}`);
-    assert.equal(response.status(), status, `HTTP status of ${pathname}`);
-    await fn(page);
-  } finally {
-    await page.close();
-  }
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** Checks the page is one post: one h1 with `title`, a dated header and a body with text. Returns the date. */
 async function assertPostPage(page, title) {
@@ -131,11 +55,6 @@ async function assertPostPage(page, title) {
   const bodyText = (await body.innerText()).trim();
   assert.ok(bodyText.split(/\s+/).length >= 10, `the body has real text, got: ${JSON.stringify(bodyText.slice(0, 80))}`);
   return dateTime;
-}
-
-/** Every file under `dir`. */
-function filesUnder(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
 test('home: the first post title in the list opens that post', async () => {
@@ -223,7 +142,7 @@ test('the folder post /posts/cache-layers/ shows its image, and it loads', async
 
 test('a draft has no page and is in no file of out/', async () => {
   assert.equal(draft.data.draft, true, 'the fixture is a draft');
-  assert.ok(fs.existsSync(path.join(postsDir, `${DRAFT_SLUG}.md`)), 'the draft was among the posts built');
+  if (postsDir) assert.ok(fs.existsSync(path.join(postsDir, `${DRAFT_SLUG}.md`)), 'the draft was among the posts built');
   await withPage(`/posts/${DRAFT_SLUG}/`, { status: 404 }, async (page) => {
     assert.equal(await text(page.locator('h1')), 'Page not found');
   });

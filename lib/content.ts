@@ -13,9 +13,17 @@ import { publishAssets } from './assets';
 import { ContentError, ContentErrors } from './content-error';
 import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
+import readingTime from 'reading-time';
 import { slugFromFrontMatter, slugify } from './slug.mjs';
 
 export type SourceFormat = 'md' | 'mdx';
+
+/** A tag or a category, with its URL-safe slug and its list page. */
+export interface Term {
+  name: string;
+  slug: string;
+  url: string;
+}
 
 /** What lists and page heads need to know of a post. Plain data, so pages can pass it as props. */
 export interface PostSummary {
@@ -26,10 +34,14 @@ export interface PostSummary {
   title: string;
   /** Calendar date, `YYYY-MM-DD`. */
   date: string;
+  /** Calendar date of the last meaningful change (`updated` or `lastmod`), or null. */
+  updated: string | null;
+  /** Estimated minutes to read the body, at least 1. */
+  readingMinutes: number;
   /** Plain text: the front matter `excerpt` or `description`, or the start of the first paragraph. */
   excerpt: string;
-  category: string | null;
-  tags: string[];
+  category: Term | null;
+  tags: Term[];
   draft: boolean;
   cover: string | null;
   socialImage: string | null;
@@ -56,9 +68,18 @@ export interface BrokenPost {
   error: ContentError;
 }
 
+/** A tag or category with its posts, newest first. */
+export interface TermGroup extends Term {
+  posts: Post[];
+}
+
 export interface ContentIndex {
   /** `template: "post"` entries, newest first. */
   posts: Post[];
+  /** Every tag, by name, with its posts. Tags that slugify alike (`AWS`, `aws`) are one tag. */
+  tags: TermGroup[];
+  /** Every category, by name, with its posts. */
+  categories: TermGroup[];
   /** `template: "page"` entries, by title. */
   pages: Post[];
   /** Posts with errors, kept only when `keepBroken` is set. */
@@ -160,6 +181,14 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     throw new ContentError(sourcePath, `"${slug}" is used by the site's own pages; choose another slug`, { field: 'slug' });
   }
 
+  const term = (kind: 'tags' | 'categories', name: string, field: string): Term => {
+    const termSlug = slugify(name);
+    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field });
+    return { name, slug: termSlug, url: `/${kind}/${encodeURIComponent(termSlug)}/` };
+  };
+  const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
+  const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
+
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
   const excerpt = summaryText
     ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4)
@@ -175,9 +204,12 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,
+    updated: frontMatter.updated ?? frontMatter.lastmod ?? null,
+    // Counted on the raw body: close enough for an estimate, and no second parse.
+    readingMinutes: Math.max(1, Math.round(readingTime(parsed.content).minutes)),
     excerpt,
-    category: frontMatter.category ?? null,
-    tags: frontMatter.tags,
+    category,
+    tags,
     draft: frontMatter.draft,
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
@@ -229,17 +261,33 @@ export function loadContent(options: LoadOptions): ContentIndex {
   }
 
   if (broken.length && !options.keepBroken) throw new ContentErrors(broken.map((entry) => entry.error));
+  const posts = unique.filter((post) => post.template === 'post').sort(newestFirst);
   return {
-    posts: unique.filter((post) => post.template === 'post').sort(newestFirst),
+    posts,
     pages: unique.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title)),
+    tags: groupByTerm(posts, (post) => post.tags),
+    categories: groupByTerm(posts, (post) => (post.category ? [post.category] : [])),
     broken,
   };
 }
 
+/** Groups newest-first posts by term slug; each group keeps that order, and groups are sorted by name. */
+function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[] {
+  const groups = new Map<string, TermGroup>();
+  for (const post of posts) {
+    for (const term of termsOf(post)) {
+      const group = groups.get(term.slug) ?? { ...term, posts: [] };
+      if (!group.posts.includes(post)) group.posts.push(post);
+      groups.set(term.slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, excerpt, category, tags, draft, cover, socialImage } = post;
-  return { slug, url, template, title, date, excerpt, category, tags, draft, cover, socialImage };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage };
 }
 
 const isDev = process.env.NODE_ENV === 'development';

@@ -14,6 +14,7 @@ import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
+import { toString as hastToString } from 'hast-util-to-string';
 import { toString } from 'mdast-util-to-string';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeRaw from 'rehype-raw';
@@ -107,15 +108,37 @@ export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => asset
 
 type CompileInput = Pick<Post, 'body' | 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'>;
 
-/** The compiled body of one post, as `MDXRemote` takes it. */
+/** A section heading of a post, for its table of contents. */
+export interface Heading {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+/** The compiled body of one post, as `MDXRemote` takes it, and what the page needs to know of it. */
 export interface CompiledBody {
   compiledSource: string;
+  /** The body's h2 and h3 headings, in order, with the ids rehype-slug gave them. */
+  headings: Heading[];
+}
+
+/** Collects the h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
+function rehypeCollectHeadings(options: { headings: Heading[] }) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const depth = /^h([1-3])$/.exec(node.tagName)?.[1];
+      if (depth && typeof node.properties.id === 'string') {
+        options.headings.push({ depth: Math.max(2, Number(depth)), id: node.properties.id, text: hastToString(node) });
+      }
+    });
+  };
 }
 
 /** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
 export async function compileBody(post: CompileInput): Promise<CompiledBody> {
   const shiki = [rehypeShikiFromHighlighter, await getHighlighter(), { themes: CODE_THEMES, defaultColor: false, lazy: true, defaultLanguage: 'text', fallbackLanguage: 'text' }] as Pluggable;
   const problems: { line?: number; detail: string }[] = [];
+  const headings: Heading[] = [];
   const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
   const lineOffset = post.bodyStartLine - 1;
   let compiledSource: string;
@@ -127,7 +150,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
       mdxOptions: {
         format: post.format,
         remarkPlugins: [remarkGfm],
-        rehypePlugins: [...(isMarkdown ? [rehypeRaw, [rehypeSanitize, sanitizeSchema] as Pluggable] : []), rehypeSlug, shiki, ...assets],
+        rehypePlugins: [...(isMarkdown ? [rehypeRaw, [rehypeSanitize, sanitizeSchema] as Pluggable] : []), rehypeSlug, [rehypeCollectHeadings, { headings }], shiki, ...assets],
         development: false,
       },
     }));
@@ -138,7 +161,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     const [first] = problems;
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
   }
-  return { compiledSource };
+  return { compiledSource, headings };
 }
 
 /**

@@ -38,6 +38,9 @@ const tagList = z
 export const frontMatterSchema = z.looseObject({
   title: text('text').trim().min(1, 'is required'),
   date: calendarDate,
+  /** When the post last changed meaningfully; `lastmod` is another name for it. Shown on the post and used by feeds and the sitemap. */
+  updated: calendarDate.optional(),
+  lastmod: calendarDate.optional(),
   /** The lead paragraph and meta description. `description` is gatsby-starter-blog's and Lumen's name for it. */
   excerpt: optionalText('text'),
   description: optionalText('text'),

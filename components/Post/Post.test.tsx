@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { PostSummary } from '../../lib/content';
 import { Post } from './Post';
+import { category, tag } from '../../__tests__/helpers/post-summary';
 
 const post: PostSummary = {
   slug: 'reinvent-2017',
@@ -8,9 +9,11 @@ const post: PostSummary = {
   template: 'post',
   title: 're:Invent 2017: what changed for caching',
   date: '2017-12-15',
+  updated: null,
+  readingMinutes: 3,
   excerpt: 'Notes from a week in Las Vegas.',
-  category: 'DevOps',
-  tags: ['aws', 'caching'],
+  category: category('DevOps'),
+  tags: ['aws', 'caching'].map(tag),
   draft: false,
   cover: null,
   socialImage: null,
@@ -23,8 +26,8 @@ const page: PostSummary = {
   template: 'page',
   title: 'About',
   excerpt: 'Who writes here.',
-  category: 'Meta',
-  tags: ['me'],
+  category: category('Meta'),
+  tags: ['me'].map(tag),
 };
 
 describe('Post', () => {

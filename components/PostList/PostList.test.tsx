@@ -1,23 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import type { PostSummary } from '../../lib/content';
 import { PostList } from './PostList';
+import { category, postSummary, tag } from '../../__tests__/helpers/post-summary';
 
-const summary = (fields: Partial<PostSummary> & Pick<PostSummary, 'slug' | 'title' | 'date'>): PostSummary => ({
-  url: `/posts/${fields.slug}/`,
-  template: 'post',
-  excerpt: '',
-  category: null,
-  tags: [],
-  draft: false,
-  cover: null,
-  socialImage: null,
-  ...fields,
-});
+const summary = (fields: Partial<PostSummary> & Pick<PostSummary, 'slug' | 'title' | 'date'>): PostSummary => postSummary(fields);
 
 // Newest first, as the content index hands them over.
 const posts: PostSummary[] = [
-  summary({ slug: 'writing-with-mdx', title: 'Writing with MDX', date: '2019-06-20', excerpt: 'A tour of the components.', category: 'Notes', tags: ['mdx'] }),
-  summary({ slug: 'cache-layers', title: 'Cache layers', date: '2018-03-02', excerpt: 'Where to cache what.', category: 'Architecture' }),
+  summary({ slug: 'writing-with-mdx', title: 'Writing with MDX', date: '2019-06-20', excerpt: 'A tour of the components.', category: category('Notes'), tags: ['mdx'].map(tag) }),
+  summary({ slug: 'cache-layers', title: 'Cache layers', date: '2018-03-02', excerpt: 'Where to cache what.', category: category('Architecture') }),
   summary({ slug: 'reinvent-2017', title: 're:Invent 2017', date: '2017-12-15', excerpt: '', category: null }),
 ];
 

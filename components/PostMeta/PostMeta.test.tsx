@@ -1,9 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import { PostMeta } from './PostMeta';
+import { category as categoryTerm, tag } from '../../__tests__/helpers/post-summary';
 
 describe('PostMeta', () => {
   it('shows the date, the category and the tags', () => {
-    const { container } = render(<PostMeta date="2017-12-15" locale="en-GB" category="DevOps" tags={['aws', 'reinvent']} />);
+    const { container } = render(<PostMeta date="2017-12-15" locale="en-GB" category={categoryTerm('DevOps')} tags={['aws', 'reinvent'].map(tag)} />);
 
     const time = container.querySelector('time');
     expect(time).toHaveAttribute('dateTime', '2017-12-15');
@@ -31,13 +32,13 @@ describe('PostMeta', () => {
   });
 
   it('shows tags without a category', () => {
-    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={null} tags={['mdx']} />);
+    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={null} tags={['mdx'].map(tag)} />);
     expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Tags: #mdx$/);
     expect(container.querySelectorAll('[aria-hidden="true"]')).toHaveLength(1);
   });
 
   it('shows a category without tags', () => {
-    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category="Notes" tags={[]} />);
+    const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={categoryTerm('Notes')} tags={[]} />);
     expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Notes$/);
     expect(screen.queryByText('Tags:')).toBeNull();
   });

@@ -1,36 +1,58 @@
+import type { Term } from '../../lib/content';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './PostMeta.module.css';
 
 export interface PostMetaProps {
   date: string;
   locale: string;
-  category: string | null;
-  tags?: string[];
+  category: Term | null;
+  tags?: Term[];
+  /** Calendar date of the last update, shown after the date. */
+  updated?: string | null;
+  readingMinutes?: number;
   /** Drafts exist only in `npm run dev`; the badge says so. */
   draft?: boolean;
 }
 
-/** The line under a title: date, category and tags. */
-export function PostMeta({ date, locale, category, tags = [], draft = false }: PostMetaProps) {
+const Separator = () => <span aria-hidden="true"> · </span>;
+
+/** The line under a title: date (and update), reading time, category and tags, with links to their lists. */
+export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false }: PostMetaProps) {
   return (
     <p className={styles.meta}>
       {draft && <strong className={styles.draft}>Draft</strong>}
       <PostDate date={date} locale={locale} />
+      {updated && updated !== date && (
+        <>
+          <Separator />
+          <span className={styles.updated}>
+            Updated <PostDate date={updated} locale={locale} />
+          </span>
+        </>
+      )}
+      {readingMinutes !== undefined && (
+        <>
+          <Separator />
+          <span>{readingMinutes} min read</span>
+        </>
+      )}
       {category && (
         <>
-          <span aria-hidden="true"> · </span>
-          <span className={styles.category}>{category}</span>
+          <Separator />
+          <a className={styles.category} href={category.url}>
+            {category.name}
+          </a>
         </>
       )}
       {tags.length > 0 && (
         <>
-          <span aria-hidden="true"> · </span>
+          <Separator />
           <span className={styles.tags}>
             <span className="visually-hidden">Tags: </span>
             {tags.map((tag) => (
-              <span key={tag} className={styles.tag}>
-                #{tag}
-              </span>
+              <a key={tag.slug} className={styles.tag} href={tag.url}>
+                #{tag.name}
+              </a>
             ))}
           </span>
         </>

@@ -5,6 +5,7 @@ import { compileBody } from '../../lib/markdown';
 import type { PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
 import { PostPage } from './PostPage';
+import { category, tag } from '../../__tests__/helpers/post-summary';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -31,9 +32,11 @@ const post: PostSummary = {
   template: 'post',
   title: 're:Invent 2017',
   date: '2017-12-15',
+  updated: null,
+  readingMinutes: 3,
   excerpt: 'Notes from a week in Las Vegas.',
-  category: 'DevOps',
-  tags: ['aws'],
+  category: category('DevOps'),
+  tags: ['aws'].map(tag),
   draft: false,
   cover: null,
   socialImage: null,

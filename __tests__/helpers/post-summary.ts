@@ -1,0 +1,24 @@
+import type { PostSummary, Term } from '../../lib/content';
+import { slugify } from '../../lib/slug.mjs';
+
+export const tag = (name: string): Term => ({ name, slug: slugify(name), url: `/tags/${encodeURIComponent(slugify(name))}/` });
+export const category = (name: string): Term => ({ name, slug: slugify(name), url: `/categories/${encodeURIComponent(slugify(name))}/` });
+
+/** A post summary as the content index makes it, with `overrides` applied. */
+export function postSummary(overrides: Partial<PostSummary> & { slug: string }): PostSummary {
+  return {
+    url: `/posts/${overrides.slug}/`,
+    template: 'post',
+    title: overrides.slug,
+    date: '2017-12-15',
+    updated: null,
+    readingMinutes: 3,
+    excerpt: '',
+    category: null,
+    tags: [],
+    draft: false,
+    cover: null,
+    socialImage: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * What every e2e file shares: the sample site built once, a static server for its out/,
+ * and one headless Chromium whose pages are all watched for scripts, errors and failed
+ * requests.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { launchBrowser } from './browser.mjs';
+import { start } from './static-server.mjs';
+
+export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
+const PAGE_TIMEOUT = 15_000;
+
+/**
+ * Builds the sample site (the repo's posts/ plus a draft fixture) once per process, with
+ * TZ=America/Los_Angeles unless TZ is set, so a date that went through a UTC instant would
+ * show the day before. `FOLIO_E2E_OUT` names an out/ built already (e2e/prepare.mjs).
+ */
+export async function buildSampleSite() {
+  if (process.env.FOLIO_E2E_OUT) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
+  const postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
+  fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
+  fs.copyFileSync(DRAFT_FIXTURE, path.join(postsDir, path.basename(DRAFT_FIXTURE)));
+  const tz = process.env.TZ;
+  process.env.TZ = tz ?? 'America/Los_Angeles';
+  try {
+    return { outDir: await buildSite(postsDir, 'e2e'), postsDir };
+  } finally {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  }
+}
+
+export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Every file under `dir`. */
+export function filesUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
+/**
+ * Serves `outDir` and opens a browser context on it. Returns `withPage` to visit pages,
+ * `seen` (everything recorded on every page) and `close`.
+ */
+export async function openSite(outDir) {
+  const server = await start(outDir);
+  const launched = await launchBrowser();
+  const { browser } = launched;
+  console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
+
+  /** Everything seen on every page of the suite; the last test asserts on it. */
+  const seen = {
+    pages: new Set(),
+    scripts: [],
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    /** Absolute URLs the suite asks for expecting a 404. */
+    expected404: new Set(),
+  };
+
+  const context = await browser.newContext();
+  context.setDefaultTimeout(PAGE_TIMEOUT);
+  context.setDefaultNavigationTimeout(PAGE_TIMEOUT);
+  context.on('request', (request) => {
+    if (request.frame().parentFrame() === null && request.isNavigationRequest()) seen.pages.add(request.url());
+    if (request.resourceType() === 'script') seen.scripts.push(`${request.url()} (from ${request.frame().url()})`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && !seen.expected404.has(response.url())) seen.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  context.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? 'failed';
+    // A page closed while an image was still loading cancels it; that is the suite, not the site.
+    if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
+  });
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    // Chromium logs every 4xx document as an error; the suite's own 404 visits are expected.
+    if (seen.expected404.has(url) && message.text().includes('status of 404')) return;
+    seen.consoleErrors.push(`${message.text()} (at ${url})`);
+  });
+  context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
+
+  const urlFor = (pathname) => new URL(pathname, server.url).href;
+
+  /** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
+  async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {
+    if (status === 404) seen.expected404.add(urlFor(pathname));
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(urlFor(pathname), { waitUntil: 'load' });
+      assert.ok(response, `no response for ${pathname}`);
+      assert.equal(response.status(), status, `HTTP status of ${pathname}`);
+      await fn(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const close = async () => {
+    await context.close();
+    await browser.close();
+    await server.close();
+  };
+  return { url: server.url, context, seen, urlFor, withPage, close };
+}
