@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: builds the real site from a generated corpus in a scratch copy (never
+ * touching posts/) and reports what a build costs and what a reader downloads.
+ *
+ *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo]
+ *
+ * For N posts (default 1000), K times (default 1, then median and min–max):
+ *   cold build   `next build` + the post-export step, with no .next/ and no compile cache
+ *   warm rebuild the same after editing one post
+ *   peak RSS     of the whole process tree (sampled from /proc every 50 ms)
+ * and once: ms per post, the size of out/, one post page's HTML and the gzipped bytes of
+ * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
+ * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
+ * installed (`apt-get install hugo`), builds the same corpus with bench/hugo/ for the ratio.
+ * Results go to bench/results.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
+import { finishExport } from '../scripts/finish-export.mjs';
+import { writeCorpus } from './corpus.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const posts = Number(option('--posts', 1000));
+const runs = Number(option('--runs', 1));
+const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,1000,5000').split(',').map(Number);
+const withHugo = !args.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
+
+/** Sums VmRSS over `pid` and all its descendants, in bytes. */
+function treeRss(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.pop();
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // Gone already.
+    }
+    queue.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command; resolves with its wall time and the peak RSS of its process tree. */
+function measure(command, commandArgs, options) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid))), 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
+      else resolve({ seconds, peakRss, output });
+    });
+  });
+}
+
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
+/** `npm run build` in a site copy, timed: next build, then the post-export step. */
+async function buildOnce(siteDir) {
+  const result = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
+  const started = performance.now();
+  finishExport(path.join(siteDir, 'out'));
+  return { ...result, seconds: result.seconds + (performance.now() - started) / 1000 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
+
+function directoryBytes(dir) {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
+    const stat = fs.statSync(path.join(dir, file));
+    return stat.isFile() ? sum + stat.size : sum;
+  }, 0);
+}
+
+/** One exported page's HTML bytes and the gzipped bytes of each script and stylesheet it loads. */
+function pageWeight(outDir, pagePath) {
+  const html = fs.readFileSync(path.join(outDir, pagePath, 'index.html'), 'utf8');
+  const assets = (pattern) =>
+    [...html.matchAll(pattern)].map(([, url]) => ({ url, gzipBytes: zlib.gzipSync(fs.readFileSync(path.join(outDir, url))).length }));
+  const scripts = assets(/<script[^>]*\ssrc="([^"]+)"/g);
+  const stylesheets = assets(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const total = (list) => list.reduce((sum, asset) => sum + asset.gzipBytes, 0);
+  return { page: pagePath, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: zlib.gzipSync(html).length, scripts, scriptGzipBytes: total(scripts), stylesheets, cssGzipBytes: total(stylesheets) };
+}
+
+/** Appends a sentence to one post, as an author's edit would. */
+function editOnePost(siteDir) {
+  const postsDir = path.join(siteDir, 'posts');
+  const file = path.join(postsDir, fs.readdirSync(postsDir).sort()[0]);
+  fs.appendFileSync(file, `\nAn edit made by the benchmark at ${new Date().toISOString()}.\n`);
+}
+
+function corpusDir(count) {
+  const dir = path.join(os.tmpdir(), `folio-bench-corpus-${count}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  writeCorpus(count, dir);
+  return dir;
+}
+
+/** Cold and warm builds of `count` posts, `times` times. */
+async function benchFolio(count, times) {
+  const corpus = corpusDir(count);
+  const cold = [];
+  const warm = [];
+  let last;
+  for (let run = 0; run < times; run++) {
+    const siteDir = makeSiteCopy(corpus, `bench-${count}`);
+    const coldRun = await buildOnce(siteDir);
+    editOnePost(siteDir);
+    const warmRun = await buildOnce(siteDir);
+    cold.push(coldRun);
+    warm.push(warmRun);
+    last = siteDir;
+    console.log(`  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), warm ${warmRun.seconds.toFixed(1)} s`);
+  }
+  const outDir = path.join(last, 'out');
+  const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
+  return {
+    posts: count,
+    coldSeconds: summary(cold.map((r) => r.seconds)),
+    warmSeconds: summary(warm.map((r) => r.seconds)),
+    peakRssBytes: summary(cold.map((r) => Math.max(r.peakRss))),
+    msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
+    outBytes: directoryBytes(outDir),
+    postPage: pageWeight(outDir, `posts/${firstPost}`),
+    homePage: pageWeight(outDir, ''),
+  };
+}
+
+/** Hugo on the same corpus with bench/hugo/'s minimal templates. */
+async function benchHugo(count, times) {
+  const corpus = corpusDir(count);
+  const cold = [];
+  for (let run = 0; run < times; run++) {
+    const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-hugo-'));
+    fs.cpSync(path.join(projectRoot, 'bench', 'hugo'), siteDir, { recursive: true });
+    fs.cpSync(corpus, path.join(siteDir, 'content', 'posts'), { recursive: true });
+    const result = await measure('hugo', ['--quiet', '--source', siteDir], { cwd: siteDir });
+    cold.push(result);
+    console.log(`  hugo  ${count} posts, run ${run + 1}: ${result.seconds.toFixed(2)} s (${(result.peakRss / 2 ** 20).toFixed(0)} MB)`);
+    fs.rmSync(siteDir, { recursive: true, force: true });
+  }
+  return { posts: count, coldSeconds: summary(cold.map((r) => r.seconds)), peakRssBytes: summary(cold.map((r) => r.peakRss)) };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const range = (s, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
+console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}`);
+const main = await benchFolio(posts, runs);
+const hugo = withHugo ? await benchHugo(posts, runs) : null;
+const series = [];
+for (const count of scaling) {
+  const result = count === posts ? main : await benchFolio(count, 1);
+  const hugoResult = withHugo ? (count === posts ? hugo : await benchHugo(count, 1)) : null;
+  series.push({ posts: count, coldSeconds: result.coldSeconds.median, msPerPost: result.msPerPost, peakRssBytes: result.peakRssBytes.median, hugoSeconds: hugoResult?.coldSeconds.median ?? null });
+}
+
+const rows = [
+  ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
+  ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
+  ['out/ size', kb(main.outBytes), '', ''],
+  ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
+  ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
+  ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
+  ['home page HTML', kb(main.homePage.htmlBytes), '', ''],
+];
+console.log(`\n| ${posts} posts | Folio | Hugo | ratio |\n|---|---|---|---|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+if (series.length) {
+  console.log('\n| posts | cold build | ms per post | peak RSS | Hugo |\n|---|---|---|---|---|');
+  for (const s of series) console.log(`| ${s.posts} | ${s.coldSeconds.toFixed(1)} s | ${s.msPerPost.toFixed(2)} | ${mb(s.peakRssBytes)} | ${s.hugoSeconds === null ? '–' : `${s.hugoSeconds.toFixed(2)} s`} |`);
+}
+
+const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, folio: main, hugo, scaling: series };
+fs.mkdirSync(path.join(projectRoot, 'bench'), { recursive: true });
+fs.writeFileSync(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWrote bench/results.json');
