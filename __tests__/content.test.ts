@@ -71,8 +71,11 @@ ogImage:
       slug: 'lumen-style',
       url: '/posts/lumen-style/',
       date: '2016-09-01',
-      category: 'Design Inspiration',
-      tags: ['Handwriting', 'Learning to write'],
+      category: { name: 'Design Inspiration', slug: 'design-inspiration', url: '/categories/design-inspiration/' },
+      tags: [
+        { name: 'Handwriting', slug: 'handwriting', url: '/tags/handwriting/' },
+        { name: 'Learning to write', slug: 'learning-to-write', url: '/tags/learning-to-write/' },
+      ],
       excerpt: 'Quisque cursus, metus vitae pharetra.',
       socialImage: '/media/image-2.jpg',
       draft: false,
@@ -80,7 +83,33 @@ ogImage:
     expect(byTitle['Gatsby post']).toMatchObject({ date: '2015-05-01', excerpt: 'The first post' });
     expect(byTitle['Next post']).toMatchObject({ date: '2020-03-16', excerpt: 'An excerpt', cover: '/assets/blog/cover.jpg' });
     expect(byTitle['Next post'].frontMatter).toMatchObject({ author: { name: 'Tim Neutkens' }, ogImage: { url: '/assets/blog/cover.jpg' } });
-    expect(byTitle['Bare']).toMatchObject({ slug: 'bare', tags: ['aws'] });
+    expect(byTitle['Bare']).toMatchObject({ slug: 'bare', tags: [{ name: 'aws', slug: 'aws', url: '/tags/aws/' }] });
+  });
+
+  it('groups posts by tag and category, merging names that slugify alike, with URL-safe non-ASCII slugs', () => {
+    const dir = writePosts({
+      'a.md': post('title: A\ndate: 2020-01-01\ncategory: Über Uns\ntags: [AWS, 中文]'),
+      'b.md': post('title: B\ndate: 2021-01-01\ncategory: über uns\ntags: [aws, Tiếng Việt]'),
+    });
+    const { tags, categories } = loadContent(production(dir));
+    expect(tags.map((t) => [t.name, t.slug, t.url, t.posts.map((p) => p.slug)])).toEqual([
+      ['aws', 'aws', '/tags/aws/', ['b', 'a']],
+      ['Tiếng Việt', 'tieng-viet', '/tags/tieng-viet/', ['b']],
+      ['中文', '中文', '/tags/%E4%B8%AD%E6%96%87/', ['a']],
+    ]);
+    expect(categories.map((c) => [c.slug, c.posts.length])).toEqual([['uber-uns', 2]]);
+    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\ntags: [ok, "!!!"]') })).toEqual(['posts/c.md: tags.1: cannot make a URL from "!!!"; use letters or digits']);
+  });
+
+  it('reads updated or lastmod, and estimates reading time', () => {
+    const dir = writePosts({
+      'a.md': post('title: A\ndate: 2020-01-01\nupdated: 2020-02-03', 'word '.repeat(1000)),
+      'b.md': post('title: B\ndate: 2020-01-01\nlastmod: "2020-03-04T10:00:00+14:00"', 'Short.'),
+    });
+    const byTitle = Object.fromEntries(loadContent(production(dir)).posts.map((p) => [p.title, p]));
+    expect(byTitle.A).toMatchObject({ updated: '2020-02-03', readingMinutes: 5 });
+    expect(byTitle.B).toMatchObject({ updated: '2020-03-04', readingMinutes: 1 });
+    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\nupdated: 2020-13-01') })[0]).toMatch(/^posts\/c\.md: updated: "2020-13-01" is not a valid date/);
   });
 
   it('puts template "page" entries at the root and out of the post list', () => {
