@@ -1,15 +1,16 @@
 // @ts-check
+const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  // `next build` writes the whole site to out/ as static files.
-  output: 'export',
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) => ({
+  // `next build` writes the whole site to out/ as static files. `next dev` runs without the
+  // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
+  // serve a post added after the server started on its first request (lib/page-data.ts).
+  ...(phase === PHASE_DEVELOPMENT_SERVER ? {} : { output: 'export' }),
   // out/posts/<slug>/index.html: any static server serves it with no rewrites.
   trailingSlash: true,
   // No image server in a static export.
   images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
-};
-
-module.exports = nextConfig;
+});

@@ -12,6 +12,16 @@ export interface SocialLink {
   href: string;
 }
 
+/** One of the site's feeds: `scripts/finish-export.mjs` writes it at `href`, and every page links to it. */
+export interface FeedLink {
+  format: 'rss' | 'atom' | 'json';
+  /** Root-relative path of the file in `out/`. */
+  href: string;
+  /** Its media type, for `<link rel="alternate" type>`. */
+  type: string;
+  label: string;
+}
+
 export interface SiteConfig {
   title: string;
   description: string;
@@ -25,6 +35,12 @@ export interface SiteConfig {
     name: string;
     bio: string;
   };
+  /** How many posts the home page and each tag and category page list per page. */
+  postsPerPage: number;
+  /** How many of the newest posts the RSS, Atom and JSON feeds hold. */
+  feedSize: number;
+  /** The image shown when a page without a `socialImage` or `cover` is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. */
+  socialImage: string;
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: MenuItem[];
   social: SocialLink[];
@@ -40,7 +56,14 @@ export const site: SiteConfig = {
     name: 'Folio Author',
     bio: 'Writes about architecture, DevOps and performance.',
   },
-  menu: [{ label: 'Posts', href: '/' }],
+  postsPerPage: 10,
+  feedSize: 20,
+  socialImage: '/social-default.png',
+  menu: [
+    { label: 'Posts', href: '/' },
+    { label: 'Tags', href: '/tags/' },
+    { label: 'Archive', href: '/archive/' },
+  ],
   social: [
     { label: 'GitHub', href: 'https://github.com/' },
     { label: 'Mastodon', href: 'https://mastodon.social/' },
@@ -49,6 +72,16 @@ export const site: SiteConfig = {
 
 /** An absolute URL on this site, for canonical links. */
 export const absoluteUrl = (pathname: string) => new URL(pathname, site.url).href;
+
+/** The feeds, linked from the head of every page. */
+export const siteFeeds: FeedLink[] = [
+  { format: 'rss', href: '/rss.xml', type: 'application/rss+xml', label: 'RSS' },
+  { format: 'atom', href: '/atom.xml', type: 'application/atom+xml', label: 'Atom' },
+  { format: 'json', href: '/feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+];
+
+/** Absolute URL of the image shown when a page is shared: its own (`socialImage` or `cover`), else the site's. */
+export const socialImageUrl = (image?: string | null) => absoluteUrl(image ?? site.socialImage);
 
 /** The header menu: the configured entries, then every `template: "page"` page by title. */
 export function siteMenu(pages: { title: string; url: string }[]): MenuItem[] {

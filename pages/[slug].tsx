@@ -1,17 +1,18 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { PostPage } from '../components/PostPage/PostPage';
-import { getPostPageProps, getSlugs, type PostPageProps } from '../lib/page-data';
+import { getPostPageProps, getSlugs, postPathsFallback, type PostPageProps } from '../lib/page-data';
 
 export const config = { unstable_runtimeJS: false };
 
 /** `template: "page"` entries (About, say) live at the root: `/<slug>/`. */
 export const getStaticPaths: GetStaticPaths = async () => ({
   paths: getSlugs('page').map((slug) => ({ params: { slug } })),
-  fallback: false,
+  fallback: postPathsFallback,
 });
 
-export const getStaticProps: GetStaticProps<PostPageProps, { slug: string }> = async ({ params }) => ({
-  props: await getPostPageProps('page', params!.slug),
-});
+export const getStaticProps: GetStaticProps<PostPageProps, { slug: string }> = async ({ params }) => {
+  const props = await getPostPageProps('page', params!.slug);
+  return props ? { props } : { notFound: true };
+};
 
 export default PostPage;

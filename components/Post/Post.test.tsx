@@ -47,6 +47,7 @@ describe('Post', () => {
     const time = article.querySelector('time');
     expect(time).toHaveAttribute('dateTime', '2017-12-15');
     expect(time).toHaveTextContent('15 December 2017');
+    expect(within(article).getByText('3 min read')).toBeInTheDocument();
     expect(within(article).getByText('DevOps')).toBeInTheDocument();
     expect(within(article).getByText('#aws')).toBeInTheDocument();
     expect(within(article).getByText('#caching')).toBeInTheDocument();
@@ -76,6 +77,41 @@ describe('Post', () => {
     expect(body.closest('article')).toBe(screen.getByRole('article'));
   });
 
+  it('shows the update date when the post has one', () => {
+    render(
+      <Post post={{ ...post, updated: '2018-02-01' }} locale="en-GB">
+        <p>The body.</p>
+      </Post>,
+    );
+    expect(screen.getByText('1 February 2018')).toHaveAttribute('dateTime', '2018-02-01');
+    expect(screen.getByText('1 February 2018').parentElement).toHaveTextContent(/^Updated 1 February 2018$/);
+  });
+
+  it('puts beforeBody between the header and the body, and afterBody after the body, in the article', () => {
+    const { container } = render(
+      <Post post={post} locale="en-GB" beforeBody={<nav aria-label="Contents">TOC</nav>} afterBody={<aside>By Ada</aside>}>
+        <p>The body.</p>
+      </Post>,
+    );
+    const article = screen.getByRole('article');
+    expect(Array.from(article.children).map((child) => [child.tagName, child.textContent])).toEqual([
+      ['HEADER', expect.stringContaining('re:Invent 2017')],
+      ['NAV', 'TOC'],
+      ['DIV', 'The body.'],
+      ['ASIDE', 'By Ada'],
+    ]);
+    expect(container.querySelector('[data-post-body]')).toHaveTextContent(/^The body\.$/);
+  });
+
+  it('has only the header and the body without beforeBody and afterBody', () => {
+    render(
+      <Post post={post} locale="en-GB">
+        <p>The body.</p>
+      </Post>,
+    );
+    expect(Array.from(screen.getByRole('article').children).map((child) => child.tagName)).toEqual(['HEADER', 'DIV']);
+  });
+
   it('leaves out the lead when the post has no excerpt', () => {
     const { container } = render(
       <Post post={{ ...post, excerpt: '' }} locale="en-GB">
@@ -98,6 +134,7 @@ describe('Post', () => {
     expect(screen.queryByText('15 December 2017')).toBeNull();
     expect(screen.queryByText('Meta')).toBeNull();
     expect(screen.queryByText('#me')).toBeNull();
+    expect(screen.queryByText(/min read/)).toBeNull();
     expect(screen.queryByText('Who writes here.')).toBeNull();
     expect(screen.getByText('About this blog.').closest('[data-post-body]')).not.toBeNull();
   });

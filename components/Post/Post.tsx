@@ -6,27 +6,35 @@ import styles from './Post.module.css';
 export interface PostProps {
   post: PostSummary;
   locale: string;
+  /** Shown between the header and the body: the table of contents. */
+  beforeBody?: ReactNode;
+  /** Shown after the body, inside the article: the author block. */
+  afterBody?: ReactNode;
   /** The rendered body. */
   children: ReactNode;
 }
 
 /**
- * One post or page: the title as the page's only `h1`, then (for posts) the date, category
- * and tags, the excerpt as the lead, and the body inside `data-post-body` (what search
- * indexes).
+ * One post or page: the title as the page's only `h1`, then (for posts) the date, update,
+ * reading time, category and tags, the excerpt as the lead, and the body inside
+ * `data-post-body` (what search indexes).
  */
-export function Post({ post, locale, children }: PostProps) {
+export function Post({ post, locale, beforeBody, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
   return (
     <article className={styles.post}>
       <header className={styles.header}>
         <h1 className={styles.title}>{post.title}</h1>
-        {isPost && <PostMeta date={post.date} locale={locale} category={post.category} tags={post.tags} draft={post.draft} />}
+        {isPost && (
+          <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} />
+        )}
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
       </header>
+      {beforeBody}
       <div className={styles.body} data-post-body="">
         {children}
       </div>
+      {afterBody}
     </article>
   );
 }

@@ -37,6 +37,16 @@ describe('PostMeta', () => {
     expect(container.querySelectorAll('[aria-hidden="true"]')).toHaveLength(1);
   });
 
+  it('shows the reading time and the update date after the date, and no update that is the same day', () => {
+    const { container, rerender } = render(<PostMeta date="2019-06-20" updated="2020-01-05" readingMinutes={4} locale="en-GB" category={categoryTerm('Notes')} />);
+    expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Updated 5 January 2020 · 4 min read · Notes$/);
+    expect(Array.from(container.querySelectorAll('time')).map((time) => time.getAttribute('dateTime'))).toEqual(['2019-06-20', '2020-01-05']);
+
+    rerender(<PostMeta date="2019-06-20" updated="2019-06-20" readingMinutes={1} locale="en-GB" category={null} />);
+    expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · 1 min read$/);
+    expect(container.querySelectorAll('time')).toHaveLength(1);
+  });
+
   it('shows a category without tags', () => {
     const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={categoryTerm('Notes')} tags={[]} />);
     expect(container.firstElementChild).toHaveTextContent(/^20 June 2019 · Notes$/);

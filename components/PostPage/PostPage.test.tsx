@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import type { PostSummary } from '../../lib/content';
 import { compileBody } from '../../lib/markdown';
-import type { PostPageProps } from '../../lib/page-data';
+import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
 import { PostPage } from './PostPage';
 import { category, tag } from '../../__tests__/helpers/post-summary';
@@ -42,13 +42,24 @@ const post: PostSummary = {
   socialImage: null,
 };
 
+const chrome: PostChrome = {
+  previous: { title: 'Older one', url: '/posts/older-one/', date: '2017-01-01' },
+  next: { title: 'Newer one', url: '/posts/newer-one/', date: '2018-01-01' },
+  related: [{ title: 'Related one', url: '/posts/related-one/', date: '2016-05-05' }],
+  tableOfContents: [
+    { id: 'keynotes', text: 'Keynotes', children: [] },
+    { id: 'sessions', text: 'Sessions', children: [] },
+    { id: 'hallway', text: 'Hallway', children: [] },
+  ],
+};
+
 const compile = (body: string) => compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
 
 describe('PostPage', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
-      const props: PostPageProps = { menu, post, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      const props: PostPageProps = { menu, post, chrome, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
       render(<PostPage {...props} />);
 
       const main = screen.getByRole('main');
@@ -76,10 +87,51 @@ describe('PostPage', () => {
   );
 
   it(
+    'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
+    async () => {
+      render(<PostPage menu={menu} post={post} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      const article = screen.getByRole('article');
+      const body = article.querySelector('[data-post-body]') as HTMLElement;
+
+      const toc = within(article).getByRole('navigation', { name: 'Contents' });
+      expect(toc.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(within(toc).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['#keynotes', '#sessions', '#hallway']);
+      for (const link of within(toc).getAllByRole('link')) expect(body.querySelector(link.getAttribute('href')!)).not.toBeNull();
+
+      expect(within(article).getByText('3 min read')).toBeInTheDocument();
+      const author = within(article).getByRole('region', { name: 'About the author' });
+      expect(body.compareDocumentPosition(author) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(author).toHaveTextContent(site.author.name);
+      expect(author).toHaveTextContent(site.author.bio);
+
+      const main = screen.getByRole('main');
+      const postNav = within(main).getByRole('navigation', { name: 'Previous and next posts' });
+      expect(within(postNav).getByRole('link', { name: /^Previous post Older one$/ })).toHaveAttribute('href', '/posts/older-one/');
+      expect(within(postNav).getByRole('link', { name: /^Next post Newer one$/ })).toHaveAttribute('href', '/posts/newer-one/');
+      const related = within(main).getByRole('region', { name: 'Related posts' });
+      expect(within(related).getByRole('link', { name: 'Related one' })).toHaveAttribute('href', '/posts/related-one/');
+
+      expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'leaves out the contents, related posts and post navigation when a post has none',
+    async () => {
+      render(<PostPage menu={menu} post={post} chrome={{ previous: null, next: null, related: [], tableOfContents: [] }} body={await compile('Text.')} />);
+      expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
+      expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
+      expect(screen.getByRole('region', { name: 'About the author' })).toBeInTheDocument();
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostPage menu={menu} post={page} body={await compile('Who writes here.')} />);
+      render(<PostPage menu={menu} post={page} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
@@ -88,6 +140,10 @@ describe('PostPage', () => {
       expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^About$/);
       expect(document.querySelector('time')).toBeNull();
       expect(screen.getByText('Who writes here.').closest('[data-post-body]')).not.toBeNull();
+      // A page has no post chrome, even with enough headings for a table of contents.
+      expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
+      expect(screen.queryByRole('region')).toBeNull();
+      expect(screen.queryByText(/min read/)).toBeNull();
 
       expect(document.title).toBe(`About | ${site.title}`);
       expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', site.description);

@@ -1,0 +1,28 @@
+import type { ArchiveYear } from '../../lib/page-data';
+import { PostDate } from '../PostDate/PostDate';
+import styles from './Archive.module.css';
+
+export interface ArchiveProps {
+  years: ArchiveYear[];
+  locale: string;
+}
+
+/**
+ * Every post by year, newest first. It is the one list that grows with the blog, so each
+ * entry is only its date and title.
+ */
+export function Archive({ years, locale }: ArchiveProps) {
+  if (years.length === 0) return <p>No posts yet.</p>;
+  return years.map(({ year, posts }) => (
+    <section key={year} className={styles.year}>
+      <h2 className={styles.heading}>{year}</h2>
+      <ol className={styles.list}>
+        {posts.map((post) => (
+          <li key={post.url}>
+            <PostDate date={post.date} locale={locale} /> <a href={post.url}>{post.title}</a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  ));
+}

@@ -1,0 +1,38 @@
+import Head from 'next/head';
+import type { Pagination as PaginationData } from '../../lib/page-data';
+import { absoluteUrl } from '../../lib/site';
+import styles from './Pagination.module.css';
+
+export interface PaginationProps {
+  pagination: PaginationData;
+}
+
+/**
+ * Links to the newer and older pages of a list, with `rel="prev"` and `rel="next"` on the
+ * links and, for crawlers, as `<link>`s in the head. A list of one page has none.
+ */
+export function Pagination({ pagination }: PaginationProps) {
+  const { page, pageCount, previousUrl, nextUrl } = pagination;
+  if (pageCount < 2) return null;
+  return (
+    <nav className={styles.pagination} aria-label="Pagination">
+      <Head>
+        {previousUrl && <link key="prev" rel="prev" href={absoluteUrl(previousUrl)} />}
+        {nextUrl && <link key="next" rel="next" href={absoluteUrl(nextUrl)} />}
+      </Head>
+      {previousUrl && (
+        <a className={styles.previous} href={previousUrl} rel="prev">
+          <span aria-hidden="true">← </span>Newer posts
+        </a>
+      )}
+      <p className={styles.position}>
+        Page {page} of {pageCount}
+      </p>
+      {nextUrl && (
+        <a className={styles.next} href={nextUrl} rel="next">
+          Older posts<span aria-hidden="true"> →</span>
+        </a>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import type { PostLink } from '../../lib/page-data';
+import { PostDate } from '../PostDate/PostDate';
+import styles from './RelatedPosts.module.css';
+
+export interface RelatedPostsProps {
+  posts: PostLink[];
+  locale: string;
+}
+
+/** Other posts on the same subjects; nothing when there are none. */
+export function RelatedPosts({ posts, locale }: RelatedPostsProps) {
+  // A generated id cannot clash with the heading ids of the post body, which are slugs.
+  const headingId = useId();
+  if (posts.length === 0) return null;
+  return (
+    <section className={styles.related} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        Related posts
+      </h2>
+      <ul className={styles.list}>
+        {posts.map((post) => (
+          <li key={post.url}>
+            <a href={post.url}>{post.title}</a> <PostDate date={post.date} locale={locale} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { GetStaticProps } from 'next';
+import { Archive } from '../components/Archive/Archive';
+import { Layout } from '../components/Layout/Layout';
+import { Seo } from '../components/Seo/Seo';
+import { getArchiveProps, type ArchivePageProps } from '../lib/page-data';
+import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../lib/site';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticProps: GetStaticProps<ArchivePageProps> = async () => ({ props: getArchiveProps() });
+
+/** `/archive/`: every post, by year. */
+export default function ArchivePage({ menu, years }: ArchivePageProps) {
+  return (
+    <Layout site={site} menu={menu} currentPath="/archive/">
+      <Seo title="Archive" siteTitle={site.title} description={`Every post on ${site.title}, by year.`} canonicalUrl={absoluteUrl('/archive/')} imageUrl={socialImageUrl()} feeds={siteFeeds} />
+      <h1>Archive</h1>
+      <Archive years={years} locale={site.dateLocale} />
+    </Layout>
+  );
+}

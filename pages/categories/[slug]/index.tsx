@@ -1,0 +1,16 @@
+import type { GetStaticPaths, GetStaticProps } from 'next';
+import { PostListPage } from '../../../components/PostListPage/PostListPage';
+import { getTermPageProps, getTermSlugs, type PostListPageProps } from '../../../lib/page-data';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticPaths: GetStaticPaths = async () => ({
+  paths: getTermSlugs('categories').map((slug) => ({ params: { slug } })),
+  fallback: false,
+});
+
+export const getStaticProps: GetStaticProps<PostListPageProps, { slug: string }> = async ({ params }) => ({
+  props: getTermPageProps('categories', params!.slug),
+});
+
+export default PostListPage;

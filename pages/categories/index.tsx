@@ -1,0 +1,9 @@
+import type { GetStaticProps } from 'next';
+import { TermIndexPage } from '../../components/TermIndexPage/TermIndexPage';
+import { getTermIndexProps, type TermIndexPageProps } from '../../lib/page-data';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticProps: GetStaticProps<TermIndexPageProps> = async () => ({ props: getTermIndexProps('categories') });
+
+export default TermIndexPage;

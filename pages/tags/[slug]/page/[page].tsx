@@ -1,0 +1,16 @@
+import type { GetStaticPaths, GetStaticProps } from 'next';
+import { PostListPage } from '../../../../components/PostListPage/PostListPage';
+import { getTermPagePaths, getTermPageProps, type PostListPageProps } from '../../../../lib/page-data';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticPaths: GetStaticPaths = async () => ({
+  paths: getTermPagePaths('tags').map((params) => ({ params })),
+  fallback: false,
+});
+
+export const getStaticProps: GetStaticProps<PostListPageProps, { slug: string; page: string }> = async ({ params }) => ({
+  props: getTermPageProps('tags', params!.slug, params!.page),
+});
+
+export default PostListPage;
