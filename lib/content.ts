@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYamlDocument, YAMLError } from 'yaml';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { publishAssets } from './assets';
+import { writeBuildManifest } from './build-manifest';
 import { ContentError, ContentErrors } from './content-error';
 import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
@@ -306,5 +308,7 @@ export function getContentIndex(): ContentIndex {
   const index = loadContent({ dir, root, includeDrafts: isDev, keepBroken: isDev });
   publishAssets([...index.posts, ...index.pages], path.join(root, 'public', 'posts'));
   cachedIndex = index;
+  // `next build` leaves the index for the post-export step, which writes the feeds and the sitemap.
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) writeBuildManifest(index, root);
   return index;
 }

@@ -7,12 +7,24 @@
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
  *    page that does load a script keeps it.
+ * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
+ *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
  *
  *   node scripts/finish-export.mjs [out-dir]   (default: out)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
+
+/** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
+const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
+
+/** The build manifest, or an error that says how to get one. */
+function readManifest(file) {
+  if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`next build\` in the project first (\`npm run build\` does both).`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
 
 const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
@@ -27,10 +39,18 @@ function referencedNextFiles(outDir) {
   return referenced;
 }
 
-/** Finishes the export in `outDir`; returns what it removed, for reporting. */
-export function finishExport(outDir) {
+/**
+ * Finishes the export in `outDir`; returns what it removed and what it wrote (paths in
+ * `outDir`), for reporting.
+ */
+export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
+  const manifest = readManifest(manifestFile);
+  const written = [];
   const notFound = path.join(outDir, '404', 'index.html');
-  if (fs.existsSync(notFound)) fs.copyFileSync(notFound, path.join(outDir, '404.html'));
+  if (fs.existsSync(notFound)) {
+    fs.copyFileSync(notFound, path.join(outDir, '404.html'));
+    written.push('404.html');
+  }
 
   const referenced = referencedNextFiles(outDir);
   const removed = [];
@@ -46,11 +66,12 @@ export function finishExport(outDir) {
   for (const folder of folders.filter((entry) => fs.existsSync(entry) && fs.statSync(entry).isDirectory()).sort((a, b) => b.length - a.length)) {
     if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
   }
-  return removed;
+  written.push(...writeFeedsAndSitemap(manifest, outDir));
+  return { removed, written };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = path.resolve(process.argv[2] ?? 'out');
-  const removed = finishExport(outDir);
-  console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote 404.html, removed ${removed.length} files no page loads.`);
+  const { removed, written } = finishExport(outDir);
+  console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
 }

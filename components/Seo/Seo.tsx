@@ -1,4 +1,17 @@
 import Head from 'next/head';
+import type { FeedLink } from '../../lib/site';
+
+/** What makes a page a post (an article) to search engines and link previews. */
+export interface ArticleMeta {
+  /** Calendar date, `YYYY-MM-DD`. */
+  published: string;
+  /** Calendar date of the last meaningful change, or null. */
+  modified: string | null;
+  tags: string[];
+  /** The post's category, or null. */
+  section: string | null;
+  authorName: string;
+}
 
 export interface SeoProps {
   /** The page's own title; the site title is appended. Omit it on the home page. */
@@ -7,16 +20,71 @@ export interface SeoProps {
   description: string;
   /** Absolute URL of this page. */
   canonicalUrl: string;
+  /** Absolute URL of the image shown when the page is shared. */
+  imageUrl: string;
+  /** The site's feeds, for feed readers to discover from any page. */
+  feeds: Pick<FeedLink, 'href' | 'type' | 'label'>[];
+  /** Set on posts: Open Graph article tags and BlogPosting structured data. */
+  article?: ArticleMeta;
 }
 
-/** The page's `<title>`, meta description and canonical URL. React escapes every value. */
-export function Seo({ title, siteTitle, description, canonicalUrl }: SeoProps) {
+/**
+ * JSON for an inline `<script>`: the HTML parser ends a script at the first `</script` and
+ * treats `<!--` specially whatever the JSON means, so `<`, `>` and `&` are written as `\u`
+ * escapes (still the same JSON), and so are U+2028 and U+2029 for old JavaScript parsers.
+ */
+function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** schema.org BlogPosting: how search engines read a post's title, dates, author and image. */
+function blogPosting({ headline, description, canonicalUrl, imageUrl, article }: { headline: string; description: string; canonicalUrl: string; imageUrl: string; article: ArticleMeta }) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline,
+    description,
+    url: canonicalUrl,
+    mainEntityOfPage: canonicalUrl,
+    image: imageUrl,
+    datePublished: article.published,
+    dateModified: article.modified ?? article.published,
+    author: { '@type': 'Person', name: article.authorName },
+    ...(article.tags.length > 0 && { keywords: article.tags }),
+  };
+}
+
+/**
+ * The page's head: `<title>`, meta description, canonical URL, Open Graph and Twitter card
+ * tags, links to the feeds, and on posts BlogPosting JSON-LD. React escapes every attribute
+ * and text; the JSON-LD, which React cannot escape inside a script, goes through `jsonForScript`.
+ */
+export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, feeds, article }: SeoProps) {
   const fullTitle = title ? `${title} | ${siteTitle}` : siteTitle;
+  const headline = title ?? siteTitle;
   return (
     <Head>
       <title>{fullTitle}</title>
       <meta name="description" content={description} />
       <link rel="canonical" href={canonicalUrl} />
+      {feeds.map((feed) => (
+        <link key={feed.href} rel="alternate" type={feed.type} title={`${siteTitle} (${feed.label})`} href={feed.href} />
+      ))}
+      <meta property="og:type" content={article ? 'article' : 'website'} />
+      <meta property="og:site_name" content={siteTitle} />
+      <meta property="og:title" content={headline} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={canonicalUrl} />
+      <meta property="og:image" content={imageUrl} />
+      {/* X reads og:title, og:description and og:image when its own tags are absent. */}
+      <meta name="twitter:card" content="summary_large_image" />
+      {article && <meta property="article:published_time" content={article.published} />}
+      {article?.modified && <meta property="article:modified_time" content={article.modified} />}
+      {article?.section && <meta property="article:section" content={article.section} />}
+      {article?.tags.map((tag) => (
+        <meta key={`article:tag:${tag}`} property="article:tag" content={tag} />
+      ))}
+      {article && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(blogPosting({ headline, description, canonicalUrl, imageUrl, article })) }} />}
     </Head>
   );
 }

@@ -1,0 +1,247 @@
+/**
+ * The feeds, the sitemap and robots.txt that the post-export step writes (lib/feeds.mjs),
+ * from a real content index and exported pages with real post bodies in them. Each feed is
+ * parsed back and checked against its spec's required elements. It runs in jsdom for its
+ * DOMParser, a strict XML parser: fast-xml-parser, which reads the values, forgives XML
+ * that feed readers reject.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { buildManifest, type BuildManifest } from '../lib/build-manifest';
+import { loadContent } from '../lib/content';
+import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { post, writePosts } from './helpers/posts-dir';
+
+const SITE = 'https://folio.example.com';
+const HOSTILE_TITLE = 'Components & <Things> ]]> twice ]]>';
+const DRAFT_MARKER = 'DRAFTMARKER-feeds-3c1e';
+
+/** A post body as an exported page has it: relative links, a footnote link, images, `]]>` in code, React's comments. */
+const body = (slug: string) => `<p>Post ${slug}. Read <a href="/posts/updated/">the update</a>, <a href="../folder/">a sibling</a>, <a href="#fn-1">a footnote</a> and <a href="https://example.org/x?a=1&amp;b=2">elsewhere</a>.</p>
+<p><img src="/posts/folder/diagram.png" srcset="/posts/folder/diagram.png 1x, diagram@2x.png 2x" alt="Diagram"/></p>
+<pre><code>&lt;![CDATA[ x ]]&gt; and ]]&gt; again</code></pre><p>Folio<!-- --> — <!-- -->end.</p>`;
+
+const page = (slug: string) =>
+  `<!DOCTYPE html><html><head><title>${slug}</title></head><body><main><article><header><h1>${slug}</h1><p>The lead, not the body.</p></header><div data-post-body="">${body(slug)}</div></article></main></body></html>`;
+
+/** A content index from real post files, and an out/ with an exported page for every post and page. */
+function exportedSite(posts: Record<string, string>) {
+  const dir = writePosts(posts);
+  const manifest = buildManifest(loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false }));
+  const outDir = fs.mkdtempSync(path.join(path.dirname(dir), 'out-'));
+  for (const entry of [...manifest.posts, ...manifest.pages]) {
+    fs.mkdirSync(path.dirname(exportedPageFile(outDir, entry.url)), { recursive: true });
+    fs.writeFileSync(exportedPageFile(outDir, entry.url), page(entry.slug));
+  }
+  return { manifest, outDir };
+}
+
+const samplePosts = {
+  'newest.md': post(`title: "${HOSTILE_TITLE}"\ndate: 2021-08-01\nexcerpt: 'Uses <b> & "quotes" ]]> here'\ncategory: Notes\ntags: [mdx, writing]`),
+  'updated.md': post('title: Updated post\ndate: 2020-05-15\nupdated: 2022-01-10\ntags: [writing]'),
+  'folder/index.md': post('title: Folder post\ndate: 2019-01-01\ncover: ./cover.png\nsocialImage: /images/share.png'),
+  'oldest.md': post('title: Oldest post\ndate: 2017-12-15\ncover: https://cdn.example.org/c.jpg'),
+  'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page'),
+  'secret.md': post(`title: Secret ${DRAFT_MARKER}\ndate: 2030-01-01\ndraft: true`, `Body ${DRAFT_MARKER}.`),
+};
+
+const NEWEST_FIRST = ['/posts/newest/', '/posts/updated/', '/posts/folder/', '/posts/oldest/'].map((url) => SITE + url);
+
+const LISTS = ['rss.channel.item', 'rss.channel.item.category', 'rss.channel.atom:link', 'feed.link', 'feed.entry', 'feed.entry.link', 'feed.entry.category', 'urlset.url'];
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => LISTS.includes(String(jpath)) });
+/** Parses `text` as strict XML 1.0 and returns it, or fails with the parser's message. */
+function wellFormed(text: string): string {
+  const document = new DOMParser().parseFromString(text, 'application/xml');
+  expect(document.querySelector('parsererror')?.textContent ?? null).toBeNull();
+  return text;
+}
+/** What a reader shows of an HTML field: its text. */
+const htmlText = (html: string) => toString(fromHtml(html, { fragment: true }));
+const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The absolute URLs a post's content must hold, resolved against the post's own URL. */
+function expectAbsoluteContent(html: string, postUrl: string) {
+  expect(html).toContain(`<a href="${SITE}/posts/updated/">the update</a>`);
+  expect(html).toContain(`<a href="${SITE}/posts/folder/">a sibling</a>`);
+  expect(html).toContain(`<a href="${postUrl}#fn-1">a footnote</a>`);
+  expect(html).toContain('<a href="https://example.org/x?a=1&#x26;b=2">elsewhere</a>');
+  expect(html).toContain(`src="${SITE}/posts/folder/diagram.png"`);
+  expect(html).toContain(`srcset="${SITE}/posts/folder/diagram.png 1x, ${postUrl}diagram@2x.png 2x"`);
+  // No root-relative or relative URL is left, nor the page around the body.
+  expect(html).not.toMatch(/(href|src)="(?!https?:)/);
+  expect(html).not.toContain('The lead, not the body.');
+  expect(html).not.toContain('<!--');
+}
+
+describe('feeds written from the build manifest and the exported pages', () => {
+  let manifest: BuildManifest;
+  let outDir: string;
+  let written: string[];
+  const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+
+  beforeAll(() => {
+    ({ manifest, outDir } = exportedSite(samplePosts));
+    written = writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('writes every feed at its link, the sitemap and robots.txt', () => {
+    expect(written).toEqual(['rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt']);
+    expect(manifest.feeds.map((feed) => feed.href)).toEqual(['/rss.xml', '/atom.xml', '/feed.json']);
+  });
+
+  it('RSS 2.0: channel title, link and description; items newest first with title, link, guid, RFC 822 pubDate and full content', () => {
+    const { rss } = xml.parse(wellFormed(read('rss.xml')));
+    expect(rss.version).toBe('2.0');
+    const { channel } = rss;
+    expect(channel.title).toBe('Folio');
+    expect(channel.link).toBe(`${SITE}/`);
+    expect(channel.description).toBe(manifest.site.description);
+    expect(channel.language).toBe('en');
+    expect(channel['atom:link'][0].href).toBe(`${SITE}/rss.xml`);
+    expect(channel.item.map((item: { link: string }) => item.link)).toEqual(NEWEST_FIRST);
+
+    const [newest, updated] = channel.item;
+    expect(newest.title).toBe(HOSTILE_TITLE);
+    expect(newest.guid['#text']).toBe(`${SITE}/posts/newest/`);
+    expect(newest.pubDate).toMatch(RFC_822);
+    expect(newest.pubDate).toBe('Sun, 01 Aug 2021 00:00:00 GMT');
+    // The description is HTML: the excerpt's text is escaped in it.
+    expect(htmlText(newest.description)).toBe('Uses <b> & "quotes" ]]> here');
+    expect(newest['dc:creator']).toBe('Folio Author');
+    expect(newest.category.map((category: { '#text': string } | string) => (typeof category === 'string' ? category : category['#text']))).toEqual(['Notes', 'mdx', 'writing']);
+    expectAbsoluteContent(newest['content:encoded'], `${SITE}/posts/newest/`);
+    // RSS has one date, the publication date; `updated` does not move it.
+    expect(updated.pubDate).toBe('Fri, 15 May 2020 00:00:00 GMT');
+  });
+
+  it('Atom: feed id, title and updated; entries with id, title, updated, link and HTML content', () => {
+    const { feed } = xml.parse(wellFormed(read('atom.xml')));
+    expect(feed.xmlns).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.id).toBe(`${SITE}/`);
+    expect(feed.title).toBe('Folio');
+    // The feed changed when its newest change did: the update of 2022-01-10.
+    expect(feed.updated).toBe('2022-01-10T00:00:00.000Z');
+    expect(feed.link.map((link: { rel: string; href: string }) => [link.rel, link.href])).toEqual([
+      ['alternate', `${SITE}/`],
+      ['self', `${SITE}/atom.xml`],
+    ]);
+    expect(feed.author.name).toBe('Folio Author');
+    expect(feed.entry.map((entry: { id: string }) => entry.id)).toEqual(NEWEST_FIRST);
+    for (const entry of feed.entry) {
+      expect(entry.link[0].href).toBe(entry.id);
+      expect(entry.updated).toMatch(RFC_3339);
+      expect(entry.content.type).toBe('html');
+      expect(entry.title.type).toBe('html');
+    }
+    const [newest, updated, folder] = feed.entry;
+    // Atom's title and summary are HTML: the escaped text reads back as written.
+    expect(htmlText(newest.title['#text'])).toBe(HOSTILE_TITLE);
+    expect(htmlText(newest.summary['#text'])).toBe('Uses <b> & "quotes" ]]> here');
+    expectAbsoluteContent(newest.content['#text'], `${SITE}/posts/newest/`);
+    expect([updated.published, updated.updated]).toEqual(['2020-05-15T00:00:00.000Z', '2022-01-10T00:00:00.000Z']);
+    expect([folder.published, folder.updated]).toEqual(['2019-01-01T00:00:00.000Z', '2019-01-01T00:00:00.000Z']);
+  });
+
+  it('JSON Feed 1.1: version, title, items with id, url, content_html and RFC 3339 dates', () => {
+    const feed = JSON.parse(read('feed.json'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.title).toBe('Folio');
+    expect(feed.home_page_url).toBe(`${SITE}/`);
+    expect(feed.feed_url).toBe(`${SITE}/feed.json`);
+    expect(feed.language).toBe('en');
+    expect(feed.authors).toEqual([{ name: 'Folio Author', url: `${SITE}/` }]);
+    expect(feed).not.toHaveProperty('author');
+    expect(feed.items.map((item: { id: string }) => item.id)).toEqual(NEWEST_FIRST);
+    for (const item of feed.items) {
+      expect(item.url).toBe(item.id);
+      expect(item.date_published).toMatch(RFC_3339);
+      expect(item.authors).toEqual([{ name: 'Folio Author' }]);
+      expect(item).not.toHaveProperty('author');
+    }
+    const [newest, updated, folder, oldest] = feed.items;
+    // JSON strings are text: the title and summary as written.
+    expect(newest.title).toBe(HOSTILE_TITLE);
+    expect(newest.summary).toBe('Uses <b> & "quotes" ]]> here');
+    expect(newest.tags).toEqual(['Notes', 'mdx', 'writing']);
+    expectAbsoluteContent(newest.content_html, `${SITE}/posts/newest/`);
+    expect([updated.date_published, updated.date_modified]).toEqual(['2020-05-15T00:00:00.000Z', '2022-01-10T00:00:00.000Z']);
+    // The image shown for a post: its social image, else its cover, as absolute URLs.
+    expect(folder.image).toBe(`${SITE}/images/share.png`);
+    expect(oldest.image).toBe('https://cdn.example.org/c.jpg');
+    expect(newest).not.toHaveProperty('image');
+  });
+
+  it('leaves pages and drafts out of every feed', () => {
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
+      expect(read(file)).not.toContain('/about/');
+      expect(read(file)).not.toContain(DRAFT_MARKER);
+    }
+  });
+
+  it('holds the newest `feedSize` posts', () => {
+    const small = { ...manifest, site: { ...manifest.site, feedSize: 2 } };
+    writeFeedsAndSitemap(small, outDir);
+    expect(JSON.parse(read('feed.json')).items.map((item: { id: string }) => item.id)).toEqual(NEWEST_FIRST.slice(0, 2));
+    expect(xml.parse(read('rss.xml')).rss.channel.item).toHaveLength(2);
+    expect(xml.parse(read('atom.xml')).feed.entry).toHaveLength(2);
+    writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('fails, naming the page, when a post was not exported', () => {
+    fs.rmSync(exportedPageFile(outDir, '/posts/oldest/'));
+    expect(() => writeFeedsAndSitemap(manifest, outDir)).toThrow(/\/posts\/oldest\/ was not exported/);
+  });
+});
+
+describe('postBodyHtml', () => {
+  it('returns only the post body, with every URL absolute against the post', () => {
+    const html = postBodyHtml(page('newest'), `${SITE}/posts/newest/`);
+    expectAbsoluteContent(html!, `${SITE}/posts/newest/`);
+    expect(html).toMatch(/^<p>Post newest\./);
+  });
+
+  it('keeps `]]>` in the content from ending a CDATA section', () => {
+    const html = postBodyHtml(page('x'), `${SITE}/posts/x/`)!;
+    expect(html).not.toContain(']]>');
+    expect(html).toContain('&#x3C;![CDATA[ x ]]&gt; and ]]&gt; again');
+  });
+
+  it('returns null for a page with no post body', () => {
+    expect(postBodyHtml('<html><body><main><p>Not a post</p></main></body></html>', `${SITE}/x/`)).toBeNull();
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  const { manifest } = exportedSite(samplePosts);
+
+  it('lists every route as an absolute URL with its lastmod', () => {
+    const { urlset } = xml.parse(wellFormed(sitemapXml(manifest)));
+    expect(urlset.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    expect(urlset.url.map((url: { loc: string }) => url.loc)).toEqual(manifest.routes.map((route) => SITE + route.url));
+    const lastmod = Object.fromEntries(urlset.url.map((url: { loc: string; lastmod?: string }) => [url.loc, url.lastmod]));
+    expect(lastmod[`${SITE}/posts/updated/`]).toBe('2022-01-10');
+    expect(lastmod[`${SITE}/posts/oldest/`]).toBe('2017-12-15');
+    expect(lastmod[`${SITE}/about/`]).toBe('2017-01-01');
+    expect(lastmod[`${SITE}/`]).toBe('2022-01-10');
+    expect(sitemapXml(manifest)).not.toContain(DRAFT_MARKER);
+  });
+
+  it('escapes and percent-encodes URLs', () => {
+    const routes = [{ url: '/tags/%E4%B8%AD%E6%96%87/', lastmod: null }, { url: '/posts/中文/', lastmod: '2020-01-01' }, { url: "/a&b'/", lastmod: null }];
+    const sitemap = wellFormed(sitemapXml({ ...manifest, routes }));
+    expect(xml.parse(sitemap).urlset.url).toEqual([
+      { loc: `${SITE}/tags/%E4%B8%AD%E6%96%87/` },
+      { loc: `${SITE}/posts/%E4%B8%AD%E6%96%87/`, lastmod: '2020-01-01' },
+      { loc: `${SITE}/a&b'/` },
+    ]);
+    expect(sitemap).toContain('<loc>https://folio.example.com/a&amp;b&apos;/</loc>');
+  });
+
+  it('robots.txt allows everything and points to the sitemap', () => {
+    expect(robotsTxt(manifest)).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}/sitemap.xml\n`);
+  });
+});

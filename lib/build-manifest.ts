@@ -1,0 +1,80 @@
+/**
+ * The build manifest: what the post-export step (scripts/finish-export.mjs, which runs under
+ * plain Node after `next build`) needs to know of the site to write the feeds, the sitemap
+ * and robots.txt. `next build` writes it from the same content index that the pages come
+ * from, so the feeds and the sitemap can never list a post or a page the site does not have.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
+import { laterPages, pageUrl } from './page-data';
+import { site, siteFeeds, type FeedLink, type SiteConfig } from './site';
+
+/** Where `next build` leaves the manifest, relative to the project; finish-export reads it there. */
+export const BUILD_MANIFEST_PATH = path.join('.next', 'folio', 'content-manifest.json');
+
+/** One page the site generates, for the sitemap. */
+export interface SiteRoute {
+  /** Root-relative URL with a trailing slash. */
+  url: string;
+  /** Calendar date of the last change to what the page shows, or null if it shows no post. */
+  lastmod: string | null;
+}
+
+export interface BuildManifest {
+  site: SiteConfig;
+  feeds: FeedLink[];
+  /** Every published post, newest first. */
+  posts: PostSummary[];
+  /** Every `template: "page"` page. */
+  pages: PostSummary[];
+  /** Every page the site generates except the 404 page. */
+  routes: SiteRoute[];
+}
+
+/** The date a post last changed: `updated`, else its date. */
+const lastChange = (post: Post) => post.updated ?? post.date;
+
+/** The newest change among `posts` (calendar dates compare as strings), or null for none. */
+const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+
+/**
+ * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-data.ts):
+ * home and its later pages, each post and page, the tag and category indexes, each tag's and
+ * category's pages, and the archive. A list page changed when the newest change among the
+ * posts of its whole list did, since a new post shifts every later page too.
+ */
+export function siteRoutes(index: ContentIndex): SiteRoute[] {
+  const everyPost = lastChangeOf(index.posts);
+  const list = (baseUrl: string, posts: readonly Post[]): SiteRoute[] => {
+    const lastmod = lastChangeOf(posts);
+    return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
+  };
+  return [
+    ...list('/', index.posts),
+    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
+    { url: '/tags/', lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
+    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
+    { url: '/categories/', lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
+    ...index.categories.flatMap((category) => list(category.url, category.posts)),
+    { url: '/archive/', lastmod: everyPost },
+  ];
+}
+
+export function buildManifest(index: ContentIndex): BuildManifest {
+  return { site, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
+}
+
+/**
+ * Writes the manifest of `index` to `BUILD_MANIFEST_PATH` under `root`. Every build worker
+ * that reads the content writes the same manifest, so it is written to a file of its own
+ * and renamed into place: a reader never sees a half-written file.
+ */
+export function writeBuildManifest(index: ContentIndex, root = process.cwd()): string {
+  const file = path.join(root, BUILD_MANIFEST_PATH);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(partial, `${JSON.stringify(buildManifest(index), null, 2)}\n`);
+  fs.renameSync(partial, file);
+  return file;
+}
