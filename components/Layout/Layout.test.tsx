@@ -48,6 +48,14 @@ describe('Layout', () => {
     ]);
   });
 
+  it('has the theme toggle in the header, after the navigation', () => {
+    renderLayout('/');
+    const banner = screen.getByRole('banner');
+    const toggle = within(banner).getByRole('button', { name: 'Dark theme', pressed: false });
+    const nav = within(banner).getByRole('navigation', { name: 'Main' });
+    expect(nav.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('marks the current page in the menu, and only it, with aria-current', () => {
     renderLayout('/about/');
     const nav = screen.getByRole('navigation', { name: 'Main' });

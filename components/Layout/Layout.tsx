@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MenuItem, SiteConfig } from '../../lib/site';
+import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
 export interface LayoutProps {
@@ -10,7 +11,7 @@ export interface LayoutProps {
   children: ReactNode;
 }
 
-/** The frame of every page: skip link, header with navigation, main content, footer. */
+/** The frame of every page: skip link, header with navigation and theme toggle, main content, footer. */
 export function Layout({ site, menu, currentPath, children }: LayoutProps) {
   const { author, social } = site;
   return (
@@ -33,6 +34,7 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
             ))}
           </ul>
         </nav>
+        <ThemeToggle />
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
         {children}

@@ -1,0 +1,35 @@
+// @ts-check
+/**
+ * The only scripts a page may carry. Pages ship no JavaScript files; the two exceptions are
+ * inline and known by their markup, so a test (or a Content-Security-Policy hash) can tell
+ * them from anything else:
+ * - the theme script, `<script id="theme-script">` in the head: it applies the reader's
+ *   saved light/dark choice before the first paint and wires the theme toggle;
+ * - structured data, `<script type="application/ld+json">`, which browsers never run.
+ * Plain JavaScript, so the end-to-end suite can use it under Node without a TypeScript step.
+ */
+
+export const THEME_SCRIPT_ID = 'theme-script';
+
+/** The theme script's size limit in bytes: it runs before the first paint on every page. */
+export const THEME_SCRIPT_MAX_BYTES = 1024;
+
+/**
+ * @typedef {object} ScriptTag What a `<script>` element is, as read from its attributes.
+ * @property {string | null} [src]
+ * @property {string | null} [type]
+ * @property {string | null} [id]
+ */
+
+/**
+ * True for a script a page may carry: no `src`, and either the theme script (run as
+ * JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
+ * @param {ScriptTag} script
+ * @returns {boolean}
+ */
+export function isAllowedScript({ src, type, id }) {
+  if (src != null) return false;
+  const kind = (type ?? '').trim().toLowerCase();
+  if (kind === 'application/ld+json') return true;
+  return id === THEME_SCRIPT_ID && (kind === '' || kind === 'text/javascript');
+}
