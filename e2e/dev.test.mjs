@@ -4,8 +4,8 @@
  * added, edited, broken and fixed in the copy's `posts/` while the server runs, and every
  * change must show on a browser refresh, with no restart.
  *
- *   npm run test:e2e        (runs e2e/run.mjs, then this file)
- *   node e2e/dev.mjs        (this file alone)
+ *   npm run test:e2e        (e2e/run.mjs runs every e2e/*.test.mjs)
+ *   node --test e2e/dev.test.mjs   (this file alone)
  *
  * Everything `next dev` printed is in `.tmp/e2e-dev-next.log` afterwards.
  *
@@ -28,8 +28,6 @@ const NAVIGATION_TIMEOUT = 60_000;
 const ACTION_TIMEOUT = 15_000;
 /** How long `next dev` may take to answer its first request (it compiles `/` for it). */
 const START_TIMEOUT = 120_000;
-/** How long a new post's page may keep answering 404 on reloads (see `openNewPost`). */
-const NEW_PAGE_TIMEOUT = 20_000;
 const TEST_TIMEOUT = 180_000;
 
 const NEXT_BIN = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -48,12 +46,6 @@ let page;
 const serverLog = [];
 const fullLog = [];
 
-/**
- * New posts whose page answered 404 before it answered 200: the loads it took. Next's dev
- * server answers getStaticPaths from a cache and refreshes the cache in the background, so
- * the first visit to a page added since the cache was filled can see the old list of paths.
- */
-const staleFirstLoads = [];
 
 /**
  * What the browser reported. In dev, Next still adds its client (the HMR websocket) to pages
@@ -245,21 +237,10 @@ async function open(pathname) {
 }
 
 /**
- * Opens the page of a post whose file was just added. It is expected to answer at once,
- * but Next's dev server may still hold the paths from before the file (see
- * `staleFirstLoads`), so a 404 is recorded and the page refreshed, as an author would,
- * until it answers or NEW_PAGE_TIMEOUT passes.
+ * Opens the page of a post whose file was just added: it must answer 200 on its first
+ * load (the dev fallback renders paths `next dev` has not listed yet; lib/page-data.ts).
  */
-async function openNewPost(pathname) {
-  const statuses = [await load(pathname)];
-  const deadline = Date.now() + NEW_PAGE_TIMEOUT;
-  while (statuses.at(-1) === 404 && Date.now() < deadline) {
-    await sleep(500);
-    statuses.push(await load(pathname));
-  }
-  if (statuses.length > 1) staleFirstLoads.push({ url: urlFor(pathname), statuses });
-  assert.equal(statuses.at(-1), 200, `HTTP status of ${pathname} (loads: ${statuses.join(', ')})`);
-}
+const openNewPost = open;
 
 /** The titles and links of the home page's list, in order. */
 async function homeList() {
@@ -452,9 +433,7 @@ devTest('fixing the broken posts and refreshing shows them', async () => {
 });
 
 devTest('no page throws or logs an error in the browser, and next dev logs no error', (t) => {
-  // Chromium logs each 404 document as an error; the stale 404s of new pages are counted above.
-  const staleUrls = new Set(staleFirstLoads.map((entry) => entry.url));
-  const errors = browserMessages.errors.filter((entry) => !(staleUrls.has(entry.url) && entry.text.includes('status of 404')));
+  const errors = browserMessages.errors;
   // Next's dev client, finding no page app to update, warns on each message from the server.
   const warnings = new Map();
   for (const { text: warning } of browserMessages.warnings) {
@@ -466,18 +445,3 @@ devTest('no page throws or logs an error in the browser, and next dev logs no er
   const serverErrors = fullLog.join('').split('\n').filter((line) => /⨯|\berror\b/i.test(line));
   assert.deepEqual(serverErrors, [], 'error lines in the next dev log');
 });
-
-test(
-  "a new post's page answers on the first load after its file is added",
-  {
-    todo: "Next's dev server answers getStaticPaths from a stale-while-revalidate cache (next-dev-server.js, staticPathsCache), so with fallback: false a post added after the cache was filled is a 404 until a background refresh finishes",
-  },
-  (t) => {
-    for (const { url, statuses } of staleFirstLoads) t.diagnostic(`stale first load: ${new URL(url).pathname} answered ${statuses.join(', ')}`);
-    assert.deepEqual(
-      staleFirstLoads.map((entry) => new URL(entry.url).pathname),
-      [],
-      'pages that answered 404 before 200',
-    );
-  },
-);

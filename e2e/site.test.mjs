@@ -2,7 +2,7 @@
  * End-to-end suite: builds the sample site once (the repo's posts/ plus a draft fixture),
  * serves its out/ on 127.0.0.1 and drives one headless Chromium through it.
  *
- *   npm run test:e2e        (node e2e/run.mjs; node:test prints the summary)
+ *   npm run test:e2e   (e2e/run.mjs builds the site once and runs every e2e/*.test.mjs)
  *
  * The build runs with TZ=America/Los_Angeles unless TZ is set, so a date that went through
  * a UTC instant would show the day before and fail the date checks.
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
+import { isAllowedScript } from '../lib/page-scripts.mjs';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));
@@ -163,25 +164,26 @@ test('a draft has no page and is in no file of out/', async () => {
   );
 });
 
-test('no page loads a script or logs an error (every page of the site, and all the pages above)', async () => {
+test('no page loads a script file, runs an inline script but the theme script, or logs an error (every page of the site, and all the pages above)', async () => {
   const htmlPages = filesUnder(outDir)
     .filter((file) => file.endsWith(`${path.sep}index.html`))
     .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
     .map((dir) => (dir ? `/${dir}/` : '/'))
     .filter((pathname) => pathname !== '/404/');
   assert.ok(htmlPages.length >= 5, `the export has its pages, found ${htmlPages.join(', ')}`);
-  const withScriptTags = [];
+  const notAllowedScripts = [];
   for (const pathname of htmlPages) {
     await withPage(pathname, {}, async (page) => {
       // Bring lazy images in, and let every request finish before the page closes.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
-      if (await page.locator('script[src]').count()) withScriptTags.push(pathname);
+      const scripts = await page.locator('script').evaluateAll((elements) => elements.map((script) => ({ src: script.getAttribute('src'), type: script.getAttribute('type'), id: script.id || null })));
+      for (const script of scripts.filter((tag) => !isAllowedScript(tag))) notAllowedScripts.push({ pathname, ...script });
     });
   }
   assert.ok(seen.pages.size >= htmlPages.length + 2, `pages seen: ${[...seen.pages].join(', ')}`);
   assert.deepEqual(seen.scripts, [], 'script requests');
-  assert.deepEqual(withScriptTags, [], 'pages with a <script src>');
+  assert.deepEqual(notAllowedScripts, [], '<script src>, and inline scripts other than the theme script and JSON-LD');
   assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
   assert.deepEqual(seen.consoleErrors, [], 'console errors');
   assert.deepEqual(seen.failedRequests, [], 'failed requests');

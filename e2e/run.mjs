@@ -1,0 +1,26 @@
+/**
+ * `npm run test:e2e`: builds the sample site once, then runs every e2e/*.test.mjs file
+ * against it, one file at a time (the machine may have two cores, and `next dev` in
+ * dev.test.mjs wants them). Files that need another site build it themselves.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../scripts/build-site.mjs';
+import { buildSampleSite } from './harness.mjs';
+
+const started = Date.now();
+const { outDir, postsDir } = await buildSampleSite();
+console.log(`sample site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${outDir}`);
+
+const e2eDir = path.join(projectRoot, 'e2e');
+const files = fs.readdirSync(e2eDir).filter((file) => file.endsWith('.test.mjs')).sort().map((file) => path.join('e2e', file));
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
+  cwd: projectRoot,
+  stdio: 'inherit',
+  env: { ...process.env, FOLIO_E2E_OUT: outDir, FOLIO_E2E_POSTS: postsDir },
+});
+child.on('close', (code) => {
+  fs.rmSync(postsDir, { recursive: true, force: true });
+  process.exit(code ?? 1);
+});
