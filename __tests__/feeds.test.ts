@@ -210,6 +210,13 @@ describe('postBodyHtml', () => {
     expect(html).toContain('&#x3C;![CDATA[ x ]]&gt; and ]]&gt; again');
   });
 
+  it('keeps a formula\'s MathML and drops KaTeX\'s visual copy, which needs its stylesheet', () => {
+    const pageHtml = '<html><body><div data-post-body=""><p>Energy: <span class="katex"><span class="katex-mathml"><math><mi>E</mi></math></span><span class="katex-html" aria-hidden="true">E</span></span></p></div></body></html>';
+    const html = postBodyHtml(pageHtml, `${SITE}/posts/math/`)!;
+    expect(html).toContain('<math><mi>E</mi></math>');
+    expect(html).not.toContain('katex-html');
+  });
+
   it('returns null for a page with no post body', () => {
     expect(postBodyHtml('<html><body><main><p>Not a post</p></main></body></html>', `${SITE}/x/`)).toBeNull();
   });

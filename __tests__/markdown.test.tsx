@@ -5,7 +5,7 @@ import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MdxBody } from '../components/MdxBody/MdxBody';
 import { ContentError } from '../lib/content-error';
-import { compileBody } from '../lib/markdown';
+import { compileBody, youTubeVideo, type CompiledBody } from '../lib/markdown';
 
 jest.setTimeout(60_000);
 
@@ -17,10 +17,16 @@ interface Source {
   assetDir?: string | null;
 }
 
+/** Compiles `body` through the real pipeline. */
+const compile = (body: string, { format = 'md', bodyStartLine = 1, assetDir = null }: Source = {}) =>
+  compileBody({ body, format, bodyStartLine, assetDir, sourcePath: `posts/test.${format}`, slug: 'test' });
+
+/** Renders a compiled body as the post page does. */
+const renderCompiled = (compiled: CompiledBody) => renderToStaticMarkup(<MdxBody body={compiled} siteUrl={SITE_URL} />);
+
 /** Compiles `body` through the real pipeline and renders it as the post page does. */
-async function render(body: string, { format = 'md', bodyStartLine = 1, assetDir = null }: Source = {}): Promise<string> {
-  const compiled = await compileBody({ body, format, bodyStartLine, assetDir, sourcePath: `posts/test.${format}`, slug: 'test' });
-  return renderToStaticMarkup(<MdxBody body={compiled} siteUrl={SITE_URL} />);
+async function render(body: string, source: Source = {}): Promise<string> {
+  return renderCompiled(await compile(body, source));
 }
 
 async function compileError(body: string, source: Source = {}): Promise<ContentError> {
@@ -100,14 +106,16 @@ describe('.md is CommonMark + GFM', () => {
 
   it('highlights fenced code at build time, with light and dark colours', async () => {
     const html = await render('```ts\nconst answer: number = 42;\n```');
-    expect(html).toMatch(/<pre class="shiki shiki-themes github-light github-dark"/);
+    expect(html).toMatch(/<pre class="shiki" style="--shiki-light:#[0-9a-f]{3,6};--shiki-dark:#[0-9a-f]{3,6};--shiki-light-bg:#[0-9a-f]{3,6};--shiki-dark-bg:#[0-9a-f]{3,6}"/);
     expect(html).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">const<\/span>/);
   });
 
-  it('falls back to plain text for an unknown language', async () => {
-    const html = await render('```no-such-language\nplain <text>\n```');
+  it('falls back to plain text for an unknown language, and for a block without one', async () => {
+    const html = await render('```no-such-language\nplain <text>\n```\n\n```\nno language\n```');
     expect(html).toContain('plain &lt;text&gt;');
-    expect(html).toMatch(/<pre class="shiki/);
+    expect(html.match(/<pre class="shiki"/g)).toHaveLength(2);
+    expect(html).toContain('data-language="plaintext"');
+    expect(html).toContain('>no language</span>');
   });
 
   it('gives headings ids and anchors, and makes a body h1 an h2', async () => {
@@ -159,5 +167,217 @@ describe('folder post assets', () => {
   it('fails on a missing image, naming the file, the line and the path', async () => {
     const error = await compileError('Text.\n\n![Gone](./missing.png)', { assetDir, bodyStartLine: 5 });
     expect(error.message).toBe(`posts/test.md:7: image "./missing.png" points to a file that does not exist in ${path.basename(assetDir)}/`);
+  });
+});
+
+describe('math', () => {
+  it('renders $inline$ and $$display$$ math with KaTeX at build time in .md, with MathML for screen readers', async () => {
+    const compiled = await compile('Energy: $E = mc^2$.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n');
+    const html = renderCompiled(compiled);
+    expect(compiled.usesMath).toBe(true);
+    expect(html).toMatch(/<p>Energy: <span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
+    expect(html).toContain('<annotation encoding="application/x-tex">E = mc^2</annotation>');
+    // A wide formula scrolls in its own box rather than widening the page.
+    expect(html).toMatch(/<span class="katex-display" style="overflow-x:auto;overflow-y:hidden"><span class="katex"><span class="katex-mathml"><math [^>]*display="block"/);
+    expect(html).toContain('<span class="mfrac">');
+    // The TeX source is not left behind as code.
+    expect(html).not.toMatch(/<code|language-math/);
+  });
+
+  it('renders math in .mdx, where braces in TeX are not expressions', async () => {
+    const compiled = await compile('Half: $\\frac{1}{2}$, and {1 + 1} is an expression.', { format: 'mdx' });
+    const html = renderCompiled(compiled);
+    expect(compiled.usesMath).toBe(true);
+    expect(html).toContain('<annotation encoding="application/x-tex">\\frac{1}{2}</annotation>');
+    expect(html).toContain('is an expression');
+    expect(html).toMatch(/, and 2 is an expression/);
+  });
+
+  it('renders a ```math block as display math', async () => {
+    const html = await render('```math\na^2 + b^2 = c^2\n```');
+    expect(html).toMatch(/^<span class="katex-display"[^>]*><span class="katex">/);
+    expect(html).not.toContain('<pre');
+  });
+
+  it('reports no math, so no stylesheet, for a body without any; an escaped \\$ is a dollar', async () => {
+    const compiled = await compile('It costs \\$5, or \\$10 with `$code$`.\n\n```ts\nconst price = "$5";\n```');
+    const html = renderCompiled(compiled);
+    expect(compiled.usesMath).toBe(false);
+    expect(html).not.toContain('katex');
+    expect(html).toContain('It costs $5, or $10 with <code>$code$</code>.');
+  });
+
+  it('keeps KaTeX\'s untrusted commands off: no links or styles from TeX', async () => {
+    // KaTeX warns that \htmlStyle is not LaTeX; the warning is not what this test is about.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const html = await render('$\\href{javascript:alert(1)}{click}$ and $\\htmlStyle{position:fixed}{x}$');
+    warn.mockRestore();
+    // The commands are shown as errors; their arguments stay in the TeX annotation, as text.
+    expect(html).toMatch(/<span class="mord" style="color:#cc0000">\\href<\/span>/);
+    expect(html).not.toMatch(/<a |href=|style="[^"]*position/);
+  });
+
+  it('keeps raw HTML sanitized around math', async () => {
+    const html = await render('$x$ <img src="a.png" onerror="alert(1)" alt="a"> <code class="language-math" onclick="alert(2)">y</code>');
+    expect(html).not.toMatch(/onerror|onclick/);
+    expect(html).toMatch(/<img alt="a" [^>]*src="a.png"\/>/);
+  });
+});
+
+describe('GitHub alerts', () => {
+  it.each([
+    ['NOTE', 'note', 'Note'],
+    ['TIP', 'tip', 'Tip'],
+    ['IMPORTANT', 'important', 'Important'],
+    ['WARNING', 'warning', 'Warning'],
+    ['CAUTION', 'caution', 'Caution'],
+  ])('> [!%s] in .md is a Callout aside named "%s"', async (marker, type, title) => {
+    const html = await render(`> [!${marker}]\n> Back up **first**.\n> Then [upgrade](/upgrade/).`);
+    expect(html).toMatch(new RegExp(`^<aside class="callout ${type}" aria-label="${title}"><p class="title">${title}</p><div class="content">\\s*<p>Back up <strong>first</strong>.\\nThen <a href="/upgrade/">upgrade</a>.</p>\\s*</div></aside>$`));
+    expect(html).not.toContain(`[!${marker}]`);
+    expect(html).not.toContain('<blockquote');
+  });
+
+  it('works in .mdx too, and leaves the GitHub title and icon out', async () => {
+    const html = await render('> [!WARNING]\n> Mind the gap.\n\n> [!TIP]\n>\n> A tip after a blank line.', { format: 'mdx' });
+    expect(html).toMatch(/<aside class="callout warning" aria-label="Warning"><p class="title">Warning<\/p><div class="content">\s*<p>Mind the gap.<\/p>/);
+    expect(html).toMatch(/<aside class="callout tip" aria-label="Tip">.*<p>A tip after a blank line.<\/p>/s);
+    expect(html).not.toMatch(/<svg|WARNING|markdown-alert/);
+  });
+
+  it('leaves plain quotes and unknown markers as quotes', async () => {
+    const html = await render('> Just a quote.\n\n> [!DANGER]\n> Not a GitHub alert type.');
+    expect(html).toContain('<blockquote>\n<p>Just a quote.</p>\n</blockquote>');
+    expect(html).toContain('[!DANGER]');
+    expect(html).not.toContain('<aside');
+  });
+
+  it('sanitizes raw HTML inside an alert in .md', async () => {
+    const html = await render('> [!NOTE]\n> <img src="x.png" alt="x" onerror="alert(1)"> <a href="javascript:alert(2)">x</a>\n>\n> <script>alert(3)</script>');
+    expect(html).toContain('<aside class="callout note" aria-label="Note">');
+    expect(html).not.toMatch(/onerror|javascript:|<script/);
+  });
+});
+
+describe('code blocks', () => {
+  const code = ['const a = 1;', 'const b = 2;', 'const c = 3;', 'const d = 4;'].join('\n');
+  const lines = (html: string) => [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) => Boolean(match[1]));
+
+  it.each(['md', 'mdx'] as const)('in .%s: a title, highlighted lines and line numbers', async (format) => {
+    const html = await render(`\`\`\`ts title="lib/a.ts" {1,3-4} showLineNumbers\n${code}\n\`\`\``, { format });
+    expect(html).toMatch(/^<figure class="codeBlock" data-rehype-pretty-code-figure=""><figcaption data-rehype-pretty-code-title=""[^>]*>lib\/a.ts<\/figcaption><pre class="shiki"/);
+    expect(lines(html)).toEqual([true, false, true, true]);
+    expect(html).toMatch(/<code data-line-numbers=""[^>]* data-line-numbers-max-digits="1">/);
+    // The meta is read, not shown.
+    expect(html.match(/lib\/a\.ts/g)).toHaveLength(1);
+    expect(html).not.toMatch(/showLineNumbers|\{1,3-4\}|metastring/);
+  });
+
+  it('shows no title, highlight or numbers unless asked', async () => {
+    const html = await render(`\`\`\`ts\n${code}\n\`\`\``);
+    expect(html).not.toContain('figcaption');
+    expect(lines(html)).toEqual([false, false, false, false]);
+    expect(html).not.toContain('data-line-numbers');
+  });
+
+  it('leaves inline code alone', async () => {
+    expect(await render('Call `run(){:ts}` or `fetch()`.')).toBe('<p>Call <code>run(){:ts}</code> or <code>fetch()</code>.</p>');
+  });
+
+  it('colours every token however long a line takes to tokenize, as on a busy machine', async () => {
+    const body = '```ts\nconst answer: number = 42;\n```';
+    const tokenColours = ({ compiledSource }: CompiledBody) => [...compiledSource.matchAll(/"--shiki-light": "(#\w+)"/g)].map((match) => match[1]);
+    const expected = tokenColours(await compile(body));
+    // Each reading of the clock is a second later: shiki's 500 ms limit per line would stop at once.
+    let now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    try {
+      expect(tokenColours(await compile(body))).toEqual(expected);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(new Set(expected).size).toBeGreaterThan(2);
+  });
+
+  it('uses one highlighter per process', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const shiki = jest.requireActual<typeof import('shiki')>('shiki');
+      const createHighlighter = jest.fn(shiki.createHighlighter);
+      jest.doMock('shiki', () => ({ ...shiki, createHighlighter }));
+      const { compileBody: freshCompileBody } = await import('../lib/markdown');
+      for (const body of ['```ts\nconst a = 1;\n```', '```python\nprint(1)\n```', '```ts\nlet b = 2;\n```']) {
+        await freshCompileBody({ body, format: 'md', bodyStartLine: 1, assetDir: null, sourcePath: 'posts/t.md', slug: 't' });
+      }
+      expect(createHighlighter).toHaveBeenCalledTimes(1);
+    });
+  });
+});
+
+describe('YouTube embeds', () => {
+  const ID = 'WFRIivS2mpo';
+
+  it.each([
+    [`https://www.youtube.com/watch?v=${ID}`, 'YouTube video'],
+    [`https://youtu.be/${ID}`, 'YouTube video'],
+    [`<https://m.youtube.com/watch?v=${ID}&feature=share>`, 'YouTube video'],
+    [`[Cache me if you can](https://www.youtube.com/watch?v=${ID})`, 'Cache me if you can'],
+  ])('a link alone on a line in .md, %s, becomes a click-to-load embed titled "%s"', async (line, title) => {
+    const html = await render(`Intro.\n\n${line}\n\nAfter.`);
+    expect(html).toMatch(
+      new RegExp(`<figure class="youtube"><iframe class="frame" title="${title}" src="https://www.youtube-nocookie.com/embed/${ID}" srcDoc="[^"]+" loading="lazy"`),
+    );
+    expect(html).toContain(`<figcaption class="caption"><a href="https://www.youtube.com/watch?v=${ID}">${title}</a> on YouTube</figcaption>`);
+    expect(html).toContain('<p>Intro.</p>');
+    expect(html).toContain('<p>After.</p>');
+  });
+
+  it('keeps a start time from t=', async () => {
+    const html = await render(`https://youtu.be/${ID}?t=1m30s`);
+    expect(html).toContain(`src="https://www.youtube-nocookie.com/embed/${ID}?start=90"`);
+    expect(html).toContain(`href="https://www.youtube.com/watch?v=${ID}&amp;t=90s"`);
+  });
+
+  it('leaves a link within a sentence, and links to YouTube that are not videos, as links', async () => {
+    const html = await render(
+      [`Watch [the talk](https://youtu.be/${ID}) first.`, '', 'https://www.youtube.com/@folio', '', 'https://youtu.be/not-an-id', '', `https://example.com/watch?v=${ID}`].join('\n'),
+    );
+    expect(html).not.toContain('<iframe');
+    expect(html).toContain(`<a href="https://youtu.be/${ID}" class="external" rel="external noopener">the talk`);
+    expect(html.match(/<a /g)).toHaveLength(4);
+  });
+
+  it.each(['md', 'mdx'] as const)('in .%s, a link to a video alone on a line is an embed', async (format) => {
+    expect(await render(`https://youtu.be/${ID}`, { format })).toMatch(/^<figure class="youtube"><iframe /);
+  });
+
+  it('is a <YouTube> component in .mdx', async () => {
+    const html = await render(`<YouTube id="${ID}" title="Cache me if you can" start={42} />`, { format: 'mdx' });
+    expect(html).toMatch(new RegExp(`<iframe class="frame" title="Cache me if you can" src="https://www.youtube-nocookie.com/embed/${ID}\\?start=42"`));
+  });
+
+  it('reports a <YouTube> without a video id, with its line', async () => {
+    const error = await compileError('Intro.\n\n<YouTube id="https://youtu.be/x" title="Talk" />\n', { format: 'mdx', bodyStartLine: 4 });
+    expect(error.message).toMatch(/^posts\/test\.mdx:6: <YouTube> needs an id="…"/);
+  });
+
+  it('is not a way in for raw HTML in .md: a raw <YouTube> is dropped, a raw link alone on a line is embedded safely', async () => {
+    const html = await render(`<YouTube id="${ID}" title="x"></YouTube>\n\n<p><a href="https://youtu.be/${ID}" onclick="alert(1)">Talk</a></p>`);
+    expect(html.match(/<iframe/g)).toHaveLength(1);
+    expect(html).not.toMatch(/onclick|<youtube/i);
+  });
+});
+
+describe('youTubeVideo', () => {
+  it('finds the video id and start time of watch and short links', () => {
+    expect(youTubeVideo('https://www.youtube.com/watch?v=WFRIivS2mpo')).toEqual({ id: 'WFRIivS2mpo', start: 0 });
+    expect(youTubeVideo('http://youtube.com/watch?feature=share&v=WFRIivS2mpo&t=75')).toEqual({ id: 'WFRIivS2mpo', start: 75 });
+    expect(youTubeVideo('https://youtu.be/WFRIivS2mpo?t=1h2m3s')).toEqual({ id: 'WFRIivS2mpo', start: 3723 });
+    expect(youTubeVideo('https://m.youtube.com/watch?v=WFRIivS2mpo&t=bogus')).toEqual({ id: 'WFRIivS2mpo', start: 0 });
+  });
+
+  it('is null for anything else', () => {
+    for (const url of ['https://www.youtube.com/@channel', 'https://www.youtube.com/watch?v=short', 'https://youtu.be/', 'https://notyoutube.com/watch?v=WFRIivS2mpo', 'javascript://youtu.be/WFRIivS2mpo', 'youtu.be/WFRIivS2mpo', 'https://[oops']) {
+      expect(youTubeVideo(url)).toBeNull();
+    }
   });
 });

@@ -70,7 +70,9 @@ const textAsHtml = (text) => toHtml({ type: 'text', value: text }).replaceAll('>
 /**
  * The body of an exported post page (its `[data-post-body]` element's content) as HTML for
  * a feed: links, images and media resolved against the page's absolute URL, so they work in
- * a feed reader, and React's `<!-- -->` text separators dropped.
+ * a feed reader, and React's `<!-- -->` text separators dropped. KaTeX's visual copy of each
+ * formula (`.katex-html`, hidden from screen readers) is dropped too: without KaTeX's
+ * stylesheet a feed reader would show every formula twice; the MathML stays.
  * @param {string} pageHtml the exported page
  * @param {string} pageUrl the page's absolute URL
  * @returns {string | null} null if the page has no post body
@@ -85,6 +87,11 @@ export function postBodyHtml(pageHtml, pageUrl) {
       return index;
     }
     if (node.type !== 'element') return;
+    const classes = node.properties.className;
+    if (Array.isArray(classes) && classes.includes('katex-html') && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
     /** @type {Properties} */
     const properties = node.properties;
     for (const name of URL_PROPERTIES) {

@@ -5,32 +5,39 @@
  * compiled with `format: 'md'`, its raw HTML is parsed by rehype-raw and then cleaned by
  * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
  * URLs. `.mdx` is code from the site's author and is compiled as MDX.
- * Both get heading ids, build-time highlighting with shiki, and asset URLs that work from
- * any page.
+ * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
+ * with shiki (titles, line numbers, highlighted lines), and asset URLs that work from any page.
+ * What builds trusted markup (KaTeX, alerts, embeds, highlighting) runs after the sanitizer,
+ * so the allow-list stays strict and applies to everything an author's raw HTML can produce.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import type { MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
+import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { toString } from 'mdast-util-to-string';
 import { serialize } from 'next-mdx-remote/serialize';
+import rehypeKatex from 'rehype-katex';
+import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { remarkAlert } from 'remark-github-blockquote-alert';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { createHighlighter, type Highlighter } from 'shiki';
-import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import { unified, type Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
+import { readableTheme } from './code-themes';
 import { ContentError } from './content-error';
 import type { Post } from './content';
 
-/** Light and dark token colours, switched by CSS on `prefers-color-scheme` (styles/globals.css). */
+/** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
 /**
@@ -51,15 +58,170 @@ const sanitizeSchema: SanitizeSchema = {
     audio: ['src', 'controls', 'loop', 'preload'],
     source: ['src', 'type', 'srcSet', 'media'],
     abbr: ['title'],
+    // remark-math's classes, for rehype-katex; `metastring` carries a code block's meta
+    // (`title="a.ts" {1,3}`) past rehype-raw, which drops node data (see rehypeCodeMetaAsProperty).
+    code: [['className', /^language-./, 'math-inline', 'math-display'], 'metastring'],
   },
 };
 
+/** A content error a plugin found, reported after the compile (which would flatten a thrown error into text). */
+interface Problem {
+  /** Line in the body. */
+  line?: number;
+  detail: string;
+}
+
 let highlighter: Promise<Highlighter> | undefined;
 
-/** One highlighter per process; languages load on first use. */
+/** One highlighter per process, whatever rehype-pretty-code asks for; languages load on first use. */
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES).map(readableTheme), langs: [] }).then((created) => ({
+    ...created,
+    // shiki gives up on a line after 500 ms and leaves the rest of it one colour. The first
+    // block in a language also compiles its grammar, which takes over a second on a busy
+    // machine: without the limit, the colours do not depend on the machine's load.
+    codeToHtml: (code, options) => created.codeToHtml(code, { ...options, tokenizeTimeLimit: 0 }),
+  }));
   return highlighter;
+}
+
+/**
+ * Code blocks: ```ts title="a.ts" {1,3-4} showLineNumbers. Both themes are emitted as
+ * `--shiki-light`/`--shiki-dark` (+ `-bg`) variables, which styles/globals.css maps on `.shiki`.
+ * An unknown language is plain text; inline code is left alone.
+ */
+const prettyCodeOptions: PrettyCodeOptions = {
+  theme: CODE_THEMES,
+  getHighlighter,
+  defaultLang: { block: 'plaintext' },
+  bypassInlineCode: true,
+};
+
+/** rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme colours on it. */
+function rehypeShikiClass() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'figure' || !('data-rehype-pretty-code-figure' in node.properties)) return;
+      for (const child of node.children) if (child.type === 'element' && child.tagName === 'pre') child.properties.className = ['shiki'];
+    });
+  };
+}
+
+/**
+ * A fenced block's meta (`title="a.ts" {1,3}`) is node data, which rehype-raw does not keep;
+ * as the `metastring` property, which rehype-pretty-code also reads, it survives.
+ */
+function rehypeCodeMetaAsProperty() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'code' && node.data?.meta) node.properties.metastring = node.data.meta;
+    });
+  };
+}
+
+/**
+ * After rehype-katex: records whether there is math (only then does the page need KaTeX's
+ * stylesheet), and lets a display formula wider than the column scroll in its own box, as
+ * wide code and tables do, instead of widening the page.
+ */
+function rehypeMathLayout(state: { usesMath: boolean }) {
+  return (tree: HastRoot) => {
+    state.usesMath = select('.katex', tree) !== undefined;
+    for (const display of selectAll('.katex-display', tree)) display.properties.style = 'overflow-x:auto;overflow-y:hidden';
+  };
+}
+
+const ALERT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
+
+/**
+ * remark-github-blockquote-alert turns `> [!NOTE]` into `<div class="markdown-alert
+ * markdown-alert-note">` with a title paragraph; this makes it the site's `<Callout>`, the
+ * same accessible aside that MDX posts use, with the type's own title.
+ */
+function rehypeAlertCallouts() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+      const type = ALERT_TYPES.find((name) => classes.includes(`markdown-alert-${name}`));
+      if (!type || !classes.includes('markdown-alert') || !parent || index === undefined) return;
+      // The plugin's title paragraph ("NOTE") is the first element; Callout has its own title.
+      const title = node.children.find((child) => child.type === 'element');
+      const callout: MdxJsxElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'Callout',
+        attributes: [{ type: 'mdxJsxAttribute', name: 'type', value: type }],
+        children: node.children.filter((child) => child !== title),
+      };
+      parent.children[index] = callout;
+    });
+  };
+}
+
+const YOUTUBE_ID = /^[\w-]{11}$/;
+
+/** The video a YouTube link plays: `youtube.com/watch?v=ID` or `youtu.be/ID`, with its `t=` start in seconds. */
+export function youTubeVideo(url: string): { id: string; start: number } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = parsed.hostname.replace(/^(www|m)\./, '');
+  const id = host === 'youtu.be' ? parsed.pathname.slice(1) : host === 'youtube.com' && parsed.pathname === '/watch' ? parsed.searchParams.get('v') : null;
+  if (!/^https?:$/.test(parsed.protocol) || !id || !YOUTUBE_ID.test(id)) return null;
+  // `t=90`, `t=90s` or `t=1h2m3s`; anything else starts at the beginning.
+  const time = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(parsed.searchParams.get('t') ?? parsed.searchParams.get('start') ?? '');
+  const start = time ? Number(time[1] ?? 0) * 3600 + Number(time[2] ?? 0) * 60 + Number(time[3] ?? 0) : 0;
+  return { id, start };
+}
+
+/** A JSX attribute whose value is a number literal, as `start={90}` is. */
+function numberAttribute(name: string, value: number): MdxJsxAttribute {
+  const expression = { type: 'Literal' as const, value, raw: String(value) };
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: { type: 'mdxJsxAttributeValueExpression', value: String(value), data: { estree: { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression }] } } },
+  };
+}
+
+/**
+ * A paragraph that is only a link to a YouTube video becomes `<YouTube>`, a click-to-load
+ * embed; a link within a sentence stays a link. The link's text is the embed's title, unless
+ * it is the URL itself. In `.mdx`, a `<YouTube id>` that is not a video id is a content error.
+ */
+function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
+  return (tree: HastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'mdxJsxFlowElement' && node.name === 'YouTube') {
+        const id = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id')?.value;
+        if (typeof id !== 'string' || !YOUTUBE_ID.test(id)) {
+          options.problems.push({ line: node.position?.start.line, detail: `<YouTube> needs an id="…" of 11 letters, digits, - or _ (the v=… of the video's URL)` });
+        }
+        return;
+      }
+      if (node.type !== 'element' || node.tagName !== 'p' || !parent || index === undefined) return;
+      const content = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+      const [link] = content;
+      if (content.length !== 1 || link.type !== 'element' || link.tagName !== 'a' || typeof link.properties.href !== 'string') return;
+      const video = youTubeVideo(link.properties.href);
+      if (!video) return;
+      const text = hastToString(link).trim();
+      const title = !text || URL_WITH_SCHEME.test(text) || text.startsWith('www.') ? 'YouTube video' : text;
+      const embed: MdxJsxElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'YouTube',
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'id', value: video.id },
+          { type: 'mdxJsxAttribute', name: 'title', value: title },
+          ...(video.start ? [numberAttribute('start', video.start)] : []),
+        ],
+        children: [],
+      };
+      parent.children[index] = embed;
+    });
+  };
 }
 
 const URL_WITH_SCHEME = /^[a-z][a-z\d+.-]*:/i;
@@ -71,7 +233,7 @@ export const isRelativeUrl = (url: string) => !URL_WITH_SCHEME.test(url) && !url
  * root-relative and work on list pages and in feeds too. A link to a file that is not
  * there is recorded in `problems` (the compiler would flatten a thrown error into text).
  */
-function rehypeFolderAssets(options: { assetDir: string; assetBase: string; problems: { line?: number; detail: string }[] }) {
+function rehypeFolderAssets(options: { assetDir: string; assetBase: string; problems: Problem[] }) {
   /** Checks that `value` names a file in the post's folder, and returns its published URL. */
   const publish = (value: string, what: string, line: number | undefined) => {
     const [file] = decodeURI(value).split(/[?#]/);
@@ -120,6 +282,8 @@ export interface CompiledBody {
   compiledSource: string;
   /** The body's h2 and h3 headings, in order, with the ids rehype-slug gave them. */
   headings: Heading[];
+  /** True when the body has math, so its page needs KaTeX's stylesheet. */
+  usesMath: boolean;
 }
 
 /** Collects the h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
@@ -134,23 +298,39 @@ function rehypeCollectHeadings(options: { headings: Heading[] }) {
   };
 }
 
+/** The Markdown syntax of both formats: GFM, `$math$`, and `> [!NOTE]` alerts. */
+const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
+
 /** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
 export async function compileBody(post: CompileInput): Promise<CompiledBody> {
-  const shiki = [rehypeShikiFromHighlighter, await getHighlighter(), { themes: CODE_THEMES, defaultColor: false, lazy: true, defaultLanguage: 'text', fallbackLanguage: 'text' }] as Pluggable;
-  const problems: { line?: number; detail: string }[] = [];
+  const problems: Problem[] = [];
   const headings: Heading[] = [];
+  const math = { usesMath: false };
   const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
   const lineOffset = post.bodyStartLine - 1;
   let compiledSource: string;
   const isMarkdown = post.format === 'md';
+  // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
+  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRaw, [rehypeSanitize, sanitizeSchema]] : [];
   try {
     ({ compiledSource } = await serialize(post.body, {
       // `.mdx` is the author's own code, so its expressions may run; `.md` never runs anything.
       blockJS: isMarkdown,
       mdxOptions: {
         format: post.format,
-        remarkPlugins: [remarkGfm],
-        rehypePlugins: [...(isMarkdown ? [rehypeRaw, [rehypeSanitize, sanitizeSchema] as Pluggable] : []), rehypeSlug, [rehypeCollectHeadings, { headings }], shiki, ...assets],
+        remarkPlugins,
+        rehypePlugins: [
+          ...sanitizeRawHtml,
+          rehypeSlug,
+          [rehypeCollectHeadings, { headings }],
+          rehypeAlertCallouts,
+          [rehypeYouTubeEmbeds, { problems }],
+          rehypeKatex,
+          [rehypeMathLayout, math],
+          [rehypePrettyCode, prettyCodeOptions],
+          rehypeShikiClass,
+          ...assets,
+        ],
         development: false,
       },
     }));
@@ -161,7 +341,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     const [first] = problems;
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
   }
-  return { compiledSource, headings };
+  return { compiledSource, headings, usesMath: math.usesMath };
 }
 
 /**
@@ -170,7 +350,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
  */
 async function describeCompileError(post: CompileInput, lineOffset: number, original: unknown): Promise<ContentError> {
   try {
-    await compile(post.body, { format: post.format, remarkPlugins: [remarkGfm] });
+    await compile(post.body, { format: post.format, remarkPlugins });
   } catch (error) {
     const message = error as { reason?: string; place?: { line?: number; start?: { line: number } }; line?: number };
     // Some MDX errors carry their place only in the reason: "… (3:1-3:10)".
@@ -190,7 +370,7 @@ const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpress
 function parseMarkdown(text: string, format: Post['format']): MdastRoot {
   if (format === 'mdx') {
     try {
-      const root = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).parse(text);
+      const root = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).parse(text);
       visit(root, (node, index, parent) => {
         if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
           parent.children.splice(index, 1);
@@ -202,7 +382,7 @@ function parseMarkdown(text: string, format: Post['format']): MdastRoot {
       // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
     }
   }
-  return unified().use(remarkParse).use(remarkGfm).parse(text);
+  return unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(text);
 }
 
 /** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */

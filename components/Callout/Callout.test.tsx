@@ -14,12 +14,14 @@ describe('Callout', () => {
   it.each<[CalloutType, string]>([
     ['note', 'Note'],
     ['tip', 'Tip'],
+    ['important', 'Important'],
     ['warning', 'Warning'],
+    ['caution', 'Caution'],
   ])('type "%s" is styled as such and titled "%s"', (type, title) => {
     const { container } = render(<Callout type={type}>Body text.</Callout>);
     const aside = screen.getByRole('complementary', { name: title });
     expect(aside).toHaveClass(type);
-    for (const other of ['note', 'tip', 'warning'].filter((name) => name !== type)) {
+    for (const other of ['note', 'tip', 'important', 'warning', 'caution'].filter((name) => name !== type)) {
       expect(aside).not.toHaveClass(other);
     }
     expect(container.querySelector('.title')).toHaveTextContent(new RegExp(`^${title}$`));

@@ -1,18 +1,19 @@
 import type { ReactNode } from 'react';
 import styles from './Callout.module.css';
 
-export type CalloutType = 'note' | 'tip' | 'warning';
+/** GitHub's five alert types; a `> [!NOTE]` alert in Markdown is rendered as a Callout too. */
+export type CalloutType = 'note' | 'tip' | 'important' | 'warning' | 'caution';
 
 export interface CalloutProps {
   type?: CalloutType;
-  /** Defaults to the type's name: "Note", "Tip" or "Warning". */
+  /** Defaults to the type's name: "Note", "Tip", "Important", "Warning" or "Caution". */
   title?: string;
   children: ReactNode;
 }
 
-const defaultTitles: Record<CalloutType, string> = { note: 'Note', tip: 'Tip', warning: 'Warning' };
+const defaultTitles: Record<CalloutType, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
 
-/** A highlighted aside in an MDX post: `<Callout type="tip">Cache everything.</Callout>`. */
+/** A highlighted aside in a post: `<Callout type="tip">Cache everything.</Callout>` in MDX, `> [!TIP]` in Markdown. */
 export function Callout({ type = 'note', title, children }: CalloutProps) {
   const heading = title ?? defaultTitles[type];
   return (

@@ -1,6 +1,12 @@
+import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { compileBody } from '../../lib/markdown';
-import { MdxBody, isExternalUrl } from './MdxBody';
+import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
+
+// next/head hands its children to the page's <head> through Next's document; here it renders
+// them in place, so the test can see what MdxBody asks for (the built site's test checks the
+// real <head>).
+jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
 
 // shiki's default WebAssembly loader needs `Response` and `DecompressionStream`, which the
 // jsdom environment does not have. Load the same oniguruma binary (shiki/dist/onig.wasm)
@@ -178,6 +184,57 @@ describe('MdxBody edge cases', () => {
       const footnotesHeading = container.querySelector('h2.sr-only');
       expect(footnotesHeading).toHaveTextContent('Footnotes');
       expect(footnotesHeading!.querySelector('a')).toBeNull();
+    },
+    COMPILE_TIMEOUT,
+  );
+});
+
+describe('MdxBody markdown extras', () => {
+  it(
+    'links KaTeX\'s stylesheet only when the body has math',
+    async () => {
+      const { container, unmount } = await renderBody('The area is $\\pi r^2$.');
+      expect(container.querySelector(`link[rel="stylesheet"][href="${KATEX_STYLESHEET}"]`)).not.toBeNull();
+      expect(container.querySelector('.katex math annotation')).toHaveTextContent('\\pi r^2');
+      unmount();
+
+      const plain = await renderBody('No math here, just \\$5.');
+      expect(plain.container.querySelector('link')).toBeNull();
+      expect(plain.container.querySelector('.katex')).toBeNull();
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'renders a GitHub alert as a named complementary landmark',
+    async () => {
+      await renderBody('> [!IMPORTANT]\n> Rotate the keys.');
+      const alert = screen.getByRole('complementary', { name: 'Important' });
+      expect(alert).toHaveClass('callout', 'important');
+      expect(alert).toHaveTextContent(/^Important\s*Rotate the keys\.$/);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'gives a highlighted code block its title and the module class its CSS hangs on',
+    async () => {
+      const { container } = await renderBody('```js title="hello.js" {2}\nconst a = 1;\nconsole.log(a);\n```');
+      const figure = container.querySelector('figure');
+      expect(figure).toHaveClass('codeBlock');
+      expect(within(figure!).getByText('hello.js').tagName).toBe('FIGCAPTION');
+      expect(figure!.querySelector('pre')).toHaveClass('shiki');
+      expect(figure!.querySelector('[data-highlighted-line]')).toHaveTextContent('console.log(a);');
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'renders a YouTube link alone on a line as a framed player, and <YouTube> in MDX',
+    async () => {
+      await renderBody('[Cache me if you can](https://youtu.be/WFRIivS2mpo)\n\n<YouTube id="WFRIivS2mpo" title="The same talk" />', 'mdx');
+      expect(screen.getByTitle('Cache me if you can').tagName).toBe('IFRAME');
+      expect(screen.getByTitle('The same talk')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/WFRIivS2mpo');
     },
     COMPILE_TIMEOUT,
   );

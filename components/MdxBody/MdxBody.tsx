@@ -1,9 +1,14 @@
 import type { ComponentPropsWithoutRef } from 'react';
+import Head from 'next/head';
 import { MDXRemote } from 'next-mdx-remote';
 import type { CompiledBody } from '../../lib/markdown';
 import { Callout } from '../Callout/Callout';
 import { Figure } from '../Figure/Figure';
+import { YouTube } from '../YouTube/YouTube';
 import styles from './MdxBody.module.css';
+
+/** KaTeX's stylesheet, with its fonts beside it; lib/katex-assets.ts publishes both there. */
+export const KATEX_STYLESHEET = '/katex/katex.min.css';
 
 export interface MdxBodyProps {
   body: CompiledBody;
@@ -71,12 +76,27 @@ export function mdxComponents(siteUrl: string) {
     img({ alt, ...rest }: ComponentPropsWithoutRef<'img'>) {
       return <img alt={alt ?? ''} loading="lazy" decoding="async" {...rest} />;
     },
+    // A highlighted code block (rehype-pretty-code): its title, line numbers and highlighted lines are styled here.
+    figure({ className, ...rest }: ComponentPropsWithoutRef<'figure'>) {
+      const isCodeBlock = 'data-rehype-pretty-code-figure' in rest;
+      return <figure className={[className, isCodeBlock && styles.codeBlock].filter(Boolean).join(' ') || undefined} {...rest} />;
+    },
     Callout,
     Figure,
+    YouTube,
   };
 }
 
-/** A post's compiled body, rendered to HTML at build time. */
+/** A post's compiled body, rendered to HTML at build time, with KaTeX's stylesheet only if it has math. */
 export function MdxBody({ body, siteUrl }: MdxBodyProps) {
-  return <MDXRemote compiledSource={body.compiledSource} scope={{}} frontmatter={{}} components={mdxComponents(siteUrl)} />;
+  return (
+    <>
+      {body.usesMath && (
+        <Head>
+          <link key="katex" rel="stylesheet" href={KATEX_STYLESHEET} />
+        </Head>
+      )}
+      <MDXRemote compiledSource={body.compiledSource} scope={{}} frontmatter={{}} components={mdxComponents(siteUrl)} />
+    </>
+  );
 }

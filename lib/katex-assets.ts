@@ -1,0 +1,25 @@
+/**
+ * KaTeX's stylesheet and fonts, published into `public/katex/` (git-ignored), which
+ * `next dev` serves and `next build` copies into `out/`. MdxBody links the stylesheet only
+ * on pages with math; the stylesheet finds its fonts beside it, in `fonts/`.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are
+ * there already (same size, not older), so that calling it on every dev request costs a few stats.
+ */
+export function publishKatexAssets(publicDir: string): void {
+  // Resolved from the project at run time: the bundler would turn require.resolve into a module id.
+  const dist = path.join(path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('katex/package.json')), 'dist');
+  const target = path.join(publicDir, 'katex');
+  fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
+  const files = ['katex.min.css', ...fs.readdirSync(path.join(dist, 'fonts')).map((font) => path.join('fonts', font))];
+  for (const file of files) {
+    const source = fs.statSync(path.join(dist, file));
+    const published = fs.statSync(path.join(target, file), { throwIfNoEntry: false });
+    if (!published || published.size !== source.size || published.mtimeMs < source.mtimeMs) fs.copyFileSync(path.join(dist, file), path.join(target, file));
+  }
+}
