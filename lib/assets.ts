@@ -35,8 +35,13 @@ function syncFolder(from: string, to: string, isPostRoot: boolean): void {
       syncFolder(source, target, false);
       continue;
     }
-    const current = fs.statSync(source);
-    const published = fs.statSync(target, { throwIfNoEntry: false });
-    if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
+    copyIfChanged(source, target);
   }
+}
+
+/** Copies `source` to `target` unless the copy there has its size and is not older: a few stats on an unchanged tree. */
+export function copyIfChanged(source: string, target: string): void {
+  const current = fs.statSync(source);
+  const published = fs.statSync(target, { throwIfNoEntry: false });
+  if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
 }

@@ -11,7 +11,6 @@ import matter from 'gray-matter';
 import { parse as parseYamlDocument, YAMLError } from 'yaml';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { publishAssets } from './assets';
-import { publishKatexAssets } from './katex-assets';
 import { writeBuildManifest } from './build-manifest';
 import { ContentError, ContentErrors } from './content-error';
 import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
@@ -308,8 +307,6 @@ export function getContentIndex(): ContentIndex {
   const dir = path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
   const index = loadContent({ dir, root, includeDrafts: isDev, keepBroken: isDev });
   publishAssets([...index.posts, ...index.pages], path.join(root, 'public', 'posts'));
-  // KaTeX's stylesheet and fonts, for the pages with math (lib/markdown.ts links them).
-  publishKatexAssets(path.join(root, 'public'));
   cachedIndex = index;
   // `next build` leaves the index for the post-export step, which writes the feeds and the sitemap.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) writeBuildManifest(index, root);

@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { copyIfChanged } from './assets';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are
- * there already (same size, not older), so that calling it on every dev request costs a few stats.
+ * there already, so that calling it for every page with math costs a few stats. Called only
+ * for pages with math, so a site without math has no `katex/` in `out/`.
  */
 export function publishKatexAssets(publicDir: string): void {
   // Resolved from the project at run time: the bundler would turn require.resolve into a module id.
@@ -17,9 +19,5 @@ export function publishKatexAssets(publicDir: string): void {
   const target = path.join(publicDir, 'katex');
   fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
   const files = ['katex.min.css', ...fs.readdirSync(path.join(dist, 'fonts')).map((font) => path.join('fonts', font))];
-  for (const file of files) {
-    const source = fs.statSync(path.join(dist, file));
-    const published = fs.statSync(path.join(target, file), { throwIfNoEntry: false });
-    if (!published || published.size !== source.size || published.mtimeMs < source.mtimeMs) fs.copyFileSync(path.join(dist, file), path.join(target, file));
-  }
+  for (const file of files) copyIfChanged(path.join(dist, file), path.join(target, file));
 }

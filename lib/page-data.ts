@@ -5,8 +5,11 @@
  * Every list page gets only what it shows (one page of summaries, or titles and dates), so
  * no list page grows with the number of posts except the archive, which lists them all.
  */
+import path from 'node:path';
 import { getContentIndex, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
 import { ContentError } from './content-error';
+import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
+import { publishKatexAssets } from './katex-assets';
 import { compileBody, type CompiledBody, type Heading } from './markdown';
 import { site, siteMenu, type MenuItem } from './site';
 import type { Template } from './schema';
@@ -320,6 +323,20 @@ const errorProps = (error: ContentError): ContentErrorProps => ({
 });
 
 /** One post's or page's summary and compiled body, and a post's chrome. In dev, an error becomes the page's content. */
+let compileCache: CompileCache | undefined;
+
+/**
+ * A post's compiled body, from the on-disk cache when nothing it depends on has changed
+ * (lib/compile-cache.ts). A body with math needs KaTeX's stylesheet and fonts published.
+ */
+async function compiledBody(post: Post): Promise<CompiledBody> {
+  compileCache ??= createCompileCache(path.join(process.cwd(), '.next', 'cache', 'folio', 'compiled'), getPipelineVersion());
+  const { body, format, slug } = post;
+  const compiled = await compileCache.get({ body, format, slug, assets: assetListing(post.assetDir) }, () => compileBody(post));
+  if (compiled.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
+  return compiled;
+}
+
 /**
  * `getStaticPaths` fallback for post and page routes. In dev, `next dev` caches the paths
  * and refreshes them in the background, so a post added a moment ago would first answer
@@ -337,7 +354,7 @@ export async function getPostPageProps(template: Template, slug: string): Promis
   if (!post) return null;
   let body: CompiledBody;
   try {
-    body = await compileBody(post);
+    body = await compiledBody(post);
   } catch (error) {
     if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
     throw error;

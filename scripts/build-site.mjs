@@ -7,6 +7,7 @@
  * so a copy elsewhere could not reach `node_modules`.
  *
  *   node scripts/build-site.mjs <posts-dir> [name]   → prints the path of its out/
+ *   node scripts/build-site.mjs --rebuild <name>     → builds that copy again, keeping its caches
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,13 +63,22 @@ export async function buildSite(postsDir, name) {
   return outDir;
 }
 
+/** Builds the copy `.tmp/<name>/` again where it is, keeping its `.next/` caches, as a rebuild after an edit would. */
+export async function rebuildSite(name) {
+  const siteDir = path.join(projectRoot, '.tmp', name);
+  await runBuild(siteDir);
+  const outDir = path.join(siteDir, 'out');
+  finishExport(outDir);
+  return outDir;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [postsDir, name = 'site'] = process.argv.slice(2);
   if (!postsDir) {
-    console.error('usage: node scripts/build-site.mjs <posts-dir> [name]');
+    console.error('usage: node scripts/build-site.mjs <posts-dir> [name]\n       node scripts/build-site.mjs --rebuild <name>');
     process.exit(2);
   }
-  buildSite(path.resolve(postsDir), name).then(
+  (postsDir === '--rebuild' ? rebuildSite(name) : buildSite(path.resolve(postsDir), name)).then(
     (out) => console.log(out),
     (error) => {
       console.error(error.message);

@@ -6,7 +6,8 @@
  * 2. Prune what no page loads. Pages ship no JavaScript, yet Next still writes its client
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
- *    page that does load a script keeps it.
+ *    page that does load a script keeps it. `katex/` goes too when no page links its
+ *    stylesheet (it may be left in `public/` from a build that had math).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
  *
@@ -60,6 +61,12 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
       fs.rmSync(file);
       removed.push(url);
     }
+  }
+  const katex = path.join(outDir, 'katex');
+  const linksKatex = filesUnder(outDir).some((file) => file.endsWith('.html') && fs.readFileSync(file, 'utf8').includes('/katex/katex.min.css'));
+  if (fs.existsSync(katex) && !linksKatex) {
+    removed.push(...filesUnder(katex).map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`));
+    fs.rmSync(katex, { recursive: true });
   }
   // Remove the folders the pruning emptied, deepest first.
   const folders = fs.existsSync(path.join(outDir, '_next')) ? [path.join(outDir, '_next'), ...fs.readdirSync(path.join(outDir, '_next'), { recursive: true, encoding: 'utf8' }).map((entry) => path.join(outDir, '_next', entry))] : [];

@@ -1,0 +1,76 @@
+/** @jest-environment node */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assetListing, createCompileCache, getPipelineVersion } from '../lib/compile-cache';
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-'));
+
+describe('compile cache', () => {
+  it('compiles once, then serves the entry until the input changes', async () => {
+    const cache = createCompileCache(tempDir(), 'v1');
+    let calls = 0;
+    const compute = jest.fn(async () => ({ compiledSource: `compiled ${++calls}` }));
+    expect(await cache.get({ body: 'a' }, compute)).toEqual({ compiledSource: 'compiled 1' });
+    expect(await cache.get({ body: 'a' }, compute)).toEqual({ compiledSource: 'compiled 1' });
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(await cache.get({ body: 'b' }, compute)).toEqual({ compiledSource: 'compiled 2' });
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('never serves an entry of another pipeline version', async () => {
+    const dir = tempDir();
+    await createCompileCache(dir, 'v1').get({ body: 'a' }, async () => 'old pipeline');
+    expect(await createCompileCache(dir, 'v2').get({ body: 'a' }, async () => 'new pipeline')).toBe('new pipeline');
+    expect(await createCompileCache(dir, 'v1').get({ body: 'a' }, async () => 'recompiled')).toBe('old pipeline');
+  });
+
+  it('treats an unreadable entry as a miss, and a deleted cache as empty', async () => {
+    const dir = tempDir();
+    const cache = createCompileCache(dir, 'v1');
+    await cache.get({ body: 'a' }, async () => 'first');
+    const [entry] = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
+    fs.writeFileSync(path.join(dir, entry), '{ truncated');
+    expect(await cache.get({ body: 'a' }, async () => 'again')).toBe('again');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(await cache.get({ body: 'a' }, async () => 'after delete')).toBe('after delete');
+  });
+
+  it('does not cache errors', async () => {
+    const cache = createCompileCache(tempDir(), 'v1');
+    await expect(cache.get({ body: 'bad' }, async () => Promise.reject(new Error('does not compile')))).rejects.toThrow('does not compile');
+    expect(await cache.get({ body: 'bad' }, async () => 'fixed')).toBe('fixed');
+  });
+
+  it('lists a folder post\'s files, so adding a missing image changes the key', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'index.md'), '');
+    expect(assetListing(dir)).toEqual(['index.md']);
+    fs.writeFileSync(path.join(dir, 'diagram.png'), '');
+    expect(assetListing(dir)).toEqual(['diagram.png', 'index.md']);
+    expect(assetListing(null)).toBeNull();
+  });
+});
+
+describe('getPipelineVersion', () => {
+  function project(markdownSource: string, shikiVersion: string) {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'lib'));
+    fs.writeFileSync(path.join(root, 'lib', 'markdown.ts'), markdownSource);
+    fs.writeFileSync(path.join(root, 'lib', 'code-themes.ts'), 'export const themes = 1;');
+    fs.mkdirSync(path.join(root, 'node_modules', 'shiki'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'node_modules', 'shiki', 'package.json'), JSON.stringify({ version: shikiVersion }));
+    return root;
+  }
+
+  it('changes with the pipeline\'s options and with its packages\' versions', () => {
+    const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
+    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'))).toBe(base);
+    expect(getPipelineVersion(project("const plugins = ['gfm', 'math'];", '4.6.0'))).not.toBe(base);
+    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.7.0'))).not.toBe(base);
+  });
+
+  it('is a real hash of this project\'s pipeline', () => {
+    expect(getPipelineVersion()).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

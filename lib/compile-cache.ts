@@ -1,0 +1,65 @@
+/**
+ * An on-disk cache of compiled post bodies, so a rebuild compiles only the posts that
+ * changed. Under `.next/cache/folio/compiled/`; deleting it is always safe.
+ *
+ * An entry's key is a hash of everything its output depends on: the post's source and the
+ * fields the pipeline reads, the list of files beside a folder post (a missing image is an
+ * error), and the pipeline's own version: the source of lib/markdown.ts and
+ * lib/code-themes.ts (plugin list and options, themes) and the versions of the packages it
+ * runs. Change any of them and the key changes, so a stale entry is never found. An entry
+ * that cannot be read is a miss. Errors are never cached.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Files and packages whose change must invalidate every compiled post. */
+const PIPELINE_SOURCES = ['lib/markdown.ts', 'lib/code-themes.ts'];
+const PIPELINE_PACKAGES = ['next-mdx-remote', '@mdx-js/mdx', 'shiki', 'rehype-pretty-code', 'remark-gfm', 'rehype-sanitize', 'rehype-raw', 'rehype-katex', 'katex', 'remark-math', 'remark-github-blockquote-alert', 'rehype-slug'];
+
+const pipelineVersions = new Map<string, string>();
+
+/** A hash of the pipeline in project `root`: its source files and the versions of its packages. Read once per process. */
+export function getPipelineVersion(root = process.cwd()): string {
+  const known = pipelineVersions.get(root);
+  if (known) return known;
+  const hash = createHash('sha256');
+  for (const file of PIPELINE_SOURCES) hash.update(`${file}\0${fs.readFileSync(path.join(root, file), 'utf8')}\0`);
+  for (const name of PIPELINE_PACKAGES) {
+    const manifest = path.join(root, 'node_modules', name, 'package.json');
+    hash.update(`${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing'}\0`);
+  }
+  const version = hash.digest('hex');
+  pipelineVersions.set(root, version);
+  return version;
+}
+
+export interface CompileCache {
+  /** The cached value for `input`, or computes, stores and returns it. */
+  get<T>(input: unknown, compute: () => Promise<T>): Promise<T>;
+}
+
+/** A cache in `dir` whose keys include `version`. */
+export function createCompileCache(dir: string, version: string): CompileCache {
+  return {
+    async get<T>(input: unknown, compute: () => Promise<T>): Promise<T> {
+      const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(input)).digest('hex');
+      const file = path.join(dir, key.slice(0, 2), `${key}.json`);
+      try {
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+      } catch {
+        // Not there, or unreadable: compile.
+      }
+      const value = await compute();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Several build workers may write the same entry: write aside, then rename into place.
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, JSON.stringify(value));
+      fs.renameSync(temporary, file);
+      return value;
+    },
+  };
+}
+
+/** Files beside a folder post, which decide whether its relative links resolve. */
+export const assetListing = (assetDir: string | null) => (assetDir ? fs.readdirSync(assetDir, { recursive: true, encoding: 'utf8' }).sort() : null);
