@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
 import { ContentErrors } from '../lib/content-error';
-import { loadContent, type LoadOptions } from '../lib/content';
+import { loadContent, readingMinutes, type LoadOptions } from '../lib/content';
 import { post, writePosts } from './helpers/posts-dir';
 
 const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
@@ -110,6 +110,13 @@ ogImage:
     expect(byTitle.A).toMatchObject({ updated: '2020-02-03', readingMinutes: 5 });
     expect(byTitle.B).toMatchObject({ updated: '2020-03-04', readingMinutes: 1 });
     expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\nupdated: 2020-13-01') })[0]).toMatch(/^posts\/c\.md: updated: "2020-13-01" is not a valid date/);
+  });
+
+  it('estimates reading time at 200 words a minute, counting each CJK character as a word', () => {
+    expect(readingMinutes('')).toBe(1);
+    expect(readingMinutes('word '.repeat(1000))).toBe(5);
+    expect(readingMinutes('**Bold** [link](https://x.org) `code` '.repeat(100))).toBe(3);
+    expect(readingMinutes('缓存'.repeat(500))).toBe(5);
   });
 
   it('puts template "page" entries at the root and out of the post list', () => {

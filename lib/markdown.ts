@@ -367,10 +367,14 @@ async function describeCompileError(post: CompileInput, lineOffset: number, orig
 /** MDX nodes whose text is code, not prose. */
 const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
 
+/** Parsers for excerpts, made once: building a processor per call costs more than the parse. */
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).freeze();
+
 function parseMarkdown(text: string, format: Post['format']): MdastRoot {
   if (format === 'mdx') {
     try {
-      const root = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).parse(text);
+      const root = mdxParser.parse(text);
       visit(root, (node, index, parent) => {
         if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
           parent.children.splice(index, 1);
@@ -382,7 +386,7 @@ function parseMarkdown(text: string, format: Post['format']): MdastRoot {
       // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
     }
   }
-  return unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(text);
+  return markdownParser.parse(text);
 }
 
 /** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
@@ -397,6 +401,8 @@ const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Markdown to plain text (`**stars**` become the word they wrap), for excerpts and meta tags. */
 export function markdownToPlainText(markdown: string, max: number): string {
+  // Most excerpts are plain sentences: only text with Markdown's marks is worth a parse.
+  if (!/[*_`[\]<>!\\&~$#|]/.test(markdown)) return truncate(collapseWhitespace(markdown), max);
   const root = parseMarkdown(markdown, 'md');
   return truncate(collapseWhitespace(root.children.map((node) => toString(node)).join(' ')), max);
 }
