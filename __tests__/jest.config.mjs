@@ -16,7 +16,11 @@ const config = {
   testPathIgnorePatterns: ['/node_modules/', '/.tmp/', '/.next/', '/out/'],
   modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/.next/', '<rootDir>/out/'],
   // estree-walker's package entry points at a build that jest cannot load; its source is plain ESM.
-  moduleNameMapper: { '^estree-walker$': '<rootDir>/node_modules/estree-walker/src/index.js' },
+  moduleNameMapper: {
+    '^estree-walker$': '<rootDir>/node_modules/estree-walker/src/index.js',
+    // shiki's WebAssembly loader needs web APIs jsdom lacks; load its binary from disk instead.
+    '^shiki/wasm$': '<rootDir>/__tests__/helpers/shiki-wasm.ts',
+  },
 };
 
 export default async function jestConfig() {

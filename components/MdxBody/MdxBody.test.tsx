@@ -8,16 +8,6 @@ import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
 // real <head>).
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
 
-// shiki's default WebAssembly loader needs `Response` and `DecompressionStream`, which the
-// jsdom environment does not have. Load the same oniguruma binary (shiki/dist/onig.wasm)
-// from disk instead; the rest of the pipeline is the real one.
-jest.mock('shiki/wasm', () => {
-  const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const bytes = readFileSync(require.resolve('shiki/onig.wasm'));
-  const getWasmInstance = (info: WebAssembly.Imports) => WebAssembly.instantiate(bytes, info).then((wasm) => wasm.instance.exports);
-  return { __esModule: true, default: getWasmInstance, getWasmInstance };
-});
-
 const SITE_URL = 'https://folio.example.com';
 // The first compile starts shiki, which can take a few seconds.
 const COMPILE_TIMEOUT = 60_000;

@@ -10,15 +10,6 @@ import { category, tag } from '../../__tests__/helpers/post-summary';
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
 
-// shiki's default WebAssembly loader needs `Response` and `DecompressionStream`, which the
-// jsdom environment does not have. Load the same binary (shiki/dist/onig.wasm) from disk.
-jest.mock('shiki/wasm', () => {
-  const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const bytes = readFileSync(require.resolve('shiki/onig.wasm'));
-  const getWasmInstance = (info: WebAssembly.Imports) => WebAssembly.instantiate(bytes, info).then((wasm) => wasm.instance.exports);
-  return { __esModule: true, default: getWasmInstance, getWasmInstance };
-});
-
 const COMPILE_TIMEOUT = 60_000;
 
 const menu = [
