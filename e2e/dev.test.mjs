@@ -260,6 +260,8 @@ async function assertListed(titles) {
 
 /** The page shows one post: its title as the only h1, and body text with `bodyText` in it. */
 async function assertPost(title, bodyText) {
+  // In dev, Next's client runtime is on the page and may re-render it once after load: wait for the settled page.
+  await page.locator('h1', { hasText: title }).first().waitFor({ timeout: ACTION_TIMEOUT });
   const h1 = page.locator('h1');
   assert.equal(await h1.count(), 1, 'a post page has exactly one h1');
   assert.equal(await text(h1), title);
@@ -274,6 +276,8 @@ const errorPanel = () => page.locator('main').getByRole('alert');
 
 /** The page is the error panel of a broken post: its h1, and text matching each of `patterns`. */
 async function assertErrorPanel(patterns) {
+  // In dev, Next's client runtime is on the page and may re-render it once after load: wait for the settled page.
+  await errorPanel().first().waitFor({ timeout: ACTION_TIMEOUT });
   const h1 = page.locator('h1');
   assert.equal(await h1.count(), 1, 'the error page has exactly one h1');
   assert.equal(await text(h1), 'This post has an error');
