@@ -45,3 +45,15 @@ export function copyIfChanged(source: string, target: string): void {
   const published = fs.statSync(target, { throwIfNoEntry: false });
   if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
 }
+
+/** True for a URL that starts with a scheme (`https:`, `mailto:`). */
+export const hasUrlScheme = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
+
+/** True for a URL relative to the page (`./diagram.png`, `img/a.png`), not for `/x`, `#x`, `?x` or `https:`. */
+export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
+
+/** Where a folder post's assets are served from. */
+export const assetBaseFor = (slug: string) => `/posts/${slug}/`;
+
+/** `./img/a.png` in a folder post → `/posts/<slug>/img/a.png`. */
+export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');

@@ -10,10 +10,10 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYamlDocument, YAMLError } from 'yaml';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { publishAssets } from './assets';
+import { assetBaseFor, isRelativeUrl, publishAssets, resolveAssetUrl } from './assets';
 import { writeBuildManifest } from './build-manifest';
 import { ContentError, ContentErrors } from './content-error';
-import { assetBaseFor, excerptFromMarkdown, isRelativeUrl, markdownToPlainText, resolveAssetUrl } from './markdown';
+import { excerptFromMarkdown, markdownToPlainText } from './plain-text';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
 import { slugFromFrontMatter, slugify } from './slug.mjs';
 

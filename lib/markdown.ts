@@ -14,11 +14,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { toString } from 'mdast-util-to-string';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code';
@@ -28,11 +26,10 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { remarkAlert } from 'remark-github-blockquote-alert';
 import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import { createHighlighter, type Highlighter } from 'shiki';
-import { unified, type Pluggable } from 'unified';
+import type { Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
+import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
 import { readableTheme } from './code-themes';
 import { ContentError } from './content-error';
 import type { Post } from './content';
@@ -208,7 +205,7 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
       const video = youTubeVideo(link.properties.href);
       if (!video) return;
       const text = hastToString(link).trim();
-      const title = !text || URL_WITH_SCHEME.test(text) || text.startsWith('www.') ? 'YouTube video' : text;
+      const title = !text || hasUrlScheme(text) || text.startsWith('www.') ? 'YouTube video' : text;
       const embed: MdxJsxElement = {
         type: 'mdxJsxFlowElement',
         name: 'YouTube',
@@ -224,8 +221,6 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
   };
 }
 
-const URL_WITH_SCHEME = /^[a-z][a-z\d+.-]*:/i;
-export const isRelativeUrl = (url: string) => !URL_WITH_SCHEME.test(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
 
 /**
  * A folder post's relative links and images (`./diagram.png`) point at its own folder. Its
@@ -262,11 +257,6 @@ function rehypeFolderAssets(options: { assetDir: string; assetBase: string; prob
   };
 }
 
-/** Where a folder post's assets are served from. */
-export const assetBaseFor = (slug: string) => `/posts/${slug}/`;
-
-/** `./img/a.png` in a folder post → `/posts/<slug>/img/a.png`. */
-export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');
 
 type CompileInput = Pick<Post, 'body' | 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'>;
 
@@ -362,53 +352,4 @@ async function describeCompileError(post: CompileInput, lineOffset: number, orig
   }
   const reason = original instanceof Error ? original.message.replace(/^\[next-mdx-remote\] error compiling MDX:\s*/, '') : String(original);
   return new ContentError(post.sourcePath, `${post.format.toUpperCase()} does not compile: ${reason}`);
-}
-
-/** MDX nodes whose text is code, not prose. */
-const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
-
-/** Parsers for excerpts, made once: building a processor per call costs more than the parse. */
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).freeze();
-
-function parseMarkdown(text: string, format: Post['format']): MdastRoot {
-  if (format === 'mdx') {
-    try {
-      const root = mdxParser.parse(text);
-      visit(root, (node, index, parent) => {
-        if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
-          parent.children.splice(index, 1);
-          return index;
-        }
-      });
-      return root;
-    } catch {
-      // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
-    }
-  }
-  return markdownParser.parse(text);
-}
-
-/** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?–—-]+$/u, '')}…`;
-}
-
-const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Markdown to plain text (`**stars**` become the word they wrap), for excerpts and meta tags. */
-export function markdownToPlainText(markdown: string, max: number): string {
-  // Most excerpts are plain sentences: only text with Markdown's marks is worth a parse.
-  if (!/[*_`[\]<>!\\&~$#|]/.test(markdown)) return truncate(collapseWhitespace(markdown), max);
-  const root = parseMarkdown(markdown, 'md');
-  return truncate(collapseWhitespace(root.children.map((node) => toString(node)).join(' ')), max);
-}
-
-/** The excerpt of a post that has none: the plain text of its first paragraph. */
-export function excerptFromMarkdown(body: string, format: Post['format'], max: number): string {
-  const first = parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
-  return first ? truncate(collapseWhitespace(toString(first)), max) : '';
 }

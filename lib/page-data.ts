@@ -10,7 +10,7 @@ import { getContentIndex, toSummary, type ContentIndex, type Post, type PostSumm
 import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
-import { compileBody, type CompiledBody, type Heading } from './markdown';
+import type { CompiledBody, Heading } from './markdown';
 import { site, siteMenu, type MenuItem } from './site';
 import type { Template } from './schema';
 
@@ -332,7 +332,11 @@ let compileCache: CompileCache | undefined;
 async function compiledBody(post: Post): Promise<CompiledBody> {
   compileCache ??= createCompileCache(path.join(process.cwd(), '.next', 'cache', 'folio', 'compiled'), getPipelineVersion());
   const { body, format, slug } = post;
-  const compiled = await compileCache.get({ body, format, slug, assets: assetListing(post.assetDir) }, () => compileBody(post));
+  const compiled = await compileCache.get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
+    // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the MDX compiler.
+    const { compileBody } = await import('./markdown');
+    return compileBody(post);
+  });
   if (compiled.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
   return compiled;
 }

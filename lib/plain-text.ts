@@ -1,0 +1,63 @@
+/**
+ * Markdown as plain text, for excerpts and meta descriptions. Kept apart from the compile
+ * pipeline (lib/markdown.ts), so that the content index, which every page loads, does not
+ * load shiki, KaTeX and the MDX compiler.
+ */
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { SourceFormat } from './content';
+
+/** MDX nodes whose text is code, not prose. */
+const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+
+/** Parsers for excerpts, made once: building a processor per call costs more than the parse. */
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).freeze();
+
+function parseMarkdown(text: string, format: SourceFormat): MdastRoot {
+  if (format === 'mdx') {
+    try {
+      const root = mdxParser.parse(text);
+      visit(root, (node, index, parent) => {
+        if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
+          parent.children.splice(index, 1);
+          return index;
+        }
+      });
+      return root;
+    } catch {
+      // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
+    }
+  }
+  return markdownParser.parse(text);
+}
+
+/** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?–—-]+$/u, '')}…`;
+}
+
+const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Markdown to plain text (`**stars**` become the word they wrap), for excerpts and meta tags. */
+export function markdownToPlainText(markdown: string, max: number): string {
+  // Most excerpts are plain sentences: only text with Markdown's marks is worth a parse.
+  if (!/[*_`[\]<>!\\&~$#|]/.test(markdown)) return truncate(collapseWhitespace(markdown), max);
+  const root = parseMarkdown(markdown, 'md');
+  return truncate(collapseWhitespace(root.children.map((node) => toString(node)).join(' ')), max);
+}
+
+/** The excerpt of a post that has none: the plain text of its first paragraph. */
+export function excerptFromMarkdown(body: string, format: SourceFormat, max: number): string {
+  const first = parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
+  return first ? truncate(collapseWhitespace(toString(first)), max) : '';
+}
