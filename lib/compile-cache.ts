@@ -17,21 +17,15 @@ import path from 'node:path';
 const PIPELINE_SOURCES = ['lib/markdown.ts', 'lib/code-themes.ts'];
 const PIPELINE_PACKAGES = ['next-mdx-remote', '@mdx-js/mdx', 'shiki', 'rehype-pretty-code', 'remark-gfm', 'rehype-sanitize', 'rehype-raw', 'rehype-katex', 'katex', 'remark-math', 'remark-github-blockquote-alert', 'rehype-slug'];
 
-const pipelineVersions = new Map<string, string>();
-
-/** A hash of the pipeline in project `root`: its source files and the versions of its packages. Read once per process. */
+/** A hash of the pipeline in project `root`: its source files and the versions of its packages. */
 export function getPipelineVersion(root = process.cwd()): string {
-  const known = pipelineVersions.get(root);
-  if (known) return known;
   const hash = createHash('sha256');
   for (const file of PIPELINE_SOURCES) hash.update(`${file}\0${fs.readFileSync(path.join(root, file), 'utf8')}\0`);
   for (const name of PIPELINE_PACKAGES) {
     const manifest = path.join(root, 'node_modules', name, 'package.json');
     hash.update(`${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing'}\0`);
   }
-  const version = hash.digest('hex');
-  pipelineVersions.set(root, version);
-  return version;
+  return hash.digest('hex');
 }
 
 export interface CompileCache {

@@ -322,17 +322,24 @@ const errorProps = (error: ContentError): ContentErrorProps => ({
   message: error.message,
 });
 
-/** One post's or page's summary and compiled body, and a post's chrome. In dev, an error becomes the page's content. */
-let compileCache: CompileCache | undefined;
+let buildCompileCache: CompileCache | undefined;
+
+/**
+ * The compile cache. A build reads the pipeline's version once; dev reads it for each
+ * compile, so an edit to lib/markdown.ts while `next dev` runs is never answered from the cache.
+ */
+function compileCache(): CompileCache {
+  const create = () => createCompileCache(path.join(process.cwd(), '.next', 'cache', 'folio', 'compiled'), getPipelineVersion());
+  return isDev ? create() : (buildCompileCache ??= create());
+}
 
 /**
  * A post's compiled body, from the on-disk cache when nothing it depends on has changed
  * (lib/compile-cache.ts). A body with math needs KaTeX's stylesheet and fonts published.
  */
 async function compiledBody(post: Post): Promise<CompiledBody> {
-  compileCache ??= createCompileCache(path.join(process.cwd(), '.next', 'cache', 'folio', 'compiled'), getPipelineVersion());
   const { body, format, slug } = post;
-  const compiled = await compileCache.get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
+  const compiled = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
     // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the MDX compiler.
     const { compileBody } = await import('./markdown');
     return compileBody(post);
@@ -348,7 +355,10 @@ async function compiledBody(post: Post): Promise<CompiledBody> {
  */
 export const postPathsFallback = isDev ? ('blocking' as const) : false;
 
-/** One post's or page's props, or null if there is none with that slug (a deleted post, in dev). */
+/**
+ * One post's or page's summary and compiled body, and a post's chrome; null if there is none
+ * with that slug (a deleted post, in dev). In dev, an error becomes the page's content.
+ */
 export async function getPostPageProps(template: Template, slug: string): Promise<PostPageProps | null> {
   const index = getContentIndex();
   const siteProps = { menu: siteMenu(index.pages) };

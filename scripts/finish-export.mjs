@@ -30,14 +30,23 @@ function readManifest(file) {
 const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
-/** Every `/_next/…` path that a page or stylesheet refers to. */
-function referencedNextFiles(outDir) {
+/** Every `/_next/…` and `/katex/…` path that an exported page or stylesheet refers to, in one pass over them. */
+function referencedFiles(outDir) {
   const referenced = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
   for (const file of documents) {
-    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/_next\/[^"'()\s?#]+)/g)) referenced.add(url);
+    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/(?:_next|katex)\/[^"'()\s?#]+)/g)) referenced.add(url);
   }
   return referenced;
+}
+
+/** Removes the folders under `dir`, and `dir` itself, that pruning left empty, deepest first. */
+function removeEmptyFolders(dir) {
+  if (!fs.existsSync(dir)) return;
+  const folders = [dir, ...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((entry) => path.join(dir, entry))].filter((entry) => fs.statSync(entry).isDirectory());
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  }
 }
 
 /**
@@ -53,26 +62,19 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
     written.push('404.html');
   }
 
-  const referenced = referencedNextFiles(outDir);
+  const referenced = referencedFiles(outDir);
+  // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
+  const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
-  for (const file of filesUnder(path.join(outDir, '_next'))) {
+  for (const file of [...filesUnder(path.join(outDir, '_next')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex')))]) {
     const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
-    if (!referenced.has(url)) {
+    if (url.startsWith('/katex/') || !referenced.has(url)) {
       fs.rmSync(file);
       removed.push(url);
     }
   }
-  const katex = path.join(outDir, 'katex');
-  const linksKatex = filesUnder(outDir).some((file) => file.endsWith('.html') && fs.readFileSync(file, 'utf8').includes('/katex/katex.min.css'));
-  if (fs.existsSync(katex) && !linksKatex) {
-    removed.push(...filesUnder(katex).map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`));
-    fs.rmSync(katex, { recursive: true });
-  }
-  // Remove the folders the pruning emptied, deepest first.
-  const folders = fs.existsSync(path.join(outDir, '_next')) ? [path.join(outDir, '_next'), ...fs.readdirSync(path.join(outDir, '_next'), { recursive: true, encoding: 'utf8' }).map((entry) => path.join(outDir, '_next', entry))] : [];
-  for (const folder of folders.filter((entry) => fs.existsSync(entry) && fs.statSync(entry).isDirectory()).sort((a, b) => b.length - a.length)) {
-    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
-  }
+  removeEmptyFolders(path.join(outDir, '_next'));
+  removeEmptyFolders(path.join(outDir, 'katex'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
   return { removed, written };
 }
