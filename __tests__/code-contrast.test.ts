@@ -7,7 +7,8 @@
  */
 import { createHighlighter } from 'shiki';
 import { CODE_COLOR_FIXES, readableTheme } from '../lib/code-themes';
-import { CODE_THEMES, compileBody } from '../lib/markdown';
+import { CODE_THEMES } from '../lib/markdown';
+import { compileAndRender } from './helpers/render-body';
 
 jest.setTimeout(60_000);
 
@@ -59,11 +60,11 @@ describe('code theme colours', () => {
 
   it('the post pipeline paints the fixed colours: a comment in dark, a list marker in light', async () => {
     const body = ['```python', '# a comment', 'total = hits + misses', '```', '', '```md', '- a list item', '```'].join('\n');
-    const { compiledSource } = await compileBody({ body, format: 'md', bodyStartLine: 1, assetDir: null, sourcePath: 'posts/code.md', slug: 'code' });
-    const tokenColors = (scheme: string) => [...compiledSource.matchAll(new RegExp(`"--shiki-${scheme}": "(#[0-9a-fA-F]{3,8})"`, 'g'))].map((match) => match[1].toLowerCase());
+    const { html } = await compileAndRender(body);
+    const tokenColors = (scheme: string) => [...html.matchAll(new RegExp(`--shiki-${scheme}:(#[0-9a-fA-F]{3,8})`, 'g'))].map((match) => match[1].toLowerCase());
     const light = tokenColors('light');
     const dark = tokenColors('dark');
-    expect(compiledSource).toContain('# a comment');
+    expect(html).toContain('# a comment');
     expect(dark).toContain('#959da5');
     expect(light).toContain('#bc4c00');
     expect(dark).not.toContain('#6a737d');

@@ -53,9 +53,11 @@ describe('compile cache', () => {
 });
 
 describe('getPipelineVersion', () => {
-  function project(markdownSource: string, shikiVersion: string) {
+  function project(markdownSource: string, shikiVersion: string, calloutStyles = '.callout { margin: 0 }') {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'lib'));
+    fs.mkdirSync(path.join(root, 'components', 'Callout'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'components', 'Callout', 'Callout.module.css'), calloutStyles);
     fs.writeFileSync(path.join(root, 'lib', 'markdown.ts'), markdownSource);
     fs.writeFileSync(path.join(root, 'lib', 'code-themes.ts'), 'export const themes = 1;');
     fs.mkdirSync(path.join(root, 'node_modules', 'shiki'), { recursive: true });
@@ -68,6 +70,24 @@ describe('getPipelineVersion', () => {
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'))).toBe(base);
     expect(getPipelineVersion(project("const plugins = ['gfm', 'math'];", '4.6.0'))).not.toBe(base);
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.7.0'))).not.toBe(base);
+  });
+
+  it('changes with the styles of a component whose class names are in the rendered HTML', () => {
+    const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
+    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', '.callout { margin: 1rem }'))).not.toBe(base);
+  });
+
+  it('changes between dev and production builds, which name CSS classes differently', () => {
+    const root = project("const plugins = ['gfm'];", '4.6.0');
+    const mode = process.env.NODE_ENV;
+    try {
+      Object.assign(process.env, { NODE_ENV: 'production' });
+      const production = getPipelineVersion(root);
+      Object.assign(process.env, { NODE_ENV: 'development' });
+      expect(getPipelineVersion(root)).not.toBe(production);
+    } finally {
+      Object.assign(process.env, { NODE_ENV: mode });
+    }
   });
 
   it('is a real hash of this project\'s pipeline', () => {

@@ -2,32 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MdxBody } from '../components/MdxBody/MdxBody';
 import { ContentError } from '../lib/content-error';
-import { compileBody, youTubeVideo, type CompiledBody } from '../lib/markdown';
+import { compileBody, youTubeVideo } from '../lib/markdown';
+import { compileAndRender, type BodySource as Source } from './helpers/render-body';
 
 jest.setTimeout(60_000);
 
-const SITE_URL = 'https://folio.example.com';
-
-interface Source {
-  format?: 'md' | 'mdx';
-  bodyStartLine?: number;
-  assetDir?: string | null;
-}
-
-/** Compiles `body` through the real pipeline. */
-const compile = (body: string, { format = 'md', bodyStartLine = 1, assetDir = null }: Source = {}) =>
-  compileBody({ body, format, bodyStartLine, assetDir, sourcePath: `posts/test.${format}`, slug: 'test' });
-
-/** Renders a compiled body as the post page does. */
-const renderCompiled = (compiled: CompiledBody) => renderToStaticMarkup(<MdxBody body={compiled} siteUrl={SITE_URL} />);
-
 /** Compiles `body` through the real pipeline and renders it as the post page does. */
-async function render(body: string, source: Source = {}): Promise<string> {
-  return renderCompiled(await compile(body, source));
-}
+const render = async (body: string, source: Source = {}): Promise<string> => (await compileAndRender(body, source)).html;
 
 async function compileError(body: string, source: Source = {}): Promise<ContentError> {
   try {
@@ -172,9 +154,8 @@ describe('folder post assets', () => {
 
 describe('math', () => {
   it('renders $inline$ and $$display$$ math with KaTeX at build time in .md, with MathML for screen readers', async () => {
-    const compiled = await compile('Energy: $E = mc^2$.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n');
-    const html = renderCompiled(compiled);
-    expect(compiled.usesMath).toBe(true);
+    const { html, usesMath } = await compileAndRender('Energy: $E = mc^2$.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n');
+    expect(usesMath).toBe(true);
     expect(html).toMatch(/<p>Energy: <span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
     expect(html).toContain('<annotation encoding="application/x-tex">E = mc^2</annotation>');
     // A wide formula scrolls in its own box rather than widening the page.
@@ -185,9 +166,8 @@ describe('math', () => {
   });
 
   it('renders math in .mdx, where braces in TeX are not expressions', async () => {
-    const compiled = await compile('Half: $\\frac{1}{2}$, and {1 + 1} is an expression.', { format: 'mdx' });
-    const html = renderCompiled(compiled);
-    expect(compiled.usesMath).toBe(true);
+    const { html, usesMath } = await compileAndRender('Half: $\\frac{1}{2}$, and {1 + 1} is an expression.', { format: 'mdx' });
+    expect(usesMath).toBe(true);
     expect(html).toContain('<annotation encoding="application/x-tex">\\frac{1}{2}</annotation>');
     expect(html).toContain('is an expression');
     expect(html).toMatch(/, and 2 is an expression/);
@@ -200,9 +180,8 @@ describe('math', () => {
   });
 
   it('reports no math, so no stylesheet, for a body without any; an escaped \\$ is a dollar', async () => {
-    const compiled = await compile('It costs \\$5, or \\$10 with `$code$`.\n\n```ts\nconst price = "$5";\n```');
-    const html = renderCompiled(compiled);
-    expect(compiled.usesMath).toBe(false);
+    const { html, usesMath } = await compileAndRender('It costs \\$5, or \\$10 with `$code$`.\n\n```ts\nconst price = "$5";\n```');
+    expect(usesMath).toBe(false);
     expect(html).not.toContain('katex');
     expect(html).toContain('It costs $5, or $10 with <code>$code$</code>.');
   });
@@ -286,13 +265,13 @@ describe('code blocks', () => {
 
   it('colours every token however long a line takes to tokenize, as on a busy machine', async () => {
     const body = '```ts\nconst answer: number = 42;\n```';
-    const tokenColours = ({ compiledSource }: CompiledBody) => [...compiledSource.matchAll(/"--shiki-light": "(#\w+)"/g)].map((match) => match[1]);
-    const expected = tokenColours(await compile(body));
+    const tokenColours = (html: string) => [...html.matchAll(/--shiki-light:(#\w+)/g)].map((match) => match[1]);
+    const expected = tokenColours(await render(body));
     // Each reading of the clock is a second later: shiki's 500 ms limit per line would stop at once.
     let now = Date.now();
     const clock = jest.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
     try {
-      expect(tokenColours(await compile(body))).toEqual(expected);
+      expect(tokenColours(await render(body))).toEqual(expected);
     } finally {
       clock.mockRestore();
     }

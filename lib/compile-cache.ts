@@ -1,26 +1,56 @@
 /**
- * An on-disk cache of compiled post bodies, so a rebuild compiles only the posts that
- * changed. Under `.next/cache/folio/compiled/`; deleting it is always safe.
+ * An on-disk cache of post bodies compiled and rendered to HTML, so a rebuild compiles and
+ * renders only the posts that changed. Under `.next/cache/folio/compiled/`; deleting it is
+ * always safe.
  *
  * An entry's key is a hash of everything its output depends on: the post's source and the
  * fields the pipeline reads, the list of files beside a folder post (a missing image is an
  * error), and the pipeline's own version: the source of lib/markdown.ts and
- * lib/code-themes.ts (plugin list and options, themes) and the versions of the packages it
- * runs. Change any of them and the key changes, so a stale entry is never found. An entry
- * that cannot be read is a miss. Errors are never cached.
+ * lib/code-themes.ts (plugin list and options, themes), of the components that render a body
+ * and their CSS modules (whose class names are in the HTML), of the site config (its URL
+ * decides which links are external), the build mode (dev and production name CSS classes
+ * differently), and the versions of the packages it runs. Change any of them and the key
+ * changes, so a stale entry is never found. An entry that cannot be read is a miss. Errors
+ * are never cached.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /** Files and packages whose change must invalidate every compiled post. */
-const PIPELINE_SOURCES = ['lib/markdown.ts', 'lib/code-themes.ts'];
-const PIPELINE_PACKAGES = ['next-mdx-remote', '@mdx-js/mdx', 'shiki', 'rehype-pretty-code', 'remark-gfm', 'rehype-sanitize', 'rehype-raw', 'rehype-katex', 'katex', 'remark-math', 'remark-github-blockquote-alert', 'rehype-slug'];
+const PIPELINE_SOURCES = [
+  'lib/markdown.ts',
+  'lib/code-themes.ts',
+  'lib/site.ts',
+  ...['MdxBody', 'Callout', 'Figure', 'YouTube'].flatMap((name) => [`components/${name}/${name}.tsx`, `components/${name}/${name}.module.css`]),
+];
+const PIPELINE_PACKAGES = [
+  'next',
+  'react-dom',
+  'next-mdx-remote',
+  '@mdx-js/mdx',
+  'hast-util-to-jsx-runtime',
+  'remark-parse',
+  'remark-rehype',
+  'shiki',
+  'rehype-pretty-code',
+  'remark-gfm',
+  'rehype-sanitize',
+  'rehype-raw',
+  'rehype-katex',
+  'katex',
+  'remark-math',
+  'remark-github-blockquote-alert',
+  'rehype-slug',
+];
 
 /** A hash of the pipeline in project `root`: its source files and the versions of its packages. */
 export function getPipelineVersion(root = process.cwd()): string {
-  const hash = createHash('sha256');
-  for (const file of PIPELINE_SOURCES) hash.update(`${file}\0${fs.readFileSync(path.join(root, file), 'utf8')}\0`);
+  const hash = createHash('sha256').update(`${process.env.NODE_ENV}\0`);
+  for (const file of PIPELINE_SOURCES) {
+    const source = path.join(root, file);
+    hash.update(`${file}\0${fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : 'missing'}\0`);
+  }
   for (const name of PIPELINE_PACKAGES) {
     const manifest = path.join(root, 'node_modules', name, 'package.json');
     hash.update(`${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing'}\0`);

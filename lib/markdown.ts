@@ -1,10 +1,10 @@
 /**
  * Markdown: the md/mdx pipeline, run at build time only.
  *
- * `.md` is Markdown (CommonMark + GFM, raw HTML allowed) and is never executed: it is
- * compiled with `format: 'md'`, its raw HTML is parsed by rehype-raw and then cleaned by
+ * `.md` is Markdown (CommonMark + GFM, raw HTML allowed) and is never executed: unified turns
+ * it into an HTML tree, whose raw HTML is parsed by rehype-raw and then cleaned by
  * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
- * URLs. `.mdx` is code from the site's author and is compiled as MDX.
+ * URLs. `.mdx` is code from the site's author and is compiled as MDX by next-mdx-remote.
  * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
  * with shiki (titles, line numbers, highlighted lines), and asset URLs that work from any page.
  * What builds trusted markup (KaTeX, alerts, embeds, highlighting) runs after the sanitizer,
@@ -26,12 +26,15 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { remarkAlert } from 'remark-github-blockquote-alert';
 import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
 import { createHighlighter, type Highlighter } from 'shiki';
-import type { Pluggable } from 'unified';
-import { visit } from 'unist-util-visit';
+import { unified, type Pluggable } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
 import { readableTheme } from './code-themes';
 import { ContentError } from './content-error';
+import type { VFile } from 'vfile';
 import type { Post } from './content';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
@@ -113,6 +116,23 @@ function rehypeCodeMetaAsProperty() {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'code' && node.data?.meta) node.properties.metastring = node.data.meta;
     });
+  };
+}
+
+/**
+ * rehype-raw re-parses the whole tree with an HTML parser, which costs more than the rest of
+ * the sanitizing; a body without raw HTML has nothing for it to do, so it runs only when
+ * there is some.
+ */
+function rehypeRawWhenPresent() {
+  const parseRawHtml = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => {
+    let hasRawHtml = false;
+    visit(tree, 'raw', () => {
+      hasRawHtml = true;
+      return EXIT;
+    });
+    return hasRawHtml ? parseRawHtml(tree, file) : tree;
   };
 }
 
@@ -267,12 +287,30 @@ export interface Heading {
   text: string;
 }
 
-/** The compiled body of one post, as `MDXRemote` takes it, and what the page needs to know of it. */
+/**
+ * A compiled body, ready to render: an `.md` body as its HTML tree (rendering it runs no
+ * code, and building it skips MDX's JavaScript generation, which is most of a compile's
+ * cost after parsing), an `.mdx` body as the code `MDXRemote` runs. Either holds
+ * `mdxJsxFlowElement`s for the site's components (`<Callout>`, `<YouTube>`); in an `.md`
+ * tree their attribute expressions are only the literals this pipeline wrote.
+ */
+export type BodyContent = { format: 'md'; tree: HastRoot } | { format: 'mdx'; compiledSource: string };
+
+/** The compiled body of one post, and what the page needs to know of it. */
 export interface CompiledBody {
-  compiledSource: string;
+  content: BodyContent;
   /** The body's h2 and h3 headings, in order, with the ids rehype-slug gave them. */
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
+  usesMath: boolean;
+}
+
+/** Renders a compiled body to HTML with the site's components (components/MdxBody's `renderBodyHtml`). */
+export type BodyRenderer = (content: BodyContent) => string;
+
+/** A post body rendered to HTML once, when it was compiled, and whether it needs KaTeX's stylesheet. */
+export interface RenderedBody {
+  html: string;
   usesMath: boolean;
 }
 
@@ -298,32 +336,33 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
   const math = { usesMath: false };
   const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
   const lineOffset = post.bodyStartLine - 1;
-  let compiledSource: string;
   const isMarkdown = post.format === 'md';
   // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
-  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRaw, [rehypeSanitize, sanitizeSchema]] : [];
+  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRawWhenPresent, [rehypeSanitize, sanitizeSchema]] : [];
+  const rehypePlugins: Pluggable[] = [
+    ...sanitizeRawHtml,
+    rehypeSlug,
+    [rehypeCollectHeadings, { headings }],
+    rehypeAlertCallouts,
+    [rehypeYouTubeEmbeds, { problems }],
+    rehypeKatex,
+    [rehypeMathLayout, math],
+    [rehypePrettyCode, prettyCodeOptions],
+    rehypeShikiClass,
+    ...assets,
+  ];
+  let content: BodyContent;
   try {
-    ({ compiledSource } = await serialize(post.body, {
-      // `.mdx` is the author's own code, so its expressions may run; `.md` never runs anything.
-      blockJS: isMarkdown,
-      mdxOptions: {
-        format: post.format,
-        remarkPlugins,
-        rehypePlugins: [
-          ...sanitizeRawHtml,
-          rehypeSlug,
-          [rehypeCollectHeadings, { headings }],
-          rehypeAlertCallouts,
-          [rehypeYouTubeEmbeds, { problems }],
-          rehypeKatex,
-          [rehypeMathLayout, math],
-          [rehypePrettyCode, prettyCodeOptions],
-          rehypeShikiClass,
-          ...assets,
-        ],
-        development: false,
-      },
-    }));
+    if (isMarkdown) {
+      // `.md` never runs anything, so it needs no MDX: Markdown to an HTML tree.
+      const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins);
+      const tree = (await processor.run(processor.parse(post.body))) as HastRoot;
+      content = { format: 'md', tree };
+    } else {
+      // `.mdx` is the author's own code, so its expressions may run.
+      const { compiledSource } = await serialize(post.body, { blockJS: false, mdxOptions: { format: 'mdx', remarkPlugins, rehypePlugins, development: false } });
+      content = { format: 'mdx', compiledSource };
+    }
   } catch (error) {
     throw await describeCompileError(post, lineOffset, error);
   }
@@ -331,7 +370,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     const [first] = problems;
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
   }
-  return { compiledSource, headings, usesMath: math.usesMath };
+  return { content, headings, usesMath: math.usesMath };
 }
 
 /**

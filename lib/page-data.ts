@@ -10,7 +10,7 @@ import { getContentIndex, toSummary, type ContentIndex, type Post, type PostSumm
 import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
-import type { CompiledBody, Heading } from './markdown';
+import type { BodyRenderer, Heading, RenderedBody } from './markdown';
 import { site, siteMenu, type MenuItem } from './site';
 import type { Template } from './schema';
 
@@ -68,7 +68,7 @@ export interface PostChrome {
   tableOfContents: TocEntry[];
 }
 
-export type PostPageProps = SiteProps & ({ post: PostSummary; body: CompiledBody; chrome: PostChrome | null } | { error: ContentErrorProps });
+export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null } | { error: ContentErrorProps });
 
 /** One page of a paginated post list: the home page, a tag or a category. */
 export interface PostListPageProps extends SiteProps {
@@ -334,18 +334,20 @@ function compileCache(): CompileCache {
 }
 
 /**
- * A post's compiled body, from the on-disk cache when nothing it depends on has changed
- * (lib/compile-cache.ts). A body with math needs KaTeX's stylesheet and fonts published.
+ * A post's body as HTML, with its headings, from the on-disk cache when nothing it depends on
+ * has changed (lib/compile-cache.ts): a rebuild neither compiles nor renders an unchanged
+ * post. A body with math needs KaTeX's stylesheet and fonts published.
  */
-async function compiledBody(post: Post): Promise<CompiledBody> {
+async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<RenderedBody & { headings: Heading[] }> {
   const { body, format, slug } = post;
-  const compiled = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
-    // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the MDX compiler.
+  const rendered = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
+    // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the compilers.
     const { compileBody } = await import('./markdown');
-    return compileBody(post);
+    const { content, headings, usesMath } = await compileBody(post);
+    return { html: renderHtml(content), headings, usesMath };
   });
-  if (compiled.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
-  return compiled;
+  if (rendered.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
+  return rendered;
 }
 
 /**
@@ -359,20 +361,21 @@ export const postPathsFallback = isDev ? ('blocking' as const) : false;
  * One post's or page's summary and compiled body, and a post's chrome; null if there is none
  * with that slug (a deleted post, in dev). In dev, an error becomes the page's content.
  */
-export async function getPostPageProps(template: Template, slug: string): Promise<PostPageProps | null> {
+export async function getPostPageProps(template: Template, slug: string, renderHtml: BodyRenderer): Promise<PostPageProps | null> {
   const index = getContentIndex();
   const siteProps = { menu: siteMenu(index.pages) };
   const broken = index.broken.find((entry) => entry.slug === slug);
   if (broken) return { ...siteProps, error: errorProps(broken.error) };
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
-  let body: CompiledBody;
+  let rendered: RenderedBody & { headings: Heading[] };
   try {
-    body = await compiledBody(post);
+    rendered = await renderedBody(post, renderHtml);
   } catch (error) {
     if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
     throw error;
   }
-  const chrome = template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(body.headings) } : null;
-  return { ...siteProps, post: toSummary(post), body, chrome };
+  const { html, usesMath, headings } = rendered;
+  const chrome = template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings) } : null;
+  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome };
 }

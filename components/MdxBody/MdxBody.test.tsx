@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { compileBody } from '../../lib/markdown';
+import { compileAndRender, SITE_URL } from '../../__tests__/helpers/render-body';
 import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
 
 // next/head hands its children to the page's <head> through Next's document; here it renders
@@ -8,13 +8,11 @@ import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
 // real <head>).
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
 
-const SITE_URL = 'https://folio.example.com';
 // The first compile starts shiki, which can take a few seconds.
 const COMPILE_TIMEOUT = 60_000;
 
 async function renderBody(body: string, format: 'md' | 'mdx' = 'md') {
-  const compiled = await compileBody({ body, format, sourcePath: `posts/test.${format}`, bodyStartLine: 1, assetDir: null, slug: 'test' });
-  return render(<MdxBody body={compiled} siteUrl={SITE_URL} />);
+  return render(<MdxBody body={await compileAndRender(body, { format })} />);
 }
 
 describe('MdxBody', () => {

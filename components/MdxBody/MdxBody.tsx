@@ -1,7 +1,11 @@
 import type { ComponentPropsWithoutRef } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Expression } from 'estree';
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import Head from 'next/head';
 import { MDXRemote } from 'next-mdx-remote';
-import type { CompiledBody } from '../../lib/markdown';
+import type { BodyContent, RenderedBody } from '../../lib/markdown';
 import { Callout } from '../Callout/Callout';
 import { Figure } from '../Figure/Figure';
 import { YouTube } from '../YouTube/YouTube';
@@ -11,9 +15,7 @@ import styles from './MdxBody.module.css';
 export const KATEX_STYLESHEET = '/katex/katex.min.css';
 
 export interface MdxBodyProps {
-  body: CompiledBody;
-  /** The site's own origin: links elsewhere are marked external. */
-  siteUrl: string;
+  body: RenderedBody;
 }
 
 type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -87,8 +89,35 @@ export function mdxComponents(siteUrl: string) {
   };
 }
 
-/** A post's compiled body, rendered to HTML at build time, with KaTeX's stylesheet only if it has math. */
-export function MdxBody({ body, siteUrl }: MdxBodyProps) {
+/**
+ * Reads the expressions of an `.md` tree, which never runs code: lib/markdown.ts writes only
+ * component names (`<Callout>`) and literals (`<YouTube start={90}>`) there.
+ */
+function namesAndLiterals(components: Record<string, unknown>) {
+  return {
+    evaluateExpression(expression: Expression): unknown {
+      if (expression.type === 'Literal') return expression.value;
+      if (expression.type === 'Identifier' && Object.hasOwn(components, expression.name)) return components[expression.name];
+      throw new Error(`An .md body holds only component names and literal values, not ${expression.type}`);
+    },
+    evaluateProgram(): never {
+      throw new Error('An .md body holds no code');
+    },
+  };
+}
+
+/**
+ * A compiled body as HTML, with the site's components. Run once per compile (the HTML is
+ * cached with it, see lib/page-data.ts), so a rebuild renders no Markdown.
+ */
+export function renderBodyHtml(content: BodyContent, siteUrl: string): string {
+  const components = mdxComponents(siteUrl);
+  if (content.format === 'mdx') return renderToStaticMarkup(<MDXRemote compiledSource={content.compiledSource} scope={{}} frontmatter={{}} components={components} />);
+  return renderToStaticMarkup(toJsxRuntime(content.tree, { Fragment, jsx, jsxs, components, createEvaluater: () => namesAndLiterals(components) }));
+}
+
+/** A post's body, rendered at build time, with KaTeX's stylesheet only if it has math. */
+export function MdxBody({ body }: MdxBodyProps) {
   return (
     <>
       {body.usesMath && (
@@ -96,7 +125,7 @@ export function MdxBody({ body, siteUrl }: MdxBodyProps) {
           <link key="katex" rel="stylesheet" href={KATEX_STYLESHEET} />
         </Head>
       )}
-      <MDXRemote compiledSource={body.compiledSource} scope={{}} frontmatter={{}} components={mdxComponents(siteUrl)} />
+      <div dangerouslySetInnerHTML={{ __html: body.html }} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { PostSummary } from '../../lib/content';
 import { compileBody } from '../../lib/markdown';
 import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
-import { PostPage } from './PostPage';
+import { PostPage, renderPostBody } from './PostPage';
 import { category, tag } from '../../__tests__/helpers/post-summary';
 
 // next/head only collects its children for Next's document; render them in place instead.
@@ -44,7 +44,11 @@ const chrome: PostChrome = {
   ],
 };
 
-const compile = (body: string) => compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
+/** A body compiled and rendered as the post route does it, for this site. */
+async function compile(body: string) {
+  const { content, usesMath } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
+  return { html: renderPostBody(content), usesMath };
+}
 
 describe('PostPage', () => {
   it(

@@ -1,14 +1,18 @@
+import type { BodyContent } from '../../lib/markdown';
 import type { PostPageProps } from '../../lib/page-data';
 import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../../lib/site';
 import { ContentErrorPanel } from '../ContentErrorPanel/ContentErrorPanel';
 import { Layout } from '../Layout/Layout';
-import { MdxBody } from '../MdxBody/MdxBody';
+import { MdxBody, renderBodyHtml } from '../MdxBody/MdxBody';
 import { AuthorBlock } from '../AuthorBlock/AuthorBlock';
 import { Post } from '../Post/Post';
 import { PostNav } from '../PostNav/PostNav';
 import { RelatedPosts } from '../RelatedPosts/RelatedPosts';
 import { Seo } from '../Seo/Seo';
 import { TableOfContents } from '../TableOfContents/TableOfContents';
+
+/** Renders a compiled body for this site; the post and page routes hand it to lib/page-data.ts. */
+export const renderPostBody = (content: BodyContent) => renderBodyHtml(content, site.url);
 
 /**
  * The page of one post or `template: "page"` page, or, in dev, of its error. A post has its
@@ -41,7 +45,7 @@ export function PostPage(props: PostPageProps) {
         beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
         afterBody={chrome && <AuthorBlock author={site.author} />}
       >
-        <MdxBody body={body} siteUrl={site.url} />
+        <MdxBody body={body} />
       </Post>
       {chrome && (
         <>
