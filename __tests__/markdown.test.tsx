@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContentError } from '../lib/content-error';
-import { compileBody, youTubeVideo } from '../lib/markdown';
+import { youTubeVideo } from '../lib/markdown';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
 
 jest.setTimeout(60_000);
