@@ -56,8 +56,22 @@ export function markdownToPlainText(markdown: string, max: number): string {
   return truncate(collapseWhitespace(root.children.map((node) => toString(node)).join(' ')), max);
 }
 
-/** The excerpt of a post that has none: the plain text of its first paragraph. */
+/** How much of a body is parsed first when looking for its first paragraph. */
+const LEAD_LENGTH = 2000;
+/** A link reference definition (`[id]: https://…`), which a paragraph can use from anywhere in the body. */
+const DEFINITION = /^ {0,3}\[[^\]]+\]:.*$/gm;
+
+const firstParagraph = (body: string, format: SourceFormat) => parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
+
+/**
+ * The excerpt of a post that has none: the plain text of its first paragraph. Parsing a whole
+ * body costs milliseconds, and every build worker reads every post, so the lead of the body
+ * (up to a blank line, with the body's link definitions) is parsed first; a body whose lead
+ * holds no paragraph, such as one that opens with a long code block, is parsed whole.
+ */
 export function excerptFromMarkdown(body: string, format: SourceFormat, max: number): string {
-  const first = parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
+  const leadEnd = body.indexOf('\n\n', LEAD_LENGTH);
+  const lead = leadEnd === -1 ? null : `${body.slice(0, leadEnd)}\n\n${body.slice(leadEnd).match(DEFINITION)?.join('\n') ?? ''}`;
+  const first = (lead !== null && firstParagraph(lead, format)) || firstParagraph(body, format);
   return first ? truncate(collapseWhitespace(toString(first)), max) : '';
 }
