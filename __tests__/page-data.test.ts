@@ -191,6 +191,24 @@ describe('relatedPosts', () => {
     expect(relatedPosts(index, bySlug(index, 'one-old'), 1)).toEqual([{ title: 'Subject', url: '/posts/subject/', date: '2020-06-01' }]);
   });
 
+  it('ranks as counting every shared tag of every other post would, with many posts over few tags', () => {
+    const TAGS = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // A fixed pseudo-random spread of one to four tags a post, so some tag sets are common and some rare.
+    const many = load(datedPosts(300, (n) => `tags: [${TAGS.filter((_, t) => ((n * 7 + t * 13) * (t + 3)) % 5 < 2 || t === n % TAGS.length).join(', ')}]`));
+    const byCounting = (subject: Post) => {
+      const shared = (other: Post) => subject.tags.filter((tag) => other.tags.some((theirs) => theirs.slug === tag.slug)).length;
+      return many.posts
+        .filter((other) => other !== subject && shared(other) > 0)
+        .map((other, order) => ({ other, shared: shared(other), order }))
+        .sort((x, y) => y.shared - x.shared || x.order - y.order)
+        .map(({ other }) => ({ title: other.title, url: other.url, date: other.date }));
+    };
+    for (const subject of many.posts) {
+      expect(relatedPosts(many, subject)).toEqual(byCounting(subject).slice(0, 3));
+      expect(relatedPosts(many, subject, 40)).toEqual(byCounting(subject).slice(0, 40));
+    }
+  });
+
   it('finds none for a post without tags or whose tags no other post has', () => {
     expect(relatedPosts(index, bySlug(index, 'untagged'))).toEqual([]);
     const solo = load({ 'solo.md': post('title: Solo\ndate: 2020-01-01\ntags: [alone]'), 'other.md': post('title: Other\ndate: 2020-01-02\ntags: [else]') });

@@ -279,19 +279,34 @@ export function adjacentPosts(index: ContentIndex, post: Post): { previous: Post
   return { previous: older ? toLink(older) : null, next: newer ? toLink(newer) : null };
 }
 
-/** Posts that share tags with `post`: most shared tags first, then newest; never `post` itself. */
+/**
+ * Posts that share tags with `post`: most shared tags first, then newest; never `post` itself.
+ *
+ * A tag's posts are newest first, so walking the post's tag lists together, in step, meets
+ * every candidate once, newest first, with its count of shared tags. The walk stops as soon
+ * as `limit` posts share every tag, since nothing after them can rank higher: with few tags
+ * and many posts, summing over whole tag lists would make each post page cost O(posts).
+ */
 export function relatedPosts(index: ContentIndex, post: Post, limit = RELATED_POSTS_LIMIT): PostLink[] {
   const { position, tagPosts } = lookupsOf(index);
-  const shared = new Map<Post, number>();
-  for (const tag of post.tags) {
-    for (const other of tagPosts.get(tag.slug) ?? []) {
-      if (other.slug !== post.slug) shared.set(other, (shared.get(other) ?? 0) + 1);
+  const lists = post.tags.map((tag) => tagPosts.get(tag.slug) ?? []);
+  const next = lists.map(() => 0);
+  const headPosition = (list: number) => (next[list] < lists[list].length ? position.get(lists[list][next[list]].slug)! : Infinity);
+  // byShared[n - 1]: the newest posts (at most `limit`) that share n tags.
+  const byShared: Post[][] = lists.map(() => []);
+  while (byShared.length && byShared[lists.length - 1].length < limit) {
+    const newest = Math.min(...lists.map((_, list) => headPosition(list)));
+    if (newest === Infinity) break;
+    let shared = 0;
+    for (let list = 0; list < lists.length; list++) {
+      if (headPosition(list) !== newest) continue;
+      shared++;
+      next[list]++;
     }
+    const other = index.posts[newest];
+    if (other.slug !== post.slug && byShared[shared - 1].length < limit) byShared[shared - 1].push(other);
   }
-  return [...shared]
-    .sort(([a, aCount], [b, bCount]) => bCount - aCount || position.get(a.slug)! - position.get(b.slug)!)
-    .slice(0, limit)
-    .map(([other]) => toLink(other));
+  return byShared.reverse().flat().slice(0, limit).map(toLink);
 }
 
 /** The body's h2s with their h3s nested under them; none when there are fewer than `TOC_MIN_HEADINGS`. */
