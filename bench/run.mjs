@@ -19,6 +19,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
@@ -58,10 +61,26 @@ function treeRss(pid) {
   return total;
 }
 
-/** Runs a command; resolves with its wall time and the peak RSS of its process tree. */
+/** Clock ticks per second, the unit of the CPU times in /proc. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended, their own ended
+ * children included: a build's CPU time, which a busy machine stretches far less than its
+ * wall time.
+ */
+function childrenCpuSeconds() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), cutime and cstime; the slice starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
 function measure(command, commandArgs, options) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -73,7 +92,7 @@ function measure(command, commandArgs, options) {
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
-      else resolve({ seconds, peakRss, output });
+      else resolve({ seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output });
     });
   });
 }
@@ -85,8 +104,10 @@ const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'prod
 async function buildOnce(siteDir) {
   const result = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   finishExport(path.join(siteDir, 'out'));
-  return { ...result, seconds: result.seconds + (performance.now() - started) / 1000 };
+  const { user, system } = process.cpuUsage(cpuBefore);
+  return { ...result, seconds: result.seconds + (performance.now() - started) / 1000, cpuSeconds: result.cpuSeconds + (user + system) / 1e6 };
 }
 
 const median = (values) => {
@@ -111,7 +132,10 @@ function pageWeight(outDir, pagePath) {
   const scripts = assets(/<script[^>]*\ssrc="([^"]+)"/g);
   const stylesheets = assets(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
   const total = (list) => list.reduce((sum, asset) => sum + asset.gzipBytes, 0);
-  return { page: pagePath, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: zlib.gzipSync(html).length, scripts, scriptGzipBytes: total(scripts), stylesheets, cssGzipBytes: total(stylesheets) };
+  // A post's rendered body: the page's HTML target is 1.3 × this plus a layout under 6 KB.
+  const body = select('[data-post-body]', fromHtml(html));
+  const bodyBytes = body ? Buffer.byteLength(toHtml(body.children)) : null;
+  return { page: pagePath, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: zlib.gzipSync(html).length, bodyBytes, scripts, scriptGzipBytes: total(scripts), stylesheets, cssGzipBytes: total(stylesheets) };
 }
 
 /** Appends a sentence to one post, as an author's edit would. */
@@ -142,7 +166,9 @@ async function benchFolio(count, times) {
     cold.push(coldRun);
     warm.push(warmRun);
     last = siteDir;
-    console.log(`  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), warm ${warmRun.seconds.toFixed(1)} s`);
+    console.log(
+      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (CPU ${coldRun.cpuSeconds.toFixed(1)} s, ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), warm ${warmRun.seconds.toFixed(1)} s (CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
+    );
   }
   const outDir = path.join(last, 'out');
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
@@ -150,6 +176,8 @@ async function benchFolio(count, times) {
     posts: count,
     coldSeconds: summary(cold.map((r) => r.seconds)),
     warmSeconds: summary(warm.map((r) => r.seconds)),
+    coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
+    warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
     peakRssBytes: summary(cold.map((r) => Math.max(r.peakRss))),
     msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
     outBytes: directoryBytes(outDir),
@@ -168,10 +196,10 @@ async function benchHugo(count, times) {
     fs.cpSync(corpus, path.join(siteDir, 'content', 'posts'), { recursive: true });
     const result = await measure('hugo', ['--quiet', '--source', siteDir], { cwd: siteDir });
     cold.push(result);
-    console.log(`  hugo  ${count} posts, run ${run + 1}: ${result.seconds.toFixed(2)} s (${(result.peakRss / 2 ** 20).toFixed(0)} MB)`);
+    console.log(`  hugo  ${count} posts, run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s, ${(result.peakRss / 2 ** 20).toFixed(0)} MB)`);
     fs.rmSync(siteDir, { recursive: true, force: true });
   }
-  return { posts: count, coldSeconds: summary(cold.map((r) => r.seconds)), peakRssBytes: summary(cold.map((r) => r.peakRss)) };
+  return { posts: count, coldSeconds: summary(cold.map((r) => r.seconds)), coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)), peakRssBytes: summary(cold.map((r) => r.peakRss)) };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -191,10 +219,13 @@ for (const count of scaling) {
 const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
+  ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
   ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
   ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
   ['out/ size', kb(main.outBytes), '', ''],
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
+  ['post page HTML ÷ (1.3 × body + 6 KB), target ≤ 1', (main.postPage.htmlBytes / (1.3 * main.postPage.bodyBytes + 6 * 1024)).toFixed(2), '', ''],
   ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
   ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
   ['home page HTML', kb(main.homePage.htmlBytes), '', ''],
