@@ -11,7 +11,9 @@ import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { CompiledBody, Heading } from './markdown';
+import { commentsEmbed, type CommentsEmbed } from './integrations.mjs';
 import { site, siteMenu, type MenuItem } from './site';
+import { siteIntegrations } from './site-integrations';
 import type { Template } from './schema';
 
 const isDev = process.env.NODE_ENV === 'development';
@@ -66,6 +68,8 @@ export interface PostChrome {
   next: PostLink | null;
   related: PostLink[];
   tableOfContents: TocEntry[];
+  /** The comments, loaded when the reader asks; null when the site has none. */
+  comments: CommentsEmbed | null;
 }
 
 export type PostPageProps = SiteProps & ({ post: PostSummary; body: CompiledBody; chrome: PostChrome | null } | { error: ContentErrorProps });
@@ -373,6 +377,10 @@ export async function getPostPageProps(template: Template, slug: string): Promis
     if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
     throw error;
   }
-  const chrome = template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(body.headings) } : null;
+  const { comments } = siteIntegrations;
+  const chrome =
+    template === 'post'
+      ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(body.headings), comments: comments && commentsEmbed(comments) }
+      : null;
   return { ...siteProps, post: toSummary(post), body, chrome };
 }
