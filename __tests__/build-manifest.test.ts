@@ -87,6 +87,7 @@ describe('buildManifest', () => {
   it('holds the site settings, the feeds and the published summaries, newest first, without bodies', () => {
     const manifest = buildManifest(load(writePosts(blog())));
     expect(manifest.site).toEqual(site);
+    expect(manifest.integrations).toEqual({ comments: null, analytics: null });
     expect(manifest.feeds.map((feed) => feed.format)).toEqual(['rss', 'atom', 'json']);
     expect(manifest.posts.map((entry) => entry.slug).slice(0, 3)).toEqual(['post-23', 'post-22', 'post-21']);
     expect(manifest.posts).toHaveLength(24);

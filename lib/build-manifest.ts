@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
 import { laterPages, pageUrl } from './page-data';
+import type { Integrations } from './integrations.mjs';
 import { site, siteFeeds, type FeedLink, type SiteConfig } from './site';
+import { siteIntegrations } from './site-integrations';
 
 /** Where `next build` leaves the manifest, relative to the project; finish-export reads it there. */
 export const BUILD_MANIFEST_PATH = path.join('.next', 'folio', 'content-manifest.json');
@@ -23,6 +25,12 @@ export interface SiteRoute {
 
 export interface BuildManifest {
   site: SiteConfig;
+  /**
+   * The comments and analytics this build uses (the site's, or `FOLIO_INTEGRATIONS`'s), for
+   * what runs after the build: `integrationCspSources` (lib/integrations.mjs) gives the
+   * Content-Security-Policy sources they need.
+   */
+  integrations: Integrations;
   feeds: FeedLink[];
   /** Every published post, newest first. */
   posts: PostSummary[];
@@ -62,7 +70,7 @@ export function siteRoutes(index: ContentIndex): SiteRoute[] {
 }
 
 export function buildManifest(index: ContentIndex): BuildManifest {
-  return { site, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
+  return { site, integrations: siteIntegrations, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
 }
 
 /**

@@ -11,7 +11,9 @@ import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { BodyRenderer, Heading, RenderedBody } from './markdown';
+import { commentsEmbed, type CommentsEmbed } from './integrations.mjs';
 import { site, siteMenu, type MenuItem } from './site';
+import { siteIntegrations } from './site-integrations';
 import type { Template } from './schema';
 
 const isDev = process.env.NODE_ENV === 'development';
@@ -66,6 +68,8 @@ export interface PostChrome {
   next: PostLink | null;
   related: PostLink[];
   tableOfContents: TocEntry[];
+  /** The comments, loaded when the reader asks; null when the site has none. */
+  comments: CommentsEmbed | null;
 }
 
 export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null } | { error: ContentErrorProps });
@@ -391,6 +395,10 @@ export async function getPostPageProps(template: Template, slug: string, renderH
     throw error;
   }
   const { html, usesMath, headings } = rendered;
-  const chrome = template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings) } : null;
+  const { comments } = siteIntegrations;
+  const chrome =
+    template === 'post'
+      ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: comments && commentsEmbed(comments) }
+      : null;
   return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome };
 }

@@ -1,14 +1,15 @@
 // @ts-check
 /**
- * The only scripts a page may carry. Pages ship no JavaScript files; the two exceptions are
- * inline and known by their markup, so a test (or a Content-Security-Policy hash) can tell
- * them from anything else:
+ * The only scripts a page may carry. With the integrations off (lib/integrations.mjs), pages
+ * ship no JavaScript files; the two exceptions are inline and known by their markup, so a
+ * test (or a Content-Security-Policy hash) can tell them from anything else:
  * - the theme script, `<script id="theme-script">` in the head: it applies the reader's
  *   saved light/dark choice before the first paint and wires the theme toggle;
  * - structured data, `<script type="application/ld+json">`, which browsers never run.
+ * Each integration that is on adds exactly one deferred script file (`allowedScriptFiles` in
+ * lib/integrations.mjs, kept there so the theme toggle, which uses this module, stays small).
  * Plain JavaScript, so the end-to-end suite can use it under Node without a TypeScript step.
  */
-
 export const THEME_SCRIPT_ID = 'theme-script';
 
 /** The theme script's size limit in bytes: it runs before the first paint on every page. */
@@ -19,17 +20,21 @@ export const THEME_SCRIPT_MAX_BYTES = 1024;
  * @property {string | null} [src]
  * @property {string | null} [type]
  * @property {string | null} [id]
+ * @property {boolean} [defer]
  */
 
 /**
- * True for a script a page may carry: no `src`, and either the theme script (run as
- * JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
+ * True for a script a page may carry: one of `scriptFiles` (lib/integrations.mjs `allowedScriptFiles`),
+ * deferred and classic; or no `src`, and either the theme script (run as JavaScript, so with
+ * no `type` or a JavaScript one) or JSON-LD data.
  * @param {ScriptTag} script
+ * @param {readonly string[]} [scriptFiles]
  * @returns {boolean}
  */
-export function isAllowedScript({ src, type, id }) {
-  if (src != null) return false;
+export function isAllowedScript({ src, type, id, defer }, scriptFiles = []) {
   const kind = (type ?? '').trim().toLowerCase();
+  const javaScript = kind === '' || kind === 'text/javascript';
+  if (src != null) return scriptFiles.includes(src) && defer === true && javaScript;
   if (kind === 'application/ld+json') return true;
-  return id === THEME_SCRIPT_ID && (kind === '' || kind === 'text/javascript');
+  return id === THEME_SCRIPT_ID && javaScript;
 }

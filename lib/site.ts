@@ -1,6 +1,8 @@
 /**
  * Site settings: the one file to edit when making Folio your own blog.
  */
+import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
+
 export interface MenuItem {
   label: string;
   /** Root-relative path with a trailing slash, or an absolute URL. */
@@ -44,6 +46,13 @@ export interface SiteConfig {
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: MenuItem[];
   social: SocialLink[];
+  /**
+   * Comments under each post, through giscus (GitHub Discussions) or utterances (GitHub
+   * Issues); null for none. Nothing loads from the provider until a reader clicks "Show comments".
+   */
+  comments: CommentsSettings | null;
+  /** Plausible, Umami or GoatCounter: one deferred script on every page; null for none. */
+  analytics: AnalyticsSettings | null;
 }
 
 export const site: SiteConfig = {
@@ -68,6 +77,9 @@ export const site: SiteConfig = {
     { label: 'GitHub', href: 'https://github.com/' },
     { label: 'Mastodon', href: 'https://mastodon.social/' },
   ],
+  // See "Comments and analytics" in README.md; lib/integrations.mjs checks both when a build starts.
+  comments: null,
+  analytics: null,
 };
 
 /** An absolute URL on this site, for canonical links. */

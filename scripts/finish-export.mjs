@@ -7,7 +7,8 @@
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
  *    page that does load a script keeps it. `katex/` goes too when no page links its
- *    stylesheet (it may be left in `public/` from a build that had math).
+ *    stylesheet (it may be left in `public/` from a build that had math), and so does the
+ *    comments loader (`public/comments.js`) when comments are off and no post loads it.
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
  *
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { COMMENTS_LOADER_PATH } from '../lib/integrations.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
 const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
@@ -30,12 +32,17 @@ function readManifest(file) {
 const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
-/** Every `/_next/…` and `/katex/…` path that an exported page or stylesheet refers to, in one pass over them. */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A path in a page or stylesheet that may name a removable file: under `/_next/` or `/katex/`, or the comments loader. */
+const REMOVABLE_URL = new RegExp(`(\\/(?:_next|katex)\\/[^"'()\\s?#]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
+
+/** Every removable path that an exported page or stylesheet refers to, in one pass over them. */
 function referencedFiles(outDir) {
   const referenced = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
   for (const file of documents) {
-    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/(?:_next|katex)\/[^"'()\s?#]+)/g)) referenced.add(url);
+    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(REMOVABLE_URL)) referenced.add(url);
   }
   return referenced;
 }
@@ -66,7 +73,9 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
-  for (const file of [...filesUnder(path.join(outDir, '_next')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex')))]) {
+  const commentsLoader = path.join(outDir, COMMENTS_LOADER_PATH);
+  const candidates = [...filesUnder(path.join(outDir, '_next')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex'))), ...(fs.existsSync(commentsLoader) ? [commentsLoader] : [])];
+  for (const file of candidates) {
     const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
     if (url.startsWith('/katex/') || !referenced.has(url)) {
       fs.rmSync(file);

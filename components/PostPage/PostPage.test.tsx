@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import type { PostSummary } from '../../lib/content';
 import { compileBody } from '../../lib/markdown';
+import { commentsEmbed } from '../../lib/integrations.mjs';
 import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
 import { PostPage, renderPostBody } from './PostPage';
@@ -42,6 +44,7 @@ const chrome: PostChrome = {
     { id: 'sessions', text: 'Sessions', children: [] },
     { id: 'hallway', text: 'Hallway', children: [] },
   ],
+  comments: null,
 };
 
 /** A body compiled and rendered as the post route does it, for this site. */
@@ -114,10 +117,31 @@ describe('PostPage', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostPage menu={menu} post={post} chrome={{ previous: null, next: null, related: [], tableOfContents: [] }} body={await compile('Text.')} />);
+      render(<PostPage menu={menu} post={post} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
+      expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
       expect(screen.getByRole('region', { name: 'About the author' })).toBeInTheDocument();
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'ends a post with its comments when the site has them on',
+    async () => {
+      const comments = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' });
+      // Server-rendered, as exported: React warns of a <script> (the loader) that it renders on the client.
+      const page = document.createElement('div');
+      page.innerHTML = renderToStaticMarkup(<PostPage menu={menu} post={post} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
+      document.body.append(page);
+      try {
+        const section = within(page).getByRole('region', { name: 'Comments' });
+        const related = within(page).getByRole('region', { name: 'Related posts' });
+        expect(related.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+        expect(within(section).getByRole('button', { name: 'Show comments' })).toBeInTheDocument();
+      } finally {
+        page.remove();
+      }
     },
     COMPILE_TIMEOUT,
   );

@@ -5,6 +5,7 @@ import { ContentErrorPanel } from '../ContentErrorPanel/ContentErrorPanel';
 import { Layout } from '../Layout/Layout';
 import { MdxBody, renderBodyHtml } from '../MdxBody/MdxBody';
 import { AuthorBlock } from '../AuthorBlock/AuthorBlock';
+import { Comments } from '../Comments/Comments';
 import { Post } from '../Post/Post';
 import { PostNav } from '../PostNav/PostNav';
 import { RelatedPosts } from '../RelatedPosts/RelatedPosts';
@@ -16,7 +17,7 @@ export const renderPostBody = (content: BodyContent) => renderBodyHtml(content, 
 
 /**
  * The page of one post or `template: "page"` page, or, in dev, of its error. A post has its
- * chrome around the body (contents, author, previous and next, related posts); a page has none.
+ * chrome around the body (contents, author, previous and next, related posts, comments); a page has none.
  */
 export function PostPage(props: PostPageProps) {
   if ('error' in props) {
@@ -51,6 +52,7 @@ export function PostPage(props: PostPageProps) {
         <>
           <PostNav previous={chrome.previous} next={chrome.next} />
           <RelatedPosts posts={chrome.related} locale={site.dateLocale} />
+          {chrome.comments && <Comments comments={chrome.comments} />}
         </>
       )}
     </Layout>
