@@ -258,16 +258,36 @@ export function getArchiveProps(): ArchivePageProps {
 // ---------------------------------------------------------------------------------------
 // Post pages
 
-/** Per index, each post's position in the newest-first list and each tag's posts; built once. */
-const lookups = new WeakMap<ContentIndex, { position: Map<string, number>; tagPosts: Map<string, Post[]> }>();
+/** Posts with the same set of tags, newest first. */
+interface TagSet {
+  slugs: Set<string>;
+  posts: Post[];
+}
 
-function lookupsOf(index: ContentIndex) {
+/** Per index, built once: each post's position in the newest-first list, and for each tag, the tag sets that hold it. */
+interface Lookups {
+  position: Map<string, number>;
+  tagSets: Map<string, TagSet[]>;
+}
+
+const lookups = new WeakMap<ContentIndex, Lookups>();
+
+function lookupsOf(index: ContentIndex): Lookups {
   let found = lookups.get(index);
   if (!found) {
-    found = {
-      position: new Map(index.posts.map((post, i) => [post.slug, i])),
-      tagPosts: new Map(index.tags.map((tag) => [tag.slug, tag.posts])),
-    };
+    const bySignature = new Map<string, TagSet>();
+    for (const post of index.posts) {
+      const slugs = new Set(post.tags.map((tag) => tag.slug));
+      const signature = [...slugs].sort().join('\0');
+      const tagSet = bySignature.get(signature) ?? { slugs, posts: [] };
+      tagSet.posts.push(post);
+      bySignature.set(signature, tagSet);
+    }
+    const tagSets = new Map<string, TagSet[]>();
+    for (const tagSet of bySignature.values()) {
+      for (const slug of tagSet.slugs) tagSets.set(slug, [...(tagSets.get(slug) ?? []), tagSet]);
+    }
+    found = { position: new Map(index.posts.map((post, i) => [post.slug, i])), tagSets };
     lookups.set(index, found);
   }
   return found;
@@ -286,31 +306,33 @@ export function adjacentPosts(index: ContentIndex, post: Post): { previous: Post
 /**
  * Posts that share tags with `post`: most shared tags first, then newest; never `post` itself.
  *
- * A tag's posts are newest first, so walking the post's tag lists together, in step, meets
- * every candidate once, newest first, with its count of shared tags. The walk stops as soon
- * as `limit` posts share every tag, since nothing after them can rank higher: with few tags
- * and many posts, summing over whole tag lists would make each post page cost O(posts).
+ * Posts are grouped by their set of tags, so the work is per group that shares a tag with
+ * `post`, not per post: a blog with few tags and many posts has few groups, and one with
+ * many tags has short ones. Summing over every post of every shared tag would make each
+ * post page cost O(posts), and the build quadratic.
  */
 export function relatedPosts(index: ContentIndex, post: Post, limit = RELATED_POSTS_LIMIT): PostLink[] {
-  const { position, tagPosts } = lookupsOf(index);
-  const lists = post.tags.map((tag) => tagPosts.get(tag.slug) ?? []);
-  const next = lists.map(() => 0);
-  const headPosition = (list: number) => (next[list] < lists[list].length ? position.get(lists[list][next[list]].slug)! : Infinity);
-  // byShared[n - 1]: the newest posts (at most `limit`) that share n tags.
-  const byShared: Post[][] = lists.map(() => []);
-  while (byShared.length && byShared[lists.length - 1].length < limit) {
-    const newest = Math.min(...lists.map((_, list) => headPosition(list)));
-    if (newest === Infinity) break;
-    let shared = 0;
-    for (let list = 0; list < lists.length; list++) {
-      if (headPosition(list) !== newest) continue;
-      shared++;
-      next[list]++;
+  const { position, tagSets } = lookupsOf(index);
+  const ownSlugs = new Set(post.tags.map((tag) => tag.slug));
+  // byShared[n]: the tag sets that share n tags with the post.
+  const byShared: TagSet[][] = [];
+  const seen = new Set<TagSet>();
+  for (const slug of ownSlugs) {
+    for (const tagSet of tagSets.get(slug) ?? []) {
+      if (seen.has(tagSet)) continue;
+      seen.add(tagSet);
+      const shared = [...tagSet.slugs].filter((other) => ownSlugs.has(other)).length;
+      (byShared[shared] ??= []).push(tagSet);
     }
-    const other = index.posts[newest];
-    if (other.slug !== post.slug && byShared[shared - 1].length < limit) byShared[shared - 1].push(other);
   }
-  return byShared.reverse().flat().slice(0, limit).map(toLink);
+  const related: Post[] = [];
+  for (let shared = byShared.length - 1; shared > 0 && related.length < limit; shared--) {
+    // Each set's newest posts are enough: only `limit` are wanted, and the post itself may be one of them.
+    const newest = (byShared[shared] ?? []).flatMap((tagSet) => tagSet.posts.slice(0, limit + 1)).filter((other) => other !== post);
+    newest.sort((a, b) => position.get(a.slug)! - position.get(b.slug)!);
+    related.push(...newest.slice(0, limit - related.length));
+  }
+  return related.map(toLink);
 }
 
 /** The body's h2s with their h3s nested under them; none when there are fewer than `TOC_MIN_HEADINGS`. */
