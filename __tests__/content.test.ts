@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
 import { ContentErrors } from '../lib/content-error';
-import { loadContent, readingMinutes, type LoadOptions } from '../lib/content';
+import { loadContent, readBody, readingMinutes, type LoadOptions } from '../lib/content';
 import { post, writePosts } from './helpers/posts-dir';
 
 const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
@@ -37,6 +37,15 @@ describe('loadContent', () => {
     ]);
     expect(pages).toEqual([]);
     expect(broken).toEqual([]);
+  });
+
+  it('keeps where each body is, not the body, and reads it back from the file whole', () => {
+    const body = '\nFirst paragraph, with a --- rule below.\n\n---\n\n## Ünïcödé heading\n\nLast line.\n';
+    const dir = writePosts({ 'post.md': `---\r\ntitle: Post\r\ndate: 2020-01-01\r\n---\r\n${body}` });
+    const [loaded] = loadContent(production(dir)).posts;
+    expect(loaded).not.toHaveProperty('body');
+    expect(readBody(loaded)).toBe(body);
+    expect(loaded.bodyStartLine).toBe(5);
   });
 
   it('reads the fields Lumen, gatsby-starter-blog and Next blog-starter authors write, and keeps unknown ones', () => {

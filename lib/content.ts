@@ -49,12 +49,20 @@ export interface PostSummary {
   socialImage: string | null;
 }
 
-/** A post as the build knows it: its summary, plus where it came from and its body. */
+/**
+ * A post as the build knows it: its summary, plus where it came from and where its body is.
+ * The body itself is not kept: every build worker holds the whole index, and bodies are
+ * most of its size, while only the worker that renders a post's page needs its body
+ * (`readBody`).
+ */
 export interface Post extends PostSummary {
   /** Path relative to the project, as authors see it in messages: `posts/foo.md`. */
   sourcePath: string;
+  /** Absolute path of the source file. */
+  file: string;
   format: SourceFormat;
-  body: string;
+  /** Where the body starts in the source file, in characters. */
+  bodyOffset: number;
   /** Line of the source file on which the body starts, to report compile errors by file line. */
   bodyStartLine: number;
   /** The folder holding a folder post's assets; null for a single-file post. */
@@ -224,12 +232,16 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     socialImage: image(frontMatter.socialImage),
     sourcePath,
     format: source.format,
-    body: parsed.content,
+    file: source.file,
+    bodyOffset,
     bodyStartLine: input.slice(0, bodyOffset).split('\n').length,
     assetDir: source.assetDir,
     frontMatter,
   };
 }
+
+/** The body of `post`, read from its file. */
+export const readBody = (post: Pick<Post, 'file' | 'bodyOffset'>): string => fs.readFileSync(post.file, 'utf8').slice(post.bodyOffset);
 
 /** Words a reader reads in a minute, the usual estimate. */
 const WORDS_PER_MINUTE = 200;

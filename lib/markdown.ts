@@ -278,7 +278,7 @@ function rehypeFolderAssets(options: { assetDir: string; assetBase: string; prob
 }
 
 
-type CompileInput = Pick<Post, 'body' | 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'>;
+type CompileInput = Pick<Post, 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'> & { body: string };
 
 /** A section heading of a post, for its table of contents. */
 export interface Heading {

@@ -6,7 +6,7 @@
  * no list page grows with the number of posts except the archive, which lists them all.
  */
 import path from 'node:path';
-import { getContentIndex, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
+import { getContentIndex, readBody, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
 import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
@@ -380,11 +380,12 @@ function compileCache(): CompileCache {
  * post. A body with math needs KaTeX's stylesheet and fonts published.
  */
 async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<RenderedBody & { headings: Heading[] }> {
-  const { body, format, slug } = post;
+  const { format, slug } = post;
+  const body = readBody(post);
   const rendered = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
     // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the compilers.
     const { compileBody } = await import('./markdown');
-    const { content, headings, usesMath } = await compileBody(post);
+    const { content, headings, usesMath } = await compileBody({ ...post, body });
     return { html: renderHtml(content), headings, usesMath };
   });
   if (rendered.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
