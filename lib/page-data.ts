@@ -11,7 +11,7 @@ import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { CompiledBody, Heading } from './markdown';
-import { site, siteMenu, type MenuItem } from './site';
+import { basePath, site, siteMenu, withBasePath, type MenuItem } from './site';
 import type { Template } from './schema';
 
 const isDev = process.env.NODE_ENV === 'development';
@@ -77,7 +77,7 @@ export interface PostListPageProps extends SiteProps {
   /** The `<title>`, before the site title; null for the home page itself. */
   title: string | null;
   description: string;
-  /** This page's URL. */
+  /** This page's href. */
   path: string;
   posts: PostSummary[];
   pagination: Pagination;
@@ -173,7 +173,7 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
 // ---------------------------------------------------------------------------------------
 // Home, tags and categories
 
-const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: '/', heading: 'Latest posts', description: site.description, title: null });
+const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: withBasePath('/'), heading: 'Latest posts', description: site.description, title: null });
 
 /** The home page, or with the `[page]` param, `/page/<page>/`. */
 export function getHomePageProps(page?: string): PostListPageProps {
@@ -339,7 +339,8 @@ function compileCache(): CompileCache {
  */
 async function compiledBody(post: Post): Promise<CompiledBody> {
   const { body, format, slug } = post;
-  const compiled = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
+  // The base path is in the compiled links and image URLs, so it is part of the key.
+  const compiled = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir), basePath }, async () => {
     // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the MDX compiler.
     const { compileBody } = await import('./markdown');
     return compileBody(post);

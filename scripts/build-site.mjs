@@ -18,7 +18,7 @@ import { finishExport } from './finish-export.mjs';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What a build needs from the project; `public/posts/` and `public/katex/` are generated, so they are left out. */
-const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.js', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.mjs', 'tsconfig.json', 'package.json'];
 
 /** Makes `.tmp/<name>/` a copy of the site with `postsDir` as its posts; returns its path. */
 export function makeSiteCopy(postsDir, name) {

@@ -30,12 +30,16 @@ function readManifest(file) {
 const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
-/** Every `/_next/…` and `/katex/…` path that an exported page or stylesheet refers to, in one pass over them. */
-function referencedFiles(outDir) {
+/**
+ * Every `/_next/…` and `/katex/…` file that an exported page or stylesheet refers to (as a
+ * site path: pages refer to them under the base path), in one pass over them.
+ */
+function referencedFiles(outDir, basePath) {
   const referenced = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
+  const reference = new RegExp(`${basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/(?:_next|katex)/[^"'()\\s?#]+)`, 'g');
   for (const file of documents) {
-    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/(?:_next|katex)\/[^"'()\s?#]+)/g)) referenced.add(url);
+    for (const [, sitePath] of fs.readFileSync(file, 'utf8').matchAll(reference)) referenced.add(sitePath);
   }
   return referenced;
 }
@@ -62,7 +66,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
     written.push('404.html');
   }
 
-  const referenced = referencedFiles(outDir);
+  const referenced = referencedFiles(outDir, manifest.basePath);
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];

@@ -1,13 +1,17 @@
 // @ts-check
-const os = require('node:os');
-const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
+import os from 'node:os';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+import { parseBasePath } from './lib/site-paths.mjs';
 
 /** @type {(phase: string) => import('next').NextConfig} */
-module.exports = (phase) => ({
+export default (phase) => ({
   // `next build` writes the whole site to out/ as static files. `next dev` runs without the
   // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
   // serve a post added after the server started on its first request (lib/page-data.ts).
   ...(phase === PHASE_DEVELOPMENT_SERVER ? {} : { output: 'export' }),
+  // A site served under a sub-path (`BASE_PATH=/my-repo`): Next puts its `_next/` assets
+  // there; Folio's own links get it from `withBasePath` (lib/site.ts), read the same way.
+  basePath: parseBasePath(process.env.BASE_PATH),
   // out/posts/<slug>/index.html: any static server serves it with no rewrites.
   trailingSlash: true,
   // No image server in a static export.
