@@ -4,7 +4,7 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 import { parseBasePath } from './lib/site-paths.mjs';
 
 /** @type {(phase: string) => import('next').NextConfig} */
-export default (phase) => ({
+const nextConfig = (phase) => ({
   // `next build` writes the whole site to out/ as static files. `next dev` runs without the
   // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
   // serve a post added after the server started on its first request (lib/page-data.ts).
@@ -24,3 +24,5 @@ export default (phase) => ({
   },
   poweredByHeader: false,
 });
+
+export default nextConfig;
