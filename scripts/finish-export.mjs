@@ -10,6 +10,8 @@
  *    stylesheet (it may be left in `public/` from a build that had math).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
+ * 4. `_headers` (lib/headers.mjs): every file's cache policy and security headers, with the
+ *    Content-Security-Policy hash of the theme script the pages actually carry.
  *
  *   node scripts/finish-export.mjs [out-dir]   (default: out)
  */
@@ -17,6 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { writeHeadersFile } from '../lib/headers.mjs';
+import { themeScriptTexts } from '../lib/page-scripts.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
 const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
@@ -31,17 +35,21 @@ const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
 /**
- * Every `/_next/…` and `/katex/…` file that an exported page or stylesheet refers to (as a
- * site path: pages refer to them under the base path), in one pass over them.
+ * In one pass over the exported pages and stylesheets: every `/_next/…` and `/katex/…` file
+ * they refer to (as a site path: pages refer to them under the base path), and the text of
+ * every theme script the pages carry.
  */
-function referencedFiles(outDir, basePath) {
+function scanDocuments(outDir, basePath) {
   const referenced = new Set();
+  const themeScripts = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
   const reference = new RegExp(`${basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/(?:_next|katex)/[^"'()\\s?#]+)`, 'g');
   for (const file of documents) {
-    for (const [, sitePath] of fs.readFileSync(file, 'utf8').matchAll(reference)) referenced.add(sitePath);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, sitePath] of text.matchAll(reference)) referenced.add(sitePath);
+    if (file.endsWith('.html')) for (const script of themeScriptTexts(text)) themeScripts.add(script);
   }
-  return referenced;
+  return { referenced, themeScripts };
 }
 
 /** Removes the folders under `dir`, and `dir` itself, that pruning left empty, deepest first. */
@@ -66,7 +74,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
     written.push('404.html');
   }
 
-  const referenced = referencedFiles(outDir, manifest.basePath);
+  const { referenced, themeScripts } = scanDocuments(outDir, manifest.basePath);
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
@@ -80,6 +88,8 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   removeEmptyFolders(path.join(outDir, '_next'));
   removeEmptyFolders(path.join(outDir, 'katex'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
+  writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts });
+  written.push('_headers');
   return { removed, written };
 }
 
