@@ -1,5 +1,5 @@
 /**
- * What every e2e file shares: the sample site built once, a static server for its out/,
+ * What every e2e file shares: the sample site built once, served as a CDN would (`npm run serve`),
  * and one headless Chromium whose pages are all watched for scripts, errors and failed
  * requests.
  */
@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prefixBasePath } from '../lib/site-paths.mjs';
 import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { start } from '../scripts/serve.mjs';
 import { launchBrowser } from './browser.mjs';
-import { start } from './static-server.mjs';
 
 export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const PAGE_TIMEOUT = 15_000;
@@ -47,11 +48,12 @@ export function filesUnder(dir) {
 }
 
 /**
- * Serves `outDir` and opens a browser context on it. Returns `withPage` to visit pages,
- * `seen` (everything recorded on every page) and `close`.
+ * Serves `outDir` (under `basePath`, for a site built with one) and opens a browser context
+ * on it. Returns `urlFor` (a site path's URL) and `withPage` to visit pages, `seen`
+ * (everything recorded on every page) and `close`.
  */
-export async function openSite(outDir) {
-  const server = await start(outDir);
+export async function openSite(outDir, { basePath = '' } = {}) {
+  const server = await start(outDir, { basePath });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
@@ -91,7 +93,7 @@ export async function openSite(outDir) {
   });
   context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
 
-  const urlFor = (pathname) => new URL(pathname, server.url).href;
+  const urlFor = (sitePath) => new URL(prefixBasePath(basePath, sitePath), server.origin).href;
 
   /** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
   async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {
