@@ -29,7 +29,7 @@ import { parseBasePath, stripBasePath } from '../lib/site-paths.mjs';
 async function readHeaderRules(outDir) {
   const file = path.join(outDir, '_headers');
   if (!fs.existsSync(file)) return [];
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], minimal: false });
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
   if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error) => error.message).join('\n')}`);
   return headers;
 }
@@ -96,6 +96,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`No site in ${outDir}: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const { url } = await start(outDir, { port: Number(values.port), host: values.host, basePath: values['base-path'] });
-  console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'} at ${url}`);
+  start(outDir, { port: Number(values.port), host: values.host, basePath: values['base-path'] }).then(({ url }) => console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'} at ${url}`));
 }
