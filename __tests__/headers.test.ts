@@ -22,6 +22,7 @@ const policy = { themeScriptHashes: [HASH] };
 const SITE_FILES = [
   '/index.html',
   '/404.html',
+  '/404/index.html',
   '/rss.xml',
   '/atom.xml',
   '/feed.json',

@@ -19,12 +19,12 @@ const PAGE_TIMEOUT = 15_000;
  * Builds the sample site (the repo's posts/ plus every e2e/fixtures/*.md: a draft, a post
  * with non-ASCII tags) once per process, with TZ=America/Los_Angeles unless TZ is set, so a
  * date that went through a UTC instant would show the day before. `FOLIO_E2E_OUT` names an out/ built already (by e2e/run.mjs).
- * `extraPosts` (file name → contents) are added to the sample posts, and such a site is
- * built apart, in `.tmp/<name>/`.
+ * `extraPosts` (file name → contents) are added to the sample posts, and `env` to the build's
+ * environment (`BASE_PATH`); such a site is built apart, in `.tmp/<name>/`.
  */
-export async function buildSampleSite({ extraPosts = {}, name = 'e2e' } = {}) {
-  const hasExtraPosts = Object.keys(extraPosts).length > 0;
-  if (process.env.FOLIO_E2E_OUT && !hasExtraPosts) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
+export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} } = {}) {
+  const isSampleSite = Object.keys(extraPosts).length === 0 && Object.keys(env).length === 0;
+  if (process.env.FOLIO_E2E_OUT && isSampleSite) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
   const postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
   fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
   const fixturesDir = path.dirname(DRAFT_FIXTURE);
@@ -33,7 +33,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e' } = {}) {
   const tz = process.env.TZ;
   process.env.TZ = tz ?? 'America/Los_Angeles';
   try {
-    return { outDir: await buildSite(postsDir, name), postsDir };
+    return { outDir: await buildSite(postsDir, name, env), postsDir };
   } finally {
     if (tz === undefined) delete process.env.TZ;
     else process.env.TZ = tz;

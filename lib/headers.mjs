@@ -171,15 +171,18 @@ const sameHeaders = (/** @type {Headers} */ a, /** @type {Headers} */ b) => JSON
 
 /**
  * The rules for the files under `dir` (a site path ending in `/`): one `dir*` rule when they
- * all get the same headers, else a rule per file in it and the rules of each sub-folder. A
- * folder's `index.html` is also served at the folder's own URL, so it gets that pattern too.
+ * all get the same headers and `foldable`, else a rule per file in it and the rules of each
+ * sub-folder. A folder's `index.html` is also served at the folder's own URL, so it gets that
+ * pattern too. Netlify reads `/404/*` as matching `/404.html` as well, so a folder whose name
+ * starts another entry beside it (`404/`, `404.html`) is never folded.
  * @param {[string, Headers][]} files every file of the export with its headers
  * @param {string} dir
+ * @param {boolean} foldable
  * @returns {HeaderRule[]}
  */
-function rulesUnder(files, dir) {
+function rulesUnder(files, dir, foldable) {
   const under = files.filter(([sitePath]) => sitePath.startsWith(dir));
-  if (under.every(([, headers]) => sameHeaders(headers, under[0][1]))) return [{ pattern: `${dir}*`, headers: under[0][1] }];
+  if (foldable && under.every(([, headers]) => sameHeaders(headers, under[0][1]))) return [{ pattern: `${dir}*`, headers: under[0][1] }];
   /** @type {HeaderRule[]} */
   const rules = [];
   const folders = new Set();
@@ -192,7 +195,11 @@ function rulesUnder(files, dir) {
     if (name === 'index.html') rules.push({ pattern: dir, headers });
     rules.push({ pattern: sitePath, headers });
   }
-  for (const folder of [...folders].sort()) rules.push(...rulesUnder(files, folder));
+  for (const folder of [...folders].sort()) {
+    const stem = folder.slice(0, -1);
+    const collides = under.some(([sitePath]) => sitePath.startsWith(stem) && !sitePath.startsWith(folder));
+    rules.push(...rulesUnder(files, folder, !collides));
+  }
   return rules;
 }
 
@@ -206,7 +213,7 @@ function rulesUnder(files, dir) {
 export function headerRules(sitePaths, { basePath, ...policy }) {
   if (sitePaths.length === 0) return [];
   const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, Headers]} */ ([sitePath, headersFor(sitePath, policy)]));
-  return rulesUnder(files, '/').map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
+  return rulesUnder(files, '/', true).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
 }
 
 /**

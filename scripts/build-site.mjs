@@ -54,10 +54,13 @@ export function runBuild(siteDir, env = {}) {
   });
 }
 
-/** Builds a site from `postsDir` as `npm run build` does, and returns the path of its `out/`. */
-export async function buildSite(postsDir, name) {
+/**
+ * Builds a site from `postsDir` as `npm run build` does, with `env` added to the build's
+ * environment (`BASE_PATH`, `SITE_URL`), and returns the path of its `out/`.
+ */
+export async function buildSite(postsDir, name, env = {}) {
   const siteDir = makeSiteCopy(postsDir, name);
-  await runBuild(siteDir);
+  await runBuild(siteDir, env);
   const outDir = path.join(siteDir, 'out');
   finishExport(outDir);
   return outDir;
