@@ -24,8 +24,9 @@
  * policy governs), `nosniff`, a referrer policy and a permissions policy.
  *
  * Netlify lets a later matching rule override a header, Cloudflare Pages joins the values
- * of every matching rule with commas, so no two rules here ever match the same path: that
- * way both read the same headers from one file. Plain JavaScript, for the post-export step.
+ * of every matching rule with commas, so the rules here are written not to overlap (and
+ * where Netlify's looser matching makes two overlap, they agree): that way both read the
+ * same headers from one file. Plain JavaScript, for the post-export step.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -166,54 +167,53 @@ export const headersFor = (sitePath, options) => headersOfKind(kindOf(sitePath),
  * @typedef {{ pattern: string, headers: Headers }} HeaderRule
  */
 
-/** True when two files get the same headers. */
-const sameHeaders = (/** @type {Headers} */ a, /** @type {Headers} */ b) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
- * The rules for the files under `dir` (a site path ending in `/`): one `dir*` rule when they
- * all get the same headers and `foldable`, else a rule per file in it and the rules of each
- * sub-folder. A folder's `index.html` is also served at the folder's own URL, so it gets that
- * pattern too. Netlify reads `/404/*` as matching `/404.html` as well, so a folder whose name
- * starts another entry beside it (`404/`, `404.html`) is never folded.
- * @param {[string, Headers][]} files every file of the export with its headers
+ * The rules for the files under `dir` (a site path ending in `/`), whose kinds `files` holds:
+ * one `dir*` rule when they are all of one kind, else a rule per file in it and the rules of
+ * each sub-folder. A folder's `index.html` is also served at the folder's own URL, so it gets
+ * that pattern too. Netlify reads `/404/*` as matching `/404.html` as well, so a folder is
+ * folded only if every entry beside it whose name it starts (`404.html` beside `404/`) is of
+ * its kind: then a URL may match two rules, but never two that disagree.
+ * @param {[string, FileKind['kind']][]} files every file of the export with its kind, sorted
  * @param {string} dir
- * @param {boolean} foldable
+ * @param {(kind: FileKind['kind']) => Headers} headersOf
  * @returns {HeaderRule[]}
  */
-function rulesUnder(files, dir, foldable) {
+function rulesUnder(files, dir, headersOf) {
   const under = files.filter(([sitePath]) => sitePath.startsWith(dir));
-  if (foldable && under.every(([, headers]) => sameHeaders(headers, under[0][1]))) return [{ pattern: `${dir}*`, headers: under[0][1] }];
+  const stem = dir.slice(0, -1);
+  const neighbours = dir === '/' ? [] : files.filter(([sitePath]) => sitePath.startsWith(stem) && !sitePath.startsWith(dir));
+  const kinds = new Set([...under, ...neighbours].map(([, kind]) => kind));
+  if (kinds.size === 1) return [{ pattern: `${dir}*`, headers: headersOf(under[0][1]) }];
   /** @type {HeaderRule[]} */
   const rules = [];
   const folders = new Set();
-  for (const [sitePath, headers] of under) {
+  for (const [sitePath, kind] of under) {
     const name = sitePath.slice(dir.length);
     if (name.includes('/')) {
       folders.add(dir + name.slice(0, name.indexOf('/') + 1));
       continue;
     }
-    if (name === 'index.html') rules.push({ pattern: dir, headers });
-    rules.push({ pattern: sitePath, headers });
+    if (name === 'index.html') rules.push({ pattern: dir, headers: headersOf(kind) });
+    rules.push({ pattern: sitePath, headers: headersOf(kind) });
   }
-  for (const folder of [...folders].sort()) {
-    const stem = folder.slice(0, -1);
-    const collides = under.some(([sitePath]) => sitePath.startsWith(stem) && !sitePath.startsWith(folder));
-    rules.push(...rulesUnder(files, folder, !collides));
-  }
+  for (const folder of [...folders].sort()) rules.push(...rulesUnder(under, folder, headersOf));
   return rules;
 }
 
 /**
  * The `_headers` rules for the files of an export (site paths like `/posts/x/index.html`),
- * with patterns under `basePath`, the URLs the site is served at. No two rules match one file.
+ * with patterns under `basePath`, the URLs the site is served at. Every rule that matches a
+ * URL gives it the same headers.
  * @param {string[]} sitePaths
  * @param {PolicyOptions & { basePath: string }} options
  * @returns {HeaderRule[]}
  */
 export function headerRules(sitePaths, { basePath, ...policy }) {
   if (sitePaths.length === 0) return [];
-  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, Headers]} */ ([sitePath, headersFor(sitePath, policy)]));
-  return rulesUnder(files, '/', true).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
+  const headersByKind = new Map(FILE_KINDS.map(({ kind }) => [kind, headersOfKind(kind, policy)]));
+  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, FileKind['kind']]} */ ([sitePath, kindOf(sitePath)]));
+  return rulesUnder(files, '/', (kind) => /** @type {Headers} */ (headersByKind.get(kind))).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
 }
 
 /**
