@@ -2,21 +2,31 @@
 const os = require('node:os');
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 
-/** @type {(phase: string) => import('next').NextConfig} */
-module.exports = (phase) => ({
-  // `next build` writes the whole site to out/ as static files. `next dev` runs without the
-  // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
-  // serve a post added after the server started on its first request (lib/page-data.ts).
-  ...(phase === PHASE_DEVELOPMENT_SERVER ? {} : { output: 'export' }),
-  // out/posts/<slug>/index.html: any static server serves it with no rewrites.
-  trailingSlash: true,
-  // No image server in a static export.
-  images: { unoptimized: true },
-  reactStrictMode: true,
-  experimental: {
-    // Next defaults to one static-generation worker per core minus one: a single worker on a
-    // 2-core machine. Post pages compile their Markdown in getStaticProps, so every core helps.
-    cpus: os.availableParallelism(),
-  },
-  poweredByHeader: false,
-});
+/**
+ * An async config function: lib/site-paths.mjs (shared with the post-export step and
+ * `npm run serve`) is an ES module, which this CommonJS file can only import.
+ * @type {(phase: string) => Promise<import('next').NextConfig>}
+ */
+module.exports = async (phase) => {
+  const { parseBasePath } = await import('./lib/site-paths.mjs');
+  return {
+    // `next build` writes the whole site to out/ as static files. `next dev` runs without the
+    // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
+    // serve a post added after the server started on its first request (lib/page-data.ts).
+    ...(phase === PHASE_DEVELOPMENT_SERVER ? {} : { output: 'export' }),
+    // A site served under a sub-path (`BASE_PATH=/my-repo`): Next puts its `_next/` assets
+    // there; Folio's own links get it from `withBasePath` (lib/site.ts), read the same way.
+    basePath: parseBasePath(process.env.BASE_PATH),
+    // out/posts/<slug>/index.html: any static server serves it with no rewrites.
+    trailingSlash: true,
+    // No image server in a static export.
+    images: { unoptimized: true },
+    reactStrictMode: true,
+    experimental: {
+      // Next defaults to one static-generation worker per core minus one: a single worker on a
+      // 2-core machine. Post pages compile their Markdown in getStaticProps, so every core helps.
+      cpus: os.availableParallelism(),
+    },
+    poweredByHeader: false,
+  };
+};

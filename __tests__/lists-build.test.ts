@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { start } from '../e2e/static-server.mjs';
+import { start } from '../scripts/serve.mjs';
 import { site } from '../lib/site';
 import { post, writePosts } from './helpers/posts-dir';
 

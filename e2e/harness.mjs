@@ -1,5 +1,5 @@
 /**
- * What every e2e file shares: the sample site built once, a static server for its out/,
+ * What every e2e file shares: the sample site built once, served as a CDN would (`npm run serve`),
  * and one headless Chromium whose pages are all watched for scripts, errors and failed
  * requests.
  */
@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prefixBasePath } from '../lib/site-paths.mjs';
 import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { start } from '../scripts/serve.mjs';
 import { launchBrowser } from './browser.mjs';
-import { start } from './static-server.mjs';
 
 export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const PAGE_TIMEOUT = 15_000;
@@ -18,12 +19,12 @@ const PAGE_TIMEOUT = 15_000;
  * Builds the sample site (the repo's posts/ plus every e2e/fixtures/*.md: a draft, a post
  * with non-ASCII tags) once per process, with TZ=America/Los_Angeles unless TZ is set, so a
  * date that went through a UTC instant would show the day before. `FOLIO_E2E_OUT` names an out/ built already (by e2e/run.mjs).
- * `extraPosts` (file name → contents) are added to the sample posts, and such a site is
- * built apart, in `.tmp/<name>/`.
+ * `extraPosts` (file name → contents) are added to the sample posts, and `env` to the build's
+ * environment (`BASE_PATH`); such a site is built apart, in `.tmp/<name>/`.
  */
-export async function buildSampleSite({ extraPosts = {}, name = 'e2e' } = {}) {
-  const hasExtraPosts = Object.keys(extraPosts).length > 0;
-  if (process.env.FOLIO_E2E_OUT && !hasExtraPosts) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
+export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} } = {}) {
+  const isSampleSite = Object.keys(extraPosts).length === 0 && Object.keys(env).length === 0;
+  if (process.env.FOLIO_E2E_OUT && isSampleSite) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
   const postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
   fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
   const fixturesDir = path.dirname(DRAFT_FIXTURE);
@@ -32,7 +33,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e' } = {}) {
   const tz = process.env.TZ;
   process.env.TZ = tz ?? 'America/Los_Angeles';
   try {
-    return { outDir: await buildSite(postsDir, name), postsDir };
+    return { outDir: await buildSite(postsDir, name, { env }), postsDir };
   } finally {
     if (tz === undefined) delete process.env.TZ;
     else process.env.TZ = tz;
@@ -47,11 +48,12 @@ export function filesUnder(dir) {
 }
 
 /**
- * Serves `outDir` and opens a browser context on it. Returns `withPage` to visit pages,
- * `seen` (everything recorded on every page) and `close`.
+ * Serves `outDir` (under `basePath`, for a site built with one) and opens a browser context
+ * on it. Returns `urlFor` (a site path's URL) and `withPage` to visit pages, `seen`
+ * (everything recorded on every page) and `close`.
  */
-export async function openSite(outDir) {
-  const server = await start(outDir);
+export async function openSite(outDir, { basePath = '' } = {}) {
+  const server = await start(outDir, { basePath });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
@@ -91,7 +93,7 @@ export async function openSite(outDir) {
   });
   context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
 
-  const urlFor = (pathname) => new URL(pathname, server.url).href;
+  const urlFor = (sitePath) => new URL(prefixBasePath(basePath, sitePath), server.origin).href;
 
   /** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
   async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Post } from './content';
+import { withBasePath } from './site';
 
 /** Copies every asset whose size or time differs, and removes what no post owns any more. */
 export function publishAssets(posts: Post[], publicPostsDir: string): void {
@@ -52,8 +53,8 @@ export const hasUrlScheme = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
 /** True for a URL relative to the page (`./diagram.png`, `img/a.png`), not for `/x`, `#x`, `?x` or `https:`. */
 export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
 
-/** Where a folder post's assets are served from. */
-export const assetBaseFor = (slug: string) => `/posts/${slug}/`;
+/** Where a folder post's assets are served from: `/posts/<slug>/` under the base path. */
+export const assetBaseFor = (slug: string) => withBasePath(`/posts/${slug}/`);
 
-/** `./img/a.png` in a folder post → `/posts/<slug>/img/a.png`. */
+/** `./img/a.png` in a folder post → `<base path>/posts/<slug>/img/a.png`. */
 export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
 import { laterPages, pageUrl } from './page-data';
 import type { Integrations } from './integrations.mjs';
-import { site, siteFeeds, type FeedLink, type SiteConfig } from './site';
+import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from './site';
 import { siteIntegrations } from './site-integrations';
 
 /** Where `next build` leaves the manifest, relative to the project; finish-export reads it there. */
@@ -17,7 +17,7 @@ export const BUILD_MANIFEST_PATH = path.join('.next', 'folio', 'content-manifest
 
 /** One page the site generates, for the sitemap. */
 export interface SiteRoute {
-  /** Root-relative URL with a trailing slash. */
+  /** Its href, with a trailing slash. */
   url: string;
   /** Calendar date of the last change to what the page shows, or null if it shows no post. */
   lastmod: string | null;
@@ -31,6 +31,8 @@ export interface BuildManifest {
    * Content-Security-Policy sources they need.
    */
   integrations: Integrations;
+  /** The base path the site was built for (lib/site.ts): hrefs below are under it, files in `out/` are not. */
+  basePath: string;
   feeds: FeedLink[];
   /** Every published post, newest first. */
   posts: PostSummary[];
@@ -59,18 +61,18 @@ export function siteRoutes(index: ContentIndex): SiteRoute[] {
     return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
   };
   return [
-    ...list('/', index.posts),
+    ...list(withBasePath('/'), index.posts),
     ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
-    { url: '/tags/', lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
+    { url: withBasePath('/tags/'), lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: '/categories/', lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
+    { url: withBasePath('/categories/'), lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: '/archive/', lastmod: everyPost },
+    { url: withBasePath('/archive/'), lastmod: everyPost },
   ];
 }
 
 export function buildManifest(index: ContentIndex): BuildManifest {
-  return { site, integrations: siteIntegrations, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
+  return { site, integrations: siteIntegrations, basePath, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { writeBuildManifest } from './build-manifest';
 import { ContentError, ContentErrors } from './content-error';
 import { excerptFromMarkdown, markdownToPlainText } from './plain-text';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
+import { withBasePath } from './site';
 import { slugFromFrontMatter, slugify } from './slug.mjs';
 
 export type SourceFormat = 'md' | 'mdx';
@@ -24,13 +25,14 @@ export type SourceFormat = 'md' | 'mdx';
 export interface Term {
   name: string;
   slug: string;
+  /** The href of its list page, under the base path. */
   url: string;
 }
 
 /** What lists and page heads need to know of a post. Plain data, so pages can pass it as props. */
 export interface PostSummary {
   slug: string;
-  /** Root-relative URL with a trailing slash: `/posts/<slug>/` for posts, `/<slug>/` for pages. */
+  /** Its href, with a trailing slash: `/posts/<slug>/` for posts, `/<slug>/` for pages, under the base path. */
   url: string;
   template: Template;
   title: string;
@@ -45,6 +47,7 @@ export interface PostSummary {
   category: Term | null;
   tags: Term[];
   draft: boolean;
+  /** Href of the cover image (a post asset, a file in `public/` under the base path) or an absolute URL. */
   cover: string | null;
   socialImage: string | null;
 }
@@ -202,7 +205,7 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
   const term = (kind: 'tags' | 'categories', name: string, field: string): Term => {
     const termSlug = slugify(name);
     if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field });
-    return { name, slug: termSlug, url: `/${kind}/${encodeURIComponent(termSlug)}/` };
+    return { name, slug: termSlug, url: withBasePath(`/${kind}/${encodeURIComponent(termSlug)}/`) };
   };
   const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
@@ -212,13 +215,13 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4)
     : excerptFromMarkdown(parsed.content, source.format, EXCERPT_LENGTH);
   const bodyOffset = input.length - parsed.content.length;
-  // A folder post's `cover: ./cover.jpg` is one of its assets, like its images.
+  // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
-    value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : (value ?? null);
+    value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : value ? withBasePath(value) : null;
 
   return {
     slug,
-    url: frontMatter.template === 'page' ? `/${slug}/` : `/posts/${slug}/`,
+    url: withBasePath(frontMatter.template === 'page' ? `/${slug}/` : `/posts/${slug}/`),
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,

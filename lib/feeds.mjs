@@ -13,6 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { prefixBasePath, stripBasePath } from './site-paths.mjs';
 
 /**
  * @typedef {import('./build-manifest').BuildManifest} BuildManifest
@@ -53,12 +54,31 @@ function absolute(url, base) {
 }
 
 /**
- * The path of a root-relative page URL's exported file in `outDir`. Page URLs may hold
- * percent-encoded or plain non-ASCII segments; the files are named with the decoded ones.
+ * The path of a site path's exported page in `outDir`. Page URLs may hold percent-encoded or
+ * plain non-ASCII segments; the files are named with the decoded ones.
  * @param {string} outDir
- * @param {string} url
+ * @param {string} sitePath
  */
-export const exportedPageFile = (outDir, url) => path.join(outDir, ...decodeURIComponent(url).split('/').filter(Boolean), 'index.html');
+export const exportedPageFile = (outDir, sitePath) => path.join(outDir, ...decodeURIComponent(sitePath).split('/').filter(Boolean), 'index.html');
+
+/**
+ * The site path of `href`, one of the manifest's hrefs; an href outside the base path means
+ * the manifest and the build disagree.
+ * @param {BuildManifest} manifest
+ * @param {string} href
+ */
+function sitePathOf(manifest, href) {
+  const sitePath = stripBasePath(manifest.basePath, href);
+  if (sitePath === null) throw new Error(`${href} is not under the base path ${manifest.basePath} the site was built with`);
+  return sitePath;
+}
+
+/**
+ * The absolute URL of one of the site's own paths (under the base path).
+ * @param {BuildManifest} manifest
+ * @param {string} sitePath
+ */
+const siteUrlOf = (manifest, sitePath) => absolute(prefixBasePath(manifest.basePath, sitePath), manifest.site.url);
 
 /**
  * Text as HTML, for the feed fields that are HTML: `<` and `&` escaped, and `>` too, so that
@@ -121,7 +141,7 @@ function feedEntries(manifest, outDir) {
   const siteUrl = manifest.site.url;
   return manifest.posts.slice(0, manifest.site.feedSize).map((post) => {
     const url = absolute(post.url, siteUrl);
-    const file = exportedPageFile(outDir, post.url);
+    const file = exportedPageFile(outDir, sitePathOf(manifest, post.url));
     if (!fs.existsSync(file)) throw new Error(`Cannot write the feeds: ${post.url} was not exported (no ${file})`);
     const contentHtml = postBodyHtml(fs.readFileSync(file, 'utf8'), url);
     if (contentHtml === null) throw new Error(`Cannot write the feeds: ${file} has no [data-post-body] element`);
@@ -139,7 +159,7 @@ function feedEntries(manifest, outDir) {
  */
 function feedOf(manifest, entries, format) {
   const { site } = manifest;
-  const home = absolute('/', site.url);
+  const home = siteUrlOf(manifest, '/');
   const updated = newest(entries.map(({ post }) => lastChange(post)));
   const feed = new Feed({
     id: home,
@@ -232,7 +252,7 @@ export function sitemapXml(manifest) {
  * robots.txt: everything may be crawled, and the sitemap is here.
  * @param {BuildManifest} manifest
  */
-export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${absolute('/sitemap.xml', manifest.site.url)}\n`;
+export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, '/sitemap.xml')}\n`;
 
 /**
  * Writes the feeds, `sitemap.xml` and `robots.txt` into `outDir`; returns the files' paths
@@ -243,7 +263,7 @@ export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${ab
 export function writeFeedsAndSitemap(manifest, outDir) {
   const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
   /** @type {[string, string][]} */
-  const files = [...manifest.feeds.map((link) => /** @type {[string, string]} */ ([link.href, feeds[link.format]])), ['/sitemap.xml', sitemapXml(manifest)], ['/robots.txt', robotsTxt(manifest)]];
+  const files = [...manifest.feeds.map((link) => /** @type {[string, string]} */ ([sitePathOf(manifest, link.href), feeds[link.format]])), ['/sitemap.xml', sitemapXml(manifest)], ['/robots.txt', robotsTxt(manifest)]];
   for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
   return files.map(([href]) => href.slice(1));
 }

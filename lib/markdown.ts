@@ -33,6 +33,7 @@ import { unified, type Pluggable } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
 import { readableTheme } from './code-themes';
+import { withBasePath } from './site';
 import { ContentError } from './content-error';
 import type { VFile } from 'vfile';
 import type { Post } from './content';
@@ -242,40 +243,54 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
 }
 
 
+/** True for a root-relative URL (`/posts/x/`), which points into the site and needs its base path. */
+const isRootRelative = (url: string) => url.startsWith('/') && !url.startsWith('//');
+
 /**
- * A folder post's relative links and images (`./diagram.png`) point at its own folder. Its
- * assets are published under `assetBase` (see lib/assets.ts), so the URLs become
- * root-relative and work on list pages and in feeds too. A link to a file that is not
- * there is recorded in `problems` (the compiler would flatten a thrown error into text).
+ * The URLs of a body's links, images and media, made to work from every page:
+ * - a folder post's relative ones (`./diagram.png`) point at its own folder, whose assets are
+ *   published under `assetBase` (see lib/assets.ts), so they become root-relative and work
+ *   on list pages and in feeds too. A link to a file that is not there is recorded in
+ *   `problems` (the compiler would flatten a thrown error into text);
+ * - root-relative ones (`/posts/other/`) get the site's base path, as every link the site
+ *   writes does.
  */
-function rehypeFolderAssets(options: { assetDir: string; assetBase: string; problems: Problem[] }) {
-  /** Checks that `value` names a file in the post's folder, and returns its published URL. */
-  const publish = (value: string, what: string, line: number | undefined) => {
+function rehypeSiteUrls(options: { folder: { assetDir: string; assetBase: string } | null; problems: Problem[] }) {
+  const { folder, problems } = options;
+  /** The href of `value`, a URL the author wrote; a missing folder asset is recorded. */
+  const resolve = (value: string, what: string, line: number | undefined) => {
+    if (isRootRelative(value)) return withBasePath(value);
+    if (!folder || !isRelativeUrl(value)) return value;
     const [file] = decodeURI(value).split(/[?#]/);
-    if (!fs.existsSync(path.join(options.assetDir, file))) {
-      options.problems.push({ line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(options.assetDir)}/` });
+    if (!fs.existsSync(path.join(folder.assetDir, file))) {
+      problems.push({ line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(folder.assetDir)}/` });
     }
-    return resolveAssetUrl(value, options.assetBase);
+    return resolveAssetUrl(value, folder.assetBase);
   };
   return (tree: HastRoot) => {
     visit(tree, (node) => {
       const line = node.position?.start.line;
       if (node.type === 'element') {
         const element = node as Element;
-        const attribute = ['img', 'source', 'video'].includes(element.tagName) ? 'src' : element.tagName === 'a' ? 'href' : null;
-        const value = attribute && element.properties[attribute];
-        if (typeof value === 'string' && isRelativeUrl(value)) element.properties[attribute!] = publish(value, attribute === 'href' ? 'link' : 'image', line);
+        const attributes = URL_ATTRIBUTES[element.tagName] ?? [];
+        for (const attribute of attributes) {
+          const value = element.properties[attribute];
+          if (typeof value === 'string') element.properties[attribute] = resolve(value, attribute === 'href' ? 'link' : 'image', line);
+        }
       } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        // An MDX component's `src` (`<Figure src="./diagram.png" />`) is a post asset too.
+        // An MDX component's `src` or `href` (`<Figure src="./diagram.png" />`) is a URL like any other.
         for (const attribute of (node as MdxJsxElement).attributes) {
-          if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'src' && typeof attribute.value === 'string' && isRelativeUrl(attribute.value)) {
-            attribute.value = publish(attribute.value, 'image', line);
+          if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'href') && typeof attribute.value === 'string') {
+            attribute.value = resolve(attribute.value, attribute.name === 'href' ? 'link' : 'image', line);
           }
         }
       }
     });
   };
 }
+
+/** The attributes holding one URL into the site, by element. */
+const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'] };
 
 
 type CompileInput = Pick<Post, 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'> & { body: string };
@@ -334,7 +349,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
   const problems: Problem[] = [];
   const headings: Heading[] = [];
   const math = { usesMath: false };
-  const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
+  const folder = post.assetDir ? { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug) } : null;
   const lineOffset = post.bodyStartLine - 1;
   const isMarkdown = post.format === 'md';
   // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
@@ -349,7 +364,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     [rehypeMathLayout, math],
     [rehypePrettyCode, prettyCodeOptions],
     rehypeShikiClass,
-    ...assets,
+    [rehypeSiteUrls, { folder, problems }],
   ];
   let content: BodyContent;
   try {

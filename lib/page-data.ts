@@ -12,7 +12,7 @@ import { assetListing, createCompileCache, getPipelineVersion, type CompileCache
 import { publishKatexAssets } from './katex-assets';
 import type { BodyRenderer, Heading, RenderedBody } from './markdown';
 import { commentsEmbed, type CommentsEmbed } from './integrations.mjs';
-import { site, siteMenu, type MenuItem } from './site';
+import { basePath, site, siteMenu, withBasePath, type MenuItem } from './site';
 import { siteIntegrations } from './site-integrations';
 import type { Template } from './schema';
 
@@ -81,7 +81,7 @@ export interface PostListPageProps extends SiteProps {
   /** The `<title>`, before the site title; null for the home page itself. */
   title: string | null;
   description: string;
-  /** This page's URL. */
+  /** This page's href. */
   path: string;
   posts: PostSummary[];
   pagination: Pagination;
@@ -177,7 +177,7 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
 // ---------------------------------------------------------------------------------------
 // Home, tags and categories
 
-const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: '/', heading: 'Latest posts', description: site.description, title: null });
+const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: withBasePath('/'), heading: 'Latest posts', description: site.description, title: null });
 
 /** The home page, or with the `[page]` param, `/page/<page>/`. */
 export function getHomePageProps(page?: string): PostListPageProps {
@@ -382,7 +382,8 @@ function compileCache(): CompileCache {
 async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<RenderedBody & { headings: Heading[] }> {
   const { format, slug } = post;
   const body = readBody(post);
-  const rendered = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
+  // The base path is in the rendered links and image URLs, so it is part of the key.
+  const rendered = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir), basePath }, async () => {
     // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the compilers.
     const { compileBody } = await import('./markdown');
     const { content, headings, usesMath } = await compileBody({ ...post, body });
@@ -419,9 +420,10 @@ export async function getPostPageProps(template: Template, slug: string, renderH
   }
   const { html, usesMath, headings } = rendered;
   const { comments } = siteIntegrations;
+  const embed = comments && commentsEmbed(comments);
   const chrome =
     template === 'post'
-      ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: comments && commentsEmbed(comments) }
+      ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: embed && { ...embed, loaderSrc: withBasePath(embed.loaderSrc) } }
       : null;
   return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome };
 }

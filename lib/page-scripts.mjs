@@ -38,3 +38,14 @@ export function isAllowedScript({ src, type, id, defer }, scriptFiles = []) {
   if (kind === 'application/ld+json') return true;
   return id === THEME_SCRIPT_ID && javaScript;
 }
+
+/** The theme script element as React writes it; its text has no `</script` (it is JavaScript source). */
+const THEME_SCRIPT_ELEMENT = new RegExp(`<script\\b[^>]*\\bid="${THEME_SCRIPT_ID}"[^>]*>([\\s\\S]*?)</script>`, 'g');
+
+/**
+ * The text of each theme script in a page's HTML, exactly as the browser will run (and a
+ * Content-Security-Policy hash must match) it. Fast enough to run on every exported page.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export const themeScriptTexts = (html) => [...html.matchAll(THEME_SCRIPT_ELEMENT)].map(([, text]) => text);

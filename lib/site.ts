@@ -2,10 +2,11 @@
  * Site settings: the one file to edit when making Folio your own blog.
  */
 import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
+import { parseBasePath, parseSiteUrl, prefixBasePath } from './site-paths.mjs';
 
 export interface MenuItem {
   label: string;
-  /** Root-relative path with a trailing slash, or an absolute URL. */
+  /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
   href: string;
 }
 
@@ -17,7 +18,7 @@ export interface SocialLink {
 /** One of the site's feeds: `scripts/finish-export.mjs` writes it at `href`, and every page links to it. */
 export interface FeedLink {
   format: 'rss' | 'atom' | 'json';
-  /** Root-relative path of the file in `out/`. */
+  /** Its href: the file's path in `out/`, under the base path. */
   href: string;
   /** Its media type, for `<link rel="alternate" type>`. */
   type: string;
@@ -27,7 +28,11 @@ export interface FeedLink {
 export interface SiteConfig {
   title: string;
   description: string;
-  /** The public URL of the site, without a trailing slash; used for canonical URLs. */
+  /**
+   * The site's public origin (scheme and host, no path), for canonical and feed URLs; the
+   * `SITE_URL` environment variable overrides it. A site served under a sub-path sets that
+   * path in `BASE_PATH` (see `basePath`).
+   */
   url: string;
   /** The `lang` of every page. */
   language: string;
@@ -58,7 +63,7 @@ export interface SiteConfig {
 export const site: SiteConfig = {
   title: 'Folio',
   description: 'Notes on building, caching and running software at scale.',
-  url: 'https://folio.example.com',
+  url: process.env.SITE_URL || 'https://folio.example.com',
   language: 'en',
   dateLocale: 'en-GB',
   author: {
@@ -82,21 +87,40 @@ export const site: SiteConfig = {
   analytics: null,
 };
 
-/** An absolute URL on this site, for canonical links. */
-export const absoluteUrl = (pathname: string) => new URL(pathname, site.url).href;
+site.url = parseSiteUrl(site.url, process.env.SITE_URL ? 'SITE_URL' : 'site.url in lib/site.ts');
+
+/**
+ * The sub-path the site is served under, from the `BASE_PATH` environment variable at build
+ * time: `''` at the root of its origin, `/my-repo` for a GitHub Pages project site. Next's
+ * `basePath` (next.config.js) puts its own assets there; `withBasePath` does it for every
+ * link Folio writes. A malformed value fails the build with the reason.
+ */
+export const basePath: string = parseBasePath(process.env.BASE_PATH);
+
+/**
+ * The href of one of the site's own paths: `/posts/x/` under the base path. URLs with a
+ * scheme and relative ones are returned as they are. Every root-relative URL the site emits
+ * is built with it, once: post, page and term URLs (lib/content.ts), assets (lib/assets.ts),
+ * the menu, the feeds and the pages' own links.
+ */
+export const withBasePath = (sitePath: string) => prefixBasePath(basePath, sitePath);
+
+/** The absolute URL of an href the site emits (base path included), for canonical links, feeds and previews. */
+export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 
 /** The feeds, linked from the head of every page. */
 export const siteFeeds: FeedLink[] = [
-  { format: 'rss', href: '/rss.xml', type: 'application/rss+xml', label: 'RSS' },
-  { format: 'atom', href: '/atom.xml', type: 'application/atom+xml', label: 'Atom' },
-  { format: 'json', href: '/feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+  { format: 'rss', href: withBasePath('/rss.xml'), type: 'application/rss+xml', label: 'RSS' },
+  { format: 'atom', href: withBasePath('/atom.xml'), type: 'application/atom+xml', label: 'Atom' },
+  { format: 'json', href: withBasePath('/feed.json'), type: 'application/feed+json', label: 'JSON Feed' },
 ];
 
-/** Absolute URL of the image shown when a page is shared: its own (`socialImage` or `cover`), else the site's. */
-export const socialImageUrl = (image?: string | null) => absoluteUrl(image ?? site.socialImage);
+/** Absolute URL of the image shown when a page is shared: its own (`socialImage` or `cover`, hrefs already), else the site's. */
+export const socialImageUrl = (image?: string | null) => absoluteUrl(image ?? withBasePath(site.socialImage));
 
 /** The header menu: the configured entries, then every `template: "page"` page by title. */
 export function siteMenu(pages: { title: string; url: string }[]): MenuItem[] {
-  const configured = new Set(site.menu.map((item) => item.href));
-  return [...site.menu, ...pages.filter((page) => !configured.has(page.url)).map((page) => ({ label: page.title, href: page.url }))];
+  const configured = site.menu.map((item) => ({ ...item, href: withBasePath(item.href) }));
+  const hrefs = new Set(configured.map((item) => item.href));
+  return [...configured, ...pages.filter((page) => !hrefs.has(page.url)).map((page) => ({ label: page.title, href: page.url }))];
 }

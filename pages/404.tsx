@@ -2,7 +2,7 @@ import type { GetStaticProps } from 'next';
 import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
 import { getSiteProps, type SiteProps } from '../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../lib/site';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/site';
 
 export const config = { unstable_runtimeJS: false };
 
@@ -11,11 +11,11 @@ export const getStaticProps: GetStaticProps<SiteProps> = async () => ({ props: g
 export default function NotFound({ menu }: SiteProps) {
   return (
     <Layout site={site} menu={menu}>
-      <Seo title="Page not found" siteTitle={site.title} description="There is no page at this address." canonicalUrl={absoluteUrl('/404/')} imageUrl={socialImageUrl()} feeds={siteFeeds} />
+      <Seo title="Page not found" siteTitle={site.title} description="There is no page at this address." canonicalUrl={absoluteUrl(withBasePath('/404/'))} imageUrl={socialImageUrl()} feeds={siteFeeds} />
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
       <p>
-        <a href="/">Go to the latest posts</a>
+        <a href={withBasePath('/')}>Go to the latest posts</a>
       </p>
     </Layout>
   );

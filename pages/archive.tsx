@@ -3,7 +3,7 @@ import { Archive } from '../components/Archive/Archive';
 import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
 import { getArchiveProps, type ArchivePageProps } from '../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../lib/site';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/site';
 
 export const config = { unstable_runtimeJS: false };
 
@@ -11,9 +11,10 @@ export const getStaticProps: GetStaticProps<ArchivePageProps> = async () => ({ p
 
 /** `/archive/`: every post, by year. */
 export default function ArchivePage({ menu, years }: ArchivePageProps) {
+  const href = withBasePath('/archive/');
   return (
-    <Layout site={site} menu={menu} currentPath="/archive/">
-      <Seo title="Archive" siteTitle={site.title} description={`Every post on ${site.title}, by year.`} canonicalUrl={absoluteUrl('/archive/')} imageUrl={socialImageUrl()} feeds={siteFeeds} />
+    <Layout site={site} menu={menu} currentPath={href}>
+      <Seo title="Archive" siteTitle={site.title} description={`Every post on ${site.title}, by year.`} canonicalUrl={absoluteUrl(href)} imageUrl={socialImageUrl()} feeds={siteFeeds} />
       <h1>Archive</h1>
       <Archive years={years} locale={site.dateLocale} />
     </Layout>

@@ -55,8 +55,8 @@ export function runBuild(siteDir, env = {}) {
 }
 
 /**
- * Builds a site from `postsDir` as `npm run build` does, and returns the path of its `out/`.
- * `env` is added to the build's environment (`FOLIO_INTEGRATIONS`, for one).
+ * Builds a site from `postsDir` as `npm run build` does, with `env` added to the build's
+ * environment (`BASE_PATH`, `SITE_URL`, `FOLIO_INTEGRATIONS`), and returns the path of its `out/`.
  */
 export async function buildSite(postsDir, name, { env = {} } = {}) {
   const siteDir = makeSiteCopy(postsDir, name);

@@ -11,6 +11,8 @@
  *    comments loader (`public/comments.js`) when comments are off and no post loads it.
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
+ * 4. `_headers` (lib/headers.mjs): every file's cache policy and security headers, with the
+ *    Content-Security-Policy hash of the theme script the pages actually carry.
  *
  *   node scripts/finish-export.mjs [out-dir]   (default: out)
  */
@@ -18,7 +20,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
-import { COMMENTS_LOADER_PATH } from '../lib/integrations.mjs';
+import { writeHeadersFile } from '../lib/headers.mjs';
+import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations.mjs';
+import { themeScriptTexts } from '../lib/page-scripts.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
 const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
@@ -34,17 +38,22 @@ const filesUnder = (dir) =>
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A path in a page or stylesheet that may name a removable file: under `/_next/` or `/katex/`, or the comments loader. */
-const REMOVABLE_URL = new RegExp(`(\\/(?:_next|katex)\\/[^"'()\\s?#]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
-
-/** Every removable path that an exported page or stylesheet refers to, in one pass over them. */
-function referencedFiles(outDir) {
+/**
+ * In one pass over the exported pages and stylesheets: every removable file they refer to
+ * (under `/_next/` or `/katex/`, or the comments loader), as a site path (pages refer to them
+ * under the base path), and the text of every theme script the pages carry.
+ */
+function scanDocuments(outDir, basePath) {
   const referenced = new Set();
+  const themeScripts = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
+  const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:_next|katex)/[^"'()\\s?#]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
   for (const file of documents) {
-    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(REMOVABLE_URL)) referenced.add(url);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, sitePath] of text.matchAll(reference)) referenced.add(sitePath);
+    if (file.endsWith('.html')) for (const script of themeScriptTexts(text)) themeScripts.add(script);
   }
-  return referenced;
+  return { referenced, themeScripts };
 }
 
 /** Removes the folders under `dir`, and `dir` itself, that pruning left empty, deepest first. */
@@ -69,7 +78,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
     written.push('404.html');
   }
 
-  const referenced = referencedFiles(outDir);
+  const { referenced, themeScripts } = scanDocuments(outDir, manifest.basePath);
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
@@ -85,6 +94,8 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   removeEmptyFolders(path.join(outDir, '_next'));
   removeEmptyFolders(path.join(outDir, 'katex'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
+  writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
+  written.push('_headers');
   return { removed, written };
 }
 

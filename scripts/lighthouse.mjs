@@ -1,22 +1,20 @@
 /**
  * `npm run lighthouse`: Lighthouse 12.2.3 on the exported site, in the same Chromium the e2e
- * tests find (e2e/browser.mjs), served gzipped on 127.0.0.1 the way a CDN would. Prints the
- * four scores for each page and exits 1 if any is below its threshold. Not part of
- * `npm test`: scores vary with the machine's load.
+ * tests find (e2e/browser.mjs), served compressed and with its `_headers` on 127.0.0.1 the way a
+ * CDN would (scripts/serve.mjs). Prints the four scores for each page and exits 1 if any is
+ * below its threshold. Not part of `npm test`: scores vary with the machine's load.
  *
  *   npm run lighthouse                       # builds the sample site first
  *   npm run lighthouse -- --out out          # or audits an export you built
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
-import compression from 'compression';
 import lighthouse from 'lighthouse';
-import sirv from 'sirv';
 import { findBrowser } from '../e2e/browser.mjs';
 import { buildSite, projectRoot } from './build-site.mjs';
+import { start } from './serve.mjs';
 
 /** The scores every audited page must reach. */
 const THRESHOLDS = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
@@ -25,20 +23,7 @@ const PAGES = ['/', '/posts/reinvent-2017/'];
 const args = process.argv.slice(2);
 const outDir = args.includes('--out') ? path.resolve(args[args.indexOf('--out') + 1]) : await buildSite(path.join(projectRoot, 'posts'), 'lighthouse');
 
-const serveFiles = sirv(outDir, { etag: true });
-const gzip = compression();
-const notFound = fs.readFileSync(path.join(outDir, '404.html'));
-const server = http.createServer((req, res) =>
-  gzip(req, res, () =>
-    serveFiles(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(notFound);
-    }),
-  ),
-);
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
-
+const server = await start(outDir);
 const browser = await findBrowser();
 const chrome = await chromeLauncher.launch({
   chromePath: browser.executablePath,
@@ -51,7 +36,7 @@ const failures = [];
 try {
   console.log(`Lighthouse on ${outDir} (${browser.source})\n\n| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|`);
   for (const page of PAGES) {
-    const result = await lighthouse(`${base}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) });
+    const result = await lighthouse(new URL(page.slice(1), server.url).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) });
     const scores = Object.fromEntries(Object.keys(THRESHOLDS).map((id) => [id, Math.round((result.lhr.categories[id].score ?? 0) * 100)]));
     console.log(`| ${page} | ${Object.values(scores).join(' | ')} |`);
     for (const [id, score] of Object.entries(scores)) {
@@ -63,7 +48,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.close();
+  await server.close();
 }
 if (failures.length) {
   console.error(`\nBelow the thresholds:\n${failures.join('\n')}`);

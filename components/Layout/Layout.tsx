@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import type { MenuItem, SiteConfig } from '../../lib/site';
+import { withBasePath, type MenuItem, type SiteConfig } from '../../lib/site';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
 export interface LayoutProps {
   site: Pick<SiteConfig, 'title' | 'author' | 'social'>;
   menu: MenuItem[];
-  /** The current page's path, to mark its menu entry. */
+  /** The current page's href, to mark its menu entry. */
   currentPath?: string;
   children: ReactNode;
 }
@@ -20,7 +20,7 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
         Skip to content
       </a>
       <header className={styles.header}>
-        <a className={styles.brand} href="/">
+        <a className={styles.brand} href={withBasePath('/')}>
           {site.title}
         </a>
         <nav aria-label="Main">

@@ -6,13 +6,14 @@ import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import Head from 'next/head';
 import { MDXRemote } from 'next-mdx-remote';
 import type { BodyContent, RenderedBody } from '../../lib/markdown';
+import { withBasePath } from '../../lib/site';
 import { Callout } from '../Callout/Callout';
 import { Figure } from '../Figure/Figure';
 import { YouTube } from '../YouTube/YouTube';
 import styles from './MdxBody.module.css';
 
 /** KaTeX's stylesheet, with its fonts beside it; lib/katex-assets.ts publishes both there. */
-export const KATEX_STYLESHEET = '/katex/katex.min.css';
+export const KATEX_STYLESHEET = withBasePath('/katex/katex.min.css');
 
 export interface MdxBodyProps {
   body: RenderedBody;

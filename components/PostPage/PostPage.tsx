@@ -1,6 +1,6 @@
 import type { BodyContent } from '../../lib/markdown';
 import type { PostPageProps } from '../../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../../lib/site';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/site';
 import { ContentErrorPanel } from '../ContentErrorPanel/ContentErrorPanel';
 import { Layout } from '../Layout/Layout';
 import { MdxBody, renderBodyHtml } from '../MdxBody/MdxBody';
@@ -23,7 +23,7 @@ export function PostPage(props: PostPageProps) {
   if ('error' in props) {
     return (
       <Layout site={site} menu={props.menu}>
-        <Seo title="Error" siteTitle={site.title} description={props.error.message} canonicalUrl={absoluteUrl('/')} imageUrl={socialImageUrl()} feeds={siteFeeds} />
+        <Seo title="Error" siteTitle={site.title} description={props.error.message} canonicalUrl={absoluteUrl(withBasePath('/'))} imageUrl={socialImageUrl()} feeds={siteFeeds} />
         <ContentErrorPanel error={props.error} />
       </Layout>
     );

@@ -1,5 +1,5 @@
 import type { TermIndexPageProps, TermKind } from '../../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../../lib/site';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/site';
 import { Layout } from '../Layout/Layout';
 import { Seo } from '../Seo/Seo';
 import { TermList } from '../TermList/TermList';
@@ -12,7 +12,7 @@ const WORDS: Record<TermKind, { heading: string; description: string; empty: str
 /** `/tags/` or `/categories/`: every term with its number of posts. */
 export function TermIndexPage({ menu, kind, terms }: TermIndexPageProps) {
   const words = WORDS[kind];
-  const path = `/${kind}/`;
+  const path = withBasePath(`/${kind}/`);
   return (
     <Layout site={site} menu={menu} currentPath={path}>
       <Seo title={words.heading} siteTitle={site.title} description={words.description} canonicalUrl={absoluteUrl(path)} imageUrl={socialImageUrl()} feeds={siteFeeds} />

@@ -1,3 +1,4 @@
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/youtube-frame.mjs';
 import styles from './YouTube.module.css';
 
 export interface YouTubeProps {
@@ -14,16 +15,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 /**
  * The frame's first document, written into `srcdoc`: a play link and nothing from YouTube,
  * so the page makes no request to YouTube, and sets no cookie, until the reader clicks.
- * The link then loads the youtube-nocookie player in the frame, playing. No script runs.
+ * The link then loads the youtube-nocookie player in the frame, playing. No script runs;
+ * the page's Content-Security-Policy allows its stylesheet by hash (lib/youtube-frame.mjs).
  */
 function playButtonDocument(title: string, playerUrl: string): string {
-  const style =
-    'html,body{height:100%;margin:0}' +
-    'a{display:flex;height:100%;flex-direction:column;align-items:center;justify-content:center;gap:.75rem;padding:1rem;box-sizing:border-box;' +
-    'background:#0f0f0f;color:#fff;font:600 1.1rem/1.4 system-ui,sans-serif;text-align:center;text-decoration:none}' +
-    'span{display:grid;place-items:center;width:4.25rem;height:3rem;border-radius:.75rem;background:#c00;font-size:1.5rem}' +
-    'a:hover span,a:focus-visible span{background:#f00}a:focus-visible{outline:3px solid #fff;outline-offset:-6px}';
-  return `<!doctype html><html lang="en"><title>${escapeHtml(title)}</title><style>${style}</style><a href="${escapeHtml(playerUrl)}"><span aria-hidden="true">▶</span>Play video: ${escapeHtml(title)}</a>`;
+  return `<!doctype html><html lang="en"><title>${escapeHtml(title)}</title><style>${YOUTUBE_PLAY_STYLE}</style><a href="${escapeHtml(playerUrl)}"><span aria-hidden="true">▶</span>Play video: ${escapeHtml(title)}</a>`;
 }
 
 /**
@@ -33,7 +29,7 @@ function playButtonDocument(title: string, playerUrl: string): string {
  */
 export function YouTube({ id, title, start }: YouTubeProps) {
   const video = encodeURIComponent(id);
-  const player = `https://www.youtube-nocookie.com/embed/${video}`;
+  const player = `${YOUTUBE_PLAYER_ORIGIN}/embed/${video}`;
   const startAt = start ? `start=${start}` : '';
   return (
     <figure className={styles.youtube}>

@@ -1,0 +1,168 @@
+/**
+ * @jest-environment node
+ *
+ * The ready-made deploy files, which no test can run against the real hosts: what they
+ * build, publish and set. deploy-s3.sh runs for real here, against a stand-in `aws` command
+ * that records what it is asked to do. vercel.json is checked in headers.test.ts and
+ * build-base-path.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { CACHE_POLICIES } from '../lib/headers.mjs';
+
+const root = path.resolve(__dirname, '..');
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+
+interface WorkflowStep {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+
+describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
+  const workflow = parseYaml(read('.github/workflows/deploy.yml'));
+  const steps: WorkflowStep[] = workflow.jobs.build.steps;
+  const step = (uses: string) => steps.find((entry) => entry.uses?.startsWith(`${uses}@`));
+
+  it('deploys main with the permissions Pages needs, one deploy at a time', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(workflow.concurrency.group).toBe('pages');
+  });
+
+  it('builds with npm ci and npm run build under the base path and origin GitHub Pages reports', () => {
+    const pages = step('actions/configure-pages')!;
+    const runs = steps.map((entry) => entry.run).filter(Boolean);
+    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm run build'));
+    const build = steps.find((entry) => entry.run === 'npm run build')!;
+    expect(steps.indexOf(pages)).toBeLessThan(steps.indexOf(build));
+    expect(build.env).toMatchObject({ BASE_PATH: `\${{ steps.${pages.id}.outputs.base_path }}`, SITE_URL: `\${{ steps.${pages.id}.outputs.origin }}` });
+  });
+
+  it('uploads out/ as the Pages artifact and deploys it with deploy-pages', () => {
+    expect(step('actions/upload-pages-artifact')?.with).toEqual({ path: 'out' });
+    const deploy = workflow.jobs.deploy;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.environment.name).toBe('github-pages');
+    expect(deploy.steps.map((entry: WorkflowStep) => entry.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+});
+
+describe('netlify.toml', () => {
+  const config = parseToml(read('netlify.toml')) as { build: { command: string; publish: string; environment: Record<string, string> }; headers?: unknown };
+
+  it('builds with npm run build and publishes out/', () => {
+    expect(config.build.command).toBe('npm run build');
+    expect(config.build.publish).toBe('out');
+    expect(config.build.environment.NETLIFY_NEXT_PLUGIN_SKIP).toBe('true');
+  });
+
+  it('sets no headers itself: they come from out/_headers alone, which netlify.toml headers would override', () => {
+    expect(config.headers).toBeUndefined();
+  });
+});
+
+describe('scripts/deploy-s3.sh', () => {
+  const script = read('scripts/deploy-s3.sh');
+
+  it('uses the cache policies of lib/headers.mjs', () => {
+    const policy = (name: string) => new RegExp(`^${name}='([^']*)'$`, 'm').exec(script)?.[1];
+    expect(policy('IMMUTABLE')).toBe(CACHE_POLICIES.immutable);
+    expect(policy('PAGE')).toBe(CACHE_POLICIES.page);
+    expect(policy('SEARCH_ENTRY')).toBe(CACHE_POLICIES.searchEntry);
+  });
+
+  /** An export, a stand-in `aws` that logs its arguments, and the manifest the last deploy left. */
+  function setUp(previousManifest: string | null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-s3-'));
+    const out = path.join(dir, 'out');
+    const files: Record<string, string> = {
+      'index.html': 'home',
+      'posts/same/index.html': 'same',
+      'posts/edited/index.html': 'edited, new text',
+      'posts/新/index.html': 'new post',
+      'rss.xml': '<rss/>',
+      'social-default.png': 'png',
+      '_next/static/chunks/a1.css': 'css',
+      'pagefind/pagefind.js': 'js',
+      'pagefind/index/en_1.pf_index': 'index',
+      _headers: '/*\n  X: y\n',
+    };
+    for (const [file, contents] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+      fs.writeFileSync(path.join(out, file), contents);
+    }
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    const log = path.join(dir, 'aws.log');
+    const previous = path.join(dir, 'previous.txt');
+    if (previousManifest !== null) fs.writeFileSync(previous, previousManifest);
+    fs.writeFileSync(
+      path.join(bin, 'aws'),
+      [
+        '#!/usr/bin/env bash',
+        `printf '%s\\x1f' "$@" >> ${JSON.stringify(log)}; echo >> ${JSON.stringify(log)}`,
+        // Reading the last manifest: there is one only if the test left it.
+        `if [[ "$1 $2" == "s3 cp" && "$3" == s3://* ]]; then cp ${JSON.stringify(previous)} "$4" 2>/dev/null || exit 1; fi`,
+        `if [[ "$1 $2" == "s3 cp" && "$4" == s3://* ]]; then cp "$3" ${JSON.stringify(path.join(dir, 'uploaded.txt'))}; fi`,
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const run = (env: Record<string, string>) => {
+      const output = execFileSync('bash', [path.join(root, 'scripts', 'deploy-s3.sh'), out], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
+      const calls = fs.readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split('\x1f').slice(0, -1));
+      return { output, calls, uploaded: fs.existsSync(path.join(dir, 'uploaded.txt')) ? fs.readFileSync(path.join(dir, 'uploaded.txt'), 'utf8') : null };
+    };
+    const hashOf = (file: string) => execFileSync('sha256sum', [path.join(out, file)], { encoding: 'utf8' }).split(' ')[0];
+    return { run, hashOf };
+  }
+
+  const option = (call: string[], name: string) => call[call.indexOf(name) + 1];
+  const filters = (call: string[]) => call.flatMap((arg, i) => (arg === '--include' || arg === '--exclude' ? [`${arg} ${call[i + 1]}`] : []));
+
+  it('uploads hashed files immutable and never deletes them, then search entries, then everything else short, deleting what is gone', () => {
+    const { run } = setUp(null);
+    const { calls } = run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
+    const syncs = calls.filter((call) => call[0] === 's3' && call[1] === 'sync');
+    expect(syncs.map((call) => call[3])).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
+    const [hashed, entries, rest] = syncs;
+    expect(option(hashed, '--cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(filters(hashed)).toEqual(['--exclude *', '--include _next/static/*', '--include pagefind/*.pf_index', '--include pagefind/*.pf_fragment', '--include pagefind/*.pf_filter', '--include pagefind/*.pf_meta']);
+    expect(hashed).not.toContain('--delete');
+    expect(option(entries, '--cache-control')).toBe(CACHE_POLICIES.searchEntry);
+    expect(filters(entries).slice(0, 2)).toEqual(['--exclude *', '--include pagefind/*']);
+    expect(option(rest, '--cache-control')).toBe(CACHE_POLICIES.page);
+    expect(rest).toContain('--delete');
+    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude pagefind/*', '--exclude _headers', '--exclude .deploy/*']);
+  });
+
+  it('invalidates only the pages that changed, appeared or went since the last deploy, and records the new hashes', () => {
+    const { run, hashOf } = setUp('');
+    const first = run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
+    expect(first.uploaded).toContain('  posts/edited/index.html\n');
+
+    const previous = [`${hashOf('index.html')}  index.html`, `${hashOf('posts/same/index.html')}  posts/same/index.html`, `${'0'.repeat(64)}  posts/edited/index.html`, `${'1'.repeat(64)}  posts/gone/index.html`, `${hashOf('rss.xml')}  rss.xml`].join('\n');
+    const { calls, uploaded } = setUp(`${previous}\n`).run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
+    const invalidation = calls.find((call) => call[0] === 'cloudfront')!;
+    expect(option(invalidation, '--distribution-id')).toBe('E1');
+    const paths = invalidation.slice(invalidation.indexOf('--paths') + 1);
+    expect(paths.sort()).toEqual(['/my-repo/posts/%E6%96%B0/', '/my-repo/posts/%E6%96%B0/index.html', '/my-repo/posts/edited/', '/my-repo/posts/edited/index.html', '/my-repo/posts/gone/', '/my-repo/posts/gone/index.html']);
+    const manifestUpload = calls.at(-1)!;
+    expect(manifestUpload.slice(0, 2)).toEqual(['s3', 'cp']);
+    expect(manifestUpload[3]).toBe('s3://blog/my-repo/.deploy/page-hashes.txt');
+    expect(uploaded!.split('\n').filter(Boolean).map((line) => line.split('  ')[1]).sort()).toEqual(['index.html', 'posts/edited/index.html', 'posts/same/index.html', 'posts/新/index.html', 'rss.xml'].sort());
+  });
+
+  it('changes nothing on a dry run', () => {
+    const { calls, output } = setUp('').run({ S3_BUCKET: 'blog', CLOUDFRONT_DISTRIBUTION_ID: 'E1', DRY_RUN: '1' });
+    expect(calls.filter((call) => call[1] === 'sync').every((call) => call.includes('--dryrun'))).toBe(true);
+    expect(calls.some((call) => call[0] === 'cloudfront' || (call[1] === 'cp' && call[3]?.startsWith('s3://')))).toBe(false);
+    expect(output).toMatch(/\(dry run\) would invalidate: .*\/posts\/edited\//);
+  });
+});

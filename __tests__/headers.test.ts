@@ -1,0 +1,177 @@
+/**
+ * @jest-environment node
+ *
+ * The headers the CDN sends (lib/headers.mjs): the Content-Security-Policy, the `_headers`
+ * rules as Netlify's own parser reads them, and `vercel.json`'s rules, which must give every
+ * file the same headers. The CSP hash against a real build's pages, and `vercel.json`'s hash,
+ * are checked in build-base-path.test.ts: the theme script's text is the bundler's output.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import { pathToRegexp } from 'path-to-regexp';
+import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, vercelHeaders } from '../lib/headers.mjs';
+import { YOUTUBE_PLAY_STYLE } from '../lib/youtube-frame.mjs';
+
+const root = path.resolve(__dirname, '..');
+const HASH = cspHash('theme();');
+const policy = { themeScriptHashes: [HASH] };
+
+/** The files of an export with a search page and a Pagefind index, as site paths. */
+const SITE_FILES = [
+  '/index.html',
+  '/404.html',
+  '/404/index.html',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/sitemap.xml',
+  '/robots.txt',
+  '/social-default.png',
+  '/about/index.html',
+  '/posts/first/index.html',
+  '/posts/folder/diagram.png',
+  '/tags/caching/index.html',
+  '/tags/caching/page/2/index.html',
+  '/katex/katex.min.css',
+  '/_next/static/chunks/0220arb7ktvfk.css',
+  '/_next/static/media/font.woff2',
+  '/search/index.html',
+  // Netlify's /search/* would match it too: it must not fold /search/.
+  '/searching/index.html',
+  '/pagefind/pagefind.js',
+  '/pagefind/pagefind-entry.json',
+  '/pagefind/pagefind-worker.js',
+  '/pagefind/wasm.en.pagefind',
+  '/pagefind/pagefind.en_4f2a9c.pf_meta',
+  '/pagefind/index/en_8b1d2e.pf_index',
+  '/pagefind/fragment/en_11aa22.pf_fragment',
+  '/pagefind/filter/en_33bb44.pf_filter',
+];
+
+/** The URLs a file is requested at: an `index.html` at its folder's URL too. */
+const urlsOf = (sitePath: string) => (sitePath.endsWith('/index.html') ? [sitePath, sitePath.slice(0, -'index.html'.length)] : [sitePath]);
+
+/** `_headers` for `SITE_FILES`, parsed by Netlify's parser. */
+async function netlifyRules(basePath: string) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-headers-')), '_headers');
+  fs.writeFileSync(file, headersFile(headerRules(SITE_FILES, { basePath, ...policy })));
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
+  expect(errors).toEqual([]);
+  return headers as { forRegExp: RegExp; values: Record<string, string> }[];
+}
+
+/** The directive `name` of a policy, as its list of sources. */
+const directive = (csp: string, name: string) => csp.split('; ').find((entry) => entry.startsWith(`${name} `))?.split(' ').slice(1) ?? null;
+
+describe('contentSecurityPolicy', () => {
+  it('allows the theme script by hash and no other script, and no inline script at all', () => {
+    const csp = contentSecurityPolicy(policy);
+    expect(directive(csp, 'script-src')).toEqual([HASH]);
+    expect(csp).not.toContain("'unsafe-inline' ");
+    expect(directive(csp, 'style-src')).toEqual(["'self'", cspHash(YOUTUBE_PLAY_STYLE)]);
+    // Highlighted code and KaTeX carry style attributes; they cannot run code.
+    expect(directive(csp, 'style-src-attr')).toEqual(["'unsafe-inline'"]);
+    expect(directive(csp, 'frame-src')).toEqual(['https://www.youtube-nocookie.com']);
+    expect(directive(csp, 'object-src')).toEqual(["'none'"]);
+    expect(directive(csp, 'base-uri')).toEqual(["'none'"]);
+    expect(directive(csp, 'frame-ancestors')).toEqual(["'self'"]);
+  });
+
+  it("lets the search page load its own script and compile WebAssembly, and no page eval or inline code", () => {
+    const csp = contentSecurityPolicy({ ...policy, search: true });
+    expect(directive(csp, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", HASH]);
+    expect(directive(csp, 'connect-src')).toEqual(["'self'"]);
+  });
+
+  it('says script-src none when no page carries the theme script', () => {
+    expect(directive(contentSecurityPolicy({ themeScriptHashes: [] }), 'script-src')).toEqual(["'none'"]);
+  });
+
+  it('takes extra sources for integrations, each in its directive', () => {
+    const csp = contentSecurityPolicy({
+      ...policy,
+      extra: { scriptSrc: ['https://giscus.app'], frameSrc: ['https://giscus.app'], connectSrc: ['https://plausible.io'], imgSrc: ['https://avatars.example.com'], styleSrc: ['https://giscus.app'] },
+    });
+    expect(directive(csp, 'script-src')).toEqual([HASH, 'https://giscus.app']);
+    expect(directive(csp, 'frame-src')).toEqual(['https://www.youtube-nocookie.com', 'https://giscus.app']);
+    expect(directive(csp, 'connect-src')).toEqual(["'self'", 'https://plausible.io']);
+    expect(directive(csp, 'img-src')).toContain('https://avatars.example.com');
+    expect(directive(csp, 'style-src')).toContain('https://giscus.app');
+  });
+
+  it('refuses an extra source that would break the policy or let any script run', () => {
+    expect(() => contentSecurityPolicy({ ...policy, extra: { connectSrc: ['https://a.example; script-src *'] } })).toThrow('connectSrc source "https://a.example; script-src *" is not one source expression');
+    expect(() => contentSecurityPolicy({ ...policy, extra: { frameSrc: ['a b'] } })).toThrow('is not one source expression');
+    for (const unsafe of ["'unsafe-inline'", "'UNSAFE-EVAL'", 'https:', '*']) {
+      expect(() => contentSecurityPolicy({ ...policy, extra: { scriptSrc: [unsafe] } })).toThrow(`scriptSrc may not add ${unsafe}`);
+    }
+  });
+});
+
+describe('headersFor', () => {
+  it('gives each kind of file its cache policy', () => {
+    const cache = (sitePath: string) => headersFor(sitePath, policy)['Cache-Control'];
+    for (const hashed of ['/_next/static/chunks/0220arb7ktvfk.css', '/pagefind/index/en_8b1d2e.pf_index', '/pagefind/fragment/en_11aa22.pf_fragment', '/pagefind/filter/en_33bb44.pf_filter', '/pagefind/pagefind.en_4f2a9c.pf_meta']) {
+      expect(cache(hashed)).toBe('public, max-age=31536000, immutable');
+    }
+    for (const entry of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind']) expect(cache(entry)).toBe(CACHE_POLICIES.searchEntry);
+    for (const page of ['/index.html', '/posts/first/index.html', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/search/index.html', '/posts/folder/diagram.png']) {
+      expect(cache(page)).toBe(CACHE_POLICIES.page);
+    }
+    // Short in the browser, with revalidation; longer at the edge, served stale while it refetches.
+    expect(CACHE_POLICIES.page).toMatch(/^public, max-age=60, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    expect(CACHE_POLICIES.searchEntry).toContain('must-revalidate');
+  });
+
+  it('puts the security headers on every file, and the search policy only on the search page', () => {
+    for (const sitePath of SITE_FILES) {
+      const headers = headersFor(sitePath, policy);
+      expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' });
+      expect(headers['Permissions-Policy']).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\)/);
+      expect(headers['Content-Security-Policy'].includes("'wasm-unsafe-eval'")).toBe(sitePath.startsWith('/search/'));
+    }
+  });
+});
+
+describe('_headers', () => {
+  it.each(['', '/my-repo'])('gives every URL of the export its headers from every rule that matches it (base path %j)', async (basePath) => {
+    const rules = await netlifyRules(basePath);
+    for (const sitePath of SITE_FILES) {
+      for (const url of urlsOf(sitePath)) {
+        const matching = rules.filter((rule) => rule.forRegExp.test(basePath + url));
+        expect({ url, matched: matching.length > 0 }).toEqual({ url, matched: true });
+        for (const rule of matching) expect({ url, headers: rule.values }).toEqual({ url, headers: headersFor(sitePath, policy) });
+      }
+    }
+  });
+
+  it('folds a folder whose files share headers into one pattern, and splits one that does not', () => {
+    const patterns = headerRules(SITE_FILES, { basePath: '/my-repo', ...policy }).map((rule) => rule.pattern);
+    expect(patterns).toEqual(expect.arrayContaining(['/my-repo/', '/my-repo/index.html', '/my-repo/posts/*', '/my-repo/tags/*', '/my-repo/_next/*', '/my-repo/404/*', '/my-repo/search/', '/my-repo/search/index.html', '/my-repo/searching/*', '/my-repo/pagefind/index/*', '/my-repo/pagefind/pagefind.js']));
+    expect(patterns).not.toContain('/my-repo/*');
+    expect(patterns).not.toContain('/my-repo/pagefind/*');
+    expect(patterns).not.toContain('/my-repo/search/*');
+    expect(headerRules(['/a/index.html', '/a/b.png'], { basePath: '', ...policy }).map((rule) => rule.pattern)).toEqual(['/*']);
+  });
+});
+
+describe('vercel.json', () => {
+  const vercel = JSON.parse(fs.readFileSync(path.join(root, 'vercel.json'), 'utf8'));
+
+  it('builds with npm run build and publishes out/ as static files with trailing slashes', () => {
+    expect(vercel).toMatchObject({ buildCommand: 'npm run build', outputDirectory: 'out', framework: null, trailingSlash: true });
+  });
+
+  it('gives every file the headers _headers gives it, from exactly one rule', () => {
+    const sources = vercelHeaders(policy).map(({ source, headers }) => ({ pattern: pathToRegexp(source), headers: Object.fromEntries(headers.map(({ key, value }) => [key, value])) }));
+    for (const sitePath of SITE_FILES) {
+      for (const url of urlsOf(sitePath)) {
+        const matching = sources.filter(({ pattern }) => pattern.test(url));
+        expect({ url, rules: matching.length }).toEqual({ url, rules: 1 });
+        expect(matching[0].headers).toEqual(headersFor(sitePath, policy));
+      }
+    }
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * @jest-environment node
+ *
+ * `npm run serve` (scripts/serve.mjs) on a small export written here: content encoding as
+ * the request negotiates it, the `_headers` rules, 404.html, folder redirects, base path.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { CACHE_POLICIES, writeHeadersFile } from '../lib/headers.mjs';
+import { start } from '../scripts/serve.mjs';
+
+const PAGE = `<!doctype html><html><head><script id="theme-script">document.documentElement.dataset.x=1</script></head><body>${'<p>Cached at the edge.</p>'.repeat(200)}</body></html>`;
+const NOT_FOUND = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';
+
+/** An export with a home page, a post, a stylesheet under `_next/static/`, a 404 page and its `_headers`. */
+function writeExport(basePath: string): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
+  const files: Record<string, string> = {
+    'index.html': PAGE,
+    'posts/first/index.html': PAGE.replace('Cached', 'First'),
+    '_next/static/chunks/a1b2c3.css': `body{color:#111}${'.x{margin:0}'.repeat(300)}`,
+    '404.html': NOT_FOUND,
+  };
+  for (const [file, contents] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, file), contents);
+  }
+  writeHeadersFile(outDir, { basePath, themeScripts: ['document.documentElement.dataset.x=1'] });
+  return outDir;
+}
+
+describe('npm run serve', () => {
+  let server: Awaited<ReturnType<typeof start>>;
+  const get = (pathname: string, headers: Record<string, string> = {}) => fetch(new URL(pathname, server.origin), { headers, redirect: 'manual' });
+  /** The body as sent, not decoded (fetch would decode it), and its encoding. */
+  const rawBody = (pathname: string, encoding: string) =>
+    new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      http.get(new URL(pathname, server.origin), { headers: { 'Accept-Encoding': encoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+
+  describe('at the root', () => {
+    beforeAll(async () => {
+      server = await start(writeExport(''));
+    });
+    afterAll(() => server.close());
+
+    it('compresses with brotli or gzip as the request prefers, and not at all when it asks for neither', async () => {
+      const br = await get('/', { 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('vary')).toMatch(/Accept-Encoding/i);
+      const gzip = await get('/', { 'Accept-Encoding': 'gzip' });
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+      const plain = await get('/', { 'Accept-Encoding': 'identity' });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(PAGE);
+    });
+
+    it('sends bytes that decode to the file', async () => {
+      const br = await rawBody('/', 'br');
+      expect(br.encoding).toBe('br');
+      expect(zlib.brotliDecompressSync(br.body).toString()).toBe(PAGE);
+      const gzip = await rawBody('/', 'gzip');
+      expect(gzip.encoding).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.body).toString()).toBe(PAGE);
+      expect(br.body.length).toBeLessThan(PAGE.length / 10);
+    });
+
+    it('applies the _headers rules: hashed assets immutable, pages short, security headers everywhere', async () => {
+      const css = await get('/_next/static/chunks/a1b2c3.css');
+      expect(css.status).toBe(200);
+      expect(css.headers.get('cache-control')).toBe(CACHE_POLICIES.immutable);
+      for (const page of ['/', '/index.html', '/posts/first/']) {
+        const response = await get(page);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('cache-control')).toBe(CACHE_POLICIES.page);
+        expect(response.headers.get('content-security-policy')).toContain("script-src 'sha256-");
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+        expect(response.headers.get('permissions-policy')).toContain('camera=()');
+      }
+    });
+
+    it('answers a missing path with 404.html and status 404, and never serves _headers', async () => {
+      for (const missing of ['/posts/none/', '/nothing.css', '/_headers']) {
+        const response = await get(missing);
+        expect(response.status).toBe(404);
+        expect(await response.text()).toBe(NOT_FOUND);
+      }
+    });
+
+    it('redirects a folder without its slash, as static hosts do', async () => {
+      const response = await get('/posts/first?x=1');
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe('/posts/first/?x=1');
+    });
+  });
+
+  describe('under a base path', () => {
+    beforeAll(async () => {
+      server = await start(writeExport('/my-repo'), { basePath: '/my-repo/' });
+    });
+    afterAll(() => server.close());
+
+    it('serves the site under it, with the rules written for it, and nothing outside it', async () => {
+      expect(server.url).toBe(`${server.origin}/my-repo/`);
+      const home = await get('/my-repo/');
+      expect(home.status).toBe(200);
+      expect(home.headers.get('cache-control')).toBe(CACHE_POLICIES.page);
+      expect((await get('/my-repo/_next/static/chunks/a1b2c3.css')).headers.get('cache-control')).toBe(CACHE_POLICIES.immutable);
+      expect((await get('/my-repo')).headers.get('location')).toBe('/my-repo/');
+      for (const outside of ['/', '/posts/first/', '/my-repository/']) expect((await get(outside)).status).toBe(404);
+    });
+  });
+
+  it('refuses a malformed _headers file, as Netlify would', async () => {
+    const outDir = writeExport('');
+    fs.writeFileSync(path.join(outDir, '_headers'), '  X-Orphan: value\n');
+    await expect(start(outDir)).rejects.toThrow(/_headers is not valid/);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The sample site built with `BASE_PATH=/my-repo`, as a GitHub Pages project site is, and
+ * served under `/my-repo/` as a CDN serves it (`npm run serve`: compression, `_headers`, the
+ * 404 page). A reader clicks through home → a post → a tag; every stylesheet, image and link
+ * on the way stays under the base path, and the Content-Security-Policy lets the theme script
+ * run and nothing else inline.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
+
+const BASE = '/my-repo';
+
+let site;
+let outDir;
+
+before(
+  async () => {
+    ({ outDir } = await buildSampleSite({ name: 'e2e-base-path', env: { BASE_PATH: BASE } }));
+    site = await openSite(outDir, { basePath: BASE });
+  },
+  { timeout: 300_000 },
+);
+
+after(async () => {
+  await site?.close();
+});
+
+/** The site path of the page open in `page`, which must be under the base path. */
+function sitePathOf(page) {
+  const { pathname } = new URL(page.url());
+  assert.ok(pathname.startsWith(`${BASE}/`), `${pathname} is under ${BASE}/`);
+  return decodeURIComponent(pathname.slice(BASE.length));
+}
+
+/** True when the page's stylesheets loaded: the site's CSS lays the header out as a grid. */
+const isStyled = (page) => page.getByRole('banner').evaluate((header) => getComputedStyle(header).display === 'grid');
+
+test('a reader clicks from the home page to a post, its image and a link in its body, then a tag, all under the base path', async () => {
+  await site.withPage('/', {}, async (page) => {
+    assert.ok(await isStyled(page), 'the home page has its stylesheets');
+    assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), `https://folio.example.com${BASE}/`);
+
+    await page.getByRole('link', { name: 'Where the cache hits land: a folder post' }).first().click();
+    await page.waitForURL(site.urlFor('/posts/cache-layers/'));
+    assert.equal(sitePathOf(page), '/posts/cache-layers/');
+    assert.ok(await isStyled(page), 'the post has its stylesheets');
+    const image = page.locator('[data-post-body] img');
+    await image.scrollIntoViewIfNeeded();
+    assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'the post image loads');
+    assert.equal(new URL(await image.evaluate((img) => img.src)).pathname, `${BASE}/posts/cache-layers/diagram.png`);
+
+    // A root-relative link written in the Markdown gets the base path too.
+    await page.locator('[data-post-body]').getByRole('link', { name: 'the re:Invent write-up' }).click();
+    await page.waitForURL(site.urlFor('/posts/reinvent-2017/'));
+    assert.equal(await text(page.locator('h1')), 're:Invent 2017');
+    await page.goBack();
+    await page.waitForURL(site.urlFor('/posts/cache-layers/'));
+
+    await page.locator('article').getByRole('link', { name: '#caching', exact: true }).click();
+    await page.waitForURL(site.urlFor('/tags/caching/'));
+    assert.match(await text(page.locator('h1')), /caching/);
+    assert.ok(await page.getByRole('link', { name: 'Where the cache hits land: a folder post' }).isVisible(), 'the tag lists the post');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
+    await page.waitForURL(site.urlFor('/archive/'));
+    await page.getByRole('link', { name: 'Folio' }).first().click();
+    await page.waitForURL(site.urlFor('/'));
+  });
+});
+
+test('the CDN headers apply under the base path: the theme script runs under the CSP, an injected inline script does not', async () => {
+  const refusals = [];
+  await site.withPage('/posts/writing-with-mdx/', {}, async (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) refusals.push(message.text());
+    });
+    const response = await page.request.get(page.url(), { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.match(response.headers()['content-security-policy'], /script-src 'sha256-[^']+'(;|$)/);
+    assert.equal(response.headers()['content-encoding'], 'br');
+    // The theme script ran: it marks the root element, which is what shows the toggle.
+    assert.equal(await page.locator('html').getAttribute('data-theme-toggle'), '');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    assert.match((await page.locator('html').getAttribute('data-theme')) ?? '', /^(dark|light)$/);
+    const injected = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injectedRan = true;';
+      document.head.append(script);
+      return window.injectedRan === true;
+    });
+    assert.equal(injected, false, 'an inline script that is not the theme script is refused');
+  });
+  assert.equal(refusals.length, 1, `one refusal, for the injected script: ${refusals.join(' | ')}`);
+  // The suite's record of console errors holds that refusal, and must hold nothing else (checked below).
+  const recorded = site.seen.consoleErrors.findIndex((error) => error.includes('Content Security Policy'));
+  assert.ok(recorded >= 0, 'the refusal was recorded');
+  site.seen.consoleErrors.splice(recorded, 1);
+});
+
+test('a missing page answers 404 with the 404 page, whose links stay under the base path', async () => {
+  await site.withPage('/no-such-page/', { status: 404 }, async (page) => {
+    assert.equal(await text(page.locator('h1')), 'Page not found');
+    await page.getByRole('link', { name: 'Go to the latest posts' }).click();
+    await page.waitForURL(site.urlFor('/'));
+  });
+});
+
+test('every page loads with no request outside the base path failing, no script file and no error', { timeout: 120_000 }, async () => {
+  const pages = filesUnder(outDir)
+    .filter((file) => file.endsWith(`${path.sep}index.html`))
+    .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
+    .map((dir) => (dir ? `/${dir}/` : '/'))
+    .filter((pathname) => pathname !== '/404/');
+  for (const pathname of pages) {
+    await site.withPage(pathname, {}, async (page) => {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+    });
+  }
+  const outside = [...site.seen.pages].filter((url) => !new URL(url).pathname.startsWith(`${BASE}/`));
+  assert.deepEqual(outside, [], 'pages opened outside the base path');
+  assert.deepEqual(site.seen.failedRequests, [], 'failed requests');
+  assert.deepEqual(site.seen.scripts, [], 'script requests');
+  assert.deepEqual(site.seen.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(site.seen.consoleErrors, [], 'console errors');
+});

@@ -1,0 +1,261 @@
+// @ts-check
+/**
+ * The HTTP headers a CDN should send with each file of the export: a cache policy and the
+ * security headers. The post-export step writes them as `out/_headers` (the format Netlify
+ * and Cloudflare Pages read); `vercel.json` carries the same rules for Vercel
+ * (`vercelHeaders`), `scripts/deploy-s3.sh` the same cache policies for S3 and CloudFront,
+ * and `npm run serve` applies `_headers` locally.
+ *
+ * Cache policy, following the sample post on caching (posts/reinvent-2017.md): cache
+ * everything, and choose each TTL by how the file changes.
+ * - Files whose name is a hash of their content (`/_next/static/`, the search index's
+ *   chunks) never change: a year, `immutable`.
+ * - Everything else (pages, feeds, the sitemap, images) keeps its name when it changes: a
+ *   short browser TTL, after which the browser revalidates (a 304 costs a round trip and no
+ *   body), and a longer TTL at the CDN, which serves a stale copy while it refetches.
+ *   Even a short edge TTL takes most requests off the origin. Hosts that purge their CDN on
+ *   each deploy (Netlify, Cloudflare Pages, Vercel) show a new post at once;
+ *   deploy-s3.sh invalidates what changed.
+ * - The search index's entry files name the chunks of the current build, so browsers
+ *   revalidate them on every use and the edge keeps them only briefly.
+ *
+ * Security headers on every file: a Content-Security-Policy that allows the pages' one
+ * inline script by its hash (never `'unsafe-inline'`; JSON-LD blocks are data, which no
+ * policy governs), `nosniff`, a referrer policy and a permissions policy.
+ *
+ * Netlify lets a later matching rule override a header, Cloudflare Pages joins the values
+ * of every matching rule with commas, so the rules here are written not to overlap (and
+ * where Netlify's looser matching makes two overlap, they agree): that way both read the
+ * same headers from one file. Plain JavaScript, for the post-export step.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { prefixBasePath } from './site-paths.mjs';
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from './youtube-frame.mjs';
+
+/** The cache policies, by the kind of file. */
+export const CACHE_POLICIES = {
+  /** Content-hashed files: a new version has a new name. */
+  immutable: 'public, max-age=31536000, immutable',
+  /** Pages, feeds, the sitemap and other files that keep their name: a minute in the browser, an hour at the edge, a day stale while it refetches. */
+  page: 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400',
+  /** The search index's entry files, which name the current build's chunks: revalidated on every use, five minutes at the edge. */
+  searchEntry: 'public, max-age=0, must-revalidate, s-maxage=300',
+};
+
+/** Where the search page and its index (Pagefind) are, as site paths. */
+export const SEARCH_PAGE_PATH = '/search/';
+export const SEARCH_INDEX_PATH = '/pagefind/';
+
+/** A search-index file named by its content's hash: Pagefind's index, fragment, filter and meta chunks. */
+const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
+
+/**
+ * Which files get which policy, first match wins (`VERCEL_SOURCES` says the same for Vercel).
+ * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'page', test: (sitePath: string) => boolean }} FileKind
+ * @type {FileKind[]}
+ */
+const FILE_KINDS = [
+  { kind: 'immutable', test: (sitePath) => sitePath.startsWith('/_next/static/') },
+  { kind: 'searchChunk', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) && SEARCH_CHUNK.test(sitePath) },
+  { kind: 'searchEntry', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) },
+  { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH) },
+  { kind: 'page', test: () => true },
+];
+
+/** The kind of the file at `sitePath`. */
+const kindOf = (/** @type {string} */ sitePath) => /** @type {FileKind} */ (FILE_KINDS.find(({ test }) => test(sitePath))).kind;
+
+/**
+ * Extra sources an opt-in integration (comments, analytics, a font service) adds to the
+ * policy, by directive: origins like `https://giscus.app`, or other CSP source expressions.
+ * @typedef {{ scriptSrc?: string[], frameSrc?: string[], connectSrc?: string[], imgSrc?: string[], styleSrc?: string[] }} CspSources
+ */
+
+/** CSP keywords an extra script source may not bring in: they would let injected script run. */
+const UNSAFE_SCRIPT_SOURCES = new Set(["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'http:', 'https:', 'data:', 'blob:']);
+
+/** `'sha256-…'`: the CSP source that allows one inline script or stylesheet of exactly `text`. */
+export const cspHash = (/** @type {string} */ text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * Checks the extra sources: each one a single source expression (no spaces, `;` or `,`, which
+ * would end the directive or the policy), and no script source that lets any script run.
+ * @param {CspSources} extra
+ */
+function checkedSources(extra) {
+  for (const [directive, sources] of Object.entries(extra)) {
+    for (const source of sources ?? []) {
+      if (typeof source !== 'string' || source === '' || /[\s;,]/.test(source)) {
+        throw new Error(`Content-Security-Policy: ${directive} source ${JSON.stringify(source)} is not one source expression (like https://example.com)`);
+      }
+      if (directive === 'scriptSrc' && UNSAFE_SCRIPT_SOURCES.has(source.toLowerCase())) {
+        throw new Error(`Content-Security-Policy: scriptSrc may not add ${source}, which would let any script run; add the script's origin instead`);
+      }
+    }
+  }
+  return extra;
+}
+
+/**
+ * The Content-Security-Policy of a page.
+ * - `script-src`: the theme script by hash, and nothing else; the search page also loads its
+ *   same-origin script and compiles the index's WebAssembly (`'wasm-unsafe-eval'`).
+ * - `style-src`: the site's stylesheets and the YouTube frame's by hash; `style-src-attr`
+ *   allows `style` attributes, which highlighted code and math carry (they cannot run code).
+ * - `img-src` and `media-src` allow any https source: posts may show images from other sites.
+ * - `frame-src`: YouTube's player, for embeds. No plugins, no `<base>`, forms post only here,
+ *   and only this site may frame its pages.
+ * @param {{ themeScriptHashes: string[], search?: boolean, extra?: CspSources }} options
+ */
+export function contentSecurityPolicy({ themeScriptHashes, search = false, extra = {} }) {
+  const { scriptSrc = [], frameSrc = [], connectSrc = [], imgSrc = [], styleSrc = [] } = checkedSources(extra);
+  const scripts = [...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, ...scriptSrc];
+  /** @type {[string, string[]][]} */
+  const directives = [
+    ['default-src', ["'self'"]],
+    ['script-src', scripts.length ? scripts : ["'none'"]],
+    ['style-src', ["'self'", cspHash(YOUTUBE_PLAY_STYLE), ...styleSrc]],
+    ['style-src-attr', ["'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'https:', ...imgSrc]],
+    ['media-src', ["'self'", 'https:']],
+    ['font-src', ["'self'"]],
+    ['connect-src', ["'self'", ...connectSrc]],
+    ['frame-src', [YOUTUBE_PLAYER_ORIGIN, ...frameSrc]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'self'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${[...new Set(sources)].join(' ')}`).join('; ');
+}
+
+/** The headers every file gets besides its Content-Security-Policy. */
+export const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+};
+
+/**
+ * @typedef {Record<string, string>} Headers
+ * @typedef {{ themeScriptHashes: string[], extra?: CspSources }} PolicyOptions
+ */
+
+/**
+ * The headers of a file of the `kind`.
+ * @param {FileKind['kind']} kind
+ * @param {PolicyOptions} options
+ * @returns {Headers}
+ */
+function headersOfKind(kind, { themeScriptHashes, extra = {} }) {
+  const cache = { immutable: CACHE_POLICIES.immutable, searchChunk: CACHE_POLICIES.immutable, searchEntry: CACHE_POLICIES.searchEntry, searchPage: CACHE_POLICIES.page, page: CACHE_POLICIES.page }[kind];
+  const csp = contentSecurityPolicy({ themeScriptHashes, search: kind === 'searchPage', extra });
+  return { 'Cache-Control': cache, 'Content-Security-Policy': csp, ...SECURITY_HEADERS };
+}
+
+/**
+ * The headers of the file at `sitePath`.
+ * @param {string} sitePath
+ * @param {PolicyOptions} options
+ */
+export const headersFor = (sitePath, options) => headersOfKind(kindOf(sitePath), options);
+
+/**
+ * One rule of `_headers`: a URL pattern (an exact path, or a folder with `*`) and its headers.
+ * @typedef {{ pattern: string, headers: Headers }} HeaderRule
+ */
+
+/**
+ * The rules for the files under `dir` (a site path ending in `/`), whose kinds `files` holds:
+ * one `dir*` rule when they are all of one kind, else a rule per file in it and the rules of
+ * each sub-folder. A folder's `index.html` is also served at the folder's own URL, so it gets
+ * that pattern too. Netlify reads `/404/*` as matching `/404.html` as well, so a folder is
+ * folded only if every entry beside it whose name it starts (`404.html` beside `404/`) is of
+ * its kind: then a URL may match two rules, but never two that disagree.
+ * @param {[string, FileKind['kind']][]} files every file of the export with its kind, sorted
+ * @param {string} dir
+ * @param {(kind: FileKind['kind']) => Headers} headersOf
+ * @returns {HeaderRule[]}
+ */
+function rulesUnder(files, dir, headersOf) {
+  const under = files.filter(([sitePath]) => sitePath.startsWith(dir));
+  const stem = dir.slice(0, -1);
+  const neighbours = dir === '/' ? [] : files.filter(([sitePath]) => sitePath.startsWith(stem) && !sitePath.startsWith(dir));
+  const kinds = new Set([...under, ...neighbours].map(([, kind]) => kind));
+  if (kinds.size === 1) return [{ pattern: `${dir}*`, headers: headersOf(under[0][1]) }];
+  /** @type {HeaderRule[]} */
+  const rules = [];
+  const folders = new Set();
+  for (const [sitePath, kind] of under) {
+    const name = sitePath.slice(dir.length);
+    if (name.includes('/')) {
+      folders.add(dir + name.slice(0, name.indexOf('/') + 1));
+      continue;
+    }
+    if (name === 'index.html') rules.push({ pattern: dir, headers: headersOf(kind) });
+    rules.push({ pattern: sitePath, headers: headersOf(kind) });
+  }
+  for (const folder of [...folders].sort()) rules.push(...rulesUnder(under, folder, headersOf));
+  return rules;
+}
+
+/**
+ * The `_headers` rules for the files of an export (site paths like `/posts/x/index.html`),
+ * with patterns under `basePath`, the URLs the site is served at. Every rule that matches a
+ * URL gives it the same headers.
+ * @param {string[]} sitePaths
+ * @param {PolicyOptions & { basePath: string }} options
+ * @returns {HeaderRule[]}
+ */
+export function headerRules(sitePaths, { basePath, ...policy }) {
+  if (sitePaths.length === 0) return [];
+  const headersByKind = new Map(FILE_KINDS.map(({ kind }) => [kind, headersOfKind(kind, policy)]));
+  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, FileKind['kind']]} */ ([sitePath, kindOf(sitePath)]));
+  return rulesUnder(files, '/', (kind) => /** @type {Headers} */ (headersByKind.get(kind))).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
+}
+
+/**
+ * `_headers` in the Netlify and Cloudflare Pages format.
+ * @param {HeaderRule[]} rules
+ */
+export const headersFile = (rules) =>
+  `# Written by \`npm run build\` (lib/headers.mjs): cache policy and security headers for Netlify and Cloudflare Pages.\n${rules
+    .map(({ pattern, headers }) => `${pattern}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}\n`).join('')}`)
+    .join('')}`;
+
+/** Each kind's files for Vercel, as path-to-regexp sources; each leaves out the kinds before it, so no two match one path. */
+const VERCEL_SOURCES = {
+  immutable: '/_next/static/(.*)',
+  searchChunk: '/pagefind/(.*\\.pf_(?:index|fragment|filter|meta))',
+  searchEntry: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
+  searchPage: '/search/(.*)',
+  page: '/((?!_next/static/|pagefind/|search/).*)',
+};
+
+/**
+ * The `headers` of `vercel.json`: the same headers as `_headers` for every file, for a site
+ * at the root of its domain (Vercel serves the export there).
+ * @param {PolicyOptions} policy
+ * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
+ */
+export const vercelHeaders = (policy) =>
+  FILE_KINDS.map(({ kind }) => ({ source: VERCEL_SOURCES[kind], headers: Object.entries(headersOfKind(kind, policy)).map(([key, value]) => ({ key, value })) }));
+
+/**
+ * Writes the `_headers` of the export in `outDir`, whose pages carry the theme scripts
+ * `themeScripts` (their text, as lib/page-scripts.mjs reads it). Returns the rules.
+ * @param {string} outDir
+ * @param {{ basePath: string, themeScripts: Iterable<string>, extra?: CspSources }} options
+ */
+export function writeHeadersFile(outDir, { basePath, themeScripts, extra = {} }) {
+  const sitePaths = fs
+    .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file !== '_headers' && fs.statSync(path.join(outDir, file)).isFile())
+    .map((file) => `/${file.split(path.sep).join('/')}`);
+  const themeScriptHashes = [...new Set([...themeScripts].map(cspHash))].sort();
+  const rules = headerRules(sitePaths, { basePath, themeScriptHashes, extra });
+  fs.writeFileSync(path.join(outDir, '_headers'), headersFile(rules));
+  return rules;
+}

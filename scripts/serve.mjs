@@ -1,0 +1,100 @@
+/**
+ * `npm run serve`: serves an export (`out/`) on this machine the way a CDN serves it, to
+ * preview a production build and to run the e2e tests against:
+ * - gzip or brotli, as the browser's `Accept-Encoding` asks (compression);
+ * - the headers of `out/_headers`, matched as Netlify matches them (its own parser);
+ * - `/posts/x/` → `posts/x/index.html`, `/posts/x` → a 301 to `/posts/x/`;
+ * - anything else → `404.html` with status 404;
+ * - under a base path, when the site was built with one: the site is at `/my-repo/`, and
+ *   nothing is outside it.
+ *
+ *   npm run serve                                  # out/ at http://127.0.0.1:3000/
+ *   npm run serve -- --port 8080 --base-path /my-repo [out-dir]
+ *   BASE_PATH=/my-repo npm run serve               # the base path `npm run build` used
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import compression from 'compression';
+import sirv from 'sirv';
+import { parseBasePath, stripBasePath } from '../lib/site-paths.mjs';
+
+/**
+ * The rules of `outDir/_headers` (none if there is no such file); a file Netlify would
+ * reject is an error here too.
+ */
+async function readHeaderRules(outDir) {
+  const file = path.join(outDir, '_headers');
+  if (!fs.existsSync(file)) return [];
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
+  if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error) => error.message).join('\n')}`);
+  return headers;
+}
+
+/**
+ * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`.
+ * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>} `url` is the site's home, base path included
+ */
+export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '' } = {}) {
+  const base = parseBasePath(basePath, 'the base path');
+  const rules = await readHeaderRules(outDir);
+  const notFoundFile = path.join(outDir, '404.html');
+  const notFound = fs.existsSync(notFoundFile) ? { body: fs.readFileSync(notFoundFile), type: 'text/html; charset=utf-8' } : { body: Buffer.from('Not found\n'), type: 'text/plain; charset=utf-8' };
+  const files = sirv(outDir, { etag: true });
+  const compress = compression();
+
+  const sendNotFound = (req, res) => {
+    res.writeHead(404, { 'Content-Type': notFound.type });
+    res.end(req.method === 'HEAD' ? undefined : notFound.body);
+  };
+  const redirect = (res, location) => {
+    res.writeHead(301, { Location: location });
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    const { pathname, search } = new URL(req.url, 'http://localhost');
+    for (const rule of rules) {
+      if (rule.forRegExp.test(pathname)) for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
+    }
+    compress(req, res, () => {
+      const sitePath = stripBasePath(base, pathname);
+      if (sitePath === null || sitePath === '/_headers') return sendNotFound(req, res);
+      if (base && pathname === base) return redirect(res, `${base}/${search}`);
+      // A folder without its slash: hosts redirect, so relative URLs in the page resolve.
+      if (!sitePath.endsWith('/') && fs.existsSync(path.join(outDir, decodeURIComponent(sitePath), 'index.html'))) return redirect(res, `${pathname}/${search}`);
+      req.url = sitePath + search;
+      files(req, res, () => sendNotFound(req, res));
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const origin = `http://${host}:${server.address().port}`;
+  return {
+    url: `${origin}${base}/`,
+    origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, host: { type: 'string', default: '127.0.0.1' }, 'base-path': { type: 'string', default: process.env.BASE_PATH ?? '' } },
+  });
+  const outDir = path.resolve(positionals[0] ?? 'out');
+  if (!fs.existsSync(path.join(outDir, 'index.html'))) {
+    console.error(`No site in ${outDir}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  start(outDir, { port: Number(values.port), host: values.host, basePath: values['base-path'] }).then(({ url }) => console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'} at ${url}`));
+}
