@@ -134,9 +134,9 @@ describe('integrationCspSources', () => {
   });
 
   it.each([
-    ['giscus: its script, frame and stylesheet', { comments: giscus }, { ...noSources, scriptSrc: ['https://giscus.app'], frameSrc: ['https://giscus.app'], styleSrc: ['https://giscus.app'] }],
-    ['giscus from a local stub', { comments: { ...giscus, origin: 'http://127.0.0.1:4000' } }, { ...noSources, scriptSrc: ['http://127.0.0.1:4000'], frameSrc: ['http://127.0.0.1:4000'], styleSrc: ['http://127.0.0.1:4000'] }],
-    ['utterances: its script and frame', { comments: utterances }, { ...noSources, scriptSrc: ['https://utteranc.es'], frameSrc: ['https://utteranc.es'] }],
+    ['giscus: its script, frame and stylesheet', { comments: giscus }, { ...noSources, scriptSrc: ["'self'", 'https://giscus.app'], frameSrc: ['https://giscus.app'], styleSrc: ['https://giscus.app'] }],
+    ['giscus from a local stub', { comments: { ...giscus, origin: 'http://127.0.0.1:4000' } }, { ...noSources, scriptSrc: ["'self'", 'http://127.0.0.1:4000'], frameSrc: ['http://127.0.0.1:4000'], styleSrc: ['http://127.0.0.1:4000'] }],
+    ['utterances: its script and frame', { comments: utterances }, { ...noSources, scriptSrc: ["'self'", 'https://utteranc.es'], frameSrc: ['https://utteranc.es'] }],
     ['Plausible: its script, and events to it', { analytics: plausible }, { ...noSources, scriptSrc: ['https://plausible.io'], connectSrc: ['https://plausible.io'] }],
     ['Plausible through a proxy', { analytics: { ...plausible, scriptUrl: 'https://cdn.example.com/p.js', apiUrl: 'https://events.example.com/api/event' } }, { ...noSources, scriptSrc: ['https://cdn.example.com'], connectSrc: ['https://events.example.com'] }],
     ['Umami Cloud: events to its collectors', { analytics: umami }, { ...noSources, scriptSrc: ['https://cloud.umami.is'], connectSrc: ['https://*.umami.dev'] }],
@@ -149,7 +149,7 @@ describe('integrationCspSources', () => {
 
   it('lists a source once when both integrations share it', () => {
     const stub = 'http://127.0.0.1:4000';
-    expect(only({ comments: { ...giscus, origin: stub }, analytics: { ...plausible, scriptUrl: `${stub}/js/script.js` } })).toEqual({ ...noSources, scriptSrc: [stub], frameSrc: [stub], styleSrc: [stub], connectSrc: [stub] });
+    expect(only({ comments: { ...giscus, origin: stub }, analytics: { ...plausible, scriptUrl: `${stub}/js/script.js` } })).toEqual({ ...noSources, scriptSrc: ["'self'", stub], frameSrc: [stub], styleSrc: [stub], connectSrc: [stub] });
   });
 });
 

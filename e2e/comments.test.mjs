@@ -200,7 +200,7 @@ test("the build leaves the integrations in its manifest, whose CSP sources are t
   const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json'), 'utf8'));
   assert.deepEqual(manifest.integrations, integrations);
   assert.deepEqual(integrationCspSources(manifest.integrations), {
-    scriptSrc: [commentsOrigin.url, analyticsOrigin.url],
+    scriptSrc: ["'self'", commentsOrigin.url, analyticsOrigin.url],
     frameSrc: [commentsOrigin.url],
     connectSrc: [analyticsOrigin.url],
     imgSrc: [],

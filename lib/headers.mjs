@@ -111,7 +111,7 @@ function checkedSources(extra) {
  */
 export function contentSecurityPolicy({ themeScriptHashes, search = false, extra = {} }) {
   const { scriptSrc = [], frameSrc = [], connectSrc = [], imgSrc = [], styleSrc = [] } = checkedSources(extra);
-  const scripts = [...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, ...scriptSrc];
+  const scripts = [...new Set([...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, ...scriptSrc])];
   /** @type {[string, string[]][]} */
   const directives = [
     ['default-src', ["'self'"]],

@@ -274,7 +274,8 @@ export function integrationCspSources({ comments, analytics }) {
   const sources = { scriptSrc: [], frameSrc: [], connectSrc: [], imgSrc: [], styleSrc: [] };
   if (comments) {
     const provider = originOf(commentsEmbed(comments).scriptSrc);
-    sources.scriptSrc.push(provider);
+    // The loader (`/comments.js`) is this site's own file; pages without it allow no script file at all.
+    sources.scriptSrc.push("'self'", provider);
     sources.frameSrc.push(provider);
     if (comments.provider === 'giscus') sources.styleSrc.push(provider);
   }
