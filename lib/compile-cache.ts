@@ -6,7 +6,7 @@
  * fields the pipeline reads, the list of files beside a folder post (a missing image is an
  * error), and the pipeline's own version: the source of lib/markdown.ts and
  * lib/code-themes.ts (plugin list and options, themes) and the versions of the packages it
- * runs. Change any of them and the key changes, so a stale entry is never found. An entry
+ * runs, the image plugin and image options among them. Change any of them and the key changes, so a stale entry is never found. An entry
  * that cannot be read is a miss. Errors are never cached.
  */
 import { createHash } from 'node:crypto';
@@ -14,33 +14,41 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Files and packages whose change must invalidate every compiled post. */
-const PIPELINE_SOURCES = ['lib/markdown.ts', 'lib/code-themes.ts'];
-const PIPELINE_PACKAGES = ['next-mdx-remote', '@mdx-js/mdx', 'shiki', 'rehype-pretty-code', 'remark-gfm', 'rehype-sanitize', 'rehype-raw', 'rehype-katex', 'katex', 'remark-math', 'remark-github-blockquote-alert', 'rehype-slug'];
+const PIPELINE_SOURCES = ['lib/markdown.ts', 'lib/code-themes.ts', 'lib/images.ts', 'lib/image-processing.ts'];
+const PIPELINE_PACKAGES = ['next-mdx-remote', '@mdx-js/mdx', 'shiki', 'rehype-pretty-code', 'remark-gfm', 'rehype-sanitize', 'rehype-raw', 'rehype-katex', 'katex', 'remark-math', 'remark-github-blockquote-alert', 'rehype-slug', 'sharp'];
 
 /** A hash of the pipeline in project `root`: its source files and the versions of its packages. */
 export function getPipelineVersion(root = process.cwd()): string {
   const hash = createHash('sha256');
   for (const file of PIPELINE_SOURCES) hash.update(`${file}\0${fs.readFileSync(path.join(root, file), 'utf8')}\0`);
-  for (const name of PIPELINE_PACKAGES) {
-    const manifest = path.join(root, 'node_modules', name, 'package.json');
-    hash.update(`${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing'}\0`);
-  }
+  for (const name of PIPELINE_PACKAGES) hash.update(`${name}@${packageVersion(name, root)}\0`);
   return hash.digest('hex');
 }
 
+/** The installed version of package `name` in project `root`, or 'missing'. */
+export function packageVersion(name: string, root = process.cwd()): string {
+  const manifest = path.join(root, 'node_modules', name, 'package.json');
+  return fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing';
+}
+
 export interface CompileCache {
-  /** The cached value for `input`, or computes, stores and returns it. */
-  get<T>(input: unknown, compute: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value for `input`, or computes, stores and returns it. `isCurrent` checks what
+   * the key cannot hold, such as the bytes of the images a body shows: an entry it rejects is
+   * computed again.
+   */
+  get<T>(input: unknown, compute: () => Promise<T>, isCurrent?: (value: T) => boolean): Promise<T>;
 }
 
 /** A cache in `dir` whose keys include `version`. */
 export function createCompileCache(dir: string, version: string): CompileCache {
   return {
-    async get<T>(input: unknown, compute: () => Promise<T>): Promise<T> {
+    async get<T>(input: unknown, compute: () => Promise<T>, isCurrent: (value: T) => boolean = () => true): Promise<T> {
       const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(input)).digest('hex');
       const file = path.join(dir, key.slice(0, 2), `${key}.json`);
       try {
-        return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+        const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+        if (isCurrent(cached)) return cached;
       } catch {
         // Not there, or unreadable: compile.
       }

@@ -6,7 +6,8 @@
  * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
  * URLs. `.mdx` is code from the site's author and is compiled as MDX.
  * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
- * with shiki (titles, line numbers, highlighted lines), and asset URLs that work from any page.
+ * with shiki (titles, line numbers, highlighted lines), responsive images (lib/images.ts), and
+ * asset URLs that work from any page.
  * What builds trusted markup (KaTeX, alerts, embeds, highlighting) runs after the sanitizer,
  * so the allow-list stays strict and applies to everything an author's raw HTML can produce.
  */
@@ -33,6 +34,9 @@ import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './as
 import { readableTheme } from './code-themes';
 import { ContentError } from './content-error';
 import type { Post } from './content';
+import type { ImageUse } from './image-cache';
+import { projectImageStore, type ImageStore } from './image-processing';
+import { rehypeImages } from './images';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -274,6 +278,10 @@ export interface CompiledBody {
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
   usesMath: boolean;
+  /** The local images it shows, whose files the page publishes (lib/image-cache.ts). */
+  images: ImageUse[];
+  /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
+  warnings: string[];
 }
 
 /** Collects the h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
@@ -291,12 +299,18 @@ function rehypeCollectHeadings(options: { headings: Heading[] }) {
 /** The Markdown syntax of both formats: GFM, `$math$`, and `> [!NOTE]` alerts. */
 const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
 
-/** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
-export async function compileBody(post: CompileInput): Promise<CompiledBody> {
+/**
+ * Compiles a post's body. Errors are `ContentError`s that give the file and its line. Images
+ * are made in `imageStore` (the project's by default).
+ */
+export async function compileBody(post: CompileInput, { imageStore = projectImageStore() }: { imageStore?: ImageStore } = {}): Promise<CompiledBody> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const headings: Heading[] = [];
   const math = { usesMath: false };
+  const images: ImageUse[] = [];
   const assets: Pluggable[] = post.assetDir ? [[rehypeFolderAssets, { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug), problems }]] : [];
+  const imageOptions = { store: imageStore, assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, uses: images, problems, warnings };
   const lineOffset = post.bodyStartLine - 1;
   let compiledSource: string;
   const isMarkdown = post.format === 'md';
@@ -319,6 +333,7 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
           [rehypeMathLayout, math],
           [rehypePrettyCode, prettyCodeOptions],
           rehypeShikiClass,
+          [rehypeImages, imageOptions],
           ...assets,
         ],
         development: false,
@@ -331,7 +346,8 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     const [first] = problems;
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
   }
-  return { compiledSource, headings, usesMath: math.usesMath };
+  const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
+  return { compiledSource, headings, usesMath: math.usesMath, images, warnings: warnings.map(located) };
 }
 
 /**

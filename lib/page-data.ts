@@ -9,6 +9,7 @@ import path from 'node:path';
 import { getContentIndex, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
 import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
+import { imagesAreCurrent, projectImageDirs, publishImages } from './image-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { CompiledBody, Heading } from './markdown';
 import { site, siteMenu, type MenuItem } from './site';
@@ -335,16 +336,26 @@ function compileCache(): CompileCache {
 
 /**
  * A post's compiled body, from the on-disk cache when nothing it depends on has changed
- * (lib/compile-cache.ts). A body with math needs KaTeX's stylesheet and fonts published.
+ * (lib/compile-cache.ts). A body with math needs KaTeX's stylesheet and fonts published, and
+ * the files made from its images are published from the image cache (lib/image-cache.ts).
+ * Its warnings are printed on every build, cached or not, until they are fixed.
  */
 async function compiledBody(post: Post): Promise<CompiledBody> {
   const { body, format, slug } = post;
-  const compiled = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir) }, async () => {
-    // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the MDX compiler.
-    const { compileBody } = await import('./markdown');
-    return compileBody(post);
-  });
+  const imageDirs = projectImageDirs();
+  const compiled = await compileCache().get(
+    { body, format, slug, assets: assetListing(post.assetDir) },
+    async () => {
+      // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX, sharp or the MDX compiler.
+      const { compileBody } = await import('./markdown');
+      return compileBody(post);
+    },
+    // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
+    (cached) => imagesAreCurrent(imageDirs, cached.images),
+  );
   if (compiled.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
+  publishImages(imageDirs, compiled.images.flatMap((image) => image.files));
+  for (const warning of compiled.warnings) console.warn(`Warning: ${warning}`);
   return compiled;
 }
 

@@ -7,7 +7,8 @@
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
  *    page that does load a script keeps it. `katex/` goes too when no page links its
- *    stylesheet (it may be left in `public/` from a build that had math).
+ *    stylesheet (it may be left in `public/` from a build that had math), and so does any
+ *    image in `_img/` that no page shows (`public/_img/` keeps what earlier builds made).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
  *
@@ -30,12 +31,12 @@ function readManifest(file) {
 const filesUnder = (dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
-/** Every `/_next/…` and `/katex/…` path that an exported page or stylesheet refers to, in one pass over them. */
+/** Every `/_next/…`, `/katex/…` and `/_img/…` path that an exported page or stylesheet refers to, in one pass over them. */
 function referencedFiles(outDir) {
   const referenced = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
   for (const file of documents) {
-    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/(?:_next|katex)\/[^"'()\s?#]+)/g)) referenced.add(url);
+    for (const [, url] of fs.readFileSync(file, 'utf8').matchAll(/(\/(?:_next|katex|_img)\/[^"'()\s?#,]+)/g)) referenced.add(url);
   }
   return referenced;
 }
@@ -66,7 +67,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
-  for (const file of [...filesUnder(path.join(outDir, '_next')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex')))]) {
+  for (const file of [...filesUnder(path.join(outDir, '_next')), ...filesUnder(path.join(outDir, '_img')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex')))]) {
     const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
     if (url.startsWith('/katex/') || !referenced.has(url)) {
       fs.rmSync(file);
@@ -75,6 +76,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   }
   removeEmptyFolders(path.join(outDir, '_next'));
   removeEmptyFolders(path.join(outDir, 'katex'));
+  removeEmptyFolders(path.join(outDir, '_img'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
   return { removed, written };
 }
