@@ -44,6 +44,9 @@ const ENCODERS = {
   png: { compressionLevel: 9, adaptiveFiltering: true },
 } as const satisfies Record<ImageFormat, object>;
 
+/** Social cards are mostly flat colour, which compresses well at speed. */
+const CARD_PNG = { compressionLevel: 6, adaptiveFiltering: false } as const;
+
 /** Formats shown as they are: vector images, and GIFs, which are often animated. */
 const SHOWN_AS_THEY_ARE = new Set(['svg', 'gif']);
 
@@ -108,11 +111,17 @@ export interface ImageStore {
  * What the output depends on besides its input: the widths and encoder settings here, and
  * sharp's version (which fixes libvips and its encoders).
  */
-const optionsVersion = () => sha256(JSON.stringify({ IMAGE_WIDTHS, SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, sharp: packageVersion('sharp') }));
+const optionsVersion = () => sha256(JSON.stringify({ IMAGE_WIDTHS, SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
 
 type SharpFactory = typeof import('sharp').default;
 let sharpModule: Promise<SharpFactory> | undefined;
 const loadSharp = () => (sharpModule ??= import('sharp').then((loaded) => loaded.default));
+
+/** An SVG drawn as a PNG (a social card). */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const sharp = await loadSharp();
+  return sharp(Buffer.from(svg)).png(CARD_PNG).toBuffer();
+}
 
 /** The widths to make of an image `width` px wide: each of `IMAGE_WIDTHS` below it, then its own width or the widest, whichever is smaller. */
 export function variantWidths(width: number): number[] {

@@ -51,13 +51,14 @@ export interface ImageLocation {
   publicDir: string;
 }
 
+/** True for an image on another site (`https:`, `data:`, `//host/…`), which the build leaves where it is. */
+export const isRemoteImage = (src: string) => hasUrlScheme(src) || src.startsWith('//');
+
 /**
  * The file a local image `src` names: `./a.png` in the post's folder, `/images/a.png` in
- * `public/`. Null for an image elsewhere (`https:`, `data:`, `//host/…`); `{ problem }` when
- * the file is not there, with a message that completes `image "<src>" …`.
+ * `public/`; or `{ problem }` when there is none, with a message that completes `image "<src>" …`.
  */
-export function localImageFile(src: string, { assetDir, publicDir }: ImageLocation): { file: string } | { problem: string } | null {
-  if (hasUrlScheme(src) || src.startsWith('//')) return null;
+export function localImageFile(src: string, { assetDir, publicDir }: ImageLocation): { file: string } | { problem: string } {
   let decoded: string;
   try {
     decoded = decodeURI(src.split(/[?#]/)[0]);
@@ -127,10 +128,11 @@ function imageElement(src: string, image: BodyImage | null, properties: Properti
   return { type: 'element', tagName: 'img', properties: { ...properties, src, ...size }, children: [] };
 }
 
-/** What an `<img>` may keep of what the author wrote; its source and size are the build's. */
-function keptProperties({ src, srcSet, sizes, width, height, loading, decoding, fetchPriority, ...rest }: Properties): Properties {
-  return rest;
-}
+/** The `<img>` attributes the build sets; an author's own values for them are replaced. */
+const BUILD_ATTRIBUTES = new Set(['src', 'srcSet', 'sizes', 'width', 'height', 'loading', 'decoding', 'fetchPriority']);
+
+/** What an `<img>` keeps of what the author wrote (alt, title, class). */
+const keptProperties = (properties: Properties): Properties => Object.fromEntries(Object.entries(properties).filter(([name]) => !BUILD_ATTRIBUTES.has(name)));
 
 /** The MDX `<Figure>`'s string attribute `name`, if it has one. */
 function jsxAttribute(node: MdxJsxElement, name: string): string | undefined {
@@ -206,8 +208,8 @@ function missingAlt(options: RehypeImagesOptions, src: string, line: number | un
  * undefined after recording a problem.
  */
 async function processImage(options: RehypeImagesOptions, { src, line }: Found): Promise<{ image: BodyImage | null; use?: ImageUse } | undefined> {
+  if (isRemoteImage(src)) return { image: null };
   const local = localImageFile(src, options);
-  if (local === null) return { image: null };
   if ('problem' in local) {
     options.problems.push({ line, detail: `image "${src}" ${local.problem}` });
     return undefined;

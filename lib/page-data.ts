@@ -12,6 +12,7 @@ import { assetListing, createCompileCache, getPipelineVersion, type CompileCache
 import { imagesAreCurrent, projectImageDirs, publishImages } from './image-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { CompiledBody, Heading } from './markdown';
+import type { SocialImage } from './social-image';
 import { site, siteMenu, type MenuItem } from './site';
 import type { Template } from './schema';
 
@@ -69,7 +70,7 @@ export interface PostChrome {
   tableOfContents: TocEntry[];
 }
 
-export type PostPageProps = SiteProps & ({ post: PostSummary; body: CompiledBody; chrome: PostChrome | null } | { error: ContentErrorProps });
+export type PostPageProps = SiteProps & ({ post: PostSummary; body: CompiledBody; chrome: PostChrome | null; socialImage: SocialImage } | { error: ContentErrorProps });
 
 /** One page of a paginated post list: the home page, a tag or a category. */
 export interface PostListPageProps extends SiteProps {
@@ -378,12 +379,16 @@ export async function getPostPageProps(template: Template, slug: string): Promis
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
   let body: CompiledBody;
+  let socialImage: SocialImage;
   try {
     body = await compiledBody(post);
+    // Loaded only for post pages: sharp and satori load only if an image or card is not cached yet.
+    const { postSocialImage } = await import('./social-image');
+    socialImage = await postSocialImage(post);
   } catch (error) {
     if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
     throw error;
   }
   const chrome = template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(body.headings) } : null;
-  return { ...siteProps, post: toSummary(post), body, chrome };
+  return { ...siteProps, post: toSummary(post), body, chrome, socialImage };
 }

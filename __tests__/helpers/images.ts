@@ -7,11 +7,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createImageStore, type ImageStore } from '../../lib/image-processing';
 
-/** A photo-like JPEG (noise compresses like detail does) or a flat PNG of the given size. */
+/** An image of one colour of the given size and format: quick to encode, so tests stay fast. */
 export async function writeImage(file: string, width: number, height: number, format: 'jpeg' | 'png' | 'webp' | 'gif' = 'jpeg'): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const noise = format === 'jpeg' ? { noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } : {};
-  await sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 }, ...noise } })
+  await sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } })
     .toFormat(format)
     .toFile(file);
 }

@@ -6,6 +6,7 @@ import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
 import { PostPage } from './PostPage';
 import { category, tag } from '../../__tests__/helpers/post-summary';
+import { scratchImageStore } from '../../__tests__/helpers/images';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -44,13 +45,16 @@ const chrome: PostChrome = {
   ],
 };
 
-const compile = (body: string) => compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
+/** The card the build drew for the post (lib/social-image.ts). */
+const socialImage = { url: '/_img/card-0123456789ab.png', width: 1200, height: 630 };
+
+const compile = (body: string) => compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' }, { imageStore: scratchImageStore().store });
 
 describe('PostPage', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
-      const props: PostPageProps = { menu, post, chrome, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      const props: PostPageProps = { menu, post, chrome, socialImage, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
       render(<PostPage {...props} />);
 
       const main = screen.getByRole('main');
@@ -70,6 +74,12 @@ describe('PostPage', () => {
       expect(document.title).toBe(`re:Invent 2017 | ${site.title}`);
       expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', 'Notes from a week in Las Vegas.');
       expect(document.querySelector('link[rel="canonical"]')).toHaveAttribute('href', `${site.url}/posts/reinvent-2017/`);
+      // Shared with its card, as an absolute URL, with its size.
+      const card = `${site.url}/_img/card-0123456789ab.png`;
+      expect(document.querySelector('meta[property="og:image"]')).toHaveAttribute('content', card);
+      expect(document.querySelector('meta[name="twitter:image"]')).toHaveAttribute('content', card);
+      expect(document.querySelector('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+      expect(document.querySelector('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
 
       expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
       expect(screen.getByRole('contentinfo')).toHaveTextContent(site.author.name);
@@ -80,7 +90,7 @@ describe('PostPage', () => {
   it(
     'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
     async () => {
-      render(<PostPage menu={menu} post={post} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const body = article.querySelector('[data-post-body]') as HTMLElement;
 
@@ -110,7 +120,7 @@ describe('PostPage', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostPage menu={menu} post={post} chrome={{ previous: null, next: null, related: [], tableOfContents: [] }} body={await compile('Text.')} />);
+      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={{ previous: null, next: null, related: [], tableOfContents: [] }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.getByRole('region', { name: 'About the author' })).toBeInTheDocument();
@@ -122,7 +132,7 @@ describe('PostPage', () => {
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostPage menu={menu} post={page} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
+      render(<PostPage menu={menu} post={page} socialImage={socialImage} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
