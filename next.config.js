@@ -13,6 +13,9 @@ module.exports = (phase) => ({
   // No image server in a static export.
   images: { unoptimized: true },
   reactStrictMode: true,
+  // Loaded from node_modules at build time rather than bundled into every post page's server
+  // code: satori carries its WebAssembly inline (sharp is on Next's own list already).
+  serverExternalPackages: ['satori'],
   experimental: {
     // Next defaults to one static-generation worker per core minus one: a single worker on a
     // 2-core machine. Post pages compile their Markdown in getStaticProps, so every core helps.

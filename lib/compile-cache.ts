@@ -25,10 +25,23 @@ export function getPipelineVersion(root = process.cwd()): string {
   return hash.digest('hex');
 }
 
-/** The installed version of package `name` in project `root`, or 'missing'. */
+/**
+ * The folder of package `name` as Node finds it from `root`: in `node_modules/` there or in a
+ * folder above (a site copy in `.tmp/<name>/` uses the project's). Looked up by hand because
+ * some packages (sharp) do not export their `package.json`. Null when it is not installed.
+ */
+export function packageDir(name: string, root = process.cwd()): string | null {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** The installed version of package `name` for project `root`, or 'missing'. */
 export function packageVersion(name: string, root = process.cwd()): string {
-  const manifest = path.join(root, 'node_modules', name, 'package.json');
-  return fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing';
+  const dir = packageDir(name, root);
+  return dir ? JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version : 'missing';
 }
 
 export interface CompileCache {

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../components/PostDate/PostDate';
 import { builtImageUrl } from './assets';
-import { packageVersion } from './compile-cache';
+import { packageDir, packageVersion } from './compile-cache';
 import type { Post } from './content';
 import { ContentError } from './content-error';
 import { publishImages } from './image-cache';
@@ -82,7 +82,7 @@ const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek',
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
 function cardFonts() {
-  const folder = path.join(process.cwd(), 'node_modules', '@fontsource', 'inter', 'files');
+  const folder = path.join(packageDir('@fontsource/inter') ?? 'node_modules/@fontsource/inter', 'files');
   fonts ??= FONT_SUBSETS.flatMap((subset) =>
     ([400, 700] as const).map((weight) => ({ name: 'Inter', data: fs.readFileSync(path.join(folder, `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
   );
