@@ -114,3 +114,49 @@ export async function openSite(outDir) {
   };
   return { url: server.url, context, seen, urlFor, withPage, close };
 }
+
+/**
+ * Opens `url` in a fresh browser context (so an empty cache) at `viewport`, waits until the
+ * network is idle, and reports what a reader got: each image response with its body bytes
+ * (Chromium's network log), each `<img>` with the source the browser chose (`currentSrc`), and
+ * the page's cumulative layout shift.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ width: number, height: number, deviceScaleFactor?: number }} viewport
+ */
+export async function imagesAtViewport(browser, url, { width, height, deviceScaleFactor = 1 }) {
+  // The context is left open: @sparticuz/chromium runs as a single process, which closing a
+  // context can take down. It closes with the browser.
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  try {
+    const sizes = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() === 'image') sizes.push(request.sizes().then(({ responseBodySize }) => ({ url: request.url(), bytes: responseBodySize })));
+    });
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    assert.equal(response?.status(), 200, `HTTP status of ${url}`);
+    const images = await page.locator('img').evaluateAll((elements) =>
+      elements.map((img) => ({
+        alt: img.alt,
+        currentSrc: img.currentSrc,
+        complete: img.complete,
+        naturalWidth: img.naturalWidth,
+        shownWidth: img.getBoundingClientRect().width,
+        loading: img.getAttribute('loading'),
+        fetchPriority: img.getAttribute('fetchpriority'),
+      })),
+    );
+    const layoutShift = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => list.getEntries().forEach((entry) => (total += entry.value))).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 100);
+        }),
+    );
+    return { downloads: await Promise.all(sizes), images, layoutShift };
+  } finally {
+    await page.close();
+  }
+}

@@ -172,6 +172,16 @@ async function encode(pipeline: Sharp, format: ImageFormat): Promise<{ data: Buf
 /** The source's path as `ImageUse.source` records it. */
 const sourcePath = (dirs: ImageDirs, file: string) => path.relative(dirs.root, file).split(path.sep).join('/');
 
+/**
+ * With `FOLIO_IMAGE_TIMINGS=<file>` set, each image the build looks up is appended to that file
+ * as a JSON line: what it is, whether it was made or found in the cache, and how long that took
+ * (bench/images.mjs reads them).
+ */
+function recordTiming(label: string, made: boolean, started: number): void {
+  const file = process.env.FOLIO_IMAGE_TIMINGS;
+  if (file) fs.appendFileSync(file, `${JSON.stringify({ image: label, made, ms: performance.now() - started })}\n`);
+}
+
 /** A store of images made in `dirs.cacheDir` and published from there. */
 export function createImageStore(dirs: ImageDirs): ImageStore {
   const version = optionsVersion();
@@ -179,10 +189,12 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
   /** Entries being made in this process, so two pages showing one image make it once. */
   const making = new Map<string, Promise<CacheEntry>>();
 
-  async function cached<T extends CacheEntry>(key: string, make: () => Promise<{ entry: T; data: Map<string, Buffer> }>): Promise<T> {
+  /** The entry under `key`, made by `make` if the cache has none; `label` names it in the timings, which count from `started`. */
+  async function cached<T extends CacheEntry>(key: string, label: string, started: number, make: () => Promise<{ entry: T; data: Map<string, Buffer> }>): Promise<T> {
     const found = readEntry<T>(dirs, key);
     if (found) {
       stats.cached++;
+      recordTiming(label, false, started);
       return found;
     }
     let pending = making.get(key);
@@ -191,6 +203,7 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
         .then(({ entry, data }) => {
           writeEntry(dirs, key, entry, data);
           stats.made++;
+          recordTiming(label, true, started);
           return entry;
         })
         .finally(() => making.delete(key));
@@ -213,9 +226,10 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
     stats,
 
     async bodyImage(file) {
+      const started = performance.now();
       const hash = hashOf(file);
       const key = keyFor('body', hash);
-      const entry = await cached<CacheEntry & { image: BodyImage }>(key, async () => {
+      const entry = await cached<CacheEntry & { image: BodyImage }>(key, `body ${sourcePath(dirs, file)}`, started, async () => {
         const sharp = await loadSharp();
         const input = fs.readFileSync(file);
         const metadata = await readMetadata(sharp, input);
@@ -242,9 +256,10 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
     },
 
     async socialImage(file) {
+      const started = performance.now();
       const hash = hashOf(file);
       const key = keyFor('social', hash);
-      const entry = await cached<CacheEntry & { image: SocialImageFile }>(key, async () => {
+      const entry = await cached<CacheEntry & { image: SocialImageFile }>(key, `social ${sourcePath(dirs, file)}`, started, async () => {
         const sharp = await loadSharp();
         const input = fs.readFileSync(file);
         const metadata = await readMetadata(sharp, input);
@@ -259,8 +274,9 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
     },
 
     generated(kind, input, make) {
+      const started = performance.now();
       const key = keyFor(kind, JSON.stringify(input));
-      return cached(key, () => make((suffix) => `${kind}-${key.slice(0, 12)}${suffix}`));
+      return cached(key, kind, started, () => make((suffix) => `${kind}-${key.slice(0, 12)}${suffix}`));
     },
   };
 }
