@@ -84,6 +84,15 @@ export interface SocialImageFile {
   file: string;
 }
 
+/** A source image being made into files: its header, upright size, resized pipelines, and how to name outputs. */
+interface SourceImage {
+  metadata: Metadata;
+  width: number;
+  height: number;
+  resized: (width: number) => Sharp;
+  fileName: (width: number, format: ImageFormat) => string;
+}
+
 /** An image that sharp cannot read; its message completes "image "x" …". */
 export class ImageError extends Error {
   constructor(detail: string) {
@@ -221,57 +230,58 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
     return hash;
   };
 
+  /**
+   * What the image `file` becomes under `kind`: made by `make` from its decoded header and an
+   * upright sharp pipeline, unless the cache has it for these bytes. `make` names its files with
+   * `fileName` and returns them with their bytes.
+   */
+  async function fromFile<I>(kind: string, file: string, make: (source: SourceImage) => Promise<{ image: I; files: Map<string, Buffer> }>): Promise<{ image: I; use: ImageUse }> {
+    const started = performance.now();
+    const hash = hashOf(file);
+    const key = keyFor(kind, hash);
+    const entry = await cached<CacheEntry & { image: I }>(key, `${kind} ${sourcePath(dirs, file)}`, started, async () => {
+      const sharp = await loadSharp();
+      const input = fs.readFileSync(file);
+      const metadata = await readMetadata(sharp, input);
+      const { width, height } = metadata.autoOrient ?? metadata;
+      const fileName = (outputWidth: number, format: ImageFormat) => `${baseName(file)}-${key.slice(0, 12)}-${outputWidth}.${EXTENSIONS[format]}`;
+      const { image, files } = await make({ metadata, width, height, resized: (toWidth) => sharp(input).autoOrient().resize({ width: toWidth }), fileName });
+      return { entry: { image, files: [...files.keys()] }, data: files };
+    });
+    return { image: entry.image, use: { source: sourcePath(dirs, file), hash, files: entry.files } };
+  }
+
   return {
     dirs,
     stats,
 
-    async bodyImage(file) {
-      const started = performance.now();
-      const hash = hashOf(file);
-      const key = keyFor('body', hash);
-      const entry = await cached<CacheEntry & { image: BodyImage }>(key, `body ${sourcePath(dirs, file)}`, started, async () => {
-        const sharp = await loadSharp();
-        const input = fs.readFileSync(file);
-        const metadata = await readMetadata(sharp, input);
-        const { width, height } = metadata.autoOrient ?? metadata;
-        if (SHOWN_AS_THEY_ARE.has(metadata.format ?? '') || (metadata.pages ?? 1) > 1) {
-          return { entry: { image: { kind: 'original', width, height }, files: [] }, data: new Map() };
-        }
+    bodyImage: (file) =>
+      fromFile<BodyImage>('body', file, async ({ metadata, width, height, resized, fileName }) => {
+        if (SHOWN_AS_THEY_ARE.has(metadata.format ?? '') || (metadata.pages ?? 1) > 1) return { image: { kind: 'original', width, height }, files: new Map() };
         const fallback = fallbackFormat(metadata);
         const formats = [...new Set([...SOURCE_FORMATS, fallback])];
-        const name = baseName(file);
         const made = await Promise.all(
           variantWidths(width).flatMap((targetWidth) =>
             formats.map(async (format) => {
-              const output = await encode(sharp(input).autoOrient().resize({ width: targetWidth }), format);
-              const variant: ImageVariant = { format, width: output.width, height: output.height, file: `${name}-${key.slice(0, 12)}-${output.width}.${EXTENSIONS[format]}` };
-              return { variant, data: output.data };
+              const output = await encode(resized(targetWidth), format);
+              return { variant: { format, width: output.width, height: output.height, file: fileName(output.width, format) }, data: output.data };
             }),
           ),
         );
-        const image: ResponsiveImage = { kind: 'responsive', width, height, fallback, variants: made.map(({ variant }) => variant) };
-        return { entry: { image, files: image.variants.map((variant) => variant.file) }, data: new Map(made.map(({ variant, data }) => [variant.file, data])) };
-      });
-      return { image: entry.image, use: { source: sourcePath(dirs, file), hash, files: entry.files } };
-    },
+        return {
+          image: { kind: 'responsive', width, height, fallback, variants: made.map(({ variant }) => variant) },
+          files: new Map(made.map(({ variant, data }) => [variant.file, data])),
+        };
+      }),
 
-    async socialImage(file) {
-      const started = performance.now();
-      const hash = hashOf(file);
-      const key = keyFor('social', hash);
-      const entry = await cached<CacheEntry & { image: SocialImageFile }>(key, `social ${sourcePath(dirs, file)}`, started, async () => {
-        const sharp = await loadSharp();
-        const input = fs.readFileSync(file);
-        const metadata = await readMetadata(sharp, input);
+    socialImage: (file) =>
+      fromFile<SocialImageFile>('social', file, async ({ metadata, width, resized, fileName }) => {
         // Diagrams and anything transparent stay lossless; photos become JPEG.
         const format: ImageFormat = metadata.hasAlpha || metadata.format === 'png' || metadata.format === 'svg' ? 'png' : 'jpeg';
-        const { width } = metadata.autoOrient ?? metadata;
-        const output = await encode(sharp(input).autoOrient().resize({ width: Math.min(width, SOCIAL_IMAGE_WIDTH) }), format);
-        const image = { width: output.width, height: output.height, file: `${baseName(file)}-${key.slice(0, 12)}-${output.width}.${EXTENSIONS[format]}` };
-        return { entry: { image, files: [image.file] }, data: new Map([[image.file, output.data]]) };
-      });
-      return { image: entry.image, use: { source: sourcePath(dirs, file), hash, files: entry.files } };
-    },
+        const output = await encode(resized(Math.min(width, SOCIAL_IMAGE_WIDTH)), format);
+        const image = { width: output.width, height: output.height, file: fileName(output.width, format) };
+        return { image, files: new Map([[image.file, output.data]]) };
+      }),
 
     generated(kind, input, make) {
       const started = performance.now();
