@@ -20,7 +20,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
-import { launchBrowser } from '../e2e/browser.mjs';
 import { imagesAtViewport } from '../e2e/harness.mjs';
 import { start } from '../e2e/static-server.mjs';
 
@@ -107,23 +106,23 @@ export async function buildAtRef(ref, { postsDir = path.join(projectRoot, 'posts
  */
 export async function photoDownloads(outDir, { page = SAMPLE_POST, photo = SAMPLE_PHOTO, viewports = VIEWPORTS } = {}) {
   const server = await start(outDir);
-  const { browser } = await launchBrowser();
   try {
     const results = [];
     for (const viewport of viewports) {
-      const { downloads, images } = await imagesAtViewport(browser, new URL(page, server.url).href, viewport);
-      const photoFiles = downloads.filter((download) => path.basename(new URL(download.url).pathname).startsWith(`${photo}`));
-      const shown = images.find((image) => path.basename(new URL(image.currentSrc || 'http://x/').pathname).startsWith(photo));
+      const { downloads, images, layoutShift } = await imagesAtViewport(new URL(page, server.url).href, viewport);
+      const isPhoto = (url) => path.basename(new URL(url).pathname).startsWith(photo);
+      const photoFiles = downloads.filter((download) => isPhoto(download.url));
+      const shown = images.find((image) => image.currentSrc && isPhoto(image.currentSrc));
       results.push({
         viewport: `${viewport.width}×${viewport.height}`,
         chosen: shown ? new URL(shown.currentSrc).pathname : null,
         files: photoFiles.map((download) => new URL(download.url).pathname),
         bytes: photoFiles.reduce((sum, download) => sum + download.bytes, 0),
+        layoutShift,
       });
     }
     return results;
   } finally {
-    await browser.close();
     await server.close();
   }
 }
@@ -145,10 +144,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const after = await photoDownloads(cost.outDir);
   // The commit before must build with this checkout's node_modules: pick one with the same dependencies (the branch point).
   const beforeDownloads = before ? await photoDownloads(await buildAtRef(before)) : null;
-  console.log(`\n| ${SAMPLE_POST} photo | ${before ? `before (${before}) | ` : ''}after | file chosen |\n|---|${before ? '---|' : ''}---|---|`);
+  console.log(`\n| ${SAMPLE_POST} photo | ${before ? `before (${before}) | ` : ''}after | file chosen | layout shift ${before ? 'before / after' : ''} |\n|---|${before ? '---|' : ''}---|---|---|`);
   after.forEach((result, i) => {
     const beforeCell = beforeDownloads ? `${kb(beforeDownloads[i].bytes)} | ` : '';
-    console.log(`| ${result.viewport} | ${beforeCell}${kb(result.bytes)} | ${result.chosen} |`);
+    const shift = `${beforeDownloads ? `${beforeDownloads[i].layoutShift.toFixed(3)} / ` : ''}${result.layoutShift.toFixed(3)}`;
+    console.log(`| ${result.viewport} | ${beforeCell}${kb(result.bytes)} | ${result.chosen} | ${shift} |`);
   });
 
   const beforeCommit = before ? spawnSync('git', ['rev-parse', before], { cwd: projectRoot, encoding: 'utf8' }).stdout.trim() : null;

@@ -116,26 +116,29 @@ export async function openSite(outDir) {
 }
 
 /**
- * Opens `url` in a fresh browser context (so an empty cache) at `viewport`, waits until the
- * network is idle, and reports what a reader got: each image response with its body bytes
- * (Chromium's network log), each `<img>` with the source the browser chose (`currentSrc`), and
- * the page's cumulative layout shift.
- * @param {import('playwright-core').Browser} browser
+ * Opens `url` in a browser of its own (so nothing is cached: the contexts of one single-process
+ * Chromium share its memory cache) at `viewport`, scrolls every image into view as a reader
+ * reading to the end would, and reports what that reader got: each image response with its
+ * body bytes (Chromium's network log), each `<img>` with the source the browser chose
+ * (`currentSrc`), and the page's cumulative layout shift.
  * @param {string} url
  * @param {{ width: number, height: number, deviceScaleFactor?: number }} viewport
  */
-export async function imagesAtViewport(browser, url, { width, height, deviceScaleFactor = 1 }) {
-  // The context is left open: @sparticuz/chromium runs as a single process, which closing a
-  // context can take down. It closes with the browser.
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
-  const page = await context.newPage();
+export async function imagesAtViewport(url, { width, height, deviceScaleFactor = 1 }) {
+  const { browser } = await launchBrowser();
   try {
+    const page = await (await browser.newContext({ viewport: { width, height }, deviceScaleFactor })).newPage();
     const sizes = [];
     page.on('requestfinished', (request) => {
       if (request.resourceType() === 'image') sizes.push(request.sizes().then(({ responseBodySize }) => ({ url: request.url(), bytes: responseBodySize })));
     });
     const response = await page.goto(url, { waitUntil: 'networkidle' });
     assert.equal(response?.status(), 200, `HTTP status of ${url}`);
+    for (const image of await page.locator('img').all()) {
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => img.complete, await image.elementHandle());
+    }
+    await page.waitForLoadState('networkidle');
     const images = await page.locator('img').evaluateAll((elements) =>
       elements.map((img) => ({
         alt: img.alt,
@@ -157,6 +160,6 @@ export async function imagesAtViewport(browser, url, { width, height, deviceScal
     );
     return { downloads: await Promise.all(sizes), images, layoutShift };
   } finally {
-    await page.close();
+    await browser.close();
   }
 }

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot } from '../scripts/build-site.mjs';
-import { launchBrowser } from './browser.mjs';
 import { buildSampleSite, imagesAtViewport } from './harness.mjs';
 import { start } from './static-server.mjs';
 
@@ -20,25 +19,22 @@ const ORIGINAL_BYTES = fs.statSync(path.join(projectRoot, 'posts', 'cache-layers
 
 let outDir;
 let server;
-let browser;
 
 before(
   async () => {
     ({ outDir } = await buildSampleSite());
     server = await start(outDir);
-    ({ browser } = await launchBrowser());
   },
   { timeout: 300_000 },
 );
 
 after(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 /** The sample post at a viewport: the photo's `<img>`, and the photo files the browser downloaded. */
 async function photoAt(viewport) {
-  const result = await imagesAtViewport(browser, new URL(FOLDER_POST, server.url).href, viewport);
+  const result = await imagesAtViewport(new URL(FOLDER_POST, server.url).href, viewport);
   const photo = result.images.find((image) => PHOTO_ALT.test(image.alt));
   assert.ok(photo, 'the post shows the photo');
   return { ...result, photo, photoDownloads: result.downloads.filter((download) => new URL(download.url).pathname.startsWith('/_img/lake-')) };

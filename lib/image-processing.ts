@@ -33,12 +33,13 @@ export const MEDIA_TYPES: Record<ImageFormat, string> = { avif: 'image/avif', we
 const EXTENSIONS: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg', png: 'png' };
 
 /**
- * Encoder settings, chosen on photos and diagrams for sizes close to what a reader would not
- * tell apart from the original at the shown size. AVIF's `effort` is its speed: 4 is sharp's
- * default; higher saves a few per cent for several times the build time.
+ * Encoder settings: sharp's default qualities for AVIF, a little below its defaults for WebP
+ * and JPEG (mozjpeg). AVIF's `effort` is most of the build time: on the sample 2400 px photo,
+ * effort 3 makes the three widths in 2.0 s where sharp's default 4 takes 5.2 s, for files
+ * 2–13% larger.
  */
 const ENCODERS = {
-  avif: { quality: 50, effort: 4 },
+  avif: { quality: 50, effort: 3 },
   webp: { quality: 75, effort: 4 },
   jpeg: { quality: 78, mozjpeg: true },
   png: { compressionLevel: 9, adaptiveFiltering: true },
