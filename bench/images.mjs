@@ -1,5 +1,5 @@
 /**
- * `node bench/images.mjs [--before <git-ref>]`: what the image pipeline costs at build time
+ * `node bench/images.mjs [--before <git-ref>] [--cards N]`: what the image pipeline costs at build time
  * and saves a reader, on the sample site (posts/), in scratch copies under `.tmp/`.
  *
  * - Build cost per image: a cold build (no caches) with `FOLIO_IMAGE_TIMINGS` set, so the
@@ -11,6 +11,8 @@
  *   commit before images were processed, with the same dependencies as this checkout, such as
  *   the branch point), the same posts are built with that commit's code, for the bytes it served.
  *
+ * - With `--cards N`: what social cards add to a cold build of N corpus posts.
+ *
  * Results go to bench/images-results.json. Each step is an exported function, for `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
+import { writeCorpus } from './corpus.mjs';
 import { imagesAtViewport } from '../e2e/harness.mjs';
 import { start } from '../e2e/static-server.mjs';
 
@@ -75,6 +78,24 @@ export async function imageBuildCost({ postsDir = path.join(projectRoot, 'posts'
     cold: { seconds: cold.seconds, made: cold.images.filter((image) => image.made), byKind: summarize(cold.images.filter((image) => image.made)) },
     cached: { seconds: cached.seconds, made: cached.images.filter((image) => image.made), byKind: summarize(cached.images.filter((image) => !image.made)) },
   };
+}
+
+/**
+ * What social cards add to a cold build of `count` corpus posts (bench/corpus.mjs, which has
+ * no images, so every post gets a card): a cold build, then a cold build of a fresh copy that
+ * has only the first one's image cache, so everything but the cards is done again.
+ */
+export async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
+  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-cards-'));
+  writeCorpus(count, corpus);
+  const first = makeSiteCopy(corpus, name);
+  const drawn = await timedBuild(first);
+  const imageCache = path.join('.next', 'cache', 'folio', 'images');
+  const second = makeSiteCopy(corpus, `${name}-cached`);
+  fs.cpSync(path.join(first, imageCache), path.join(second, imageCache), { recursive: true });
+  const cached = await timedBuild(second);
+  const cards = drawn.images.filter((image) => image.image === 'card' && image.made);
+  return { posts: count, cards: cards.length, coldSeconds: drawn.seconds, coldSecondsCardsCached: cached.seconds, medianCardMs: median(cards.map((card) => card.ms)) };
 }
 
 /**
@@ -151,8 +172,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`| ${result.viewport} | ${beforeCell}${kb(result.bytes)} | ${result.chosen} | ${shift} |`);
   });
 
+  const cardPosts = args.includes('--cards') ? Number(args[args.indexOf('--cards') + 1]) : null;
+  const cards = cardPosts ? await cardBuildCost(cardPosts) : null;
+  if (cards) {
+    console.log(`\n| ${cards.posts} corpus posts | cold build | cold build, cards cached | cards drawn | ms per card (median, in the build) |\n|---|---|---|---|---|`);
+    console.log(`| | ${cards.coldSeconds.toFixed(1)} s | ${cards.coldSecondsCardsCached.toFixed(1)} s | ${cards.cards} | ${ms(cards.medianCardMs)} |`);
+  }
+
   const beforeCommit = before ? spawnSync('git', ['rev-parse', before], { cwd: projectRoot, encoding: 'utf8' }).stdout.trim() : null;
-  const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, buildCost: cost, downloads: { before: beforeDownloads, beforeRef: before, beforeCommit, after } };
+  const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, buildCost: cost, cards, downloads: { before: beforeDownloads, beforeRef: before, beforeCommit, after } };
   delete results.buildCost.outDir;
   fs.writeFileSync(path.join(projectRoot, 'bench', 'images-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nWrote bench/images-results.json');
