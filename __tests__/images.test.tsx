@@ -130,6 +130,9 @@ describe('responsive images', () => {
     expect([attribute(logo, 'src'), attribute(logo, 'width'), attribute(logo, 'height')]).toEqual(['/posts/lake/logo.svg', 120, 60]);
     expect([attribute(spinner, 'src'), attribute(spinner, 'width'), attribute(spinner, 'height')]).toEqual(['/posts/lake/spinner.gif', 40, 40]);
     expect([attribute(remote, 'src'), attribute(remote, 'width')]).toEqual(['https://example.com/a.jpg', undefined]);
+    // An image elsewhere keeps the size its author gave it, the only way to reserve its space.
+    const sized = select('img', (await rendered('<img src="https://example.com/b.jpg" alt="Elsewhere" width="300" height="200">')).tree);
+    expect([attribute(sized, 'width'), attribute(sized, 'height')]).toEqual([300, 200]);
     // Their use is recorded (a changed SVG has another size), but nothing was made from them.
     expect(compiled.images.map((use) => [use.source, use.files])).toEqual([
       ['posts/lake/logo.svg', []],
@@ -143,6 +146,13 @@ describe('responsive images', () => {
     const figure = select('figure', tree)!;
     expect(select('figcaption', figure)?.children).toEqual([expect.objectContaining({ value: 'At dawn.' })]);
     expect(withoutPositions(select('picture', figure))).toEqual(withoutPositions(select('picture', markdown.tree)));
+  });
+
+  it('leaves a <Figure> whose alt is an expression as the author wrote it', async () => {
+    const { tree, compiled } = await rendered('<Figure src="./lake.jpg" alt={["A", "lake"].join(" ")} caption="At dawn." />', { format: 'mdx' });
+    const img = select('figure img', tree);
+    expect([attribute(img, 'alt'), attribute(img, 'src')]).toEqual(['A lake', '/posts/lake/lake.jpg']);
+    expect(compiled.warnings).toEqual([]);
   });
 
   it('keeps what the author set besides the source, and records each image for the compile cache', async () => {

@@ -92,6 +92,8 @@ interface Found {
   line?: number;
   /** The `<img>` attributes to keep (alt, title, class). */
   properties: Properties;
+  /** The size the author gave, kept for an image on another site, whose size the build cannot read. */
+  authoredSize: Properties;
   apply: (image: Element) => void;
 }
 
@@ -121,10 +123,10 @@ export function pictureElement(image: ResponsiveImage, imgProperties: Properties
   return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] };
 }
 
-/** The image's element: a `<picture>`, or the `<img>` with its size (shown as it is), or as it was (on another site). */
-function imageElement(src: string, image: BodyImage | null, properties: Properties): Element {
+/** The image's element: a `<picture>`, or the `<img>` with its size (shown as it is), or as the author wrote it (on another site). */
+function imageElement({ src, properties, authoredSize }: Found, image: BodyImage | null): Element {
   if (image?.kind === 'responsive') return pictureElement(image, properties);
-  const size = image ? { width: image.width, height: image.height } : {};
+  const size = image ? { width: image.width, height: image.height } : authoredSize;
   return { type: 'element', tagName: 'img', properties: { ...properties, src, ...size }, children: [] };
 }
 
@@ -161,19 +163,22 @@ export function rehypeImages(options: RehypeImagesOptions) {
           src: node.properties.src,
           line: node.position?.start.line,
           properties: keptProperties(node.properties),
+          authoredSize: { width: node.properties.width, height: node.properties.height },
           apply: (image) => (parent.children[index] = image),
         });
         if (alt === undefined || alt === null || (alt === '' && isMarkdownImage)) missingAlt(options, node.properties.src, node.position?.start.line, isMarkdownImage);
       } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') {
         const figure = node as MdxJsxElement;
         const src = jsxAttribute(figure, 'src');
-        if (src === undefined) return;
-        if (!hasJsxAttribute(figure, 'alt')) missingAlt(options, src, figure.position?.start.line, false);
         const alt = jsxAttribute(figure, 'alt');
+        // A src or alt written as an expression is the author's code, known only when the page renders: the Figure shows it as it is.
+        if (src === undefined || (alt === undefined && hasJsxAttribute(figure, 'alt'))) return;
+        if (alt === undefined) missingAlt(options, src, figure.position?.start.line, false);
         found.push({
           src,
           line: figure.position?.start.line,
           properties: alt === undefined ? {} : { alt },
+          authoredSize: {},
           apply: (image) => {
             // The Figure shows what the build made as its children, and keeps only its caption.
             figure.attributes = figure.attributes.filter((attribute) => !(attribute.type === 'mdxJsxAttribute' && ['src', 'alt', 'width', 'height'].includes(attribute.name)));
@@ -188,7 +193,7 @@ export function rehypeImages(options: RehypeImagesOptions) {
       const result = results[position];
       if (result === undefined) return;
       if (result.use) options.uses.push(result.use);
-      const element = imageElement(image.src, result.image, image.properties);
+      const element = imageElement(image, result.image);
       // The first image is the likely Largest Contentful Paint: fetch it first. The others wait until they are near the viewport.
       const img = element.tagName === 'picture' ? (element.children.at(-1) as Element) : element;
       Object.assign(img.properties, position === 0 ? { loading: 'eager', fetchPriority: 'high' } : { loading: 'lazy' }, { decoding: 'async' });
