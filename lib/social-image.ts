@@ -81,10 +81,13 @@ const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek',
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
+/** Inter's files, read once per process. */
 function cardFonts() {
-  const folder = path.join(packageDir('@fontsource/inter') ?? 'node_modules/@fontsource/inter', 'files');
-  fonts ??= FONT_SUBSETS.flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({ name: 'Inter', data: fs.readFileSync(path.join(folder, `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
+  if (fonts) return fonts;
+  const inter = packageDir('@fontsource/inter');
+  if (!inter) throw new Error('The social cards need the @fontsource/inter package: run npm install');
+  fonts = FONT_SUBSETS.flatMap((subset) =>
+    ([400, 700] as const).map((weight) => ({ name: 'Inter', data: fs.readFileSync(path.join(inter, 'files', `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
   );
   return fonts;
 }
