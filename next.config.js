@@ -27,6 +27,9 @@ module.exports = async (phase) => {
       // 2-core machine. Post pages compile their Markdown in getStaticProps, so every core helps.
       cpus: os.availableParallelism(),
     },
+    // Loaded from node_modules at build time rather than bundled into every post page's server
+    // code: satori carries its WebAssembly inline (sharp is on Next's own list already).
+    serverExternalPackages: ['satori'],
     poweredByHeader: false,
   };
 };

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBasePath, parseSiteUrl, prefixBasePath, stripBasePath } from '../lib/site-paths.mjs';
+import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 
 describe('parseBasePath', () => {
@@ -101,7 +102,6 @@ describe('a site built with BASE_PATH=/my-repo', () => {
     expect(site.absoluteUrl(site.withBasePath('/archive/'))).toBe('https://me.github.io/my-repo/archive/');
     expect(site.siteFeeds.map((feed) => feed.href)).toEqual(['/my-repo/rss.xml', '/my-repo/atom.xml', '/my-repo/feed.json']);
     expect(site.socialImageUrl()).toBe('https://me.github.io/my-repo/social-default.png');
-    expect(site.socialImageUrl('https://cdn.example.org/a.png')).toBe('https://cdn.example.org/a.png');
     // A page whose href is a configured entry's is not listed twice.
     expect(site.siteMenu([{ title: 'About', url: '/my-repo/about/' }, { title: 'Archive again', url: '/my-repo/archive/' }])).toEqual([
       { label: 'Posts', href: '/my-repo/' },
@@ -139,18 +139,25 @@ describe('a site built with BASE_PATH=/my-repo', () => {
     expect(manifest.routes.every((route) => route.url.startsWith('/my-repo/'))).toBe(true);
   });
 
-  it('puts links and images in compiled bodies under it: root-relative ones and folder assets', async () => {
+  it('puts links and images in compiled bodies under it: root-relative ones, folder assets and the images the build makes', async () => {
     const assetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-assets-'));
-    fs.writeFileSync(path.join(assetDir, 'diagram.png'), 'png');
+    const images = scratchImageStore();
+    await writeImage(path.join(assetDir, 'diagram.png'), 64, 32, 'png');
+    await writeImage(path.join(images.publicDir, 'images', 'b.png'), 48, 24, 'png');
     const { compileBody } = await fresh<typeof import('../lib/markdown')>('../lib/markdown');
     const { renderBodyHtml } = await fresh<typeof import('../components/MdxBody/MdxBody')>('../components/MdxBody/MdxBody');
-    const render = async (body: Parameters<typeof compileBody>[0]) => renderBodyHtml((await compileBody(body)).content, 'https://folio.example.com');
+    const render = async (body: Parameters<typeof compileBody>[0]) => renderBodyHtml((await compileBody(body, { imageStore: images.store })).content, 'https://folio.example.com');
     const source = { bodyStartLine: 1, sourcePath: 'posts/test.mdx', slug: 'test' };
-    const md = await render({ ...source, format: 'md', assetDir, body: '[Other](/posts/other/) ![A](./diagram.png) ![B](/images/b.png) [Out](https://example.com/x) [Top](#top)\n\n<video src="/clips/a.mp4" poster="/clips/a.png"></video>' });
-    for (const href of ['"/my-repo/posts/other/"', '"/my-repo/posts/test/diagram.png"', '"/my-repo/images/b.png"', '"https://example.com/x"', '"#top"', '"/my-repo/clips/a.mp4"', '"/my-repo/clips/a.png"']) {
+    const md = await render({ ...source, format: 'md', assetDir, body: '[Other](/posts/other/) ![A](./diagram.png) ![B](/images/b.png) [Out](https://example.com/x) [Top](#top) [File](./diagram.png)\n\n<video src="/clips/a.mp4" poster="/clips/a.png"></video>' });
+    for (const href of ['"/my-repo/posts/other/"', '"/my-repo/posts/test/diagram.png"', '"https://example.com/x"', '"#top"', '"/my-repo/clips/a.mp4"', '"/my-repo/clips/a.png"']) {
       expect(md).toContain(href);
     }
-    const mdx = await render({ ...source, format: 'mdx', assetDir: null, body: '<Figure src="/posts/cache-layers/diagram.png" alt="D" />' });
+    // Both images become pictures of files the build made, every candidate under the base path.
+    const imageUrls = [...md.matchAll(/(?:src|srcSet|srcset)="([^"]+)"/g)].flatMap(([, value]) => value.split(',').map((candidate) => candidate.trim().split(' ')[0])).filter((url) => url.includes('_img'));
+    expect(imageUrls.some((url) => /\/diagram-[0-9a-f]+-64\.avif$/.test(url))).toBe(true);
+    expect(imageUrls.some((url) => /\/b-[0-9a-f]+-48\.webp$/.test(url))).toBe(true);
+    expect(imageUrls.every((url) => url.startsWith('/my-repo/_img/'))).toBe(true);
+    const mdx = await render({ ...source, format: 'mdx', assetDir: null, body: '[Diagram](/posts/cache-layers/diagram.png)' });
     expect(mdx).toContain('"/my-repo/posts/cache-layers/diagram.png"');
   });
 });

@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
 
@@ -64,8 +65,53 @@ describe('next build of a fixture site', () => {
   });
 
   it('publishes a folder post\'s image next to its page', () => {
-    expect(html('posts/gallery')).toContain('src="/posts/gallery/photo.png"');
     expect(fs.readFileSync(path.join(out, 'posts', 'gallery', 'photo.png'))).toEqual(fs.readFileSync(path.join(fixturePosts, 'gallery', 'photo.png')));
+  });
+
+  it('shows images as responsive <picture>s of files in /_img/, the first eagerly, with their sizes', () => {
+    const tree = fromHtml(html('posts/gallery'));
+    const pictures = selectAll('[data-post-body] picture', tree);
+    expect(pictures).toHaveLength(2);
+    const shown = pictures.map((picture) => {
+      const img = select('img', picture)!;
+      const srcSets = [...selectAll('source', picture), img].map((element) => String(element.properties.srcSet));
+      // Every file a srcset names is in out/.
+      for (const url of srcSets.flatMap((srcSet) => srcSet.split(', ').map((candidate) => candidate.split(' ')[0]))) {
+        expect({ url, exists: fs.existsSync(path.join(out, url)) }).toEqual({ url, exists: true });
+      }
+      const { alt, width, height, loading, fetchPriority } = img.properties;
+      return { alt, width, height, loading, fetchPriority, types: selectAll('source', picture).map((source) => source.properties.type), srcSets };
+    });
+    expect(shown).toEqual([
+      {
+        alt: 'A photo of the gallery',
+        width: 640,
+        height: 240,
+        loading: 'eager',
+        fetchPriority: 'high',
+        types: ['image/avif', 'image/webp'],
+        srcSets: [expect.stringMatching(/^\/_img\/photo-\w{12}-480\.avif 480w, \/_img\/photo-\w{12}-640\.avif 640w$/), expect.stringMatching(/-480\.webp 480w, .*-640\.webp 640w$/), expect.stringMatching(/-480\.png 480w, .*-640\.png 640w$/)],
+      },
+      {
+        alt: 'The site\'s default social image',
+        width: 1200,
+        height: 630,
+        loading: 'lazy',
+        fetchPriority: undefined,
+        types: ['image/avif', 'image/webp'],
+        srcSets: [expect.stringMatching(/^\/_img\/social-default-\w{12}-480\.avif 480w, .*-960\.avif 960w, .*-1200\.avif 1200w$/), expect.any(String), expect.any(String)],
+      },
+    ]);
+  });
+
+  it('shares each post with a 1200×630 card drawn at build time', async () => {
+    const tree = fromHtml(html('posts/hello-world'));
+    const ogImage = String(select('meta[property="og:image"]', tree)?.properties.content);
+    expect(ogImage).toMatch(/^https:\/\/folio\.example\.com\/_img\/card-\w{12}\.png$/);
+    expect(select('meta[name="twitter:image"]', tree)?.properties.content).toBe(ogImage);
+    const card = await sharp(path.join(out, new URL(ogImage).pathname)).metadata();
+    expect([card.format, card.width, card.height]).toEqual(['png', 1200, 630]);
+    expect(String(select('meta[property="og:image"]', fromHtml(html('posts/components')))?.properties.content)).not.toBe(ogImage);
   });
 
   it('lists posts newest first on the home page and links pages from the menu', () => {
@@ -113,24 +159,41 @@ describe('next build of a fixture site', () => {
 });
 
 describe('a rebuild after an edit', () => {
-  it('compiles only the edited post and never serves its stale cache entry', async () => {
+  it('compiles only the edited posts, makes no image again, and never serves a stale cache entry', async () => {
     const site = path.join(root, '.tmp', 'build-test-rebuild');
     await build(fixturePosts, 'build-test-rebuild');
     const cacheDir = path.join(site, '.next', 'cache', 'folio', 'compiled');
     const entries = () => filesUnder(cacheDir).filter((file) => file.endsWith('.json'));
     const before = entries();
     expect(before.length).toBeGreaterThanOrEqual(4);
+    // What the image cache holds, with each file's modification time.
+    const imageCache = () => Object.fromEntries(filesUnder(path.join(site, '.next', 'cache', 'folio', 'images')).map((file) => [path.relative(site, file), fs.statSync(file).mtimeMs]));
+    const imagesBefore = imageCache();
+    // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages.
+    expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4);
+    const page = (slug: string) => fs.readFileSync(path.join(site, 'out', 'posts', slug, 'index.html'), 'utf8');
+    const galleryImages = page('gallery').match(/\/_img\/[^"\s,]+/g);
 
-    const hello = path.join(site, 'posts', 'hello-world.md');
-    fs.writeFileSync(hello, fs.readFileSync(hello, 'utf8').replace('The first paragraph of the hello world post.', 'An edited first paragraph.'));
+    // Text edits: the gallery's body is compiled again, so its images go through the pipeline, but nothing about them changed.
+    const edit = (file: string, from: string, to: string) => fs.writeFileSync(path.join(site, 'posts', file), fs.readFileSync(path.join(site, 'posts', file), 'utf8').replace(from, to));
+    edit('hello-world.md', 'The first paragraph of the hello world post.', 'An edited first paragraph.');
+    edit(path.join('gallery', 'index.md'), 'And the site\'s own image', 'And, edited, the site\'s own image');
+    // A file an earlier build left in public/_img/ that no page shows any more.
+    fs.writeFileSync(path.join(site, 'public', '_img', 'stale-0123456789ab-480.png'), 'stale');
     await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), '--rebuild', 'build-test-rebuild'], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
 
-    const page = (slug: string) => fs.readFileSync(path.join(site, 'out', 'posts', slug, 'index.html'), 'utf8');
     expect(page('hello-world')).toContain('<p>An edited first paragraph.</p>');
     expect(page('hello-world')).not.toContain('The first paragraph of the hello world post.');
-    expect(page('gallery')).toContain('src="/posts/gallery/photo.png"');
-    // One new entry, for the edited body; every other post came from the cache.
-    expect(entries().length).toBe(before.length + 1);
+    expect(page('gallery')).toContain('And, edited, the site');
+    expect(page('gallery').match(/\/_img\/[^"\s,]+/g)).toEqual(galleryImages);
+    // Two new entries, for the edited bodies; every other post came from the cache.
+    expect(entries().length).toBe(before.length + 2);
+    // No image or card was made again: the image cache is as it was, file for file, to the millisecond.
+    expect(imageCache()).toEqual(imagesBefore);
+    // out/_img/ has only what pages show.
+    expect(fs.existsSync(path.join(site, 'out', '_img', 'stale-0123456789ab-480.png'))).toBe(false);
+    const pages = filesUnder(path.join(site, 'out')).filter((file) => file.endsWith('.html')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    for (const file of fs.readdirSync(path.join(site, 'out', '_img'))) expect({ file, shown: pages.includes(`/_img/${file}`) }).toEqual({ file, shown: true });
   });
 });
 

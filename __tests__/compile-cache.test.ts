@@ -36,6 +36,13 @@ describe('compile cache', () => {
     expect(await cache.get({ body: 'a' }, async () => 'after delete')).toBe('after delete');
   });
 
+  it('computes again when the entry is no longer current, as when an image it shows has changed', async () => {
+    const cache = createCompileCache(tempDir(), 'v1');
+    await cache.get({ body: 'a' }, async () => ({ image: 'old' }));
+    expect(await cache.get({ body: 'a' }, async () => ({ image: 'new' }), (cached) => cached.image === 'new')).toEqual({ image: 'new' });
+    expect(await cache.get({ body: 'a' }, async () => ({ image: 'newer' }), (cached) => cached.image === 'new')).toEqual({ image: 'new' });
+  });
+
   it('does not cache errors', async () => {
     const cache = createCompileCache(tempDir(), 'v1');
     await expect(cache.get({ body: 'bad' }, async () => Promise.reject(new Error('does not compile')))).rejects.toThrow('does not compile');
@@ -53,28 +60,31 @@ describe('compile cache', () => {
 });
 
 describe('getPipelineVersion', () => {
-  function project(markdownSource: string, shikiVersion: string, calloutStyles = '.callout { margin: 0 }') {
+  function project(markdownSource: string, shikiVersion: string, imageWidths = '[480, 960, 1600]', calloutStyles = '.callout { margin: 0 }') {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'lib'));
     fs.mkdirSync(path.join(root, 'components', 'Callout'), { recursive: true });
     fs.writeFileSync(path.join(root, 'components', 'Callout', 'Callout.module.css'), calloutStyles);
     fs.writeFileSync(path.join(root, 'lib', 'markdown.ts'), markdownSource);
     fs.writeFileSync(path.join(root, 'lib', 'code-themes.ts'), 'export const themes = 1;');
+    fs.writeFileSync(path.join(root, 'lib', 'images.ts'), 'export const sizes = "100vw";');
+    fs.writeFileSync(path.join(root, 'lib', 'image-processing.ts'), `export const IMAGE_WIDTHS = ${imageWidths};`);
     fs.mkdirSync(path.join(root, 'node_modules', 'shiki'), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', 'shiki', 'package.json'), JSON.stringify({ version: shikiVersion }));
     return root;
   }
 
-  it('changes with the pipeline\'s options and with its packages\' versions', () => {
+  it('changes with the pipeline\'s options, its image options and its packages\' versions', () => {
     const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'))).toBe(base);
     expect(getPipelineVersion(project("const plugins = ['gfm', 'math'];", '4.6.0'))).not.toBe(base);
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.7.0'))).not.toBe(base);
+    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', '[640, 1280]'))).not.toBe(base);
   });
 
   it('changes with the styles of a component whose class names are in the rendered HTML', () => {
     const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
-    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', '.callout { margin: 1rem }'))).not.toBe(base);
+    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', undefined, '.callout { margin: 1rem }'))).not.toBe(base);
   });
 
   it('changes between dev and production builds, which name CSS classes differently', () => {

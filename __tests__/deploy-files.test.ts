@@ -133,13 +133,13 @@ describe('scripts/deploy-s3.sh', () => {
     expect(syncs.map((call) => call[3])).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
     const [hashed, entries, rest] = syncs;
     expect(option(hashed, '--cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(filters(hashed)).toEqual(['--exclude *', '--include _next/static/*', '--include pagefind/*.pf_index', '--include pagefind/*.pf_fragment', '--include pagefind/*.pf_filter', '--include pagefind/*.pf_meta']);
+    expect(filters(hashed)).toEqual(['--exclude *', '--include _next/static/*', '--include _img/*', '--include pagefind/*.pf_index', '--include pagefind/*.pf_fragment', '--include pagefind/*.pf_filter', '--include pagefind/*.pf_meta']);
     expect(hashed).not.toContain('--delete');
     expect(option(entries, '--cache-control')).toBe(CACHE_POLICIES.searchEntry);
     expect(filters(entries).slice(0, 2)).toEqual(['--exclude *', '--include pagefind/*']);
     expect(option(rest, '--cache-control')).toBe(CACHE_POLICIES.page);
     expect(rest).toContain('--delete');
-    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude pagefind/*', '--exclude _headers', '--exclude .deploy/*']);
+    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude _headers', '--exclude .deploy/*']);
   });
 
   it('invalidates only the pages that changed, appeared or went since the last deploy, and records the new hashes', () => {

@@ -37,6 +37,8 @@ const SITE_FILES = [
   '/katex/katex.min.css',
   '/_next/static/chunks/0220arb7ktvfk.css',
   '/_next/static/media/font.woff2',
+  '/_img/lake-0a1b2c3d4e5f-960.avif',
+  '/_img/card-0a1b2c3d4e5f.png',
   '/search/index.html',
   // Netlify's /search/* would match it too: it must not fold /search/.
   '/searching/index.html',
@@ -113,7 +115,7 @@ describe('contentSecurityPolicy', () => {
 describe('headersFor', () => {
   it('gives each kind of file its cache policy', () => {
     const cache = (sitePath: string) => headersFor(sitePath, policy)['Cache-Control'];
-    for (const hashed of ['/_next/static/chunks/0220arb7ktvfk.css', '/pagefind/index/en_8b1d2e.pf_index', '/pagefind/fragment/en_11aa22.pf_fragment', '/pagefind/filter/en_33bb44.pf_filter', '/pagefind/pagefind.en_4f2a9c.pf_meta']) {
+    for (const hashed of ['/_next/static/chunks/0220arb7ktvfk.css', '/_img/lake-0a1b2c3d4e5f-960.avif', '/pagefind/index/en_8b1d2e.pf_index', '/pagefind/fragment/en_11aa22.pf_fragment', '/pagefind/filter/en_33bb44.pf_filter', '/pagefind/pagefind.en_4f2a9c.pf_meta']) {
       expect(cache(hashed)).toBe('public, max-age=31536000, immutable');
     }
     for (const entry of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind']) expect(cache(entry)).toBe(CACHE_POLICIES.searchEntry);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ContentError } from '../lib/content-error';
 import { youTubeVideo } from '../lib/markdown';
+import { writeImage } from './helpers/images';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
 
 jest.setTimeout(60_000);
@@ -73,7 +74,7 @@ describe('.md is CommonMark + GFM', () => {
         '',
         '<div onclick="alert(1)" onmouseover="alert(2)">hover</div>',
         '',
-        '<a href="javascript:alert(3)">click</a> <img src="x.png" onerror="alert(4)" alt="x">',
+        '<a href="javascript:alert(3)">click</a> <img src="https://example.com/x.png" onerror="alert(4)" alt="x">',
         '',
         '[md link](javascript:alert(5))',
         '',
@@ -111,9 +112,9 @@ describe('.md is CommonMark + GFM', () => {
 
 describe('.mdx is MDX', () => {
   it('renders the built-in components and runs the author\'s expressions', async () => {
-    const html = await render('<Callout type="tip" title="Cache">Everything.</Callout>\n\n<Figure src="/a.png" alt="A chart" caption="Hit ratios" />\n\nTotal: {3 * 7}', { format: 'mdx' });
+    const html = await render('<Callout type="tip" title="Cache">Everything.</Callout>\n\n<Figure src="https://example.com/a.png" alt="A chart" caption="Hit ratios" />\n\nTotal: {3 * 7}', { format: 'mdx' });
     expect(html).toMatch(/<aside [^>]*aria-label="Cache"[^>]*><p[^>]*>Cache<\/p>/);
-    expect(html).toMatch(/<figure[^>]*><img src="\/a.png" alt="A chart" loading="lazy"/);
+    expect(html).toMatch(/<figure[^>]*><img alt="A chart" src="https:\/\/example.com\/a.png" loading="eager" fetchPriority="high" decoding="async"\/>/);
     expect(html).toContain('Hit ratios</figcaption>');
     expect(html).toContain('Total: 21');
   });
@@ -132,16 +133,19 @@ describe('.mdx is MDX', () => {
 
 describe('folder post assets', () => {
   const assetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-assets-'));
-  fs.writeFileSync(path.join(assetDir, 'diagram.png'), 'png');
+  beforeAll(() => writeImage(path.join(assetDir, 'diagram.png'), 200, 100, 'png'));
 
-  it('points relative images at the published asset folder', async () => {
-    const html = await render('![A diagram](./diagram.png)', { assetDir });
-    expect(html).toContain('<img alt="A diagram" loading="lazy" decoding="async" src="/posts/test/diagram.png"/>');
+  it('points relative images, links and media at the published asset folder', async () => {
+    fs.writeFileSync(path.join(assetDir, 'notes.txt'), 'notes');
+    const html = await render('![A diagram](./diagram.png) [the notes](./notes.txt)\n\n<video src="./diagram.png"></video>', { assetDir });
+    expect(html).toMatch(/<img alt="A diagram" src="\/_img\/diagram-[0-9a-f]{12}-200\.png"/);
+    expect(html).toContain('<a href="/posts/test/notes.txt">the notes</a>');
+    expect(html).toContain('<video src="/posts/test/diagram.png">');
   });
 
-  it('points an MDX component\'s relative src at the asset folder too', async () => {
+  it('gives an MDX component\'s relative src the built image too', async () => {
     const html = await render('<Figure src="./diagram.png" alt="A diagram" caption="Beside the post" />', { assetDir, format: 'mdx' });
-    expect(html).toMatch(/<img src="\/posts\/test\/diagram.png" alt="A diagram"/);
+    expect(html).toMatch(/<figure[^>]*><picture><source type="image\/avif" srcSet="\/_img\/diagram-[0-9a-f]{12}-200\.avif 200w"/);
     const error = await compileError('<Figure src="./gone.png" alt="Gone" />', { assetDir, format: 'mdx' });
     expect(error.message).toMatch(/^posts\/test\.mdx:1: image "\.\/gone\.png" points to a file that does not exist/);
   });
@@ -149,6 +153,11 @@ describe('folder post assets', () => {
   it('fails on a missing image, naming the file, the line and the path', async () => {
     const error = await compileError('Text.\n\n![Gone](./missing.png)', { assetDir, bodyStartLine: 5 });
     expect(error.message).toBe(`posts/test.md:7: image "./missing.png" points to a file that does not exist in ${path.basename(assetDir)}/`);
+  });
+
+  it('fails on a link to a missing file', async () => {
+    const error = await compileError('See [the data](./missing.csv).', { assetDir });
+    expect(error.message).toBe(`posts/test.md:1: link "./missing.csv" points to a file that does not exist in ${path.basename(assetDir)}/`);
   });
 });
 
@@ -197,9 +206,9 @@ describe('math', () => {
   });
 
   it('keeps raw HTML sanitized around math', async () => {
-    const html = await render('$x$ <img src="a.png" onerror="alert(1)" alt="a"> <code class="language-math" onclick="alert(2)">y</code>');
+    const html = await render('$x$ <img src="https://example.com/a.png" onerror="alert(1)" alt="a"> <code class="language-math" onclick="alert(2)">y</code>');
     expect(html).not.toMatch(/onerror|onclick/);
-    expect(html).toMatch(/<img alt="a" [^>]*src="a.png"\/>/);
+    expect(html).toMatch(/<img alt="a" [^>]*src="https:\/\/example.com\/a.png"/);
   });
 });
 
@@ -232,7 +241,7 @@ describe('GitHub alerts', () => {
   });
 
   it('sanitizes raw HTML inside an alert in .md', async () => {
-    const html = await render('> [!NOTE]\n> <img src="x.png" alt="x" onerror="alert(1)"> <a href="javascript:alert(2)">x</a>\n>\n> <script>alert(3)</script>');
+    const html = await render('> [!NOTE]\n> <img src="https://example.com/x.png" alt="x" onerror="alert(1)"> <a href="javascript:alert(2)">x</a>\n>\n> <script>alert(3)</script>');
     expect(html).toContain('<aside class="callout note" aria-label="Note">');
     expect(html).not.toMatch(/onerror|javascript:|<script/);
   });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -95,9 +96,14 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
     expect(json.items[0].date_modified).toBe('2021-03-04T00:00:00.000Z');
     expect(xml.parse(fs.readFileSync(path.join(out, 'rss.xml'), 'utf8')).rss.channel.item.map((item: { link: string }) => item.link)).toEqual(newest);
     expect(xml.parse(fs.readFileSync(path.join(out, 'atom.xml'), 'utf8')).feed.entry.map((entry: { id: string }) => entry.id)).toEqual(newest);
-    // The folder post's image, in the feed as an absolute URL of a file the site has.
+    // The folder post's image, in the feed as absolute URLs of files the site has.
     const withCover = json.items.find((item: { url: string }) => item.url === absolute('/posts/post-5/'));
-    expect(withCover.content_html).toContain(`src="${absolute('/posts/post-5/cover.png')}"`);
+    const imageUrls = [...withCover.content_html.matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap(([, value]: string[]) => value.split(', ').map((candidate) => candidate.split(' ')[0]));
+    expect(imageUrls.length).toBe(1 + 3 * 3);
+    for (const url of imageUrls) {
+      expect(url).toMatch(new RegExp(`^${site.url}/_img/cover-\\w{12}-\\d+\\.(avif|webp|png)$`));
+      expect(fs.existsSync(path.join(out, new URL(url).pathname))).toBe(true);
+    }
     expect(withCover.image).toBe(absolute('/posts/post-5/cover.png'));
     for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) {
       const text = fs.readFileSync(path.join(out, feed), 'utf8');
@@ -119,6 +125,7 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
         ogType: meta(tree, 'og:type'),
         ogImage: meta(tree, 'og:image').every((url) => /^https?:\/\//.test(String(url))) && meta(tree, 'og:image').length === 1,
         twitter: attribute(tree, 'head meta[name="twitter:card"]', 'content'),
+        twitterImage: attribute(tree, 'head meta[name="twitter:image"]', 'content') === meta(tree, 'og:image')[0],
         feeds: selectAll('head link[rel="alternate"]', tree).map((link) => link.properties.href),
         jsonLd: selectAll('script[type="application/ld+json"]', tree).length,
       };
@@ -132,18 +139,28 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
         ogType: [isPost ? 'article' : 'website'],
         ogImage: true,
         twitter: 'summary_large_image',
+        twitterImage: true,
         feeds: ['/rss.xml', '/atom.xml', '/feed.json'],
         jsonLd: isPost ? 1 : 0,
       });
     }
   });
 
-  it('shares a post with its social image, else its cover, else the site image, each a file the site serves or an absolute URL', () => {
+  it('shares a post with its social image, else its cover made into one file, else a card drawn for it; list pages with the site image', async () => {
     expect(meta(head('/posts/post-7'), 'og:image')).toEqual(['https://cdn.example.org/share.png']);
-    expect(meta(head('/posts/post-5'), 'og:image')).toEqual([absolute('/posts/post-5/cover.png')]);
-    expect(meta(head('/posts/post-1'), 'og:image')).toEqual([absolute(site.socialImage)]);
+    expect(meta(head('/posts/post-7'), 'og:image:width')).toEqual([]);
+    const cover = String(meta(head('/posts/post-5'), 'og:image')[0]);
+    expect(cover).toMatch(new RegExp(`^${site.url}/_img/cover-\\w{12}-1200\\.png$`));
+    expect([meta(head('/posts/post-5'), 'og:image:width'), meta(head('/posts/post-5'), 'og:image:height')]).toEqual([['1200'], ['630']]);
+    // Posts and pages without an image of their own each get a card, the hostile title too.
+    const cards = ['/posts/post-1', `/posts/post-${POSTS}`, '/about'].map((page) => String(meta(head(page), 'og:image')[0]));
+    expect(new Set(cards).size).toBe(3);
+    for (const card of [cover, ...cards]) {
+      expect(card).toMatch(new RegExp(`^${site.url}/_img/(card|cover)-\\w{12}(-1200)?\\.png$`));
+      const metadata = await sharp(path.join(out, new URL(card).pathname)).metadata();
+      expect([card, metadata.format, metadata.width, metadata.height]).toEqual([card, 'png', 1200, 630]);
+    }
     expect(meta(head(''), 'og:image')).toEqual([absolute(site.socialImage)]);
-    expect(fs.existsSync(path.join(out, 'posts', 'post-5', 'cover.png'))).toBe(true);
     expect(fs.existsSync(path.join(out, ...site.socialImage.split('/')))).toBe(true);
   });
 
@@ -167,6 +184,7 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
       url: absolute(`/posts/post-${POSTS}/`),
       description: 'A post with a hostile title.',
       author: { '@type': 'Person', name: site.author.name },
+      image: meta(tree, 'og:image')[0],
     });
     expect(selectAll('script', tree).filter((script) => script.properties.type !== 'application/ld+json' && !script.properties.id)).toEqual([]);
     expect(html).not.toContain('<script>alert(1)');

@@ -114,9 +114,13 @@ test('the feeds hold the posts the home page lists, newest first, with their bod
   }
 
   const folderPost = feed.items.find((item) => item.url === `${SITE_URL}/posts/cache-layers/`);
-  assert.match(folderPost.content_html, new RegExp(`src="${SITE_URL}/posts/cache-layers/diagram\\.png"`));
-  const image = await fetchFromSite(`${SITE_URL}/posts/cache-layers/diagram.png`);
-  assert.equal(image.status, 200, 'the absolute image URL in the feed is a file of the site');
+  const imageUrls = [...folderPost.content_html.matchAll(/\s(?:src|srcset)="([^"]+)"/g)].flatMap(([, value]) => value.split(', ').map((candidate) => candidate.split(' ')[0]));
+  assert.ok(imageUrls.some((url) => url.startsWith(`${SITE_URL}/_img/diagram-`)), `the diagram is in the feed: ${imageUrls}`);
+  for (const url of imageUrls) {
+    assert.ok(url.startsWith(`${SITE_URL}/_img/`), `${url} is absolute`);
+    const image = await fetchFromSite(url);
+    assert.equal(image.status, 200, `the absolute image URL in the feed is a file of the site: ${url}`);
+  }
 });
 
 test('no feed, nor the sitemap, holds a draft or a page', async () => {

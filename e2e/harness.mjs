@@ -116,3 +116,52 @@ export async function openSite(outDir, { basePath = '' } = {}) {
   };
   return { url: server.url, context, seen, urlFor, withPage, close };
 }
+
+/**
+ * Opens `url` in a browser of its own (so nothing is cached: the contexts of one single-process
+ * Chromium share its memory cache) at `viewport`, scrolls every image into view as a reader
+ * reading to the end would, and reports what that reader got: each image response with its
+ * body bytes (Chromium's network log), each `<img>` with the source the browser chose
+ * (`currentSrc`), and the page's cumulative layout shift.
+ * @param {string} url
+ * @param {{ width: number, height: number, deviceScaleFactor?: number }} viewport
+ */
+export async function imagesAtViewport(url, { width, height, deviceScaleFactor = 1 }) {
+  const { browser } = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ viewport: { width, height }, deviceScaleFactor })).newPage();
+    const sizes = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() === 'image') sizes.push(request.sizes().then(({ responseBodySize }) => ({ url: request.url(), bytes: responseBodySize })));
+    });
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    assert.equal(response?.status(), 200, `HTTP status of ${url}`);
+    for (const image of await page.locator('img').all()) {
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => img.complete, await image.elementHandle());
+    }
+    await page.waitForLoadState('networkidle');
+    const images = await page.locator('img').evaluateAll((elements) =>
+      elements.map((img) => ({
+        alt: img.alt,
+        currentSrc: img.currentSrc,
+        complete: img.complete,
+        naturalWidth: img.naturalWidth,
+        shownWidth: img.getBoundingClientRect().width,
+        loading: img.getAttribute('loading'),
+        fetchPriority: img.getAttribute('fetchpriority'),
+      })),
+    );
+    const layoutShift = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => list.getEntries().forEach((entry) => (total += entry.value))).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 100);
+        }),
+    );
+    return { downloads: await Promise.all(sizes), images, layoutShift };
+  } finally {
+    await browser.close();
+  }
+}

@@ -122,12 +122,11 @@ test('an unknown URL answers 404 with the "Page not found" page', async () => {
   }
 });
 
-test('the folder post /posts/cache-layers/ shows its image, and it loads', async () => {
+test('the folder post /posts/cache-layers/ shows its images, and they load', async () => {
   await withPage('/posts/cache-layers/', {}, async (page) => {
-    const image = page.locator('[data-post-body] img');
-    assert.equal(await image.count(), 1);
-    assert.equal(await image.getAttribute('src'), '/posts/cache-layers/diagram.png', 'the relative ./diagram.png points at the published asset');
-    assert.ok((await image.getAttribute('alt'))?.length, 'the image has alt text');
+    assert.equal(await page.locator('[data-post-body] picture img').count(), 2, 'the photo and the diagram');
+    const image = page.locator('[data-post-body] img[alt^="Bar chart"]');
+    assert.match(await image.getAttribute('src'), /^\/_img\/diagram-[0-9a-f]{12}-640\.png$/, 'the relative ./diagram.png is made into files in /_img/');
     await image.scrollIntoViewIfNeeded();
     // The image is lazy: wait until it has finished, loaded or not, then look at what it got.
     await page.waitForFunction((img) => img.complete, await image.elementHandle());
@@ -135,6 +134,7 @@ test('the folder post /posts/cache-layers/ shows its image, and it loads', async
     assert.ok(naturalWidth > 0, `the image loaded (naturalWidth ${naturalWidth})`);
     assert.ok(await image.isVisible(), 'the image is visible');
 
+    // The original is published beside the post too, for links to it.
     const response = await fetch(urlFor('/posts/cache-layers/diagram.png'));
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'image/png');

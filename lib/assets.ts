@@ -56,5 +56,19 @@ export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsW
 /** Where a folder post's assets are served from: `/posts/<slug>/` under the base path. */
 export const assetBaseFor = (slug: string) => withBasePath(`/posts/${slug}/`);
 
+/**
+ * The folder under `public/` (and so under the site's root) where the build puts the images it
+ * makes (lib/image-cache.ts). Every file in it is named by its content's hash, so a CDN can
+ * cache `/_img/*` as immutable.
+ */
+export const BUILT_IMAGES_FOLDER = '_img';
+
+/**
+ * The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`.
+ * Not under the base path yet: a body's URLs get it from lib/markdown.ts, a page's social
+ * image from `withBasePath` where it is shown.
+ */
+export const builtImageUrl = (file: string) => `/${BUILT_IMAGES_FOLDER}/${file}`;
+
 /** `./img/a.png` in a folder post → `<base path>/posts/<slug>/img/a.png`. */
 export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');

@@ -6,12 +6,12 @@
  * An entry's key is a hash of everything its output depends on: the post's source and the
  * fields the pipeline reads, the list of files beside a folder post (a missing image is an
  * error), and the pipeline's own version: the source of lib/markdown.ts and
- * lib/code-themes.ts (plugin list and options, themes), of the components that render a body
- * and their CSS modules (whose class names are in the HTML), of the site config (its URL
- * decides which links are external), the build mode (dev and production name CSS classes
- * differently), and the versions of the packages it runs. Change any of them and the key
- * changes, so a stale entry is never found. An entry that cannot be read is a miss. Errors
- * are never cached.
+ * lib/code-themes.ts (plugin list and options, themes), of the image plugin and its options,
+ * of the components that render a body and their CSS modules (whose class names are in the
+ * HTML), of the site config (its URL decides which links are external), the build mode (dev
+ * and production name CSS classes differently), and the versions of the packages it runs.
+ * Change any of them and the key changes, so a stale entry is never found. An entry that
+ * cannot be read is a miss. Errors are never cached.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +21,8 @@ import path from 'node:path';
 const PIPELINE_SOURCES = [
   'lib/markdown.ts',
   'lib/code-themes.ts',
+  'lib/images.ts',
+  'lib/image-processing.ts',
   'lib/site.ts',
   ...['MdxBody', 'Callout', 'Figure', 'YouTube'].flatMap((name) => [`components/${name}/${name}.tsx`, `components/${name}/${name}.module.css`]),
 ];
@@ -42,6 +44,7 @@ const PIPELINE_PACKAGES = [
   'remark-math',
   'remark-github-blockquote-alert',
   'rehype-slug',
+  'sharp',
 ];
 
 /** A hash of the pipeline in project `root`: its source files and the versions of its packages. */
@@ -51,26 +54,47 @@ export function getPipelineVersion(root = process.cwd()): string {
     const source = path.join(root, file);
     hash.update(`${file}\0${fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : 'missing'}\0`);
   }
-  for (const name of PIPELINE_PACKAGES) {
-    const manifest = path.join(root, 'node_modules', name, 'package.json');
-    hash.update(`${name}@${fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : 'missing'}\0`);
-  }
+  for (const name of PIPELINE_PACKAGES) hash.update(`${name}@${packageVersion(name, root)}\0`);
   return hash.digest('hex');
 }
 
+/**
+ * The folder of package `name` as Node finds it from `root`: in `node_modules/` there or in a
+ * folder above (a site copy in `.tmp/<name>/` uses the project's). Looked up by hand because
+ * some packages (sharp) do not export their `package.json`. Null when it is not installed.
+ */
+export function packageDir(name: string, root = process.cwd()): string | null {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** The installed version of package `name` for project `root`, or 'missing'. */
+export function packageVersion(name: string, root = process.cwd()): string {
+  const dir = packageDir(name, root);
+  return dir ? JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version : 'missing';
+}
+
 export interface CompileCache {
-  /** The cached value for `input`, or computes, stores and returns it. */
-  get<T>(input: unknown, compute: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value for `input`, or computes, stores and returns it. `isCurrent` checks what
+   * the key cannot hold, such as the bytes of the images a body shows: an entry it rejects is
+   * computed again.
+   */
+  get<T>(input: unknown, compute: () => Promise<T>, isCurrent?: (value: T) => boolean): Promise<T>;
 }
 
 /** A cache in `dir` whose keys include `version`. */
 export function createCompileCache(dir: string, version: string): CompileCache {
   return {
-    async get<T>(input: unknown, compute: () => Promise<T>): Promise<T> {
+    async get<T>(input: unknown, compute: () => Promise<T>, isCurrent: (value: T) => boolean = () => true): Promise<T> {
       const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(input)).digest('hex');
       const file = path.join(dir, key.slice(0, 2), `${key}.json`);
       try {
-        return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+        const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+        if (isCurrent(cached)) return cached;
       } catch {
         // Not there, or unreadable: compile.
       }

@@ -8,8 +8,8 @@
  *
  * Cache policy, following the sample post on caching (posts/reinvent-2017.md): cache
  * everything, and choose each TTL by how the file changes.
- * - Files whose name is a hash of their content (`/_next/static/`, the search index's
- *   chunks) never change: a year, `immutable`.
+ * - Files whose name is a hash of their content (`/_next/static/`, the images the build
+ *   makes in `/_img/`, the search index's chunks) never change: a year, `immutable`.
  * - Everything else (pages, feeds, the sitemap, images) keeps its name when it changes: a
  *   short browser TTL, after which the browser revalidates (a 304 costs a round trip and no
  *   body), and a longer TTL at the CDN, which serves a stale copy while it refetches.
@@ -57,7 +57,7 @@ const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
  * @type {FileKind[]}
  */
 const FILE_KINDS = [
-  { kind: 'immutable', test: (sitePath) => sitePath.startsWith('/_next/static/') },
+  { kind: 'immutable', test: (sitePath) => sitePath.startsWith('/_next/static/') || sitePath.startsWith('/_img/') },
   { kind: 'searchChunk', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) && SEARCH_CHUNK.test(sitePath) },
   { kind: 'searchEntry', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) },
   { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH) },
@@ -227,11 +227,11 @@ export const headersFile = (rules) =>
 
 /** Each kind's files for Vercel, as path-to-regexp sources; each leaves out the kinds before it, so no two match one path. */
 const VERCEL_SOURCES = {
-  immutable: '/_next/static/(.*)',
+  immutable: '/(_next/static|_img)/(.*)',
   searchChunk: '/pagefind/(.*\\.pf_(?:index|fragment|filter|meta))',
   searchEntry: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
   searchPage: '/search/(.*)',
-  page: '/((?!_next/static/|pagefind/|search/).*)',
+  page: '/((?!_next/static/|_img/|pagefind/|search/).*)',
 };
 
 /**

@@ -6,7 +6,8 @@
  * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
  * URLs. `.mdx` is code from the site's author and is compiled as MDX by next-mdx-remote.
  * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
- * with shiki (titles, line numbers, highlighted lines), and asset URLs that work from any page.
+ * with shiki (titles, line numbers, highlighted lines), responsive images (lib/images.ts), and
+ * asset URLs that work from any page.
  * What builds trusted markup (KaTeX, alerts, embeds, highlighting) runs after the sanitizer,
  * so the allow-list stays strict and applies to everything an author's raw HTML can produce.
  */
@@ -35,8 +36,11 @@ import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './as
 import { readableTheme } from './code-themes';
 import { withBasePath } from './site';
 import { ContentError } from './content-error';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { Post } from './content';
+import type { ImageUse } from './image-cache';
+import { projectImageStore, type ImageStore } from './image-processing';
+import { rehypeImages } from './images';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -277,6 +281,17 @@ function rehypeSiteUrls(options: { folder: { assetDir: string; assetBase: string
           const value = element.properties[attribute];
           if (typeof value === 'string') element.properties[attribute] = resolve(value, attribute === 'href' ? 'link' : 'image', line);
         }
+        // `srcset` lists candidates, `/_img/a-480.avif 480w`: each URL is resolved like a `src`.
+        const srcSet = SRCSET_ELEMENTS.has(element.tagName) ? element.properties.srcSet : undefined;
+        const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === 'string' ? srcSet.split(',') : [];
+        if (candidates.length) {
+          element.properties.srcSet = candidates
+            .map((candidate) => {
+              const [url, ...descriptors] = candidate.trim().split(/\s+/);
+              return [resolve(url, 'image', line), ...descriptors].join(' ');
+            })
+            .join(', ');
+        }
       } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         // An MDX component's `src` or `href` (`<Figure src="./diagram.png" />`) is a URL like any other.
         for (const attribute of (node as MdxJsxElement).attributes) {
@@ -291,6 +306,7 @@ function rehypeSiteUrls(options: { folder: { assetDir: string; assetBase: string
 
 /** The attributes holding one URL into the site, by element. */
 const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'] };
+const SRCSET_ELEMENTS = new Set(['img', 'source']);
 
 
 type CompileInput = Pick<Post, 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'> & { body: string };
@@ -318,6 +334,10 @@ export interface CompiledBody {
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
   usesMath: boolean;
+  /** The local images it shows, whose files the page publishes (lib/image-cache.ts). */
+  images: ImageUse[];
+  /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
+  warnings: string[];
 }
 
 /** Renders a compiled body to HTML with the site's components (components/MdxBody's `renderBodyHtml`). */
@@ -344,12 +364,18 @@ function rehypeCollectHeadings(options: { headings: Heading[] }) {
 /** The Markdown syntax of both formats: GFM, `$math$`, and `> [!NOTE]` alerts. */
 const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
 
-/** Compiles a post's body. Errors are `ContentError`s that give the file and its line. */
-export async function compileBody(post: CompileInput): Promise<CompiledBody> {
+/**
+ * Compiles a post's body. Errors are `ContentError`s that give the file and its line. Images
+ * are made in `imageStore` (the project's by default).
+ */
+export async function compileBody(post: CompileInput, { imageStore = projectImageStore() }: { imageStore?: ImageStore } = {}): Promise<CompiledBody> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const headings: Heading[] = [];
   const math = { usesMath: false };
   const folder = post.assetDir ? { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug) } : null;
+  const images: ImageUse[] = [];
+  const imageOptions = { store: imageStore, assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, uses: images, problems, warnings };
   const lineOffset = post.bodyStartLine - 1;
   const isMarkdown = post.format === 'md';
   // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
@@ -364,6 +390,9 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     [rehypeMathLayout, math],
     [rehypePrettyCode, prettyCodeOptions],
     rehypeShikiClass,
+    // Images first: they are found by the paths the author wrote, and become root-relative
+    // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
+    [rehypeImages, imageOptions],
     [rehypeSiteUrls, { folder, problems }],
   ];
   let content: BodyContent;
@@ -371,7 +400,9 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     if (isMarkdown) {
       // `.md` never runs anything, so it needs no MDX: Markdown to an HTML tree.
       const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins);
-      const tree = (await processor.run(processor.parse(post.body))) as HastRoot;
+      // The file carries the source, which plugins read (an image's `![…]` tells Markdown from raw HTML).
+      const file = new VFile(post.body);
+      const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
       content = { format: 'md', tree };
     } else {
       // `.mdx` is the author's own code, so its expressions may run.
@@ -385,7 +416,8 @@ export async function compileBody(post: CompileInput): Promise<CompiledBody> {
     const [first] = problems;
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
   }
-  return { content, headings, usesMath: math.usesMath };
+  const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
+  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located) };
 }
 
 /**

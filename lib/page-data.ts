@@ -9,9 +9,11 @@ import path from 'node:path';
 import { getContentIndex, readBody, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
 import { ContentError } from './content-error';
 import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
+import { imagesAreCurrent, projectImageDirs, publishImages } from './image-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { BodyRenderer, Heading, RenderedBody } from './markdown';
 import { commentsEmbed, type CommentsEmbed } from './integrations.mjs';
+import type { SocialImage } from './social-image';
 import { basePath, site, siteMenu, withBasePath, type MenuItem } from './site';
 import { siteIntegrations } from './site-integrations';
 import type { Template } from './schema';
@@ -72,7 +74,7 @@ export interface PostChrome {
   comments: CommentsEmbed | null;
 }
 
-export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null } | { error: ContentErrorProps });
+export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null; socialImage: SocialImage } | { error: ContentErrorProps });
 
 /** One page of a paginated post list: the home page, a tag or a category. */
 export interface PostListPageProps extends SiteProps {
@@ -377,19 +379,29 @@ function compileCache(): CompileCache {
 /**
  * A post's body as HTML, with its headings, from the on-disk cache when nothing it depends on
  * has changed (lib/compile-cache.ts): a rebuild neither compiles nor renders an unchanged
- * post. A body with math needs KaTeX's stylesheet and fonts published.
+ * post. A body with math needs KaTeX's stylesheet and fonts published, and the files made
+ * from its images are published from the image cache (lib/image-cache.ts). Its warnings are
+ * printed on every build, cached or not, until they are fixed.
  */
 async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<RenderedBody & { headings: Heading[] }> {
   const { format, slug } = post;
   const body = readBody(post);
-  // The base path is in the rendered links and image URLs, so it is part of the key.
-  const rendered = await compileCache().get({ body, format, slug, assets: assetListing(post.assetDir), basePath }, async () => {
-    // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX or the compilers.
-    const { compileBody } = await import('./markdown');
-    const { content, headings, usesMath } = await compileBody({ ...post, body });
-    return { html: renderHtml(content), headings, usesMath };
-  });
+  const imageDirs = projectImageDirs();
+  const rendered = await compileCache().get(
+    // The base path is in the rendered links and image URLs, so it is part of the key.
+    { body, format, slug, assets: assetListing(post.assetDir), basePath },
+    async () => {
+      // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX, sharp or the compilers.
+      const { compileBody } = await import('./markdown');
+      const { content, headings, usesMath, images, warnings } = await compileBody({ ...post, body });
+      return { html: renderHtml(content), headings, usesMath, images, warnings };
+    },
+    // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
+    (cached) => imagesAreCurrent(imageDirs, cached.images),
+  );
   if (rendered.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
+  publishImages(imageDirs, rendered.images.flatMap((image) => image.files));
+  for (const warning of rendered.warnings) console.warn(`Warning: ${warning}`);
   return rendered;
 }
 
@@ -412,8 +424,12 @@ export async function getPostPageProps(template: Template, slug: string, renderH
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
   let rendered: RenderedBody & { headings: Heading[] };
+  let socialImage: SocialImage;
   try {
     rendered = await renderedBody(post, renderHtml);
+    // Loaded only for post pages: sharp and satori load only if an image or card is not cached yet.
+    const { postSocialImage } = await import('./social-image');
+    socialImage = await postSocialImage(post);
   } catch (error) {
     if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
     throw error;
@@ -425,5 +441,5 @@ export async function getPostPageProps(template: Template, slug: string, renderH
     template === 'post'
       ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: embed && { ...embed, loaderSrc: withBasePath(embed.loaderSrc) } }
       : null;
-  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome };
+  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage };
 }

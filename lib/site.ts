@@ -46,7 +46,7 @@ export interface SiteConfig {
   postsPerPage: number;
   /** How many of the newest posts the RSS, Atom and JSON feeds hold. */
   feedSize: number;
-  /** The image shown when a page without a `socialImage` or `cover` is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. */
+  /** The image shown when a list page (home, tags, archive) is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. Posts and pages get their own. */
   socialImage: string;
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: MenuItem[];
@@ -115,8 +115,8 @@ export const siteFeeds: FeedLink[] = [
   { format: 'json', href: withBasePath('/feed.json'), type: 'application/feed+json', label: 'JSON Feed' },
 ];
 
-/** Absolute URL of the image shown when a page is shared: its own (`socialImage` or `cover`, hrefs already), else the site's. */
-export const socialImageUrl = (image?: string | null) => absoluteUrl(image ?? withBasePath(site.socialImage));
+/** Absolute URL of the site's image, shown when a page that is not a post is shared (a post has its own: lib/social-image.ts). */
+export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));
 
 /** The header menu: the configured entries, then every `template: "page"` page by title. */
 export function siteMenu(pages: { title: string; url: string }[]): MenuItem[] {

@@ -17,7 +17,7 @@ import { finishExport } from './finish-export.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What a build needs from the project; `public/posts/` and `public/katex/` are generated, so they are left out. */
+/** What a build needs from the project; `public/posts/`, `public/katex/` and `public/_img/` are generated, so they are left out. */
 const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.js', 'tsconfig.json', 'package.json'];
 
 /** Makes `.tmp/<name>/` a copy of the site with `postsDir` as its posts; returns its path. */
@@ -30,7 +30,7 @@ export function makeSiteCopy(postsDir, name) {
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(siteDir, entry), {
       recursive: true,
-      filter: (source) => !['posts', 'katex'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !/\.test\.tsx?$/.test(source),
+      filter: (source) => !['posts', 'katex', '_img'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !/\.test\.tsx?$/.test(source),
     });
   }
   fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });

@@ -43,7 +43,7 @@ if [[ -n "${DRY_RUN:-}" ]]; then DRY=(--dryrun); fi
 #    are never deleted: a page cached before this deploy may still load them. Their names
 #    change with their content, so the size is enough to tell whether one is uploaded.
 aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --size-only --cache-control "$IMMUTABLE" \
-  --exclude '*' --include '_next/static/*' \
+  --exclude '*' --include '_next/static/*' --include '_img/*' \
   --include 'pagefind/*.pf_index' --include 'pagefind/*.pf_fragment' --include 'pagefind/*.pf_filter' --include 'pagefind/*.pf_meta'
 
 # 2. The search index's entry files, which name the chunks uploaded above.
@@ -54,7 +54,7 @@ aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --cache-control "$SE
 # 3. Pages, feeds, the sitemap, images: everything else. What the site no longer has is
 #    deleted (the hashed files and the search index above are not touched).
 aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --delete --cache-control "$PAGE" \
-  --exclude '_next/static/*' --exclude 'pagefind/*' --exclude '_headers' --exclude '.deploy/*'
+  --exclude '_next/static/*' --exclude '_img/*' --exclude 'pagefind/*' --exclude '_headers' --exclude '.deploy/*'
 
 # 4. Invalidate the pages (and feeds and sitemap) whose content changed, were added or were
 #    removed since the last deploy, by comparing their hashes with the list it left.

@@ -7,8 +7,10 @@
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
  *    page that does load a script keeps it. `katex/` goes too when no page links its
- *    stylesheet (it may be left in `public/` from a build that had math), and so does the
- *    comments loader (`public/comments.js`) when comments are off and no post loads it.
+ *    stylesheet (it may be left in `public/` from a build that had math), so does the
+ *    comments loader (`public/comments.js`) when comments are off and no post loads it, and
+ *    so does any image in `_img/` that no page shows (`public/_img/` keeps what earlier
+ *    builds made).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
  * 4. `_headers` (lib/headers.mjs): every file's cache policy and security headers, with the
@@ -40,14 +42,14 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * In one pass over the exported pages and stylesheets: every removable file they refer to
- * (under `/_next/` or `/katex/`, or the comments loader), as a site path (pages refer to them
- * under the base path), and the text of every theme script the pages carry.
+ * (under `/_next/`, `/katex/` or `/_img/`, or the comments loader), as a site path (pages
+ * refer to them under the base path), and the text of every theme script the pages carry.
  */
 function scanDocuments(outDir, basePath) {
   const referenced = new Set();
   const themeScripts = new Set();
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
-  const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:_next|katex)/[^"'()\\s?#]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
+  const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:_next|katex|_img)/[^"'()\\s?#,]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
   for (const file of documents) {
     const text = fs.readFileSync(file, 'utf8');
     for (const [, sitePath] of text.matchAll(reference)) referenced.add(sitePath);
@@ -83,7 +85,12 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   const keepKatex = referenced.has('/katex/katex.min.css');
   const removed = [];
   const commentsLoader = path.join(outDir, COMMENTS_LOADER_PATH);
-  const candidates = [...filesUnder(path.join(outDir, '_next')), ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex'))), ...(fs.existsSync(commentsLoader) ? [commentsLoader] : [])];
+  const candidates = [
+    ...filesUnder(path.join(outDir, '_next')),
+    ...filesUnder(path.join(outDir, '_img')),
+    ...(keepKatex ? [] : filesUnder(path.join(outDir, 'katex'))),
+    ...(fs.existsSync(commentsLoader) ? [commentsLoader] : []),
+  ];
   for (const file of candidates) {
     const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
     if (url.startsWith('/katex/') || !referenced.has(url)) {
@@ -93,6 +100,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   }
   removeEmptyFolders(path.join(outDir, '_next'));
   removeEmptyFolders(path.join(outDir, 'katex'));
+  removeEmptyFolders(path.join(outDir, '_img'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
   written.push('_headers');

@@ -1,19 +1,30 @@
+import type { ReactNode } from 'react';
 import styles from './Figure.module.css';
 
 export interface FigureProps {
-  src: string;
-  /** Required: describes the image for people who cannot see it. */
-  alt: string;
+  /**
+   * The image as the build made it (lib/images.ts): a responsive `<picture>`, or an `<img>`
+   * with its size. The build turns an MDX `<Figure src="…" alt="…">` into this.
+   */
+  children?: ReactNode;
+  /** Without `children`: the image's URL, shown as it is. */
+  src?: string;
+  /** Without `children`: describes the image for people who cannot see it. */
+  alt?: string;
   caption?: string;
   width?: number;
   height?: number;
 }
 
-/** An image with a caption in an MDX post: `<Figure src="./diagram.png" alt="…" caption="…" />`. */
-export function Figure({ src, alt, caption, width, height }: FigureProps) {
+/**
+ * An image with a caption in an MDX post: `<Figure src="./diagram.png" alt="…" caption="…" />`.
+ * The build passes the responsive image as children; a `src` it could not process (an
+ * expression) is shown as a plain lazily loaded `<img>`.
+ */
+export function Figure({ children, src, alt, caption, width, height }: FigureProps) {
   return (
     <figure className={styles.figure}>
-      <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+      {children ?? <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />}
       {caption && <figcaption className={styles.caption}>{caption}</figcaption>}
     </figure>
   );

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
+import path from 'node:path';
 import { compileAndRender, SITE_URL } from '../../__tests__/helpers/render-body';
+import { scratchImageStore, writeImage } from '../../__tests__/helpers/images';
 import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
 
 // next/head hands its children to the page's <head> through Next's document; here it renders
@@ -11,8 +13,12 @@ jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { chil
 // The first compile starts shiki, which can take a few seconds.
 const COMPILE_TIMEOUT = 60_000;
 
+/** A scratch public/ with the image the tests show, and a cache for what the build makes of it. */
+const images = scratchImageStore();
+beforeAll(() => writeImage(path.join(images.publicDir, 'images', 'diagram.png'), 640, 240, 'png'));
+
 async function renderBody(body: string, format: 'md' | 'mdx' = 'md') {
-  return render(<MdxBody body={await compileAndRender(body, { format })} />);
+  return render(<MdxBody body={await compileAndRender(body, { format, imageStore: images.store })} />);
 }
 
 describe('MdxBody', () => {
@@ -92,13 +98,21 @@ describe('MdxBody', () => {
   );
 
   it(
-    'lazy-loads images and keeps their alt text',
+    'shows images as the build made them, keeping their alt text: the first eagerly, the others lazily',
     async () => {
-      await renderBody('![Bar chart of cache hit ratios](/posts/cache-layers/diagram.png)\n');
-      const image = screen.getByRole('img', { name: 'Bar chart of cache hit ratios' });
-      expect(image).toHaveAttribute('src', '/posts/cache-layers/diagram.png');
-      expect(image).toHaveAttribute('loading', 'lazy');
-      expect(image).toHaveAttribute('alt', 'Bar chart of cache hit ratios');
+      await renderBody('![Bar chart of cache hit ratios](/images/diagram.png)\n\n![The same chart again](/images/diagram.png)\n');
+      const first = screen.getByRole('img', { name: 'Bar chart of cache hit ratios' });
+      expect(first).toHaveAttribute('src', expect.stringMatching(/^\/_img\/diagram-[0-9a-f]{12}-640\.png$/));
+      expect(first).toHaveAttribute('srcset', expect.stringMatching(/-480\.png 480w, .*-640\.png 640w$/));
+      expect(first).toHaveAttribute('width', '640');
+      expect(first).toHaveAttribute('height', '240');
+      expect(first).toHaveAttribute('loading', 'eager');
+      expect(first).toHaveAttribute('fetchpriority', 'high');
+      expect(first.parentElement?.tagName).toBe('PICTURE');
+      const second = screen.getByRole('img', { name: 'The same chart again' });
+      expect(second).toHaveAttribute('loading', 'lazy');
+      expect(second).toHaveAttribute('decoding', 'async');
+      expect(second).not.toHaveAttribute('fetchpriority');
     },
     COMPILE_TIMEOUT,
   );
@@ -116,7 +130,7 @@ describe('MdxBody', () => {
           '  A long TTL on a page that changes is a stale page.',
           '</Callout>',
           '',
-          '<Figure src="/posts/cache-layers/diagram.png" alt="Hit ratios by layer" caption="From the folder post." />',
+          '<Figure src="/images/diagram.png" alt="Hit ratios by layer" caption="From the folder post." />',
         ].join('\n'),
         'mdx',
       );
@@ -131,8 +145,8 @@ describe('MdxBody', () => {
       expect(warning).toHaveTextContent('A long TTL on a page that changes is a stale page.');
 
       const image = screen.getByRole('img', { name: 'Hit ratios by layer' });
-      expect(image).toHaveAttribute('src', '/posts/cache-layers/diagram.png');
-      expect(image).toHaveAttribute('loading', 'lazy');
+      expect(image).toHaveAttribute('src', expect.stringMatching(/^\/_img\/diagram-[0-9a-f]{12}-640\.png$/));
+      expect(image.parentElement?.tagName).toBe('PICTURE');
       const figure = image.closest('figure');
       expect(figure).not.toBeNull();
       expect(within(figure!).getByText('From the folder post.').tagName).toBe('FIGCAPTION');

@@ -76,9 +76,6 @@ export function mdxComponents(siteUrl: string) {
         </a>
       );
     },
-    img({ alt, ...rest }: ComponentPropsWithoutRef<'img'>) {
-      return <img alt={alt ?? ''} loading="lazy" decoding="async" {...rest} />;
-    },
     // A highlighted code block (rehype-pretty-code): its title, line numbers and highlighted lines are styled here.
     figure({ className, ...rest }: ComponentPropsWithoutRef<'figure'>) {
       const isCodeBlock = 'data-rehype-pretty-code-figure' in rest;

@@ -8,6 +8,7 @@ import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
 import { PostPage, renderPostBody } from './PostPage';
 import { category, tag } from '../../__tests__/helpers/post-summary';
+import { scratchImageStore } from '../../__tests__/helpers/images';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -47,9 +48,12 @@ const chrome: PostChrome = {
   comments: null,
 };
 
+/** The card the build drew for the post (lib/social-image.ts). */
+const socialImage = { url: '/_img/card-0123456789ab.png', width: 1200, height: 630 };
+
 /** A body compiled and rendered as the post route does it, for this site. */
 async function compile(body: string) {
-  const { content, usesMath } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' });
+  const { content, usesMath } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' }, { imageStore: scratchImageStore().store });
   return { html: renderPostBody(content), usesMath };
 }
 
@@ -57,7 +61,7 @@ describe('PostPage', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
-      const props: PostPageProps = { menu, post, chrome, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      const props: PostPageProps = { menu, post, chrome, socialImage, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
       render(<PostPage {...props} />);
 
       const main = screen.getByRole('main');
@@ -77,6 +81,12 @@ describe('PostPage', () => {
       expect(document.title).toBe(`re:Invent 2017 | ${site.title}`);
       expect(document.querySelector('meta[name="description"]')).toHaveAttribute('content', 'Notes from a week in Las Vegas.');
       expect(document.querySelector('link[rel="canonical"]')).toHaveAttribute('href', `${site.url}/posts/reinvent-2017/`);
+      // Shared with its card, as an absolute URL, with its size.
+      const card = `${site.url}/_img/card-0123456789ab.png`;
+      expect(document.querySelector('meta[property="og:image"]')).toHaveAttribute('content', card);
+      expect(document.querySelector('meta[name="twitter:image"]')).toHaveAttribute('content', card);
+      expect(document.querySelector('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+      expect(document.querySelector('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
 
       expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
       expect(screen.getByRole('contentinfo')).toHaveTextContent(site.author.name);
@@ -87,7 +97,7 @@ describe('PostPage', () => {
   it(
     'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
     async () => {
-      render(<PostPage menu={menu} post={post} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const body = article.querySelector('[data-post-body]') as HTMLElement;
 
@@ -117,7 +127,7 @@ describe('PostPage', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostPage menu={menu} post={post} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
+      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
@@ -132,7 +142,7 @@ describe('PostPage', () => {
       const comments = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' });
       // Server-rendered, as exported: React warns of a <script> (the loader) that it renders on the client.
       const page = document.createElement('div');
-      page.innerHTML = renderToStaticMarkup(<PostPage menu={menu} post={post} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
+      page.innerHTML = renderToStaticMarkup(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
       document.body.append(page);
       try {
         const section = within(page).getByRole('region', { name: 'Comments' });
@@ -150,7 +160,7 @@ describe('PostPage', () => {
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostPage menu={menu} post={page} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
+      render(<PostPage menu={menu} post={page} socialImage={socialImage} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');

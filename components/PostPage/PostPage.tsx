@@ -28,7 +28,7 @@ export function PostPage(props: PostPageProps) {
       </Layout>
     );
   }
-  const { post, body, chrome, menu } = props;
+  const { post, body, chrome, menu, socialImage } = props;
   return (
     <Layout site={site} menu={menu} currentPath={post.url}>
       <Seo
@@ -36,7 +36,8 @@ export function PostPage(props: PostPageProps) {
         siteTitle={site.title}
         description={post.excerpt || site.description}
         canonicalUrl={absoluteUrl(post.url)}
-        imageUrl={socialImageUrl(post.socialImage ?? post.cover)}
+        imageUrl={absoluteUrl(withBasePath(socialImage.url))}
+        imageSize={socialImage.width && socialImage.height ? { width: socialImage.width, height: socialImage.height } : undefined}
         feeds={siteFeeds}
         article={post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined}
       />

@@ -22,6 +22,8 @@ export interface SeoProps {
   canonicalUrl: string;
   /** Absolute URL of the image shown when the page is shared. */
   imageUrl: string;
+  /** Its size, when known: link previews can then lay the page out before the image loads. */
+  imageSize?: { width: number; height: number };
   /** The site's feeds, for feed readers to discover from any page. */
   feeds: Pick<FeedLink, 'href' | 'type' | 'label'>[];
   /** Set on posts: Open Graph article tags and BlogPosting structured data. */
@@ -59,7 +61,7 @@ function blogPosting({ headline, description, canonicalUrl, imageUrl, article }:
  * tags, links to the feeds, and on posts BlogPosting JSON-LD. React escapes every attribute
  * and text; the JSON-LD, which React cannot escape inside a script, goes through `jsonForScript`.
  */
-export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, feeds, article }: SeoProps) {
+export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, imageSize, feeds, article }: SeoProps) {
   const fullTitle = title ? `${title} | ${siteTitle}` : siteTitle;
   const headline = title ?? siteTitle;
   return (
@@ -76,8 +78,11 @@ export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, fee
       <meta property="og:description" content={description} />
       <meta property="og:url" content={canonicalUrl} />
       <meta property="og:image" content={imageUrl} />
-      {/* X reads og:title, og:description and og:image when its own tags are absent. */}
+      {imageSize && <meta property="og:image:width" content={String(imageSize.width)} />}
+      {imageSize && <meta property="og:image:height" content={String(imageSize.height)} />}
+      {/* X reads og:title and og:description when its own tags are absent. */}
       <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:image" content={imageUrl} />
       {article && <meta property="article:published_time" content={article.published} />}
       {article?.modified && <meta property="article:modified_time" content={article.modified} />}
       {article?.section && <meta property="article:section" content={article.section} />}

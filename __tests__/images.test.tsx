@@ -1,0 +1,198 @@
+/** @jest-environment node */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import type { Element } from 'hast';
+import { renderBodyHtml } from '../components/MdxBody/MdxBody';
+import { ContentError } from '../lib/content-error';
+import { IMAGE_SIZES } from '../lib/images';
+import { compileBody } from '../lib/markdown';
+import { scratchImageStore, writeImage, writeSvg } from './helpers/images';
+
+jest.setTimeout(120_000);
+
+const { store, root, publicDir, cacheDir } = scratchImageStore();
+const postDir = path.join(root, 'posts', 'lake');
+
+beforeAll(async () => {
+  await writeImage(path.join(postDir, 'lake.jpg'), 2000, 1000);
+  await writeImage(path.join(postDir, 'chart.png'), 640, 240, 'png');
+  await writeImage(path.join(postDir, 'tiny.jpg'), 300, 200);
+  await writeImage(path.join(postDir, 'spinner.gif'), 40, 40, 'gif');
+  writeSvg(path.join(postDir, 'logo.svg'), 120, 60);
+  await writeImage(path.join(publicDir, 'images', 'shared.png'), 1000, 500, 'png');
+  fs.writeFileSync(path.join(postDir, 'broken.jpg'), 'this is not a JPEG');
+  const truncated = fs.readFileSync(path.join(postDir, 'lake.jpg'));
+  fs.writeFileSync(path.join(postDir, 'truncated.jpg'), truncated.subarray(0, truncated.length / 3));
+});
+
+interface Source {
+  format?: 'md' | 'mdx';
+  folder?: boolean;
+  bodyStartLine?: number;
+}
+
+const compile = (body: string, { format = 'md', folder = true, bodyStartLine = 1 }: Source = {}) =>
+  compileBody(
+    { body, format, bodyStartLine, assetDir: folder ? postDir : null, sourcePath: folder ? `posts/lake/index.${format}` : `posts/lake.${format}`, slug: 'lake' },
+    { imageStore: store },
+  );
+
+/** The compiled body rendered as the post page renders it, parsed. */
+async function rendered(body: string, source: Source = {}) {
+  const compiled = await compile(body, source);
+  return { compiled, tree: fromHtml(renderBodyHtml(compiled.content, 'https://folio.example.com'), { fragment: true }) };
+}
+
+/** A copy of a tree without source positions, to compare markup made from different sources. */
+const withoutPositions = (node: unknown) => JSON.parse(JSON.stringify(node, (key, value) => (key === 'position' ? undefined : value)));
+
+const attribute = (element: Element | undefined, name: string) => element?.properties[name];
+
+/** "url 480w, url 960w" → [[url, 480], …]. */
+const candidates = (srcSet: unknown) =>
+  String(srcSet)
+    .split(', ')
+    .map((candidate) => {
+      const [url, width] = candidate.split(' ');
+      return [url, Number.parseInt(width, 10)] as const;
+    });
+
+async function compileError(body: string, source: Source = {}): Promise<ContentError> {
+  try {
+    await compile(body, source);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected the compile to fail');
+}
+
+describe('responsive images', () => {
+  it('makes a photo a <picture> of AVIF and WebP sources and a JPEG <img>, at 480, 960 and 1600 px', async () => {
+    const { tree } = await rendered('![A lake at dawn](./lake.jpg)');
+    const picture = select('picture', tree)!;
+    const sources = selectAll('source', picture);
+    expect(sources.map((source) => attribute(source, 'type'))).toEqual(['image/avif', 'image/webp']);
+    const img = select('img', picture)!;
+    for (const [element, extension] of [[sources[0], 'avif'], [sources[1], 'webp'], [img, 'jpg']] as const) {
+      const list = candidates(attribute(element, 'srcSet'));
+      expect(list.map(([, width]) => width)).toEqual([480, 960, 1600]);
+      for (const [url, width] of list) {
+        expect(url).toMatch(new RegExp(`^/_img/lake-[0-9a-f]{12}-${width}\\.${extension}$`));
+        // The file is in the cache, with the width its descriptor says.
+        const file = path.join(cacheDir, 'files', path.basename(url));
+        expect(fs.existsSync(file)).toBe(true);
+      }
+      expect(attribute(element, 'sizes')).toBe(IMAGE_SIZES);
+    }
+    expect(attribute(img, 'src')).toMatch(/^\/_img\/lake-[0-9a-f]{12}-960\.jpg$/);
+    expect(attribute(img, 'alt')).toBe('A lake at dawn');
+    expect([attribute(img, 'width'), attribute(img, 'height')]).toEqual([2000, 1000]);
+  });
+
+  it('loads the first image eagerly with high priority, and every other one lazily; all decode asynchronously', async () => {
+    const { tree } = await rendered('![A lake](./lake.jpg)\n\n![A chart](./chart.png)\n\n![A logo](./logo.svg)\n\n![Remote](https://example.com/a.png)');
+    const images = selectAll('img', tree);
+    expect(images.map((img) => [attribute(img, 'alt'), attribute(img, 'loading'), attribute(img, 'fetchPriority') ?? null, attribute(img, 'decoding')])).toEqual([
+      ['A lake', 'eager', 'high', 'async'],
+      ['A chart', 'lazy', null, 'async'],
+      ['A logo', 'lazy', null, 'async'],
+      ['Remote', 'lazy', null, 'async'],
+    ]);
+  });
+
+  it('never upscales: an image narrower than a width gets its own width instead', async () => {
+    const { tree } = await rendered('![A chart](./chart.png)\n\n![A tiny photo](./tiny.jpg)');
+    const [chart, tiny] = selectAll('picture', tree);
+    // A PNG keeps PNG as its fallback.
+    expect(candidates(attribute(select('img', chart), 'srcSet'))).toEqual([
+      [expect.stringMatching(/-480\.png$/), 480],
+      [expect.stringMatching(/-640\.png$/), 640],
+    ]);
+    expect([attribute(select('img', chart), 'width'), attribute(select('img', chart), 'height')]).toEqual([640, 240]);
+    expect(candidates(attribute(select('source', tiny), 'srcSet')).map(([, width]) => width)).toEqual([300]);
+    expect(attribute(select('img', tiny), 'src')).toMatch(/-300\.jpg$/);
+  });
+
+  it('makes images in public/ responsive too', async () => {
+    const { tree, compiled } = await rendered('![Shared](/images/shared.png)', { folder: false });
+    expect(candidates(attribute(select('source[type="image/avif"]', tree), 'srcSet')).map(([, width]) => width)).toEqual([480, 960, 1000]);
+    expect(compiled.images).toEqual([{ source: 'public/images/shared.png', hash: expect.stringMatching(/^[0-9a-f]{64}$/), files: expect.arrayContaining([expect.stringMatching(/^shared-/)]) }]);
+  });
+
+  it('shows SVG and GIF as they are, with their size, and leaves images on other sites alone', async () => {
+    const { tree, compiled } = await rendered('![A logo](./logo.svg) ![A spinner](./spinner.gif) ![Elsewhere](https://example.com/a.jpg)');
+    expect(select('picture', tree)).toBeUndefined();
+    const [logo, spinner, remote] = selectAll('img', tree);
+    expect([attribute(logo, 'src'), attribute(logo, 'width'), attribute(logo, 'height')]).toEqual(['/posts/lake/logo.svg', 120, 60]);
+    expect([attribute(spinner, 'src'), attribute(spinner, 'width'), attribute(spinner, 'height')]).toEqual(['/posts/lake/spinner.gif', 40, 40]);
+    expect([attribute(remote, 'src'), attribute(remote, 'width')]).toEqual(['https://example.com/a.jpg', undefined]);
+    // An image elsewhere keeps the size its author gave it, the only way to reserve its space.
+    const sized = select('img', (await rendered('<img src="https://example.com/b.jpg" alt="Elsewhere" width="300" height="200">')).tree);
+    expect([attribute(sized, 'width'), attribute(sized, 'height')]).toEqual([300, 200]);
+    // Their use is recorded (a changed SVG has another size), but nothing was made from them.
+    expect(compiled.images.map((use) => [use.source, use.files])).toEqual([
+      ['posts/lake/logo.svg', []],
+      ['posts/lake/spinner.gif', []],
+    ]);
+  });
+
+  it('gives an MDX <Figure> the same <picture>, with its caption', async () => {
+    const markdown = await rendered('![A lake](./lake.jpg)');
+    const { tree } = await rendered('<Figure src="./lake.jpg" alt="A lake" caption="At dawn." />', { format: 'mdx' });
+    const figure = select('figure', tree)!;
+    expect(select('figcaption', figure)?.children).toEqual([expect.objectContaining({ value: 'At dawn.' })]);
+    expect(withoutPositions(select('picture', figure))).toEqual(withoutPositions(select('picture', markdown.tree)));
+  });
+
+  it('leaves a <Figure> whose alt is an expression as the author wrote it', async () => {
+    const { tree, compiled } = await rendered('<Figure src="./lake.jpg" alt={["A", "lake"].join(" ")} caption="At dawn." />', { format: 'mdx' });
+    const img = select('figure img', tree);
+    expect([attribute(img, 'alt'), attribute(img, 'src')]).toEqual(['A lake', '/posts/lake/lake.jpg']);
+    expect(compiled.warnings).toEqual([]);
+  });
+
+  it('keeps what the author set besides the source, and records each image for the compile cache', async () => {
+    const { tree, compiled } = await rendered('<img src="./chart.png" alt="A chart" title="Hit ratios" width="10">');
+    const img = select('img', tree);
+    expect([attribute(img, 'title'), attribute(img, 'width')]).toEqual(['Hit ratios', 640]);
+    expect(compiled.images).toHaveLength(1);
+    expect(compiled.images[0].source).toBe('posts/lake/chart.png');
+  });
+});
+
+describe('alt text', () => {
+  it('warns, naming the file, the line and the image, when a Markdown image has none', async () => {
+    const compiled = await compile('Text.\n\n![](./chart.png)\n\n![A chart](./chart.png)', { bodyStartLine: 5 });
+    expect(compiled.warnings).toEqual([expect.stringMatching(/^posts\/lake\/index\.md:7: image "\.\/chart\.png" has no alt text/)]);
+  });
+
+  it('warns for raw HTML and <Figure> without alt, but not for a decorative alt=""', async () => {
+    expect((await compile('<img src="./chart.png">\n\n<img src="./chart.png" alt="">')).warnings).toEqual([expect.stringMatching(/^posts\/lake\/index\.md:1: image "\.\/chart\.png" has no alt text/)]);
+    expect((await compile('<Figure src="./chart.png" caption="A chart" />', { format: 'mdx' })).warnings).toEqual([expect.stringMatching(/^posts\/lake\/index\.mdx:1: image "\.\/chart\.png" has no alt text/)]);
+    expect((await compile('![A chart](./chart.png)')).warnings).toEqual([]);
+  });
+});
+
+describe('image errors', () => {
+  it('fails on a missing image, naming the post, the line and the path', async () => {
+    expect((await compileError('Text.\n\n![Gone](./gone.jpg)')).message).toBe('posts/lake/index.md:3: image "./gone.jpg" points to a file that does not exist in lake/');
+    expect((await compileError('![Gone](/images/gone.png)', { folder: false })).message).toBe('posts/lake.md:1: image "/images/gone.png" points to a file that does not exist in public/');
+    expect((await compileError('<Figure src="./gone.png" alt="Gone" />', { format: 'mdx' })).message).toMatch(/^posts\/lake\/index\.mdx:1: image "\.\/gone\.png" points to a file that does not exist in lake\/$/);
+  });
+
+  it('fails on an image that cannot be decoded, or is cut short', async () => {
+    expect((await compileError('![Broken](./broken.jpg)')).message).toMatch(/^posts\/lake\/index\.md:1: image "\.\/broken\.jpg" cannot be read as an image \(.+\)$/);
+    expect((await compileError('![Cut short](./truncated.jpg)')).message).toMatch(/^posts\/lake\/index\.md:1: image "\.\/truncated\.jpg" cannot be read as an image/);
+  });
+
+  it('fails on a relative image in a single-file post, which has no folder for it', async () => {
+    expect((await compileError('![A chart](./chart.png)', { folder: false })).message).toMatch(/^posts\/lake\.md:1: image "\.\/chart\.png" is relative, but only a folder post has files beside it/);
+  });
+
+  it('fails on a path that leaves public/', async () => {
+    expect((await compileError('![Secret](/../../etc/passwd)', { folder: false })).message).toMatch(/image "\/\.\.\/\.\.\/etc\/passwd" points (outside public\/|to a file that does not exist)/);
+  });
+});

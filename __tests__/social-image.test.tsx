@@ -1,0 +1,148 @@
+/**
+ * @jest-environment node
+ *
+ * The image each post is shared with: its own cover or social image made into one file, else
+ * a card drawn at build time; and the head that points link previews and search engines at it.
+ */
+import fs from 'node:fs';
+import type { ReactNode } from 'react';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import { renderToStaticMarkup } from 'react-dom/server';
+import sharp from 'sharp';
+import { Seo } from '../components/Seo/Seo';
+import { loadContent, type Post } from '../lib/content';
+import { ContentError } from '../lib/content-error';
+import { createImageStore } from '../lib/image-processing';
+import { absoluteUrl, site, siteFeeds } from '../lib/site';
+import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/social-image';
+import { scratchImageStore, writeImage } from './helpers/images';
+import { post, writePosts } from './helpers/posts-dir';
+
+// next/head only collects its children for Next's document; render them in place instead.
+jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
+
+jest.setTimeout(120_000);
+
+const HOSTILE_TITLE = 'Ends </svg><script>alert(1)</script> & "quotes" <!--';
+
+const postsDir = writePosts({
+  'plain.md': post('title: Where the cache hits land\ndate: 2018-03-02'),
+  'hostile.md': post(`title: ${JSON.stringify(HOSTILE_TITLE)}\ndate: 2018-03-03`),
+  'about.md': post('title: About\ndate: 2018-01-01\ntemplate: page'),
+  'with-cover/index.md': post('title: With a cover\ndate: 2018-03-04\ncover: ./cover.jpg'),
+  'shared-elsewhere.md': post('title: Shared elsewhere\ndate: 2018-03-05\nsocialImage: https://cdn.example.org/share.png\ncover: /images/unused.png'),
+  'public-social.md': post('title: Public social image\ndate: 2018-03-06\nsocialImage: /images/share.png'),
+  'missing-cover/index.md': post('title: Missing cover\ndate: 2018-03-07\ncover: ./gone.jpg'),
+  'chinese.md': post('title: 中文博客\ndate: 2018-03-09'),
+  'broken-social.md': post('title: Broken social image\ndate: 2018-03-08\nsocialImage: /images/broken.png'),
+});
+
+let store: ReturnType<typeof scratchImageStore>;
+let posts: Record<string, Post>;
+
+beforeAll(async () => {
+  store = scratchImageStore();
+  await writeImage(path.join(postsDir, 'with-cover', 'cover.jpg'), 2000, 1000);
+  await writeImage(path.join(store.publicDir, 'images', 'share.png'), 800, 400, 'png');
+  fs.writeFileSync(path.join(store.publicDir, 'images', 'broken.png'), 'not a PNG');
+  const index = loadContent({ dir: postsDir, root: path.dirname(postsDir), includeDrafts: false, keepBroken: false });
+  posts = Object.fromEntries([...index.posts, ...index.pages].map((entry) => [entry.sourcePath.replace(/^posts\//, ''), entry]));
+});
+
+/** The published file behind a root-relative `/_img/…` URL. */
+const published = (url: string) => path.join(store.publicDir, ...url.split('/').filter(Boolean));
+
+async function contentError(promise: Promise<unknown>): Promise<ContentError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('postSocialImage', () => {
+  it('draws a 1200×630 PNG card for a post with no image of its own, and publishes it', async () => {
+    const card = await postSocialImage(posts['plain.md'], store.store);
+    expect(card).toEqual({ url: expect.stringMatching(/^\/_img\/card-[0-9a-f]{12}\.png$/), ...SOCIAL_CARD_SIZE });
+    const metadata = await sharp(published(card.url)).metadata();
+    expect([metadata.format, metadata.width, metadata.height]).toEqual(['png', 1200, 630]);
+    // Text was drawn: the card is not one flat colour.
+    const { channels } = await sharp(published(card.url)).stats();
+    expect(channels[0].min).toBeLessThan(64);
+    expect(channels[0].max).toBeGreaterThan(200);
+  });
+
+  it('draws each title on its own card, a hostile one as plain text, and a page without a date', async () => {
+    const [plain, hostile, page] = await Promise.all(['plain.md', 'hostile.md', 'about.md'].map((slug) => postSocialImage(posts[slug], store.store)));
+    expect(new Set([plain.url, hostile.url, page.url]).size).toBe(3);
+    const hostileCard = await sharp(published(hostile.url)).metadata();
+    expect([hostileCard.width, hostileCard.height]).toEqual([1200, 630]);
+  });
+
+  it('shares a post whose title the card\'s font cannot draw with the site\'s image, and says so', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await postSocialImage(posts['chinese.md'], store.store)).toEqual({ url: site.socialImage, width: null, height: null });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Warning: posts\/chinese\.md: the social card's font has no "中文博客"/));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('draws a card once: the next build takes it from the cache', async () => {
+    const first = await postSocialImage(posts['plain.md'], store.store);
+    const nextBuild = createImageStore(store.store.dirs);
+    expect(await postSocialImage(posts['plain.md'], nextBuild)).toEqual(first);
+    expect(nextBuild.stats).toEqual({ made: 0, cached: 1 });
+  });
+
+  it('makes a cover into one JPEG at most 1200 px wide, and a social image in public/ into one PNG', async () => {
+    const cover = await postSocialImage(posts['with-cover/index.md'], store.store);
+    expect(cover).toEqual({ url: expect.stringMatching(/^\/_img\/cover-[0-9a-f]{12}-1200\.jpg$/), width: 1200, height: 600 });
+    expect((await sharp(published(cover.url)).metadata()).format).toBe('jpeg');
+    const shared = await postSocialImage(posts['public-social.md'], store.store);
+    expect(shared).toEqual({ url: expect.stringMatching(/^\/_img\/share-[0-9a-f]{12}-800\.png$/), width: 800, height: 400 });
+  });
+
+  it('leaves a social image on another site where it is, and prefers it to the cover', async () => {
+    expect(await postSocialImage(posts['shared-elsewhere.md'], store.store)).toEqual({ url: 'https://cdn.example.org/share.png', width: null, height: null });
+  });
+
+  it('fails on a missing or unreadable image, naming the post, the field and the path', async () => {
+    expect((await contentError(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
+    expect((await contentError(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
+  });
+});
+
+describe('Seo with the generated card', () => {
+  it('points og:image, twitter:image and the JSON-LD image at the card, with its size', async () => {
+    const card = await postSocialImage(posts['hostile.md'], store.store);
+    const imageUrl = absoluteUrl(card.url);
+    const html = renderToStaticMarkup(
+      <Seo
+        title={HOSTILE_TITLE}
+        siteTitle={site.title}
+        description="A post with a hostile title."
+        canonicalUrl={absoluteUrl('/posts/hostile/')}
+        imageUrl={imageUrl}
+        imageSize={{ width: card.width!, height: card.height! }}
+        feeds={siteFeeds}
+        article={{ published: '2018-03-03', modified: null, tags: [], section: null, authorName: site.author.name }}
+      />,
+    );
+    const tree = fromHtml(html, { fragment: true });
+    const meta = (selector: string) => selectAll(selector, tree).map((element) => element.properties.content);
+    expect(imageUrl).toMatch(new RegExp(`^${site.url}/_img/card-[0-9a-f]{12}\\.png$`));
+    expect(meta('meta[property="og:image"]')).toEqual([imageUrl]);
+    expect(meta('meta[name="twitter:image"]')).toEqual([imageUrl]);
+    expect(meta('meta[property="og:image:width"]')).toEqual(['1200']);
+    expect(meta('meta[property="og:image:height"]')).toEqual(['630']);
+    expect(JSON.parse(hastToString(select('script[type="application/ld+json"]', tree)!)).image).toBe(imageUrl);
+    expect(fs.existsSync(published(card.url))).toBe(true);
+  });
+});

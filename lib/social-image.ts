@@ -1,0 +1,148 @@
+/**
+ * The image a post is shared with (Open Graph, X, JSON-LD). A post's own `socialImage` or
+ * `cover` becomes one JPEG or PNG at most 1200 px wide. Without one, the build draws a card:
+ * the title, the date and the site's name on 1200×630, the size link previews show. A title
+ * with characters the card's font lacks (Chinese, Japanese, emoji) is shared with the site's
+ * image instead, with a warning.
+ *
+ * satori lays the card out into an SVG of paths, with Inter from @fontsource/inter (never a
+ * system font, so every machine draws the same card), and sharp turns it into a PNG. The title
+ * is a text node in satori's layout, never markup, so no title can break out of it. Cards and
+ * images are cached like body images (lib/image-cache.ts): an unchanged card is never drawn again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatDate } from '../components/PostDate/PostDate';
+import { builtImageUrl } from './assets';
+import { packageDir, packageVersion } from './compile-cache';
+import type { Post } from './content';
+import { ContentError } from './content-error';
+import { publishImages } from './image-cache';
+import { ImageError, projectImageStore, svgToPng, type ImageStore } from './image-processing';
+import { isRemoteImage, localImageFile } from './images';
+import { site } from './site';
+
+/** The image a page is shared with; its size when the build knows it (not for an image on another site). */
+export interface SocialImage {
+  /** Root-relative for the site's own images, else absolute. */
+  url: string;
+  width: number | null;
+  height: number | null;
+}
+
+export const SOCIAL_CARD_SIZE = { width: 1200, height: 630 } as const;
+
+/** What a card shows. */
+export interface SocialCardText {
+  title: string;
+  /** The post's date as readers see it, or null for a page. */
+  date: string | null;
+  siteTitle: string;
+}
+
+/** A satori element: the shape React elements have, without React. */
+interface CardElement {
+  type: 'div';
+  props: { style: Record<string, string | number>; children?: string | CardElement | CardElement[] };
+}
+
+const div = (style: CardElement['props']['style'], children?: CardElement['props']['children']): CardElement => ({ type: 'div', props: { style, children } });
+
+/** The light scheme's colours (styles/globals.css). */
+const COLOURS = { background: '#ffffff', heading: '#111111', muted: '#595959', accent: '#0b5cad' };
+
+/** Smaller type for longer titles, so most fit in three lines; anything longer ends in an ellipsis. */
+const titleSize = (title: string) => (title.length <= 40 ? 72 : title.length <= 80 ? 60 : 48);
+
+/** The card's layout: what satori draws, and (as JSON) what its cache key is made of. */
+export function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
+  return div(
+    {
+      ...SOCIAL_CARD_SIZE,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '56px 80px 72px',
+      background: COLOURS.background,
+      borderTop: `16px solid ${COLOURS.accent}`,
+      fontFamily: 'Inter',
+    },
+    [
+      div({ display: 'flex', fontSize: 36, fontWeight: 700, color: COLOURS.accent }, siteTitle),
+      div({ display: 'block', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15, color: COLOURS.heading, lineClamp: 4, wordBreak: 'break-word' }, title),
+      div({ display: 'flex', fontSize: 32, color: COLOURS.muted }, date ?? ''),
+    ],
+  );
+}
+
+/** Inter's subsets that the package ships as WOFF (satori reads no WOFF2): Latin, Cyrillic, Greek and Vietnamese. */
+const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
+
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+
+/** Inter's files, read once per process. */
+function cardFonts() {
+  if (fonts) return fonts;
+  const inter = packageDir('@fontsource/inter');
+  if (!inter) throw new Error('The social cards need the @fontsource/inter package: run npm install');
+  fonts = FONT_SUBSETS.flatMap((subset) =>
+    ([400, 700] as const).map((weight) => ({ name: 'Inter', data: fs.readFileSync(path.join(inter, 'files', `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
+  );
+  return fonts;
+}
+
+/**
+ * A card as a 1200×630 PNG in `/_img/`, drawn only when the cache has none for this text and
+ * layout. `{ missing }` when the text has characters Inter lacks (Chinese, Japanese, emoji…),
+ * which satori would draw as boxes.
+ */
+export async function socialCard(text: SocialCardText, store: ImageStore): Promise<SocialImage | { missing: string }> {
+  const layout = cardLayout(text);
+  const input = { layout, inter: packageVersion('@fontsource/inter'), satori: packageVersion('satori') };
+  const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
+    const { default: satori } = await import('satori');
+    const missing: string[] = [];
+    const svg = await satori(layout as Parameters<typeof satori>[0], {
+      ...SOCIAL_CARD_SIZE,
+      fonts: cardFonts(),
+      // satori asks for fonts for what its fonts lack; there are none to give.
+      loadAdditionalAsset: async (_language, segment) => {
+        missing.push(segment);
+        return [];
+      },
+    });
+    if (missing.length) return { entry: { files: [], missing: missing.join('') }, data: new Map() };
+    const file = fileName('.png');
+    return { entry: { files: [file] }, data: new Map([[file, await svgToPng(svg)]]) };
+  });
+  if (entry.missing !== undefined) return { missing: entry.missing };
+  publishImages(store.dirs, entry.files);
+  return { url: builtImageUrl(entry.files[0]), ...SOCIAL_CARD_SIZE };
+}
+
+/**
+ * The image `post` is shared with: its `socialImage`, else its `cover` (`coverImage`), else a
+ * card. A local image that is missing or unreadable is a `ContentError` naming the field.
+ */
+export async function postSocialImage(post: Post, store: ImageStore = projectImageStore()): Promise<SocialImage> {
+  const { socialImage, cover, coverImage } = post.frontMatter;
+  const [field, src] = socialImage ? ['socialImage', socialImage] : cover ? ['cover', cover] : coverImage ? ['coverImage', coverImage] : [null, null];
+  if (!field || !src) {
+    const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
+    if ('url' in card) return card;
+    console.warn(`Warning: ${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`);
+    return { url: site.socialImage, width: null, height: null };
+  }
+  if (isRemoteImage(src)) return { url: src, width: null, height: null };
+  const local = localImageFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
+  if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
+  try {
+    const { image } = await store.socialImage(local.file);
+    publishImages(store.dirs, [image.file]);
+    return { url: builtImageUrl(image.file), width: image.width, height: image.height };
+  } catch (error) {
+    if (error instanceof ImageError) throw new ContentError(post.sourcePath, `image "${src}" ${error.message}`, { field });
+    throw error;
+  }
+}
