@@ -1,13 +1,9 @@
+import { formatDate } from '../../lib/dates.mjs';
+
 /** Shows a calendar date (`YYYY-MM-DD`) for people, with the machine-readable date in `dateTime`. */
 export interface PostDateProps {
   date: string;
   locale: string;
-}
-
-/** Formats in UTC, where a `YYYY-MM-DD` date is midnight, so no time zone can move it to another day. */
-export function formatDate(date: string, locale: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
 export function PostDate({ date, locale }: PostDateProps) {

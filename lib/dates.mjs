@@ -1,0 +1,16 @@
+// @ts-check
+/**
+ * Calendar dates (`YYYY-MM-DD`) for people. Plain JavaScript, so the post-export step (the
+ * search index, lib/search-index.mjs) shows dates exactly as the pages do, under plain Node.
+ */
+
+/**
+ * Formats in UTC, where a `YYYY-MM-DD` date is midnight, so no time zone can move it to another day.
+ * @param {string} date
+ * @param {string} locale
+ * @returns {string}
+ */
+export function formatDate(date, locale) {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}
