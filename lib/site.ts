@@ -1,6 +1,8 @@
 /**
  * Site settings: the one file to edit when making Folio your own blog.
  */
+import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
+
 export interface MenuItem {
   label: string;
   /** Root-relative path with a trailing slash, or an absolute URL. */
@@ -63,6 +65,7 @@ export const site: SiteConfig = {
     { label: 'Posts', href: '/' },
     { label: 'Tags', href: '/tags/' },
     { label: 'Archive', href: '/archive/' },
+    { label: 'Search', href: SEARCH_PAGE_PATH },
   ],
   social: [
     { label: 'GitHub', href: 'https://github.com/' },

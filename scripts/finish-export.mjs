@@ -10,6 +10,10 @@
  *    stylesheet (it may be left in `public/` from a build that had math).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
+ * 4. The search index, `pagefind/` (lib/search-index.mjs), from the same manifest and pages.
+ *
+ * Steps 1–3 are `finishExport`, synchronous; `finishSite` runs them and then step 4, which
+ * waits on Pagefind's indexer. `npm run build` and scripts/build-site.mjs run `finishSite`.
  *
  *   node scripts/finish-export.mjs [out-dir]   (default: out)
  */
@@ -17,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
 const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
@@ -79,8 +84,19 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   return { removed, written };
 }
 
+/**
+ * The whole post-export step: `finishExport`, then the search index. Resolves with what
+ * `finishExport` removed and wrote, and what the search index holds.
+ */
+export async function finishSite(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
+  const finished = finishExport(outDir, { manifestFile });
+  const searchIndex = await writeSearchIndex(readManifest(manifestFile), outDir);
+  return { ...finished, searchIndex };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = path.resolve(process.argv[2] ?? 'out');
-  const { removed, written } = finishExport(outDir);
+  const { removed, written, searchIndex } = await finishSite(outDir);
   console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
+  console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
 }

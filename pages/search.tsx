@@ -1,0 +1,21 @@
+import type { GetStaticProps } from 'next';
+import { Layout } from '../components/Layout/Layout';
+import { SearchPage } from '../components/SearchPage/SearchPage';
+import { Seo } from '../components/Seo/Seo';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/page-scripts.mjs';
+import { getSiteProps, type SiteProps } from '../lib/page-data';
+import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../lib/site';
+
+export const config = { unstable_runtimeJS: false };
+
+export const getStaticProps: GetStaticProps<SiteProps> = async () => ({ props: getSiteProps() });
+
+/** `/search/`: full-text search of the posts, the one page that loads a script file. */
+export default function Search({ menu }: SiteProps) {
+  return (
+    <Layout site={site} menu={menu} currentPath={SEARCH_PAGE_PATH}>
+      <Seo title="Search" siteTitle={site.title} description={`Search the posts on ${site.title}.`} canonicalUrl={absoluteUrl(SEARCH_PAGE_PATH)} imageUrl={socialImageUrl()} feeds={siteFeeds} />
+      <SearchPage searchUrl={SEARCH_PAGE_PATH} archiveUrl="/archive/" scriptUrl={SEARCH_SCRIPT_PATH} />
+    </Layout>
+  );
+}
