@@ -4,7 +4,8 @@
  * post-export step (scripts/finish-export.mjs) with Pagefind's Node API, so no page carries
  * any markup for it. Each published post is one record, made from the build manifest
  * (lib/build-manifest.ts) and the text of its exported page's `[data-post-body]`:
- * - content: the body's text, as a reader sees it (see `NOT_TEXT`);
+ * - content: the body's text, as a reader sees it (see `bodyText`), or the title for a body
+ *   with no text at all, which Pagefind would otherwise leave out of the index;
  * - metadata: title, date (`YYYY-MM-DD`), dateLabel (the date as the pages show it) and
  *   excerpt, which the search page shows with each result;
  * - filters: `tag`, the post's tag names.
@@ -14,6 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { matches, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -40,19 +42,21 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 const NOT_TEXT = ['.visually-hidden', '.katex-html', 'annotation'];
 
 /**
- * The text a reader sees in a post body: blocks on lines of their own (so that words of
- * adjacent paragraphs, headings and cells never run together), then every run of white
- * space made one space, as excerpts show it.
+ * The text a reader sees in a post body, images by their alt text: blocks on lines of their
+ * own (so that words of adjacent paragraphs, headings and cells never run together), then
+ * every run of white space made one space, as excerpts show it.
  * @param {import('hast').Element} body
  */
 function bodyText(body) {
   /** @type {Root} */
   const content = { type: 'root', children: body.children };
   visit(content, 'element', (node, index, parent) => {
-    if (parent && index !== undefined && NOT_TEXT.some((selector) => matches(selector, node))) {
+    if (!parent || index === undefined) return;
+    if (NOT_TEXT.some((selector) => matches(selector, node))) {
       parent.children.splice(index, 1);
       return index;
     }
+    if (node.tagName === 'img') parent.children[index] = { type: 'text', value: ` ${node.properties.alt ?? ''} ` };
   });
   return toText(content).replace(/\s+/g, ' ').trim();
 }
@@ -70,11 +74,24 @@ export function searchRecord(post, pageHtml, { language, dateLocale }) {
   return {
     url: post.url,
     language,
-    content: bodyText(body),
+    content: bodyText(body) || post.title,
     meta: { title: post.title, date: post.date, dateLabel: formatDate(post.date, dateLocale), excerpt: post.excerpt },
     filters: { tag: post.tags.map((tag) => tag.name) },
   };
 }
+
+/**
+ * What `pagefind-entry.json` says of the index: its languages, each with its WebAssembly build and page count.
+ * @typedef {{ languages: Record<string, { wasm: string | null, page_count: number }> }} PagefindEntry
+ */
+
+/**
+ * The URLs of the records in Pagefind's fragment files (gzipped JSON after a signature).
+ * @param {import('pagefind').IndexFile[]} files
+ * @returns {Set<string>}
+ */
+const indexedUrls = (files) =>
+  new Set(files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => JSON.parse(zlib.gunzipSync(file.content).toString('utf8').replace(/^pagefind_dcd/, '')).url));
 
 /**
  * Of the files Pagefind writes, those a search loads: its script, its entry file, the
@@ -82,14 +99,11 @@ export function searchRecord(post, pageHtml, { language, dateLocale }) {
  * filter chunks). Its ready-made search UIs, the highlighter and the Web Worker copy of the
  * script are left out: the search page has its own UI and runs Pagefind on the page.
  * @param {import('pagefind').IndexFile[]} files
+ * @param {PagefindEntry} entry
  */
-function filesSearchLoads(files) {
-  const entry = files.find((file) => file.path === 'pagefind-entry.json');
-  if (!entry) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
-  /** @type {{ languages: Record<string, { wasm: string | null }> }} */
-  const { languages } = JSON.parse(new TextDecoder().decode(entry.content));
+function filesSearchLoads(files, { languages }) {
   const wasm = new Set(Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
-  return files.filter(({ path: file }) => file === 'pagefind.js' || file === entry.path || wasm.has(file) || /\.pf_(meta|index|fragment|filter)$/.test(file));
+  return files.filter(({ path: file }) => file === 'pagefind.js' || file === 'pagefind-entry.json' || wasm.has(file) || /\.pf_(meta|index|fragment|filter)$/.test(file));
 }
 
 /**
@@ -105,6 +119,8 @@ export async function writeSearchIndex(manifest, outDir) {
   const { index, errors } = await pagefind.createIndex();
   /** @type {Promise<import('pagefind').NewFileResponse>[]} */
   const added = [];
+  /** @type {PostSummary[]} */
+  const sent = [];
   try {
     if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
     // Each record is sent as soon as it is made, so Pagefind indexes one post while the next is parsed.
@@ -114,12 +130,24 @@ export async function writeSearchIndex(manifest, outDir) {
       const record = searchRecord(post, fs.readFileSync(file, 'utf8'), manifest.site);
       if (!record) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
       added.push(index.addCustomRecord(record));
+      sent.push(post);
     }
     const failures = (await Promise.all(added)).flatMap((response) => response.errors);
     if (failures.length) throw new Error(`Cannot write the search index: ${failures.join('; ')}`);
     const built = await index.getFiles();
     if (built.errors.length) throw new Error(`Cannot write the search index: ${built.errors.join('; ')}`);
-    const files = filesSearchLoads(built.files);
+    const entryFile = built.files.find((file) => file.path === 'pagefind-entry.json');
+    if (!entryFile) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
+    /** @type {PagefindEntry} */
+    const entry = JSON.parse(new TextDecoder().decode(entryFile.content));
+    // Pagefind leaves out, without an error, a record in which it finds no word.
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (indexed !== sent.length) {
+      const urls = indexedUrls(built.files);
+      const left = sent.filter((post) => !urls.has(post.url)).map((post) => `${post.url} ("${post.title}")`);
+      throw new Error(`Cannot write the search index: Pagefind found no words to index in ${left.join(', ')}; give each a title or body with words in it`);
+    }
+    const files = filesSearchLoads(built.files, entry);
     for (const file of files) {
       const target = path.join(indexDir, file.path);
       fs.mkdirSync(path.dirname(target), { recursive: true });
