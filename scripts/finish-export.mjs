@@ -24,10 +24,10 @@ import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
-const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
+export const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
 
 /** The build manifest, or an error that says how to get one. */
-function readManifest(file) {
+export function readManifest(file) {
   if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`next build\` in the project first (\`npm run build\` does both).`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
