@@ -123,6 +123,16 @@ describe('next build of a fixture site', () => {
     expect(withScriptFiles).toEqual([SEARCH_PAGE_PATH]);
   });
 
+  it('puts the search page\'s styles in a stylesheet that no other page loads', () => {
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
+    const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href));
+    // `noScript` is a class of components/SearchPage/SearchPage.module.css alone.
+    const searchStyles = stylesheetsOf(path.join(out, 'search', 'index.html')).filter((href) => /_noScript\{/.test(fs.readFileSync(path.join(out, href), 'utf8')));
+    expect(searchStyles).toHaveLength(1);
+    const loadedBy = pages.filter((page) => stylesheetsOf(page).includes(searchStyles[0])).map((page) => pagePathOf(out, page));
+    expect(loadedBy).toEqual([SEARCH_PAGE_PATH]);
+  });
+
   it('writes a search index of every published post, and of nothing else', () => {
     const fragments = path.join(out, SEARCH_INDEX_DIR, 'fragment');
     const urls = fs.readdirSync(fragments).map((file) => JSON.parse(readPagefindFile(path.join(fragments, file))).url);

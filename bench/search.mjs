@@ -8,7 +8,8 @@
  * - page weights: what a reader fetches for the home page, a post, the archive, a tag page
  *   and the search page, and whether any of them asks for search code. With
  *   `--baseline-ref <git-ref>` the first size is also built from that commit's site (the one
- *   before search, say) and each page's weight is compared with it.
+ *   before search, say) and each page's HTML and CSS bytes are compared with it, with the
+ *   hashed class and file names that differ between any two builds made alike.
  *
  *   node bench/search.mjs [--posts 1000,10000] [--words cache,cloudfront] [--baseline-ref REF]
  *
@@ -57,6 +58,8 @@ async function buildAtRef(corpus, ref, name) {
   fs.mkdirSync(siteDir, { recursive: true });
   const archive = execFileSync('git', ['archive', ref, '--', ...SITE_FILES.filter((entry) => fs.existsSync(path.join(projectRoot, entry)))], { cwd: projectRoot, maxBuffer: 256 * 2 ** 20 });
   execFileSync('tar', ['-x', '-C', siteDir], { input: archive });
+  // As scripts/build-site.mjs does: tests are not part of a site, and next build would type-check them.
+  for (const file of fs.readdirSync(siteDir, { recursive: true, encoding: 'utf8' })) if (/\.test\.tsx?$/.test(file)) fs.rmSync(path.join(siteDir, file));
   fs.cpSync(corpus, path.join(siteDir, 'posts'), { recursive: true });
   await runBuild(siteDir);
   const outDir = path.join(siteDir, 'out');
@@ -85,12 +88,15 @@ function indexSize(dir) {
 }
 
 /**
- * Opens `pathname` in a fresh browser context (empty cache) and records every request until
- * `ready(page)` resolves and the network is quiet: URL, body bytes as sent and header bytes.
+ * Opens `pathname` in a new page with the cache off, as a first visit, and records every
+ * request until `ready(page)` resolves and the network is quiet: URL, body bytes as sent and
+ * header bytes.
  */
-async function transfer(browser, baseUrl, pathname, ready = async () => {}) {
-  const context = await browser.newContext();
+async function transfer(context, baseUrl, pathname, ready = async () => {}) {
   const page = await context.newPage();
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
   const finished = [];
   page.on('requestfinished', (request) => finished.push(request.sizes().then((sizes) => ({ url: new URL(request.url()).pathname, bodyBytes: sizes.responseBodySize, headerBytes: sizes.responseHeadersSize }))));
   try {
@@ -109,9 +115,9 @@ async function transfer(browser, baseUrl, pathname, ready = async () => {}) {
 }
 
 /** A search for `word`: the page opened with `?q=`, until its status line says what it found. */
-async function query(browser, baseUrl, word) {
+async function query(context, baseUrl, word) {
   let status = '';
-  const result = await transfer(browser, baseUrl, `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(word)}`, async (page) => {
+  const result = await transfer(context, baseUrl, `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(word)}`, async (page) => {
     await page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 120_000 });
     status = await page.locator('[data-search-status]').textContent();
   });
@@ -127,16 +133,34 @@ function samplePages(outDir) {
 
 const isSearchCode = (url) => url === SEARCH_SCRIPT_PATH || url.startsWith(`/${SEARCH_INDEX_DIR}/`);
 
+/**
+ * A page's HTML and CSS with their build-specific names made alike: CSS-module class prefixes
+ * and chunk file names are hashes of where the site was built, so two builds of the same site
+ * in two folders differ there by a few bytes that say nothing of the page.
+ */
+const comparableHtml = (html) => html.replace(/class="[^"]*"/g, 'class=""').replace(/\/_next\/static\/chunks\/[\w-]+\.css/g, '/_next/static/chunks/x.css');
+// A prefix is six characters of base64url, after an underscore when it starts with a digit.
+const comparableCss = (css) => css.replace(/\.(?:_(?=\d))?[\w-]{6}_(?=[a-zA-Z])/g, '.x_');
+
 /** What a reader fetches for each sample page of `outDir`, and which of it is search code. */
-async function pageWeights(browser, outDir, pages) {
+async function pageWeights(context, outDir, pages) {
   const server = await start(outDir, { gzip: true });
   try {
     const weights = {};
     for (const [kind, pathname] of Object.entries(pages)) {
       if (!fs.existsSync(path.join(outDir, pathname, 'index.html'))) continue;
-      const { requests, bodyBytes } = await transfer(browser, server.url, pathname);
-      const html = fs.readFileSync(path.join(outDir, pathname, 'index.html'));
-      weights[kind] = { page: pathname, htmlBytes: html.length, requests: requests.length, bodyBytes, searchRequests: requests.filter((request) => isSearchCode(request.url)).map((request) => request.url) };
+      const { requests, bodyBytes } = await transfer(context, server.url, pathname);
+      const html = fs.readFileSync(path.join(outDir, pathname, 'index.html'), 'utf8');
+      const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(([, href]) => fs.readFileSync(path.join(outDir, href), 'utf8')).join('');
+      weights[kind] = {
+        page: pathname,
+        htmlBytes: Buffer.byteLength(html),
+        comparableHtmlBytes: Buffer.byteLength(comparableHtml(html)),
+        comparableCssBytes: Buffer.byteLength(comparableCss(css)),
+        requests: requests.map((request) => `${request.url} ${request.bodyBytes}`),
+        bodyBytes,
+        searchRequests: requests.filter((request) => isSearchCode(request.url)).map((request) => request.url),
+      };
     }
     return weights;
   } finally {
@@ -145,6 +169,7 @@ async function pageWeights(browser, outDir, pages) {
 }
 
 const { browser, source } = await launchBrowser();
+const context = await browser.newContext();
 console.log(`Search benchmark: ${sizes.join(', ')} posts; words ${words.join(', ')}; ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} (${source})`);
 const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] };
 try {
@@ -160,7 +185,7 @@ try {
     const server = await start(built.outDir, { gzip: true });
     const queries = [];
     try {
-      for (const word of words) queries.push(await query(browser, server.url, word));
+      for (const word of words) queries.push(await query(context, server.url, word));
     } finally {
       await server.close();
     }
@@ -169,13 +194,14 @@ try {
     for (const q of queries) console.log(`\n"${q.word}": ${q.requests.map((request) => `${request.url} ${kb(request.bodyBytes)}`).join(', ')}`);
 
     const pages = samplePages(built.outDir);
-    const weights = await pageWeights(browser, built.outDir, pages);
-    const baseline = position === 0 && baselineRef ? await pageWeights(browser, await buildAtRef(corpus, baselineRef, `bench-search-${count}-baseline`), pages) : null;
-    console.log(`\n| page | HTML | fetched (gzip) | requests | search requests |${baseline ? ` fetched at ${baselineRef} | HTML change |` : ''}\n|---|---|---|---|---|${baseline ? '---|---|' : ''}`);
+    const weights = await pageWeights(context, built.outDir, pages);
+    const baseline = position === 0 && baselineRef ? await pageWeights(context, await buildAtRef(corpus, baselineRef, `bench-search-${count}-baseline`), pages) : null;
+    console.log(`\n| page | HTML | fetched (gzip) | requests | search requests |${baseline ? ` fetched at ${baselineRef} | HTML change | CSS change |` : ''}\n|---|---|---|---|---|${baseline ? '---|---|---|' : ''}`);
+    const change = (after, before) => `${after - before >= 0 ? '+' : ''}${after - before} B`;
     for (const [kind, weight] of Object.entries(weights)) {
       const before = baseline?.[kind];
-      const compared = baseline ? ` ${before ? kb(before.bodyBytes) : '–'} | ${before ? `${weight.htmlBytes - before.htmlBytes >= 0 ? '+' : ''}${weight.htmlBytes - before.htmlBytes} B` : 'new page'} |` : '';
-      console.log(`| ${kind} ${weight.page} | ${kb(weight.htmlBytes)} | ${kb(weight.bodyBytes)} | ${weight.requests} | ${weight.searchRequests.length} |${compared}`);
+      const compared = !baseline ? '' : before ? ` ${kb(before.bodyBytes)} | ${change(weight.comparableHtmlBytes, before.comparableHtmlBytes)} | ${change(weight.comparableCssBytes, before.comparableCssBytes)} |` : ' – | new page | |';
+      console.log(`| ${kind} ${weight.page} | ${kb(weight.htmlBytes)} | ${kb(weight.bodyBytes)} | ${weight.requests.length} | ${weight.searchRequests.length} |${compared}`);
     }
     results.sizes.push({ posts: count, buildSeconds: built.buildSeconds, indexSeconds: built.indexSeconds, index: size, queries, pages: weights, baseline: baseline && { ref: baselineRef, pages: baseline } });
   }

@@ -1,6 +1,9 @@
 import type { GetStaticProps } from 'next';
-import { Layout } from '../components/Layout/Layout';
+// Imported before Layout, so that its stylesheet must load before the one every page shares:
+// Turbopack then gives it a chunk of its own that only this page loads, instead of merging
+// it into the shared one, which would make every other page heavier (the build test checks).
 import { SearchPage } from '../components/SearchPage/SearchPage';
+import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/page-scripts.mjs';
 import { getSiteProps, type SiteProps } from '../lib/page-data';
