@@ -12,6 +12,7 @@
  *   hashed class and file names that differ between any two builds made alike.
  *
  *   node bench/search.mjs [--posts 1000,10000] [--words cache,cloudfront] [--baseline-ref REF]
+ *   node bench/search.mjs --out DIR [--words …]    measures an export built already, and prints only
  *
  * Results go to bench/search-results.json.
  */
@@ -32,6 +33,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const sizes = option('--posts', '1000,10000').split(',').map(Number);
 const words = option('--words', 'cache,cloudfront').split(',');
 const baselineRef = option('--baseline-ref', null);
+const existingOut = args.includes('--out') ? path.resolve(option('--out')) : null;
 
 /** The site files a build needs, as scripts/build-site.mjs copies them, plus the post-export step. */
 const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'scripts', 'next.config.js', 'tsconfig.json', 'package.json'];
@@ -168,45 +170,55 @@ async function pageWeights(context, outDir, pages) {
   }
 }
 
+/** Index size, queries and page weights of the export in `outDir`, printed as tables; with a baseline export, each page is compared with it. */
+async function measure(context, outDir, baselineOut = null) {
+  const size = indexSize(path.join(outDir, SEARCH_INDEX_DIR));
+  console.log(`\nsearch index: ${size.files} files, ${kb(size.bytes)}\n\n| index part | files | bytes |\n|---|---|---|`);
+  for (const [kind, total] of Object.entries(size.kinds)) console.log(`| ${kind} | ${total.files} | ${kb(total.bytes)} |`);
+
+  const server = await start(outDir, { gzip: true });
+  const queries = [];
+  try {
+    for (const word of words) queries.push(await query(context, server.url, word));
+  } finally {
+    await server.close();
+  }
+  console.log('\n| query | results | requests | transfer (bodies, gzip as served) | with headers |\n|---|---|---|---|---|');
+  for (const q of queries) console.log(`| ${q.word} | ${q.results} | ${q.requests.length} | ${kb(q.bodyBytes)} | ${kb(q.totalBytes)} |`);
+  for (const q of queries) console.log(`\n"${q.word}": ${q.requests.map((request) => `${request.url} ${kb(request.bodyBytes)}`).join(', ')}`);
+
+  const pages = samplePages(outDir);
+  const weights = await pageWeights(context, outDir, pages);
+  const baseline = baselineOut && (await pageWeights(context, baselineOut, pages));
+  console.log(`\n| page | HTML | fetched (gzip) | requests | search requests |${baseline ? ` fetched at ${baselineRef} | HTML change | CSS change |` : ''}\n|---|---|---|---|---|${baseline ? '---|---|---|' : ''}`);
+  const change = (after, before) => `${after - before >= 0 ? '+' : ''}${after - before} B`;
+  for (const [kind, weight] of Object.entries(weights)) {
+    const before = baseline?.[kind];
+    const compared = !baseline ? '' : before ? ` ${kb(before.bodyBytes)} | ${change(weight.comparableHtmlBytes, before.comparableHtmlBytes)} | ${change(weight.comparableCssBytes, before.comparableCssBytes)} |` : ' – | new page | |';
+    console.log(`| ${kind} ${weight.page} | ${kb(weight.htmlBytes)} | ${kb(weight.bodyBytes)} | ${weight.requests.length} | ${weight.searchRequests.length} |${compared}`);
+  }
+  return { index: size, queries, pages: weights, baseline: baseline && { ref: baselineRef, pages: baseline } };
+}
+
 const { browser, source } = await launchBrowser();
 const context = await browser.newContext();
-console.log(`Search benchmark: ${sizes.join(', ')} posts; words ${words.join(', ')}; ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} (${source})`);
-const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] };
+console.log(`Search benchmark: ${existingOut ? existingOut : `${sizes.join(', ')} posts`}; words ${words.join(', ')}; ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} (${source})`);
 try {
-  for (const [position, count] of sizes.entries()) {
-    const corpus = fs.mkdtempSync(path.join(os.tmpdir(), `folio-search-corpus-${count}-`));
-    writeCorpus(count, corpus);
-    const built = await buildCurrent(corpus, `bench-search-${count}`);
-    const size = indexSize(path.join(built.outDir, SEARCH_INDEX_DIR));
-    console.log(`\n## ${count} posts\n\nnext build ${built.buildSeconds.toFixed(1)} s; search index written in ${built.indexSeconds.toFixed(1)} s: ${built.index.posts} posts, ${size.files} files, ${kb(size.bytes)}`);
-    console.log('\n| index part | files | bytes |\n|---|---|---|');
-    for (const [kind, total] of Object.entries(size.kinds)) console.log(`| ${kind} | ${total.files} | ${kb(total.bytes)} |`);
-
-    const server = await start(built.outDir, { gzip: true });
-    const queries = [];
-    try {
-      for (const word of words) queries.push(await query(context, server.url, word));
-    } finally {
-      await server.close();
+  if (existingOut) {
+    await measure(context, existingOut);
+  } else {
+    const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] };
+    for (const [position, count] of sizes.entries()) {
+      const corpus = fs.mkdtempSync(path.join(os.tmpdir(), `folio-search-corpus-${count}-`));
+      writeCorpus(count, corpus);
+      const built = await buildCurrent(corpus, `bench-search-${count}`);
+      console.log(`\n## ${count} posts\n\nnext build ${built.buildSeconds.toFixed(1)} s; search index of ${built.index.posts} posts written in ${built.indexSeconds.toFixed(1)} s`);
+      const baselineOut = position === 0 && baselineRef ? await buildAtRef(corpus, baselineRef, `bench-search-${count}-baseline`) : null;
+      results.sizes.push({ posts: count, buildSeconds: built.buildSeconds, indexSeconds: built.indexSeconds, ...(await measure(context, built.outDir, baselineOut)) });
     }
-    console.log('\n| query | results | requests | transfer (bodies, gzip as served) | with headers |\n|---|---|---|---|---|');
-    for (const q of queries) console.log(`| ${q.word} | ${q.results} | ${q.requests.length} | ${kb(q.bodyBytes)} | ${kb(q.totalBytes)} |`);
-    for (const q of queries) console.log(`\n"${q.word}": ${q.requests.map((request) => `${request.url} ${kb(request.bodyBytes)}`).join(', ')}`);
-
-    const pages = samplePages(built.outDir);
-    const weights = await pageWeights(context, built.outDir, pages);
-    const baseline = position === 0 && baselineRef ? await pageWeights(context, await buildAtRef(corpus, baselineRef, `bench-search-${count}-baseline`), pages) : null;
-    console.log(`\n| page | HTML | fetched (gzip) | requests | search requests |${baseline ? ` fetched at ${baselineRef} | HTML change | CSS change |` : ''}\n|---|---|---|---|---|${baseline ? '---|---|---|' : ''}`);
-    const change = (after, before) => `${after - before >= 0 ? '+' : ''}${after - before} B`;
-    for (const [kind, weight] of Object.entries(weights)) {
-      const before = baseline?.[kind];
-      const compared = !baseline ? '' : before ? ` ${kb(before.bodyBytes)} | ${change(weight.comparableHtmlBytes, before.comparableHtmlBytes)} | ${change(weight.comparableCssBytes, before.comparableCssBytes)} |` : ' – | new page | |';
-      console.log(`| ${kind} ${weight.page} | ${kb(weight.htmlBytes)} | ${kb(weight.bodyBytes)} | ${weight.requests.length} | ${weight.searchRequests.length} |${compared}`);
-    }
-    results.sizes.push({ posts: count, buildSeconds: built.buildSeconds, indexSeconds: built.indexSeconds, index: size, queries, pages: weights, baseline: baseline && { ref: baselineRef, pages: baseline } });
+    fs.writeFileSync(path.join(projectRoot, 'bench', 'search-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log('\nWrote bench/search-results.json');
   }
 } finally {
   await browser.close();
 }
-fs.writeFileSync(path.join(projectRoot, 'bench', 'search-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nWrote bench/search-results.json');
