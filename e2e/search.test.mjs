@@ -7,6 +7,7 @@
  *   node --test e2e/search.test.mjs
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -163,6 +164,39 @@ test('with JavaScript off the page says search needs it and links to the archive
     await page.waitForURL(site.urlFor('/archive/'));
   } finally {
     await page.close();
+  }
+});
+
+test("under a strict Content-Security-Policy, search needs 'wasm-unsafe-eval' on /search/ and nothing else", async () => {
+  // What a CDN's headers would allow: this origin's files, the theme script by its hash, and
+  // WebAssembly or not. Its own context, so the refused requests and errors stay out of `site.seen`.
+  const html = fs.readFileSync(path.join(outDir, 'search', 'index.html'), 'utf8');
+  const themeScript = html.match(/<script id="theme-script">([^<]*)<\/script>/)[1];
+  const themeHash = `'sha256-${crypto.createHash('sha256').update(themeScript).digest('base64')}'`;
+  const policy = (wasm) => `default-src 'self'; script-src 'self' ${themeHash}${wasm ? " 'wasm-unsafe-eval'" : ''}; object-src 'none'; base-uri 'none'`;
+  const context = await site.context.browser().newContext();
+  for (const wasm of [true, false]) {
+    const page = await context.newPage();
+    const refused = [];
+    page.on('console', (message) => message.text().includes('Content Security Policy') && refused.push(message.text()));
+    await page.route(`${site.urlFor(SEARCH_PAGE_PATH)}?*`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy(wasm) } });
+    });
+    try {
+      await page.goto(site.urlFor(searchUrl(KNOWN_WORD)), { waitUntil: 'load' });
+      await page.waitForFunction(() => /match|could not load/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      const shown = await text(status(page));
+      if (wasm) {
+        assert.equal(shown, `1 post matches “${KNOWN_WORD}”.`);
+        assert.deepEqual(refused, [], 'nothing refused');
+      } else {
+        assert.equal(shown, 'Search could not load. Check the connection and try again.');
+        assert.ok(refused.some((message) => message.includes('WebAssembly')), `WebAssembly refused: ${JSON.stringify(refused)}`);
+      }
+    } finally {
+      await page.close();
+    }
   }
 });
 
