@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
 import { laterPages, pageUrl } from './page-data';
+import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { site, siteFeeds, type FeedLink, type SiteConfig } from './site';
 
 /** Where `next build` leaves the manifest, relative to the project; finish-export reads it there. */
@@ -41,7 +42,8 @@ const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<st
 /**
  * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-data.ts):
  * home and its later pages, each post and page, the tag and category indexes, each tag's and
- * category's pages, and the archive. A list page changed when the newest change among the
+ * category's pages, the archive, and the search page (which shows no post until a reader
+ * searches, so it has no last change). A list page changed when the newest change among the
  * posts of its whole list did, since a new post shifts every later page too.
  */
 export function siteRoutes(index: ContentIndex): SiteRoute[] {
@@ -58,6 +60,7 @@ export function siteRoutes(index: ContentIndex): SiteRoute[] {
     { url: '/categories/', lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
     { url: '/archive/', lastmod: everyPost },
+    { url: SEARCH_PAGE_PATH, lastmod: null },
   ];
 }
 

@@ -1,8 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { SearchPage } from './SearchPage';
+import { SearchPage, type SearchPageProps } from './SearchPage';
 
 const props = { searchUrl: '/search/', archiveUrl: '/archive/', scriptUrl: '/search.js' };
+
+/** The page as the export has it: server-rendered markup (React renders no script on the client). */
+function render(element: React.ReactElement<SearchPageProps>) {
+  const container = document.createElement('div');
+  container.innerHTML = renderToStaticMarkup(element);
+  document.body.replaceChildren(container);
+  return { container };
+}
 
 describe('SearchPage', () => {
   it('has one h1 and a labelled search box that submits q to the search page by GET, so a search is a URL', () => {
