@@ -107,6 +107,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
       { label: 'Posts', href: '/my-repo/' },
       { label: 'Tags', href: '/my-repo/tags/' },
       { label: 'Archive', href: '/my-repo/archive/' },
+      { label: 'Search', href: '/my-repo/search/' },
       { label: 'About', href: '/my-repo/about/' },
     ]);
   });

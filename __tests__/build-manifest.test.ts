@@ -52,6 +52,7 @@ describe('siteRoutes', () => {
         '/categories/',
         '/categories/notes/',
         '/archive/',
+        '/search/',
       ].sort(),
     );
     expect(new Set(routes.map((route) => route.url)).size).toBe(routes.length);
@@ -79,6 +80,7 @@ describe('siteRoutes', () => {
       { url: '/tags/', lastmod: null },
       { url: '/categories/', lastmod: null },
       { url: '/archive/', lastmod: null },
+      { url: '/search/', lastmod: null },
     ]);
   });
 });

@@ -13,7 +13,9 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
+import { SEARCH_INDEX_DIR } from '../lib/search-index.mjs';
+import { readPagefindFile } from './helpers/pagefind';
 
 jest.setTimeout(240_000);
 
@@ -30,6 +32,12 @@ async function build(postsDir: string, name: string): Promise<string> {
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
 }
+
+/** What a file holds, as text: a Pagefind index file unzipped, since a plain scan would miss anything in it. */
+const contentOf = (file: string) => (/\.pf_(meta|index|fragment|filter)$/.test(file) ? readPagefindFile(file) : fs.readFileSync(file, 'utf8'));
+
+/** The root-relative path of the page an exported HTML file is: `index.html` → `/`, `posts/x/index.html` → `/posts/x/`. */
+const pagePathOf = (out: string, file: string) => `/${path.relative(out, path.dirname(file)).split(path.sep).filter(Boolean).map((segment) => `${segment}/`).join('')}`;
 
 describe('next build of a fixture site', () => {
   let out: string;
@@ -126,7 +134,7 @@ describe('next build of a fixture site', () => {
     expect(fs.existsSync(path.join(out, 'posts', 'secret-draft'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'posts', 'draft-folder'))).toBe(false);
     for (const file of filesUnder(out)) {
-      expect({ file, hasDraft: fs.readFileSync(file).includes('DRAFTMARKER-7f3a') }).toEqual({ file, hasDraft: false });
+      expect({ file, hasDraft: contentOf(file).includes('DRAFTMARKER-7f3a') }).toEqual({ file, hasDraft: false });
       expect(path.basename(file)).not.toBe('draft-asset.png');
     }
   });
@@ -134,7 +142,8 @@ describe('next build of a fixture site', () => {
   it('writes 404.html for static hosts and leaves no file that no page loads', () => {
     expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('Page not found');
     const files = filesUnder(out).map((file) => path.relative(out, file));
-    expect(files.filter((file) => file.endsWith('.js') || file.startsWith(path.join('_next', 'data')))).toEqual([]);
+    // The only scripts: the search page's and Pagefind's, which it loads.
+    expect(files.filter((file) => file.endsWith('.js') || file.startsWith(path.join('_next', 'data'))).sort()).toEqual([path.join(SEARCH_INDEX_DIR, 'pagefind.js'), SEARCH_SCRIPT_PATH.slice(1)]);
     const stylesheets = files.filter((file) => file.endsWith('.css'));
     expect(stylesheets.length).toBeGreaterThan(0);
     const pages = files.filter((file) => file.endsWith('.html')).map((file) => fs.readFileSync(path.join(out, file), 'utf8'));
@@ -143,18 +152,37 @@ describe('next build of a fixture site', () => {
     expect(files.filter((file) => file.startsWith('katex'))).toEqual([]);
   });
 
-  it('ships no script file, and no inline script but the theme script and JSON-LD data', () => {
+  it('loads a script file on the search page alone, and no inline script but the theme script and JSON-LD data', () => {
     const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
-    expect(pages.length).toBeGreaterThanOrEqual(6);
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    const withScriptFiles: string[] = [];
     for (const page of pages) {
       const tree = fromHtml(fs.readFileSync(page, 'utf8'));
       const scripts = selectAll('script', tree).map(({ properties }) => ({ src: properties.src, type: properties.type, id: properties.id }));
-      expect({ page, notAllowed: scripts.filter((script) => !isAllowedScript(script as ScriptTag)) }).toEqual({ page, notAllowed: [] });
+      expect({ page, notAllowed: scripts.filter((script) => !isAllowedScript(script as ScriptTag, { pagePath: pagePathOf(out, page) })) }).toEqual({ page, notAllowed: [] });
+      if (scripts.some((script) => script.src !== undefined)) withScriptFiles.push(pagePathOf(out, page));
       // Exactly one theme script, in the head (it must run before the body is painted), and small.
       const themeScripts = selectAll(`script#${THEME_SCRIPT_ID}`, tree);
       expect({ page, themeScripts: themeScripts.length, inHead: selectAll(`head > script#${THEME_SCRIPT_ID}`, tree).length }).toEqual({ page, themeScripts: 1, inHead: 1 });
       expect(Buffer.byteLength(hastToString(themeScripts[0]))).toBeLessThan(THEME_SCRIPT_MAX_BYTES);
     }
+    expect(withScriptFiles).toEqual([SEARCH_PAGE_PATH]);
+  });
+
+  it('puts the search page\'s styles in a stylesheet that no other page loads', () => {
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
+    const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href));
+    // `noScript` is a class of components/SearchPage/SearchPage.module.css alone.
+    const searchStyles = stylesheetsOf(path.join(out, 'search', 'index.html')).filter((href) => /_noScript\{/.test(fs.readFileSync(path.join(out, href), 'utf8')));
+    expect(searchStyles).toHaveLength(1);
+    const loadedBy = pages.filter((page) => stylesheetsOf(page).includes(searchStyles[0])).map((page) => pagePathOf(out, page));
+    expect(loadedBy).toEqual([SEARCH_PAGE_PATH]);
+  });
+
+  it('writes a search index of every published post, and of nothing else', () => {
+    const fragments = path.join(out, SEARCH_INDEX_DIR, 'fragment');
+    const urls = fs.readdirSync(fragments).map((file) => JSON.parse(readPagefindFile(path.join(fragments, file))).url);
+    expect(urls.sort()).toEqual(['/posts/components/', '/posts/gallery/', '/posts/hello-world/']);
   });
 });
 

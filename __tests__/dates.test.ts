@@ -7,7 +7,7 @@
  * so each zone needs its own process.
  */
 import path from 'node:path';
-import { formatDate } from '../components/PostDate/PostDate';
+import { formatDate } from '../lib/dates.mjs';
 import { loadContent } from '../lib/content';
 import { post, writePosts } from './helpers/posts-dir';
 

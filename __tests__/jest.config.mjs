@@ -20,6 +20,8 @@ const config = {
     '^estree-walker$': '<rootDir>/node_modules/estree-walker/src/index.js',
     // shiki's WebAssembly loader needs web APIs jsdom lacks; load its binary from disk instead.
     '^shiki/wasm$': '<rootDir>/__tests__/helpers/shiki-wasm.ts',
+    // pagefind exports its Node API for `import` only; jest resolves as `require` does.
+    '^pagefind$': '<rootDir>/node_modules/pagefind/lib/index.js',
   },
 };
 

@@ -1,4 +1,4 @@
-import { THEME_SCRIPT_ID, isAllowedScript } from '../lib/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, isAllowedScript } from '../lib/page-scripts.mjs';
 
 describe('isAllowedScript', () => {
   it.each([
@@ -6,22 +6,31 @@ describe('isAllowedScript', () => {
     ['the theme script typed as JavaScript', { id: THEME_SCRIPT_ID, type: 'text/javascript' }],
     ['JSON-LD data', { type: 'application/ld+json' }],
     ['JSON-LD data with an id', { type: ' Application/LD+JSON ', id: 'post-data' }],
-  ])('allows %s', (_name, script) => {
-    expect(isAllowedScript(script)).toBe(true);
+  ])('allows %s on any page', (_name, script) => {
+    for (const page of ['/', '/posts/x/', SEARCH_PAGE_PATH]) expect(isAllowedScript(script, { pagePath: page })).toBe(true);
+  });
+
+  it('allows the search script, as a module, on the search page', () => {
+    expect(isAllowedScript({ src: SEARCH_SCRIPT_PATH, type: 'module' }, { pagePath: SEARCH_PAGE_PATH })).toBe(true);
   });
 
   it.each([
-    ['a script file', { src: '/_next/static/chunks/main.js' }],
-    ['a deferred script file', { src: '/comments.js', defer: true }],
-    ['a script file with the theme id', { src: '/theme.js', id: THEME_SCRIPT_ID }],
-    ['JSON-LD from a file', { src: '/data.json', type: 'application/ld+json' }],
-    ['an empty src', { src: '' }],
-    ['a stray inline script', {}],
-    ['an inline script with another id', { id: 'analytics' }],
-    ['an inline module with the theme id', { id: THEME_SCRIPT_ID, type: 'module' }],
-    ['an inline script of another type', { type: 'text/plain' }],
-  ])('refuses %s', (_name, script) => {
-    expect(isAllowedScript(script)).toBe(false);
+    ['the search script on another page', { src: SEARCH_SCRIPT_PATH, type: 'module' }, '/'],
+    ['the search script on a post', { src: SEARCH_SCRIPT_PATH, type: 'module' }, '/posts/search/'],
+    ['the search script as a classic script', { src: SEARCH_SCRIPT_PATH }, SEARCH_PAGE_PATH],
+    ['another script file on the search page', { src: '/pagefind/pagefind.js', type: 'module' }, SEARCH_PAGE_PATH],
+    ['a script file', { src: '/_next/static/chunks/main.js' }, '/'],
+    ['a deferred script file no integration allows', { src: '/comments.js', defer: true }, '/posts/x/'],
+    ['a script file with the theme id', { src: '/theme.js', id: THEME_SCRIPT_ID }, '/'],
+    ['JSON-LD from a file', { src: '/data.json', type: 'application/ld+json' }, '/'],
+    ['an empty src', { src: '' }, '/'],
+    ['a stray inline script', {}, '/'],
+    ['a stray inline script on the search page', {}, SEARCH_PAGE_PATH],
+    ['an inline script with another id', { id: 'analytics' }, '/'],
+    ['an inline module with the theme id', { id: THEME_SCRIPT_ID, type: 'module' }, '/'],
+    ['an inline script of another type', { type: 'text/plain' }, '/'],
+  ])('refuses %s', (_name, script, page) => {
+    expect(isAllowedScript(script, { pagePath: page })).toBe(false);
   });
 
   describe('with the script files that integrations allow', () => {
@@ -32,7 +41,7 @@ describe('isAllowedScript', () => {
       ['the comments loader, deferred', { src: '/comments.js', defer: true }],
       ['the theme script still', { id: THEME_SCRIPT_ID }],
     ])('allows %s', (_name, script) => {
-      expect(isAllowedScript(script, files)).toBe(true);
+      expect(isAllowedScript(script, { scriptFiles: files })).toBe(true);
     });
 
     it.each([
@@ -41,7 +50,7 @@ describe('isAllowedScript', () => {
       ['another file', { src: 'https://plausible.io/js/script.outbound-links.js', defer: true }],
       ['a stray inline script', { defer: true }],
     ])('refuses %s', (_name, script) => {
-      expect(isAllowedScript(script, files)).toBe(false);
+      expect(isAllowedScript(script, { scriptFiles: files })).toBe(false);
     });
   });
 });

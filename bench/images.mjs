@@ -24,7 +24,7 @@ import { makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
 import { imagesAtViewport } from '../e2e/harness.mjs';
-import { start } from '../e2e/static-server.mjs';
+import { start } from '../scripts/serve.mjs';
 
 /** The sample folder post and the photo in it. */
 export const SAMPLE_POST = '/posts/cache-layers/';

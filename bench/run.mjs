@@ -23,7 +23,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
-import { finishExport } from '../scripts/finish-export.mjs';
+import { finishSite } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
 
 const args = process.argv.slice(2);
@@ -100,12 +100,12 @@ function measure(command, commandArgs, options) {
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
-/** `npm run build` in a site copy, timed: next build, then the post-export step. */
+/** `npm run build` in a site copy, timed: next build, then the post-export step (the search index included). */
 async function buildOnce(siteDir) {
   const result = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  finishExport(path.join(siteDir, 'out'));
+  await finishSite(path.join(siteDir, 'out'));
   const { user, system } = process.cpuUsage(cpuBefore);
   return { ...result, seconds: result.seconds + (performance.now() - started) / 1000, cpuSeconds: result.cpuSeconds + (user + system) / 1e6 };
 }

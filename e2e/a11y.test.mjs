@@ -21,6 +21,7 @@ const PAGES = {
   mdxPost: '/posts/writing-with-mdx/',
   folderPost: WIDE_POST,
   tag: '/tags/caching/',
+  search: '/search/',
   notFound: '/no-such-page/',
 };
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot } from '../scripts/build-site.mjs';
 import { buildSampleSite, imagesAtViewport } from './harness.mjs';
-import { start } from './static-server.mjs';
+import { start } from '../scripts/serve.mjs';
 
 const FOLDER_POST = '/posts/cache-layers/';
 const PHOTO_ALT = /^A still lake/;

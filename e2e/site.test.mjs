@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { isAllowedScript } from '../lib/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, isAllowedScript } from '../lib/page-scripts.mjs';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));
@@ -164,7 +164,7 @@ test('a draft has no page and is in no file of out/', async () => {
   );
 });
 
-test('no page loads a script file, runs an inline script but the theme script, or logs an error (every page of the site, and all the pages above)', async () => {
+test('no page but /search/ loads a script file, none runs an inline script but the theme script, and none logs an error (every page of the site, and all the pages above)', async () => {
   const htmlPages = filesUnder(outDir)
     .filter((file) => file.endsWith(`${path.sep}index.html`))
     .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
@@ -178,12 +178,13 @@ test('no page loads a script file, runs an inline script but the theme script, o
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForLoadState('networkidle');
       const scripts = await page.locator('script').evaluateAll((elements) => elements.map((script) => ({ src: script.getAttribute('src'), type: script.getAttribute('type'), id: script.id || null })));
-      for (const script of scripts.filter((tag) => !isAllowedScript(tag))) notAllowedScripts.push({ pathname, ...script });
+      for (const script of scripts.filter((tag) => !isAllowedScript(tag, { pagePath: pathname }))) notAllowedScripts.push({ pathname, ...script });
     });
   }
   assert.ok(seen.pages.size >= htmlPages.length + 2, `pages seen: ${[...seen.pages].join(', ')}`);
-  assert.deepEqual(seen.scripts, [], 'script requests');
-  assert.deepEqual(notAllowedScripts, [], '<script src>, and inline scripts other than the theme script and JSON-LD');
+  assert.ok(htmlPages.includes(SEARCH_PAGE_PATH), 'the search page is among them');
+  assert.deepEqual(seen.scripts, [`${urlFor(SEARCH_SCRIPT_PATH)} (from ${urlFor(SEARCH_PAGE_PATH)})`], 'script requests: the search page\'s script, from the search page alone');
+  assert.deepEqual(notAllowedScripts, [], '<script src> other than the search page\'s, and inline scripts other than the theme script and JSON-LD');
   assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
   assert.deepEqual(seen.consoleErrors, [], 'console errors');
   assert.deepEqual(seen.failedRequests, [], 'failed requests');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
 import { laterPages, pageUrl } from './page-data';
 import type { Integrations } from './integrations.mjs';
+import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from './site';
 import { siteIntegrations } from './site-integrations';
 
@@ -51,7 +52,8 @@ const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<st
 /**
  * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-data.ts):
  * home and its later pages, each post and page, the tag and category indexes, each tag's and
- * category's pages, and the archive. A list page changed when the newest change among the
+ * category's pages, the archive, and the search page (which shows no post until a reader
+ * searches, so it has no last change). A list page changed when the newest change among the
  * posts of its whole list did, since a new post shifts every later page too.
  */
 export function siteRoutes(index: ContentIndex): SiteRoute[] {
@@ -68,6 +70,7 @@ export function siteRoutes(index: ContentIndex): SiteRoute[] {
     { url: withBasePath('/categories/'), lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
     { url: withBasePath('/archive/'), lastmod: everyPost },
+    { url: withBasePath(SEARCH_PAGE_PATH), lastmod: null },
   ];
 }
 

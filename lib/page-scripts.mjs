@@ -1,16 +1,24 @@
 // @ts-check
 /**
- * The only scripts a page may carry. With the integrations off (lib/integrations.mjs), pages
- * ship no JavaScript files; the two exceptions are inline and known by their markup, so a
- * test (or a Content-Security-Policy hash) can tell them from anything else:
- * - the theme script, `<script id="theme-script">` in the head: it applies the reader's
- *   saved light/dark choice before the first paint and wires the theme toggle;
- * - structured data, `<script type="application/ld+json">`, which browsers never run.
- * Each integration that is on adds exactly one deferred script file (`allowedScriptFiles` in
- * lib/integrations.mjs, kept there so the theme toggle, which uses this module, stays small).
+ * The only scripts a page may carry, known by their markup, so a test (or a
+ * Content-Security-Policy) can tell them from anything else:
+ * - the theme script, `<script id="theme-script">` in the head of every page: it applies the
+ *   reader's saved light/dark choice before the first paint and wires the theme toggle;
+ * - structured data, `<script type="application/ld+json">`, which browsers never run;
+ * - on the search page alone, its script file, `<script type="module" src="/search.js">`
+ *   (public/search.js), which loads Pagefind and the search index when a search needs them;
+ * - with comments or analytics on (lib/integrations.mjs), exactly one deferred script file
+ *   each (`allowedScriptFiles` there, kept apart so the theme toggle, which uses this module,
+ *   stays small). With them off, no other page loads a script file.
  * Plain JavaScript, so the end-to-end suite can use it under Node without a TypeScript step.
  */
 export const THEME_SCRIPT_ID = 'theme-script';
+
+/** The search page's path, the one page that loads a script file. */
+export const SEARCH_PAGE_PATH = '/search/';
+
+/** The search page's script (public/search.js), root-relative. */
+export const SEARCH_SCRIPT_PATH = '/search.js';
 
 /** The theme script's size limit in bytes: it runs before the first paint on every page. */
 export const THEME_SCRIPT_MAX_BYTES = 1024;
@@ -24,14 +32,16 @@ export const THEME_SCRIPT_MAX_BYTES = 1024;
  */
 
 /**
- * True for a script a page may carry: one of `scriptFiles` (lib/integrations.mjs `allowedScriptFiles`),
- * deferred and classic; or no `src`, and either the theme script (run as JavaScript, so with
- * no `type` or a JavaScript one) or JSON-LD data.
+ * True for a script the page at `pagePath` may carry: the search page's script file as a
+ * module on the search page; one of `scriptFiles` (lib/integrations.mjs
+ * `allowedScriptFiles`), deferred and classic; or no `src`, and either the theme script (run
+ * as JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
  * @param {ScriptTag} script
- * @param {readonly string[]} [scriptFiles]
+ * @param {{ pagePath?: string, scriptFiles?: readonly string[] }} [page] the page's root-relative path, with a trailing slash, and the integrations' files it may load
  * @returns {boolean}
  */
-export function isAllowedScript({ src, type, id, defer }, scriptFiles = []) {
+export function isAllowedScript({ src, type, id, defer }, { pagePath = '/', scriptFiles = [] } = {}) {
+  if (src != null && pagePath === SEARCH_PAGE_PATH && src === SEARCH_SCRIPT_PATH) return type === 'module';
   const kind = (type ?? '').trim().toLowerCase();
   const javaScript = kind === '' || kind === 'text/javascript';
   if (src != null) return scriptFiles.includes(src) && defer === true && javaScript;

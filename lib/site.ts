@@ -2,6 +2,7 @@
  * Site settings: the one file to edit when making Folio your own blog.
  */
 import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
+import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from './site-paths.mjs';
 
 export interface MenuItem {
@@ -77,6 +78,7 @@ export const site: SiteConfig = {
     { label: 'Posts', href: '/' },
     { label: 'Tags', href: '/tags/' },
     { label: 'Archive', href: '/archive/' },
+    { label: 'Search', href: SEARCH_PAGE_PATH },
   ],
   social: [
     { label: 'GitHub', href: 'https://github.com/' },

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../components/PostDate/PostDate';
+import { formatDate } from './dates.mjs';
 import { builtImageUrl } from './assets';
 import { packageDir, packageVersion } from './compile-cache';
 import type { Post } from './content';

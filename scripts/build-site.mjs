@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finishExport } from './finish-export.mjs';
+import { finishSite } from './finish-export.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,7 +62,7 @@ export async function buildSite(postsDir, name, { env = {} } = {}) {
   const siteDir = makeSiteCopy(postsDir, name);
   await runBuild(siteDir, env);
   const outDir = path.join(siteDir, 'out');
-  finishExport(outDir);
+  await finishSite(outDir);
   return outDir;
 }
 
@@ -71,7 +71,7 @@ export async function rebuildSite(name) {
   const siteDir = path.join(projectRoot, '.tmp', name);
   await runBuild(siteDir);
   const outDir = path.join(siteDir, 'out');
-  finishExport(outDir);
+  await finishSite(outDir);
   return outDir;
 }
 

@@ -13,8 +13,14 @@
  *    builds made).
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/feeds.mjs), from the
  *    manifest `next build` left in `.next/` (lib/build-manifest.ts) and the exported pages.
- * 4. `_headers` (lib/headers.mjs): every file's cache policy and security headers, with the
- *    Content-Security-Policy hash of the theme script the pages actually carry.
+ * 4. The search index, `pagefind/` (lib/search-index.mjs), from the same manifest and pages.
+ * 5. `_headers` (lib/headers.mjs): every file's cache policy and security headers, with the
+ *    Content-Security-Policy hash of the theme script the pages actually carry and the
+ *    sources the comments and analytics that are on need. Last, so it covers every file.
+ *
+ * Steps 1–3 are `finishExport`, synchronous; `finishSite` runs them, then step 4, which
+ * waits on Pagefind's indexer, then step 5. `npm run build` and scripts/build-site.mjs run
+ * `finishSite`.
  *
  *   node scripts/finish-export.mjs [out-dir]   (default: out)
  */
@@ -25,12 +31,13 @@ import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
 import { writeHeadersFile } from '../lib/headers.mjs';
 import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations.mjs';
 import { themeScriptTexts } from '../lib/page-scripts.mjs';
+import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
 
 /** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
-const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
+export const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
 
 /** The build manifest, or an error that says how to get one. */
-function readManifest(file) {
+export function readManifest(file) {
   if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`next build\` in the project first (\`npm run build\` does both).`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -68,8 +75,8 @@ function removeEmptyFolders(dir) {
 }
 
 /**
- * Finishes the export in `outDir`; returns what it removed and what it wrote (paths in
- * `outDir`), for reporting.
+ * Steps 1–3 in `outDir`; returns what it removed and what it wrote (paths in `outDir`), for
+ * reporting, and the theme scripts the pages carry, for the headers.
  */
 export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
   const manifest = readManifest(manifestFile);
@@ -102,13 +109,24 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
   removeEmptyFolders(path.join(outDir, 'katex'));
   removeEmptyFolders(path.join(outDir, '_img'));
   written.push(...writeFeedsAndSitemap(manifest, outDir));
+  return { removed, written, themeScripts };
+}
+
+/**
+ * The whole post-export step: `finishExport`, the search index, then `_headers`. Resolves
+ * with what it removed and wrote, and what the search index holds.
+ */
+export async function finishSite(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
+  const manifest = readManifest(manifestFile);
+  const { removed, written, themeScripts } = finishExport(outDir, { manifestFile });
+  const searchIndex = await writeSearchIndex(manifest, outDir);
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
-  written.push('_headers');
-  return { removed, written };
+  return { removed, written: [...written, '_headers'], searchIndex };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = path.resolve(process.argv[2] ?? 'out');
-  const { removed, written } = finishExport(outDir);
+  const { removed, written, searchIndex } = await finishSite(outDir);
   console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
+  console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
 }

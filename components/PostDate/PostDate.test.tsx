@@ -1,6 +1,7 @@
 import vm from 'node:vm';
 import { render, screen } from '@testing-library/react';
-import { PostDate, formatDate } from './PostDate';
+import { formatDate } from '../../lib/dates.mjs';
+import { PostDate } from './PostDate';
 
 /**
  * Jest gives each test file a copy of `process` whose `env` is detached from the real one, so

@@ -1,0 +1,144 @@
+/**
+ * @jest-environment node
+ *
+ * The search index that the post-export step writes (lib/search-index.mjs): records made from
+ * exported post bodies, and the real Pagefind indexer run on a content index with a draft
+ * and a page in it, its output read back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildManifest } from '../lib/build-manifest';
+import { loadContent } from '../lib/content';
+import { exportedPageFile } from '../lib/feeds.mjs';
+import { SEARCH_INDEX_DIR, searchRecord, writeSearchIndex } from '../lib/search-index.mjs';
+import { readPagefindFile } from './helpers/pagefind';
+import { post, writePosts } from './helpers/posts-dir';
+
+jest.setTimeout(60_000);
+
+const SITE = { language: 'en', dateLocale: 'en-GB' };
+const DRAFT_MARKER = 'DRAFTMARKER-search-9b2e';
+
+/** A post page as the export has it: header, lead and menu around the `[data-post-body]`. */
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><nav><a href="/">Posts</a></nav><main><article><header><h1>The title</h1><p>The lead, not the body.</p></header><div class="body" data-post-body="">${body}</div></article></main><footer>Footer words</footer></body></html>`;
+
+const summary = loadContent({
+  dir: writePosts({ 'one.md': post('title: "Caching, and more"\ndate: 2017-12-15\nexcerpt: The excerpt of one.\ntags: [AWS, caching]') }),
+  root: '/',
+  includeDrafts: false,
+  keepBroken: false,
+}).posts[0];
+
+describe('searchRecord', () => {
+  it('holds the body text only, with title, date and excerpt as metadata and tag names as filters', () => {
+    const record = searchRecord(summary, page('<h2 id="a"><a href="#a">First heading</a></h2><p>One paragraph.</p><p>Another<!-- --> one.</p><ul><li>Item</li><li>list</li></ul>'), SITE);
+    expect(record).toEqual({
+      url: '/posts/one/',
+      language: 'en',
+      content: 'First heading One paragraph. Another one. Item list',
+      meta: { title: 'Caching, and more', date: '2017-12-15', dateLabel: '15 December 2017', excerpt: 'The excerpt of one.' },
+      filters: { tag: ['AWS', 'caching'] },
+    });
+  });
+
+  it('leaves out screen-reader additions and the visual and TeX copies of a formula', () => {
+    const body =
+      '<p>Read <a href="https://example.org/">this<span class="visually-hidden"> (external link)</span></a> now.</p>' +
+      '<p>So <span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>h</mi><mo>=</mo><mn>0.95</mn></mrow><annotation encoding="application/x-tex">h = 0.95</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="mord">h</span><span class="mrel">=</span><span class="mord">0.95</span></span></span> serves.</p>';
+    expect(searchRecord(summary, page(body), SITE)?.content).toBe('Read this now. So h=0.95 serves.');
+  });
+
+  it('gives images as their alt text, and a body with no text at all the title, so every post can be found', () => {
+    expect(searchRecord(summary, page('<p>Before</p><figure><img src="a.png" alt="A bar chart"/><figcaption>The caption</figcaption></figure>'), SITE)?.content).toBe('Before A bar chart The caption');
+    expect(searchRecord(summary, page('<p><img src="a.png" alt=""/></p>'), SITE)?.content).toBe('Caching, and more');
+  });
+
+  it('is null for a page with no post body', () => {
+    expect(searchRecord(summary, '<!DOCTYPE html><html><body><main><p>No body here.</p></main></body></html>', SITE)).toBeNull();
+  });
+});
+
+describe('writeSearchIndex', () => {
+  const posts = {
+    'newest.md': post('title: Newest post\ndate: 2021-08-01\nexcerpt: Newest excerpt.\ntags: [writing, mdx]', 'The newest body, about lanterns.'),
+    'older.md': post('title: Older post\ndate: 2019-01-01', 'The older body.\n\nIts second paragraph.'),
+    'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page', 'The about page body.'),
+    'secret.md': post(`title: Secret post\ndate: 2030-01-01\ndraft: true\ntags: [secret]`, `Body ${DRAFT_MARKER}.`),
+  };
+
+  /**
+   * An out/ with an exported page for every post and page, the draft included (as if it had
+   * been exported), and a build manifest that lists the draft: only the index may leave it out.
+   */
+  function exportedSite() {
+    const dir = writePosts(posts);
+    const manifest = buildManifest(loadContent({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: false }));
+    const outDir = fs.mkdtempSync(path.join(path.dirname(dir), 'out-'));
+    for (const entry of [...manifest.posts, ...manifest.pages]) {
+      fs.mkdirSync(path.dirname(exportedPageFile(outDir, entry.url)), { recursive: true });
+      const source = posts[`${entry.slug}.md` as keyof typeof posts];
+      fs.writeFileSync(exportedPageFile(outDir, entry.url), page(`<p>${source.slice(source.lastIndexOf('---') + 3).trim().replaceAll('\n\n', '</p><p>')}</p>`));
+    }
+    return { manifest, outDir };
+  }
+
+  it('indexes published posts with their metadata and tags, and no draft and no page', async () => {
+    const { manifest, outDir } = exportedSite();
+    expect(manifest.posts.map((entry) => entry.slug)).toContain('secret');
+    const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
+    fs.mkdirSync(indexDir);
+    fs.writeFileSync(path.join(indexDir, 'stale.pf_fragment'), 'from an earlier build');
+
+    expect(await writeSearchIndex(manifest, outDir)).toEqual({ posts: 2, files: expect.any(Number), bytes: expect.any(Number) });
+
+    const fragmentDir = path.join(indexDir, 'fragment');
+    const fragments = fs.readdirSync(fragmentDir).map((file) => JSON.parse(readPagefindFile(path.join(fragmentDir, file))));
+    const byUrl = Object.fromEntries(fragments.map((fragment) => [fragment.url, fragment]));
+    expect(Object.keys(byUrl).sort()).toEqual(['/posts/newest/', '/posts/older/']);
+    expect(byUrl['/posts/newest/']).toMatchObject({
+      content: 'The newest body, about lanterns.',
+      meta: { title: 'Newest post', date: '2021-08-01', dateLabel: '1 August 2021', excerpt: 'Newest excerpt.' },
+      filters: { tag: ['writing', 'mdx'] },
+    });
+    expect(byUrl['/posts/older/']).toMatchObject({ content: 'The older body. Its second paragraph.', meta: { title: 'Older post', excerpt: 'The older body.' } });
+
+    // The tag filter lists each tag; the draft's tag and words are nowhere in the index.
+    const filterDir = path.join(indexDir, 'filter');
+    const filters = fs.readdirSync(filterDir).map((file) => readPagefindFile(path.join(filterDir, file))).join('\n');
+    expect(filters).toContain('writing');
+    expect(filters).toContain('mdx');
+    const everything = fs
+      .readdirSync(indexDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => fs.statSync(path.join(indexDir, file)).isFile())
+      .map((file) => (/\.pf_/.test(file) ? readPagefindFile(path.join(indexDir, file)) : fs.readFileSync(path.join(indexDir, file), 'latin1')))
+      .join('\n');
+    for (const absent of [DRAFT_MARKER, 'Secret post', 'secret', 'The about page body']) expect(everything).not.toContain(absent);
+
+    // What a search loads, and nothing else: no ready-made UI, no worker, no index from before.
+    const topLevel = fs.readdirSync(indexDir).sort();
+    expect(topLevel).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/), 'pagefind.js', 'wasm.en.pagefind']);
+    expect(JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8')).languages).toEqual({ en: expect.objectContaining({ page_count: 2 }) });
+  });
+
+  it('fails naming the post whose page was not exported', async () => {
+    const { manifest, outDir } = exportedSite();
+    fs.rmSync(exportedPageFile(outDir, '/posts/older/'));
+    await expect(writeSearchIndex(manifest, outDir)).rejects.toThrow(/\/posts\/older\/ was not exported/);
+  });
+
+  it('fails naming a post in which Pagefind finds no word to index', async () => {
+    const { manifest, outDir } = exportedSite();
+    const wordless = { ...manifest.posts.find((entry) => entry.url === '/posts/older/')!, title: '!!!' };
+    fs.writeFileSync(exportedPageFile(outDir, wordless.url), page('<p>—</p>'));
+    await expect(writeSearchIndex({ ...manifest, posts: manifest.posts.map((entry) => (entry.url === wordless.url ? wordless : entry)) }, outDir)).rejects.toThrow(
+      'Cannot write the search index: Pagefind found no words to index in /posts/older/ ("!!!"); give each a title or body with words in it',
+    );
+  });
+
+  it('fails naming the page that has no post body', async () => {
+    const { manifest, outDir } = exportedSite();
+    fs.writeFileSync(exportedPageFile(outDir, '/posts/newest/'), '<!DOCTYPE html><html><body><main>Nothing</main></body></html>');
+    await expect(writeSearchIndex(manifest, outDir)).rejects.toThrow(/posts\/newest\/index\.html has no \[data-post-body\] element/);
+  });
+});

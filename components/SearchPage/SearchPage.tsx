@@ -1,0 +1,51 @@
+import styles from './SearchPage.module.css';
+
+export interface SearchPageProps {
+  /** The search page's own URL: the form submits `q` to it, so a search is a URL. */
+  searchUrl: string;
+  /** The archive's URL, for readers whose browser runs no JavaScript. */
+  archiveUrl: string;
+  /** The search script (public/search.js), the one script file the site loads. */
+  scriptUrl: string;
+}
+
+/**
+ * The search page: a search box that is a plain GET form (`?q=`), a live status line, and
+ * the result list. The page ships only markup; its script, loaded as a module after the page
+ * is parsed, finds these parts by their `data-search-*` attributes, fills the box from `?q=`,
+ * loads Pagefind and the index when a search needs them, and writes the results. Without
+ * JavaScript the page says so and points to the archive.
+ */
+export function SearchPage({ searchUrl, archiveUrl, scriptUrl }: SearchPageProps) {
+  return (
+    <>
+      <h1>Search</h1>
+      <form className={styles.form} role="search" action={searchUrl} method="get" data-search-form="">
+        <label className={styles.label} htmlFor="search-query">
+          Search the posts
+        </label>
+        <div className={styles.row}>
+          <input className={styles.input} id="search-query" name="q" type="search" autoComplete="off" spellCheck={false} enterKeyHint="search" />
+          <button className={styles.button} type="submit">
+            Search
+          </button>
+        </div>
+      </form>
+      <noscript>
+        <p className={styles.noScript}>
+          Search needs JavaScript, which is off in this browser. <a href={archiveUrl}>The archive</a> lists every post by year.
+        </p>
+      </noscript>
+      <section className={styles.results} aria-label="Search results">
+        <p className={styles.status} aria-live="polite" data-search-status="" />
+        <ol className={styles.list} data-search-results="" />
+        <button className={styles.button} type="button" hidden data-search-more="">
+          More results
+        </button>
+      </section>
+      {/* A module script is deferred already: it runs once the page is parsed, blocking nothing. */}
+      {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+      <script type="module" src={scriptUrl} />
+    </>
+  );
+}

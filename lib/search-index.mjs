@@ -1,0 +1,162 @@
+// @ts-check
+/**
+ * The site's search index: Pagefind's static index in `out/pagefind/`, written by the
+ * post-export step (scripts/finish-export.mjs) with Pagefind's Node API, so no page carries
+ * any markup for it. Each published post is one record, made from the build manifest
+ * (lib/build-manifest.ts) and the text of its exported page's `[data-post-body]`:
+ * - content: the body's text, as a reader sees it (see `bodyText`), or the title for a body
+ *   with no text at all, which Pagefind would otherwise leave out of the index;
+ * - metadata: title, date (`YYYY-MM-DD`), dateLabel (the date as the pages show it) and
+ *   excerpt, which the search page shows with each result;
+ * - filters: `tag`, the post's tag names.
+ * Drafts are never indexed. Pages (`template: "page"`, such as About) are not either: search
+ * finds posts, as the archive lists them, and every page is in the header menu already.
+ * Plain JavaScript: the post-export step runs under plain Node, with no TypeScript step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fromHtml } from 'hast-util-from-html';
+import { matches, select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import * as pagefind from 'pagefind';
+import { visit } from 'unist-util-visit';
+import { formatDate } from './dates.mjs';
+import { exportedPageFile } from './feeds.mjs';
+
+/**
+ * @typedef {import('./build-manifest').BuildManifest} BuildManifest
+ * @typedef {import('./content').PostSummary} PostSummary
+ * @typedef {import('pagefind').CustomRecord} CustomRecord
+ * @typedef {import('hast').Root} Root
+ */
+
+/** The index's folder in `out/`; the search page's script finds it there (public/search.js). */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/**
+ * What in a post body is not its text: screen-reader additions such as "(external link)",
+ * and KaTeX's visual copy of each formula (its MathML stays) with the TeX source in the
+ * MathML's `<annotation>`, which would show every formula two or three times in an excerpt.
+ */
+const NOT_TEXT = ['.visually-hidden', '.katex-html', 'annotation'];
+
+/**
+ * The text a reader sees in a post body, images by their alt text: blocks on lines of their
+ * own (so that words of adjacent paragraphs, headings and cells never run together), then
+ * every run of white space made one space, as excerpts show it.
+ * @param {import('hast').Element} body
+ */
+function bodyText(body) {
+  /** @type {Root} */
+  const content = { type: 'root', children: body.children };
+  visit(content, 'element', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (NOT_TEXT.some((selector) => matches(selector, node))) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (node.tagName === 'img') parent.children[index] = { type: 'text', value: ` ${node.properties.alt ?? ''} ` };
+  });
+  return toText(content).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The search record of one post, from its summary and its exported page.
+ * @param {PostSummary} post
+ * @param {string} pageHtml the exported page of the post
+ * @param {{ language: string, dateLocale: string }} site
+ * @returns {CustomRecord | null} null if the page has no post body
+ */
+export function searchRecord(post, pageHtml, { language, dateLocale }) {
+  const body = select('[data-post-body]', fromHtml(pageHtml));
+  if (!body) return null;
+  return {
+    url: post.url,
+    language,
+    content: bodyText(body) || post.title,
+    meta: { title: post.title, date: post.date, dateLabel: formatDate(post.date, dateLocale), excerpt: post.excerpt },
+    filters: { tag: post.tags.map((tag) => tag.name) },
+  };
+}
+
+/**
+ * What `pagefind-entry.json` says of the index: its languages, each with its WebAssembly build and page count.
+ * @typedef {{ languages: Record<string, { wasm: string | null, page_count: number }> }} PagefindEntry
+ */
+
+/**
+ * The URLs of the records in Pagefind's fragment files (gzipped JSON after a signature).
+ * @param {import('pagefind').IndexFile[]} files
+ * @returns {Set<string>}
+ */
+const indexedUrls = (files) =>
+  new Set(files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => JSON.parse(zlib.gunzipSync(file.content).toString('utf8').replace(/^pagefind_dcd/, '')).url));
+
+/**
+ * Of the files Pagefind writes, those a search loads: its script, its entry file, the
+ * WebAssembly of the index's languages, and the index itself (metadata, word, fragment and
+ * filter chunks). Its ready-made search UIs, the highlighter and the Web Worker copy of the
+ * script are left out: the search page has its own UI and runs Pagefind on the page.
+ * @param {import('pagefind').IndexFile[]} files
+ * @param {PagefindEntry} entry
+ */
+function filesSearchLoads(files, { languages }) {
+  const wasm = new Set(Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  return files.filter(({ path: file }) => file === 'pagefind.js' || file === 'pagefind-entry.json' || wasm.has(file) || /\.pf_(meta|index|fragment|filter)$/.test(file));
+}
+
+/**
+ * Writes the search index of the manifest's published posts to `out/pagefind/`, in place of
+ * any index an earlier build left; returns how many posts it holds, and its files and bytes.
+ * @param {BuildManifest} manifest
+ * @param {string} outDir
+ * @returns {Promise<{ posts: number, files: number, bytes: number }>}
+ */
+export async function writeSearchIndex(manifest, outDir) {
+  const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
+  fs.rmSync(indexDir, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex();
+  /** @type {Promise<import('pagefind').NewFileResponse>[]} */
+  const added = [];
+  /** @type {PostSummary[]} */
+  const sent = [];
+  try {
+    if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
+    // Each record is sent as soon as it is made, so Pagefind indexes one post while the next is parsed.
+    for (const post of manifest.posts.filter((summary) => !summary.draft)) {
+      const file = exportedPageFile(outDir, post.url);
+      if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${post.url} was not exported (no ${file})`);
+      const record = searchRecord(post, fs.readFileSync(file, 'utf8'), manifest.site);
+      if (!record) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
+      added.push(index.addCustomRecord(record));
+      sent.push(post);
+    }
+    const failures = (await Promise.all(added)).flatMap((response) => response.errors);
+    if (failures.length) throw new Error(`Cannot write the search index: ${failures.join('; ')}`);
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`Cannot write the search index: ${built.errors.join('; ')}`);
+    const entryFile = built.files.find((file) => file.path === 'pagefind-entry.json');
+    if (!entryFile) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
+    /** @type {PagefindEntry} */
+    const entry = JSON.parse(new TextDecoder().decode(entryFile.content));
+    // Pagefind leaves out, without an error, a record in which it finds no word.
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (indexed !== sent.length) {
+      const urls = indexedUrls(built.files);
+      const left = sent.filter((post) => !urls.has(post.url)).map((post) => `${post.url} ("${post.title}")`);
+      throw new Error(`Cannot write the search index: Pagefind found no words to index in ${left.join(', ')}; give each a title or body with words in it`);
+    }
+    const files = filesSearchLoads(built.files, entry);
+    for (const file of files) {
+      const target = path.join(indexDir, file.path);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.content);
+    }
+    return { posts: added.length, files: files.length, bytes: files.reduce((sum, file) => sum + file.content.length, 0) };
+  } finally {
+    // Records already sent are settled before the Pagefind process stops, even when a later post failed.
+    await Promise.allSettled(added);
+    await pagefind.close();
+  }
+}
