@@ -1,9 +1,9 @@
 /**
  * The sample site built with `BASE_PATH=/my-repo`, as a GitHub Pages project site is, and
  * served under `/my-repo/` as a CDN serves it (`npm run serve`: compression, `_headers`, the
- * 404 page). A reader clicks through home → a post → a tag; every stylesheet, image and link
- * on the way stays under the base path, and the Content-Security-Policy lets the theme script
- * run and nothing else inline.
+ * 404 page). A reader clicks through home → a post → a tag, and searches; every stylesheet,
+ * image, link and search file on the way stays under the base path, and the
+ * Content-Security-Policy lets the theme script run and nothing else inline.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -70,6 +70,25 @@ test('a reader clicks from the home page to a post, its image and a link in its 
   });
 });
 
+test('search works under the base path: the header link, the index, and a result that opens its post', async () => {
+  await site.withPage('/', {}, async (page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    await page.waitForURL(site.urlFor('/search/'));
+    const box = page.getByRole('searchbox', { name: 'Search the posts' });
+    await box.click();
+    await box.pressSequentially('tombola');
+    await page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    const link = page.locator('[data-search-results] > li h2 a').first();
+    assert.equal(await text(link), 're:Invent 2017');
+    assert.equal(await link.getAttribute('href'), `${BASE}/posts/reinvent-2017/`);
+    await link.click();
+    await page.waitForURL(site.urlFor('/posts/reinvent-2017/'));
+    assert.equal(await text(page.locator('h1')), 're:Invent 2017');
+  });
+  const searchFiles = site.seen.scripts.map((entry) => new URL(entry.split(' ')[0]).pathname);
+  assert.ok(searchFiles.length > 0 && searchFiles.every((pathname) => pathname === `${BASE}/search.js` || pathname.startsWith(`${BASE}/pagefind/`)), `search code from under the base path: ${searchFiles.join(', ')}`);
+});
+
 test('the CDN headers apply under the base path: the theme script runs under the CSP, an injected inline script does not', async () => {
   const refusals = [];
   await site.withPage('/posts/writing-with-mdx/', {}, async (page) => {
@@ -121,7 +140,9 @@ test('every page loads with no request outside the base path failing, no script 
   const outside = [...site.seen.pages].filter((url) => !new URL(url).pathname.startsWith(`${BASE}/`));
   assert.deepEqual(outside, [], 'pages opened outside the base path');
   assert.deepEqual(site.seen.failedRequests, [], 'failed requests');
-  assert.deepEqual(site.seen.scripts, [], 'script requests');
+  // Only the search page loads scripts: its own and Pagefind's, under the base path.
+  const fromSearch = (entry) => entry.endsWith(`(from ${site.urlFor('/search/')})`) || new URL(entry.split(' ')[0]).pathname.startsWith(`${BASE}/pagefind/`);
+  assert.deepEqual(site.seen.scripts.filter((entry) => !fromSearch(entry)), [], 'script requests outside the search page');
   assert.deepEqual(site.seen.pageErrors, [], 'uncaught page errors');
   assert.deepEqual(site.seen.consoleErrors, [], 'console errors');
 });

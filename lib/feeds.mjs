@@ -67,7 +67,7 @@ export const exportedPageFile = (outDir, sitePath) => path.join(outDir, ...decod
  * @param {BuildManifest} manifest
  * @param {string} href
  */
-function sitePathOf(manifest, href) {
+export function sitePathOf(manifest, href) {
   const sitePath = stripBasePath(manifest.basePath, href);
   if (sitePath === null) throw new Error(`${href} is not under the base path ${manifest.basePath} the site was built with`);
   return sitePath;

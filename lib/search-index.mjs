@@ -22,7 +22,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { visit } from 'unist-util-visit';
 import { formatDate } from './dates.mjs';
-import { exportedPageFile } from './feeds.mjs';
+import { exportedPageFile, sitePathOf } from './feeds.mjs';
 
 /**
  * @typedef {import('./build-manifest').BuildManifest} BuildManifest
@@ -124,9 +124,11 @@ export async function writeSearchIndex(manifest, outDir) {
   try {
     if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
     // Each record is sent as soon as it is made, so Pagefind indexes one post while the next is parsed.
-    for (const post of manifest.posts.filter((summary) => !summary.draft)) {
+    for (const summary of manifest.posts.filter((entry) => !entry.draft)) {
+      // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
+      const post = { ...summary, url: sitePathOf(manifest, summary.url) };
       const file = exportedPageFile(outDir, post.url);
-      if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${post.url} was not exported (no ${file})`);
+      if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${summary.url} was not exported (no ${file})`);
       const record = searchRecord(post, fs.readFileSync(file, 'utf8'), manifest.site);
       if (!record) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
       added.push(index.addCustomRecord(record));
