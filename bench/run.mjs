@@ -2,7 +2,7 @@
  * `npm run bench`: builds the real site from a generated corpus in a scratch copy (never
  * touching posts/) and reports what a build costs and what a reader downloads.
  *
- *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo]
+ *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images]
  *
  * For N posts (default 1000), K times (default 1, then median and min–max):
  *   cold build   `next build` + the post-export step, with no .next/ and no compile cache
@@ -12,6 +12,8 @@
  * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
  * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
  * installed (`apt-get install hugo`), builds the same corpus with bench/hugo/ for the ratio.
+ * Then the image pipeline on the sample site (bench/images.mjs): the build-time cost of each
+ * image, made and cached, and the bytes a phone and a desktop download for the sample photo.
  * Results go to bench/results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ import { toHtml } from 'hast-util-to-html';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
 import { finishSite } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
+import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -32,6 +35,7 @@ const posts = Number(option('--posts', 1000));
 const runs = Number(option('--runs', 1));
 const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,1000,5000').split(',').map(Number);
 const withHugo = !args.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
+const withImages = !args.includes('--no-images');
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid) {
@@ -216,6 +220,14 @@ for (const count of scaling) {
   series.push({ posts: count, coldSeconds: result.coldSeconds.median, msPerPost: result.msPerPost, peakRssBytes: result.peakRssBytes.median, hugoSeconds: hugoResult?.coldSeconds.median ?? null });
 }
 
+/** The image pipeline on the sample site: what each image costs to make and when cached, and what a reader downloads of the photo. */
+async function benchImages() {
+  const cost = await imageBuildCost();
+  return { cold: cost.cold.byKind, cached: cost.cached.byKind, madeWhenCached: cost.cached.made.length, photo: await photoDownloads(cost.outDir) };
+}
+const images = withImages ? await benchImages() : null;
+const perKind = (byKind) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${medianMs === null ? '–' : medianMs.toFixed(0)} ms`).join('; ');
+
 const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
@@ -229,6 +241,13 @@ const rows = [
   ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
   ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
   ['home page HTML', kb(main.homePage.htmlBytes), '', ''],
+  ...(images
+    ? [
+        ['sample site images, made (median per image)', perKind(images.cold), '', ''],
+        [`sample site images, cached (median; ${images.madeWhenCached} made)`, perKind(images.cached), '', ''],
+        ...images.photo.map((result) => [`${SAMPLE_POST} photo at ${result.viewport}`, `${kb(result.bytes)} (${path.basename(result.chosen ?? 'none')})`, '', '']),
+      ]
+    : []),
 ];
 console.log(`\n| ${posts} posts | Folio | Hugo | ratio |\n|---|---|---|---|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
@@ -237,7 +256,7 @@ if (series.length) {
   for (const s of series) console.log(`| ${s.posts} | ${s.coldSeconds.toFixed(1)} s | ${s.msPerPost.toFixed(2)} | ${mb(s.peakRssBytes)} | ${s.hugoSeconds === null ? '–' : `${s.hugoSeconds.toFixed(2)} s`} |`);
 }
 
-const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, folio: main, hugo, scaling: series };
+const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, folio: main, hugo, scaling: series, images };
 fs.mkdirSync(path.join(projectRoot, 'bench'), { recursive: true });
 fs.writeFileSync(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench/results.json');
