@@ -10,7 +10,7 @@ import path from 'node:path';
 import { buildManifest } from '../lib/build-manifest';
 import { loadContent } from '../lib/content';
 import { exportedPageFile } from '../lib/feeds.mjs';
-import { SEARCH_INDEX_DIR, searchRecord, writeSearchIndex } from '../lib/search-index.mjs';
+import { SEARCH_INDEX_DIR, searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/search-index.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -119,6 +119,46 @@ describe('writeSearchIndex', () => {
     const topLevel = fs.readdirSync(indexDir).sort();
     expect(topLevel).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/), 'pagefind.js', 'wasm.en.pagefind']);
     expect(JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8')).languages).toEqual({ en: expect.objectContaining({ page_count: 2 }) });
+  });
+
+  /** The indexed body text of each post, from the fragments written into `outDir`. */
+  function indexedTexts(outDir: string) {
+    const fragmentDir = path.join(outDir, SEARCH_INDEX_DIR, 'fragment');
+    const fragments = fs.readdirSync(fragmentDir).map((file) => JSON.parse(readPagefindFile(path.join(fragmentDir, file))));
+    return Object.fromEntries(fragments.map((fragment) => [fragment.url, fragment.content]));
+  }
+
+  it('reuses the text of a page whose HTML is unchanged, and parses a changed page, or any page after the version changes', async () => {
+    const { manifest, outDir } = exportedSite();
+    const cacheFile = searchTextCacheFile(outDir);
+    expect(cacheFile).toBe(path.join(path.dirname(outDir), '.next', 'cache', 'folio', 'search-text.json'));
+    await writeSearchIndex(manifest, outDir);
+    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    expect(Object.keys(saved.pages).sort()).toEqual(['/posts/newest/', '/posts/older/']);
+    expect(saved.pages['/posts/older/'].text).toBe('The older body. Its second paragraph.');
+
+    // A cached text that no page holds shows that the rebuild read the cache, not the page.
+    const planted = (version: string) => ({ version, pages: { ...saved.pages, '/posts/older/': { ...saved.pages['/posts/older/'], text: 'Planted zeppelin words.' } } });
+    fs.writeFileSync(cacheFile, JSON.stringify(planted(saved.version)));
+    await writeSearchIndex(manifest, outDir);
+    expect(indexedTexts(outDir)).toEqual({ '/posts/newest/': 'The newest body, about lanterns.', '/posts/older/': 'Planted zeppelin words.' });
+
+    // The same entry under another version is never used.
+    fs.writeFileSync(cacheFile, JSON.stringify(planted('another pipeline')));
+    await writeSearchIndex(manifest, outDir);
+    expect(indexedTexts(outDir)['/posts/older/']).toBe('The older body. Its second paragraph.');
+
+    // Nor is it once the page has changed.
+    fs.writeFileSync(cacheFile, JSON.stringify(planted(saved.version)));
+    fs.writeFileSync(exportedPageFile(outDir, '/posts/older/'), page('<p>The older body, edited.</p>'));
+    await writeSearchIndex(manifest, outDir);
+    expect(indexedTexts(outDir)['/posts/older/']).toBe('The older body, edited.');
+    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).pages['/posts/older/'].text).toBe('The older body, edited.');
+
+    // An unreadable cache is a miss for every page.
+    fs.writeFileSync(cacheFile, '{ not json');
+    await writeSearchIndex(manifest, outDir);
+    expect(indexedTexts(outDir)).toEqual({ '/posts/newest/': 'The newest body, about lanterns.', '/posts/older/': 'The older body, edited.' });
   });
 
   it('fails naming the post whose page was not exported', async () => {

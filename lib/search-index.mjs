@@ -13,6 +13,7 @@
  * finds posts, as the archive lists them, and every page is in the header menu already.
  * Plain JavaScript: the post-export step runs under plain Node, with no TypeScript step.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -62,21 +63,107 @@ function bodyText(body) {
 }
 
 /**
+ * The text a reader sees in an exported page's `[data-post-body]` (see `bodyText`), or null
+ * if the page has none.
+ * @param {string} pageHtml
+ * @returns {string | null}
+ */
+export function postBodyText(pageHtml) {
+  const body = select('[data-post-body]', fromHtml(pageHtml));
+  return body ? bodyText(body) : null;
+}
+
+/**
+ * The search record of one post, from its summary and the text of its body.
+ * @param {PostSummary} post
+ * @param {string} text the body's text (`postBodyText`)
+ * @param {{ language: string, dateLocale: string }} site
+ * @returns {CustomRecord}
+ */
+const recordOf = (post, text, { language, dateLocale }) => ({
+  url: post.url,
+  language,
+  content: text || post.title,
+  meta: { title: post.title, date: post.date, dateLabel: formatDate(post.date, dateLocale), excerpt: post.excerpt },
+  filters: { tag: post.tags.map((tag) => tag.name) },
+});
+
+/**
  * The search record of one post, from its summary and its exported page.
  * @param {PostSummary} post
  * @param {string} pageHtml the exported page of the post
  * @param {{ language: string, dateLocale: string }} site
  * @returns {CustomRecord | null} null if the page has no post body
  */
-export function searchRecord(post, pageHtml, { language, dateLocale }) {
-  const body = select('[data-post-body]', fromHtml(pageHtml));
-  if (!body) return null;
+export function searchRecord(post, pageHtml, site) {
+  const text = postBodyText(pageHtml);
+  return text === null ? null : recordOf(post, text, site);
+}
+
+/**
+ * Where a build keeps its search texts: in the cache folder of the `.next/` beside its `out/`.
+ * @param {string} outDir
+ */
+export const searchTextCacheFile = (outDir) => path.join(path.dirname(outDir), '.next', 'cache', 'folio', 'search-text.json');
+
+/**
+ * The version of the search texts: the code that makes a text from a page and the versions of
+ * the packages it runs, found from the working directory as the build finds them. Any change
+ * to either makes every cached text a miss.
+ */
+function searchTextVersion() {
+  const hash = createHash('sha256').update([postBodyText, bodyText].map(String).join('\0')).update(JSON.stringify(NOT_TEXT));
+  for (const name of ['hast-util-from-html', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) {
+    let version = 'missing';
+    for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+      const manifest = path.join(dir, 'node_modules', name, 'package.json');
+      if (fs.existsSync(manifest)) {
+        version = JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+    hash.update(`\0${name}@${version}`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The search texts of the last build's post pages, so that a rebuild parses only the pages
+ * whose HTML changed: one JSON file of `{ version, pages: { [url]: { hash, text } } }`, the
+ * hash being of the whole exported page. A text is reused only when the version and the
+ * page's hash both match; anything else, an unreadable file included, is parsed again.
+ * Deleting the file is always safe. `save` keeps only the pages of this build.
+ * @param {string} file
+ */
+function openSearchTextCache(file) {
+  const version = searchTextVersion();
+  /** @type {Record<string, { hash: string, text: string }>} */
+  let previous = {};
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (saved.version === version) previous = saved.pages;
+  } catch {
+    // No cache yet, or one that cannot be read: every page is parsed.
+  }
+  /** @type {Record<string, { hash: string, text: string }>} */
+  const current = {};
   return {
-    url: post.url,
-    language,
-    content: bodyText(body) || post.title,
-    meta: { title: post.title, date: post.date, dateLabel: formatDate(post.date, dateLocale), excerpt: post.excerpt },
-    filters: { tag: post.tags.map((tag) => tag.name) },
+    /**
+     * The body text of the page at `url` whose HTML is `pageHtml`, or null if it has no post body.
+     * @param {string} url
+     * @param {string} pageHtml
+     */
+    textOf(url, pageHtml) {
+      const hash = createHash('sha256').update(pageHtml).digest('base64url');
+      const text = previous[url]?.hash === hash ? previous[url].text : postBodyText(pageHtml);
+      if (text !== null) current[url] = { hash, text };
+      return text;
+    },
+    save() {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ version, pages: current }));
+    },
   };
 }
 
@@ -109,12 +196,15 @@ function filesSearchLoads(files, { languages }) {
 /**
  * Writes the search index of the manifest's published posts to `out/pagefind/`, in place of
  * any index an earlier build left; returns how many posts it holds, and its files and bytes.
+ * The body texts are kept in `cacheFile` for the next build (see `openSearchTextCache`).
  * @param {BuildManifest} manifest
  * @param {string} outDir
+ * @param {{ cacheFile?: string }} [options]
  * @returns {Promise<{ posts: number, files: number, bytes: number }>}
  */
-export async function writeSearchIndex(manifest, outDir) {
+export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTextCacheFile(outDir) } = {}) {
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
+  const texts = openSearchTextCache(cacheFile);
   fs.rmSync(indexDir, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex();
   /** @type {Promise<import('pagefind').NewFileResponse>[]} */
@@ -129,9 +219,9 @@ export async function writeSearchIndex(manifest, outDir) {
       const post = { ...summary, url: sitePathOf(manifest, summary.url) };
       const file = exportedPageFile(outDir, post.url);
       if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${summary.url} was not exported (no ${file})`);
-      const record = searchRecord(post, fs.readFileSync(file, 'utf8'), manifest.site);
-      if (!record) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
-      added.push(index.addCustomRecord(record));
+      const text = texts.textOf(post.url, fs.readFileSync(file, 'utf8'));
+      if (text === null) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
+      added.push(index.addCustomRecord(recordOf(post, text, manifest.site)));
       sent.push(post);
     }
     const failures = (await Promise.all(added)).flatMap((response) => response.errors);
@@ -155,6 +245,7 @@ export async function writeSearchIndex(manifest, outDir) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, file.content);
     }
+    texts.save();
     return { posts: added.length, files: files.length, bytes: files.reduce((sum, file) => sum + file.content.length, 0) };
   } finally {
     // Records already sent are settled before the Pagefind process stops, even when a later post failed.
