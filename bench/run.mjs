@@ -7,7 +7,8 @@
  * For N posts (default 1000), K times (default 1, then median and min–max):
  *   cold build   `next build` + the post-export step, with no .next/ and no compile cache
  *   warm rebuild the same after editing one post
- *   peak RSS     of the whole process tree (sampled from /proc every 50 ms)
+ *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of next build and
+ *                of the post-export step, each in a process of its own; the larger counts
  * and once: ms per post, the size of out/, one post page's HTML and the gzipped bytes of
  * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
  * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
@@ -25,7 +26,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
-import { finishSite } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images.mjs';
 
@@ -104,14 +104,24 @@ function measure(command, commandArgs, options) {
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
-/** `npm run build` in a site copy, timed: next build, then the post-export step (the search index included). */
+const finishScript = path.join(projectRoot, 'scripts', 'finish-export.mjs');
+
+/**
+ * `npm run build` in a site copy, timed: next build, then the post-export step (the search
+ * index included) in a process of its own, so that its memory (Pagefind's indexer with it)
+ * counts in the peak. The peak is the larger of the two steps', which never run together.
+ */
 async function buildOnce(siteDir) {
-  const result = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  await finishSite(path.join(siteDir, 'out'));
-  const { user, system } = process.cpuUsage(cpuBefore);
-  return { ...result, seconds: result.seconds + (performance.now() - started) / 1000, cpuSeconds: result.cpuSeconds + (user + system) / 1e6 };
+  const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
+  const finish = await measure(process.execPath, [finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  return {
+    seconds: build.seconds + finish.seconds,
+    cpuSeconds: build.cpuSeconds + finish.cpuSeconds,
+    peakRss: Math.max(build.peakRss, finish.peakRss),
+    nextBuildSeconds: build.seconds,
+    postExportSeconds: finish.seconds,
+    postExportPeakRss: finish.peakRss,
+  };
 }
 
 const median = (values) => {
@@ -171,7 +181,8 @@ async function benchFolio(count, times) {
     warm.push(warmRun);
     last = siteDir;
     console.log(
-      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (CPU ${coldRun.cpuSeconds.toFixed(1)} s, ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), warm ${warmRun.seconds.toFixed(1)} s (CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
+      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
+        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
     );
   }
   const outDir = path.join(last, 'out');
@@ -182,7 +193,10 @@ async function benchFolio(count, times) {
     warmSeconds: summary(warm.map((r) => r.seconds)),
     coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
     warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
-    peakRssBytes: summary(cold.map((r) => Math.max(r.peakRss))),
+    coldPostExportSeconds: summary(cold.map((r) => r.postExportSeconds)),
+    warmPostExportSeconds: summary(warm.map((r) => r.postExportSeconds)),
+    peakRssBytes: summary(cold.map((r) => r.peakRss)),
+    postExportPeakRssBytes: summary(cold.map((r) => r.postExportPeakRss)),
     msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
     outBytes: directoryBytes(outDir),
     postPage: pageWeight(outDir, `posts/${firstPost}`),
@@ -233,7 +247,9 @@ const rows = [
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
+  ['of which the post-export step (search index, feeds), cold / warm', `${range(main.coldPostExportSeconds)} / ${range(main.warmPostExportSeconds)}`, '', ''],
   ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
+  ['peak RSS of the post-export step', mb(main.postExportPeakRssBytes.median), '', ''],
   ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
   ['out/ size', kb(main.outBytes), '', ''],
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
