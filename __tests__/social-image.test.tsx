@@ -94,6 +94,22 @@ describe('postSocialImage', () => {
     }
   });
 
+  it('draws no card when the site turns cards off: a post with no image of its own is shared with the site\'s image', async () => {
+    const drawn = () => fs.readdirSync(path.join(store.publicDir, '_img')).filter((file) => file.startsWith('card-')).sort();
+    const unchanged = createImageStore(store.store.dirs);
+    const cardsBefore = drawn();
+    site.socialCards = false;
+    try {
+      expect(await postSocialImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).toEqual({ url: site.socialImage, width: null, height: null });
+      // A post's own image is still made.
+      expect(await postSocialImage(posts['public-social.md'], unchanged)).toEqual({ url: expect.stringMatching(/^\/_img\/share-[0-9a-f]{12}-800\.png$/), width: 800, height: 400 });
+    } finally {
+      site.socialCards = true;
+    }
+    expect(drawn()).toEqual(cardsBefore);
+    expect((await postSocialImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).url).toMatch(/^\/_img\/card-/);
+  });
+
   it('draws a card once: the next build takes it from the cache', async () => {
     const first = await postSocialImage(posts['plain.md'], store.store);
     const nextBuild = createImageStore(store.store.dirs);

@@ -49,6 +49,13 @@ export interface SiteConfig {
   feedSize: number;
   /** The image shown when a list page (home, tags, archive) is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. Posts and pages get their own. */
   socialImage: string;
+  /**
+   * Draw a 1200×630 card with its title and date for each post or page that has no
+   * `socialImage` or cover (lib/social-image.ts). A card costs about 35 ms of CPU the first
+   * time (a cold build of 1000 such posts spends about 35 s of CPU on them); false shares
+   * those posts with `socialImage` instead.
+   */
+  socialCards: boolean;
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: MenuItem[];
   social: SocialLink[];
@@ -74,6 +81,7 @@ export const site: SiteConfig = {
   postsPerPage: 10,
   feedSize: 20,
   socialImage: '/social-default.png',
+  socialCards: true,
   menu: [
     { label: 'Posts', href: '/' },
     { label: 'Tags', href: '/tags/' },

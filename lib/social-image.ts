@@ -123,12 +123,13 @@ export async function socialCard(text: SocialCardText, store: ImageStore): Promi
 
 /**
  * The image `post` is shared with: its `socialImage`, else its `cover` (`coverImage`), else a
- * card. A local image that is missing or unreadable is a `ContentError` naming the field.
+ * card, or the site's image when `site.socialCards` is off. A local image that is missing or unreadable is a `ContentError` naming the field.
  */
 export async function postSocialImage(post: Post, store: ImageStore = projectImageStore()): Promise<SocialImage> {
   const { socialImage, cover, coverImage } = post.frontMatter;
   const [field, src] = socialImage ? ['socialImage', socialImage] : cover ? ['cover', cover] : coverImage ? ['coverImage', coverImage] : [null, null];
   if (!field || !src) {
+    if (!site.socialCards) return { url: site.socialImage, width: null, height: null };
     const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
     if ('url' in card) return card;
     console.warn(`Warning: ${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`);
