@@ -2,7 +2,7 @@
  * `npm run bench`: builds the real site from a generated corpus in a scratch copy (never
  * touching posts/) and reports what a build costs and what a reader downloads.
  *
- *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images]
+ *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images] [--no-cards]
  *
  * For N posts (default 1000), K times (default 1, then median and min–max):
  *   cold build   `next build` + the post-export step, with no .next/ and no compile cache
@@ -15,6 +15,7 @@
  * installed (`apt-get install hugo`), builds the same corpus with bench/hugo/ for the ratio.
  * Then the image pipeline on the sample site (bench/images.mjs): the build-time cost of each
  * image, made and cached, and the bytes a phone and a desktop download for the sample photo.
+ * `--no-cards` builds with `socialCards: false`, as a site that turns the drawn cards off.
  * Results go to bench/results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,6 +37,7 @@ const runs = Number(option('--runs', 1));
 const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,1000,5000').split(',').map(Number);
 const withHugo = !args.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
 const withImages = !args.includes('--no-images');
+const withCards = !args.includes('--no-cards');
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid) {
@@ -166,6 +168,14 @@ function corpusDir(count) {
   return dir;
 }
 
+/** With `--no-cards`, the site copy's config turns the social cards off, as an author would in lib/site.ts. */
+function turnCardsOff(siteDir) {
+  const file = path.join(siteDir, 'lib', 'site.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  if (!source.includes('socialCards: true,')) throw new Error(`--no-cards: ${file} has no "socialCards: true," to turn off`);
+  fs.writeFileSync(file, source.replace('socialCards: true,', 'socialCards: false,'));
+}
+
 /** Cold and warm builds of `count` posts, `times` times. */
 async function benchFolio(count, times) {
   const corpus = corpusDir(count);
@@ -174,6 +184,7 @@ async function benchFolio(count, times) {
   let last;
   for (let run = 0; run < times; run++) {
     const siteDir = makeSiteCopy(corpus, `bench-${count}`);
+    if (!withCards) turnCardsOff(siteDir);
     const coldRun = await buildOnce(siteDir);
     editOnePost(siteDir);
     const warmRun = await buildOnce(siteDir);
@@ -224,7 +235,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const range = (s, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
-console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}`);
+console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
 const main = await benchFolio(posts, runs);
 const hugo = withHugo ? await benchHugo(posts, runs) : null;
 const series = [];
@@ -272,7 +283,7 @@ if (series.length) {
   for (const s of series) console.log(`| ${s.posts} | ${s.coldSeconds.toFixed(1)} s | ${s.msPerPost.toFixed(2)} | ${mb(s.peakRssBytes)} | ${s.hugoSeconds === null ? '–' : `${s.hugoSeconds.toFixed(2)} s`} |`);
 }
 
-const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, folio: main, hugo, scaling: series, images };
+const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, socialCards: withCards, folio: main, hugo, scaling: series, images };
 fs.mkdirSync(path.join(projectRoot, 'bench'), { recursive: true });
 fs.writeFileSync(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench/results.json');
