@@ -173,25 +173,38 @@ function openSearchTextCache(file) {
  */
 
 /**
- * The URLs of the records in Pagefind's fragment files (gzipped JSON after a signature).
- * @param {import('pagefind').IndexFile[]} files
+ * The URLs of the records in the fragment files under `indexDir` (gzipped JSON after a signature).
+ * @param {string} indexDir
+ * @param {string[]} files paths relative to it
  * @returns {Set<string>}
  */
-const indexedUrls = (files) =>
-  new Set(files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => JSON.parse(zlib.gunzipSync(file.content).toString('utf8').replace(/^pagefind_dcd/, '')).url));
+const indexedUrls = (indexDir, files) =>
+  new Set(
+    files
+      .filter((file) => file.endsWith('.pf_fragment'))
+      .map((file) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(indexDir, file))).toString('utf8').replace(/^pagefind_dcd/, '')).url),
+  );
 
 /**
- * Of the files Pagefind writes, those a search loads: its script, its entry file, the
- * WebAssembly of the index's languages, and the index itself (metadata, word, fragment and
- * filter chunks). Its ready-made search UIs, the highlighter and the Web Worker copy of the
- * script are left out: the search page has its own UI and runs Pagefind on the page.
- * @param {import('pagefind').IndexFile[]} files
+ * Whether a search loads `file` (a path in the index folder, with `/`): Pagefind's script, its
+ * entry file, the WebAssembly of the index's languages, and the index itself (metadata,
+ * word, fragment and filter chunks). Its ready-made search UIs, the highlighter and the Web
+ * Worker copy of the script are not loaded: the search page has its own UI and runs Pagefind
+ * on the page.
+ * @param {string} file
  * @param {PagefindEntry} entry
  */
-function filesSearchLoads(files, { languages }) {
-  const wasm = new Set(Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
-  return files.filter(({ path: file }) => file === 'pagefind.js' || file === 'pagefind-entry.json' || wasm.has(file) || /\.pf_(meta|index|fragment|filter)$/.test(file));
+function searchLoads(file, { languages }) {
+  const wasm = Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`);
+  return file === 'pagefind.js' || file === 'pagefind-entry.json' || wasm.includes(file) || /\.pf_(meta|index|fragment|filter)$/.test(file);
 }
+
+/**
+ * How many records are on their way to Pagefind at once. Enough to keep its indexer busy
+ * while the next pages are read; sending every record at once made Pagefind hold them all
+ * (1.7 GB at 10,000 posts).
+ */
+const RECORDS_IN_FLIGHT = 64;
 
 /**
  * Writes the search index of the manifest's published posts to `out/pagefind/`, in place of
@@ -209,11 +222,12 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
   const { index, errors } = await pagefind.createIndex();
   /** @type {Promise<import('pagefind').NewFileResponse>[]} */
   const added = [];
+  /** @type {Set<Promise<unknown>>} */
+  const inFlight = new Set();
   /** @type {PostSummary[]} */
   const sent = [];
   try {
     if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
-    // Each record is sent as soon as it is made, so Pagefind indexes one post while the next is parsed.
     for (const summary of manifest.posts.filter((entry) => !entry.draft)) {
       // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
       const post = { ...summary, url: sitePathOf(manifest, summary.url) };
@@ -221,32 +235,51 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
       if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${summary.url} was not exported (no ${file})`);
       const text = texts.textOf(post.url, fs.readFileSync(file, 'utf8'));
       if (text === null) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
-      added.push(index.addCustomRecord(recordOf(post, text, manifest.site)));
+      const request = index.addCustomRecord(recordOf(post, text, manifest.site));
+      const settled = request.finally(() => inFlight.delete(settled));
+      inFlight.add(settled);
+      added.push(request);
       sent.push(post);
+      if (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight).catch(() => {});
     }
     const failures = (await Promise.all(added)).flatMap((response) => response.errors);
     if (failures.length) throw new Error(`Cannot write the search index: ${failures.join('; ')}`);
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`Cannot write the search index: ${built.errors.join('; ')}`);
-    const entryFile = built.files.find((file) => file.path === 'pagefind-entry.json');
-    if (!entryFile) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
+    // Pagefind writes the files itself: handing 10,000 posts' index back through its service
+    // would hold it all, twice over, in this process's memory.
+    const written = await index.writeFiles({ outputPath: indexDir });
+    if (written.errors.length) throw new Error(`Cannot write the search index: ${written.errors.join('; ')}`);
+    const files = fs
+      .readdirSync(indexDir, { recursive: true, encoding: 'utf8' })
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => fs.statSync(path.join(indexDir, file)).isFile());
+    if (!files.includes('pagefind-entry.json')) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
     /** @type {PagefindEntry} */
-    const entry = JSON.parse(new TextDecoder().decode(entryFile.content));
+    const entry = JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8'));
     // Pagefind leaves out, without an error, a record in which it finds no word.
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     if (indexed !== sent.length) {
-      const urls = indexedUrls(built.files);
+      const urls = indexedUrls(indexDir, files);
       const left = sent.filter((post) => !urls.has(post.url)).map((post) => `${post.url} ("${post.title}")`);
       throw new Error(`Cannot write the search index: Pagefind found no words to index in ${left.join(', ')}; give each a title or body with words in it`);
     }
-    const files = filesSearchLoads(built.files, entry);
+    let bytes = 0;
+    let kept = 0;
     for (const file of files) {
-      const target = path.join(indexDir, file.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, file.content);
+      const target = path.join(indexDir, file);
+      if (!searchLoads(file, entry)) {
+        fs.rmSync(target);
+        continue;
+      }
+      kept += 1;
+      bytes += fs.statSync(target).size;
+    }
+    // Folders left empty by the files removed (Pagefind's UI folders, if any).
+    for (const dir of fs.readdirSync(indexDir, { withFileTypes: true })) {
+      const full = path.join(indexDir, dir.name);
+      if (dir.isDirectory() && fs.readdirSync(full, { recursive: true }).length === 0) fs.rmSync(full, { recursive: true });
     }
     texts.save();
-    return { posts: added.length, files: files.length, bytes: files.reduce((sum, file) => sum + file.content.length, 0) };
+    return { posts: added.length, files: kept, bytes };
   } finally {
     // Records already sent are settled before the Pagefind process stops, even when a later post failed.
     await Promise.allSettled(added);
