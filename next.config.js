@@ -9,6 +9,12 @@ const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
  */
 module.exports = async (phase) => {
   const { parseBasePath } = await import('./lib/site-paths.mjs');
+  // The static-generation workers that `next build` forks after reading this config inherit
+  // its environment. glibc gives a thread that allocates while another holds the lock an
+  // arena of its own, and sharp's and Node's threads leave those half empty: one arena keeps
+  // a 10,000-post build about 400 MB smaller, with no loss of time (see Performance in the
+  // README). Other C libraries ignore the variable.
+  process.env.MALLOC_ARENA_MAX ??= '1';
   return {
     // `next build` writes the whole site to out/ as static files. `next dev` runs without the
     // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
