@@ -122,6 +122,7 @@ async function buildOnce(siteDir) {
     peakRss: Math.max(build.peakRss, finish.peakRss),
     nextBuildSeconds: build.seconds,
     postExportSeconds: finish.seconds,
+    nextBuildPeakRss: build.peakRss,
     postExportPeakRss: finish.peakRss,
   };
 }
@@ -207,6 +208,7 @@ async function benchFolio(count, times) {
     coldPostExportSeconds: summary(cold.map((r) => r.postExportSeconds)),
     warmPostExportSeconds: summary(warm.map((r) => r.postExportSeconds)),
     peakRssBytes: summary(cold.map((r) => r.peakRss)),
+    nextBuildPeakRssBytes: summary(cold.map((r) => r.nextBuildPeakRss)),
     postExportPeakRssBytes: summary(cold.map((r) => r.postExportPeakRss)),
     msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
     outBytes: directoryBytes(outDir),
@@ -260,7 +262,7 @@ const rows = [
   ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
   ['of which the post-export step (search index, feeds), cold / warm', `${range(main.coldPostExportSeconds)} / ${range(main.warmPostExportSeconds)}`, '', ''],
   ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
-  ['peak RSS of the post-export step', mb(main.postExportPeakRssBytes.median), '', ''],
+  ['of which next build / the post-export step', `${mb(main.nextBuildPeakRssBytes.median)} / ${mb(main.postExportPeakRssBytes.median)}`, '', ''],
   ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
   ['out/ size', kb(main.outBytes), '', ''],
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
