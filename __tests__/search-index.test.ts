@@ -161,6 +161,29 @@ describe('writeSearchIndex', () => {
     expect(indexedTexts(outDir)).toEqual({ '/posts/newest/': 'The newest body, about lanterns.', '/posts/older/': 'The older body, edited.' });
   });
 
+  it('fails with Pagefind\'s reason when it refuses a record, with no record left unsettled', async () => {
+    const { manifest, outDir } = exportedSite();
+    const stopped = jest.fn();
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('pagefind', () => ({
+        createIndex: async () => ({
+          errors: [],
+          index: {
+            addCustomRecord: async (record: { url: string }) => {
+              if (record.url === '/posts/older/') throw new Error('the service stopped');
+              return { errors: [] };
+            },
+            writeFiles: async () => ({ errors: [] }),
+          },
+        }),
+        close: stopped,
+      }));
+      const isolated: typeof import('../lib/search-index.mjs') = await import('../lib/search-index.mjs');
+      await expect(isolated.writeSearchIndex(manifest, outDir)).rejects.toThrow('Cannot write the search index: Pagefind failed: the service stopped');
+    });
+    expect(stopped).toHaveBeenCalled();
+  });
+
   it('fails naming the post whose page was not exported', async () => {
     const { manifest, outDir } = exportedSite();
     fs.rmSync(exportedPageFile(outDir, '/posts/older/'));

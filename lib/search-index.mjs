@@ -222,7 +222,7 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
   const { index, errors } = await pagefind.createIndex();
   /** @type {Promise<import('pagefind').NewFileResponse>[]} */
   const added = [];
-  /** @type {Set<Promise<unknown>>} */
+  /** @type {Set<Promise<boolean>>} */
   const inFlight = new Set();
   /** @type {PostSummary[]} */
   const sent = [];
@@ -236,13 +236,18 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
       const text = texts.textOf(post.url, fs.readFileSync(file, 'utf8'));
       if (text === null) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
       const request = index.addCustomRecord(recordOf(post, text, manifest.site));
-      const settled = request.finally(() => inFlight.delete(settled));
+      // Settles either way; a failure is reported from `added` below.
+      /** @type {Promise<boolean>} */
+      const settled = request.catch(() => {}).then(() => inFlight.delete(settled));
       inFlight.add(settled);
       added.push(request);
       sent.push(post);
-      if (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight).catch(() => {});
+      if (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
     }
-    const failures = (await Promise.all(added)).flatMap((response) => response.errors);
+    const responses = await Promise.all(added).catch((error) => {
+      throw new Error(`Cannot write the search index: Pagefind failed: ${error instanceof Error ? error.message : error}`);
+    });
+    const failures = responses.flatMap((response) => response.errors);
     if (failures.length) throw new Error(`Cannot write the search index: ${failures.join('; ')}`);
     // Pagefind writes the files itself: handing 10,000 posts' index back through its service
     // would hold it all, twice over, in this process's memory.
