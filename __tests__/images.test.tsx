@@ -5,9 +5,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import type { Element } from 'hast';
 import { renderBodyHtml } from '../components/MdxBody/MdxBody';
-import { ContentError } from '../lib/content-error';
 import { IMAGE_SIZES } from '../lib/images';
 import { compileBody } from '../lib/markdown';
+import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage, writeSvg } from './helpers/images';
 
 jest.setTimeout(120_000);
@@ -59,15 +59,7 @@ const candidates = (srcSet: unknown) =>
       return [url, Number.parseInt(width, 10)] as const;
     });
 
-async function compileError(body: string, source: Source = {}): Promise<ContentError> {
-  try {
-    await compile(body, source);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected the compile to fail');
-}
+const compileError = (body: string, source: Source = {}) => contentErrorOf(compile(body, source));
 
 describe('responsive images', () => {
   it('makes a photo a <picture> of AVIF and WebP sources and a JPEG <img>, at 480, 960 and 1600 px', async () => {

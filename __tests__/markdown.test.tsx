@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ContentError } from '../lib/content-error';
 import { youTubeVideo } from '../lib/markdown';
+import { contentErrorOf } from './helpers/content-error';
 import { writeImage } from './helpers/images';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
 
@@ -12,15 +12,7 @@ jest.setTimeout(60_000);
 /** Compiles `body` through the real pipeline and renders it as the post page does. */
 const render = async (body: string, source: Source = {}): Promise<string> => (await compileAndRender(body, source)).html;
 
-async function compileError(body: string, source: Source = {}): Promise<ContentError> {
-  try {
-    await render(body, source);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected the compile to fail');
-}
+const compileError = (body: string, source: Source = {}) => contentErrorOf(render(body, source));
 
 describe('.md is CommonMark + GFM', () => {
   it('renders tables, task lists, strikethrough, autolink literals and footnotes', async () => {

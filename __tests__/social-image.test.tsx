@@ -14,10 +14,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
 import { loadContent, type Post } from '../lib/content';
-import { ContentError } from '../lib/content-error';
 import { createImageStore } from '../lib/image-processing';
 import { absoluteUrl, site, siteFeeds } from '../lib/site';
 import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/social-image';
+import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -55,15 +55,6 @@ beforeAll(async () => {
 /** The published file behind a root-relative `/_img/…` URL. */
 const published = (url: string) => path.join(store.publicDir, ...url.split('/').filter(Boolean));
 
-async function contentError(promise: Promise<unknown>): Promise<ContentError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('postSocialImage', () => {
   it('draws a 1200×630 PNG card for a post with no image of its own, and publishes it', async () => {
@@ -130,8 +121,8 @@ describe('postSocialImage', () => {
   });
 
   it('fails on a missing or unreadable image, naming the post, the field and the path', async () => {
-    expect((await contentError(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
-    expect((await contentError(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
+    expect((await contentErrorOf(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
+    expect((await contentErrorOf(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
   });
 });
 
