@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageVersion } from './packages.mjs';
 
 /** Files and packages whose change must invalidate every compiled post. */
 const PIPELINE_SOURCES = [
@@ -56,25 +57,6 @@ export function getPipelineVersion(root = process.cwd()): string {
   }
   for (const name of PIPELINE_PACKAGES) hash.update(`${name}@${packageVersion(name, root)}\0`);
   return hash.digest('hex');
-}
-
-/**
- * The folder of package `name` as Node finds it from `root`: in `node_modules/` there or in a
- * folder above (a site copy in `.tmp/<name>/` uses the project's). Looked up by hand because
- * some packages (sharp) do not export their `package.json`. Null when it is not installed.
- */
-export function packageDir(name: string, root = process.cwd()): string | null {
-  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
-
-/** The installed version of package `name` for project `root`, or 'missing'. */
-export function packageVersion(name: string, root = process.cwd()): string {
-  const dir = packageDir(name, root);
-  return dir ? JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version : 'missing';
 }
 
 export interface CompileCache {

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
-import { packageVersion } from './compile-cache';
+import { packageVersion } from './packages.mjs';
 import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './image-cache';
 
 /** The widths made of each image. An image narrower than the widest also gets its own width, and none is made wider than the image. */

@@ -25,6 +25,7 @@ import { parse } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { formatDate } from './dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
+import { packageVersion } from './packages.mjs';
 
 /**
  * @typedef {import('./build-manifest').BuildManifest} BuildManifest
@@ -116,18 +117,7 @@ export const searchTextCacheFile = (outDir) => path.join(path.dirname(outDir), '
  */
 function searchTextVersion() {
   const hash = createHash('sha256').update([postBodyText, bodyText].map(String).join('\0')).update(JSON.stringify(NOT_TEXT));
-  for (const name of ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) {
-    let version = 'missing';
-    for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-      const manifest = path.join(dir, 'node_modules', name, 'package.json');
-      if (fs.existsSync(manifest)) {
-        version = JSON.parse(fs.readFileSync(manifest, 'utf8')).version;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
-    }
-    hash.update(`\0${name}@${version}`);
-  }
+  for (const name of ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) hash.update(`\0${name}@${packageVersion(name)}`);
   return hash.digest('hex');
 }
 

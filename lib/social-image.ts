@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from './dates.mjs';
 import { builtImageUrl } from './assets';
-import { packageDir, packageVersion } from './compile-cache';
+import { packageDir, packageVersion } from './packages.mjs';
 import type { Post } from './content';
 import { ContentError } from './content-error';
 import { publishImages } from './image-cache';
