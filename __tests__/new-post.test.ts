@@ -25,7 +25,7 @@ describe('npm run new-post', () => {
   it('writes posts/<slug>.md with today\'s date, every field, and valid front matter', () => {
     expect(newPost(postsDir, 'My "quoted" title: Über')).toContain('Wrote posts/my-quoted-title-uber.md');
     const text = fs.readFileSync(path.join(postsDir, 'my-quoted-title-uber.md'), 'utf8');
-    for (const field of ['title', 'date', 'draft', 'template', 'tags', 'category', 'excerpt', 'description', 'slug', 'cover', 'socialImage']) {
+    for (const field of ['title', 'date', 'updated', 'draft', 'template', 'tags', 'category', 'excerpt', 'description', 'slug', 'cover', 'socialImage']) {
       expect(text).toMatch(new RegExp(`^#? ?${field}:`, 'm'));
     }
     const index = loadContent({ dir: postsDir, root: path.dirname(postsDir), includeDrafts: true, keepBroken: false });

@@ -43,6 +43,7 @@ if (fs.existsSync(file)) {
 const contents = `---
 title: ${JSON.stringify(title)}
 date: "${today}"                # a calendar date, YYYY-MM-DD
+# updated: "${today}"           # the date of the last meaningful change, for feeds and the sitemap
 draft: true                     # shown by \`npm run dev\`, left out of \`npm run build\`; set false to publish
 template: "post"                # or "page": served at /<slug>/ and linked from the menu
 tags: []                        # e.g. ["aws", "caching"]
