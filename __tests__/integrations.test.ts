@@ -110,6 +110,11 @@ describe('commentsEmbed', () => {
     });
     expect(commentsEmbed({ ...utterances, issueTerm: 'title', label: 'comments' }).attributes).toEqual({ repo: 'owner/blog', 'issue-term': 'title', label: 'comments' });
   });
+
+  it('puts the loader under the base path of a site served under one', () => {
+    expect(commentsEmbed(giscus, '/my-repo').loaderSrc).toBe(`/my-repo${COMMENTS_LOADER_PATH}`);
+    expect(commentsEmbed(utterances, '/my-repo').loaderSrc).toBe(`/my-repo${COMMENTS_LOADER_PATH}`);
+  });
 });
 
 describe('analyticsScript', () => {

@@ -12,6 +12,7 @@
  * builds a site whose integrations point at a local stub this way.
  */
 import { z } from 'zod';
+import { prefixBasePath } from './site-paths.mjs';
 
 export const GISCUS_ORIGIN = 'https://giscus.app';
 export const UTTERANCES_ORIGIN = 'https://utteranc.es';
@@ -146,15 +147,18 @@ export function resolveIntegrations({ comments, analytics }, override) {
  * @property {{ light: string, dark: string }} themes The provider's theme for each of the site's schemes.
  * @property {string} discussionUrl Where the discussion is on GitHub, for readers without JavaScript.
  * @property {string} discussionName What that place is called.
- * @property {string} loaderSrc The same-origin script that handles the click.
+ * @property {string} loaderSrc The same-origin script that handles the click, under the base path.
  */
 
 /**
- * The comments embed for `comments`, with each provider's defaults filled in.
+ * The comments embed for `comments`, with each provider's defaults filled in, for a site
+ * served under `basePath`.
  * @param {CommentsSettings} comments
+ * @param {string} [basePath]
  * @returns {CommentsEmbed}
  */
-export function commentsEmbed(comments) {
+export function commentsEmbed(comments, basePath = '') {
+  const loaderSrc = prefixBasePath(basePath, COMMENTS_LOADER_PATH);
   if (comments.provider === 'giscus') {
     return {
       provider: 'giscus',
@@ -175,7 +179,7 @@ export function commentsEmbed(comments) {
       themes: comments.theme ?? { light: 'light', dark: 'dark' },
       discussionUrl: `https://github.com/${comments.repo}/discussions`,
       discussionName: 'GitHub Discussions',
-      loaderSrc: COMMENTS_LOADER_PATH,
+      loaderSrc,
     };
   }
   return {
@@ -186,7 +190,7 @@ export function commentsEmbed(comments) {
     themes: comments.theme ?? { light: 'github-light', dark: 'github-dark' },
     discussionUrl: `https://github.com/${comments.repo}/issues`,
     discussionName: 'GitHub Issues',
-    loaderSrc: COMMENTS_LOADER_PATH,
+    loaderSrc,
   };
 }
 

@@ -12,10 +12,10 @@ import { assetListing, createCompileCache, getPipelineVersion, type CompileCache
 import { imagesAreCurrent, projectImageDirs, publishImages } from './image-cache';
 import { publishKatexAssets } from './katex-assets';
 import type { BodyRenderer, Heading, RenderedBody } from './markdown';
-import { commentsEmbed, type CommentsEmbed } from './integrations.mjs';
+import type { CommentsEmbed } from './integrations.mjs';
 import type { SocialImage } from './social-image';
 import { basePath, site, siteMenu, withBasePath, type MenuItem } from './site';
-import { siteIntegrations } from './site-integrations';
+import { siteCommentsEmbed } from './site-integrations';
 import type { Template } from './schema';
 
 const isDev = process.env.NODE_ENV === 'development';
@@ -435,11 +435,7 @@ export async function getPostPageProps(template: Template, slug: string, renderH
     throw error;
   }
   const { html, usesMath, headings } = rendered;
-  const { comments } = siteIntegrations;
-  const embed = comments && commentsEmbed(comments);
   const chrome =
-    template === 'post'
-      ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: embed && { ...embed, loaderSrc: withBasePath(embed.loaderSrc) } }
-      : null;
+    template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: siteCommentsEmbed } : null;
   return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage };
 }
