@@ -222,6 +222,15 @@ describe('a rebuild after an edit', () => {
     expect(fs.existsSync(path.join(site, 'out', '_img', 'stale-0123456789ab-480.png'))).toBe(false);
     const pages = filesUnder(path.join(site, 'out')).filter((file) => file.endsWith('.html')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
     for (const file of fs.readdirSync(path.join(site, 'out', '_img'))) expect({ file, shown: pages.includes(`/_img/${file}`) }).toEqual({ file, shown: true });
+
+    // The site's URL, which SITE_URL sets without a change to any file, decides which links
+    // are external: the unchanged hello-world's link to https://example.org/ stops being one
+    // when the site is https://example.org.
+    const linkToExampleOrg = () => page('hello-world').match(/<a href="https:\/\/example\.org\/"[^>]*>/)?.[0];
+    expect(linkToExampleOrg()).toMatch(/rel="external/);
+    await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), '--rebuild', 'build-test-rebuild'], { cwd: root, env: { ...process.env, SITE_URL: 'https://example.org' }, maxBuffer: 32 * 1024 * 1024 });
+    expect(linkToExampleOrg()).toBeDefined();
+    expect(linkToExampleOrg()).not.toMatch(/external/);
   });
 });
 

@@ -8,7 +8,7 @@
  * error), and the pipeline's own version: the source of lib/markdown.ts and
  * lib/code-themes.ts (plugin list and options, themes), of the image plugin and its options,
  * of the components that render a body and their CSS modules (whose class names are in the
- * HTML), of the site config (its URL decides which links are external), the build mode (dev
+ * HTML), of the site config, the build mode (dev
  * and production name CSS classes differently), and the versions of the packages it runs.
  * Change any of them and the key changes, so a stale entry is never found. An entry that
  * cannot be read is a miss. Errors are never cached.

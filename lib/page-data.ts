@@ -388,8 +388,10 @@ async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<Rende
   const body = readBody(post);
   const imageDirs = projectImageDirs();
   const rendered = await compileCache().get(
-    // The base path is in the rendered links and image URLs, so it is part of the key.
-    { body, format, slug, assets: assetListing(post.assetDir), basePath },
+    // The base path is in the rendered links and image URLs, and the site's URL (which
+    // SITE_URL can set, so the config's source does not show it) decides which links are
+    // external: both are part of the key.
+    { body, format, slug, assets: assetListing(post.assetDir), basePath, siteUrl: site.url },
     async () => {
       // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX, sharp or the compilers.
       const { compileBody } = await import('./markdown');
