@@ -151,6 +151,11 @@ describe('folder post assets', () => {
     const error = await compileError('See [the data](./missing.csv).', { assetDir });
     expect(error.message).toBe(`posts/test.md:1: link "./missing.csv" points to a file that does not exist in ${path.basename(assetDir)}/`);
   });
+
+  it('fails on a link that is not a valid URL, naming it', async () => {
+    const error = await compileError('See [the data](./bad%E0.csv).', { assetDir });
+    expect(error.message).toBe('posts/test.md:1: link "./bad%E0.csv" is not a valid URL');
+  });
 });
 
 describe('math', () => {

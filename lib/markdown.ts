@@ -247,9 +247,6 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
 }
 
 
-/** True for a root-relative URL (`/posts/x/`), which points into the site and needs its base path. */
-const isRootRelative = (url: string) => url.startsWith('/') && !url.startsWith('//');
-
 /**
  * The URLs of a body's links, images and media, made to work from every page:
  * - a folder post's relative ones (`./diagram.png`) point at its own folder, whose assets are
@@ -263,9 +260,15 @@ function rehypeSiteUrls(options: { folder: { assetDir: string; assetBase: string
   const { folder, problems } = options;
   /** The href of `value`, a URL the author wrote; a missing folder asset is recorded. */
   const resolve = (value: string, what: string, line: number | undefined) => {
-    if (isRootRelative(value)) return withBasePath(value);
-    if (!folder || !isRelativeUrl(value)) return value;
-    const [file] = decodeURI(value).split(/[?#]/);
+    // withBasePath leaves every URL but a root-relative one (`/posts/other/`) as it is.
+    if (!folder || !isRelativeUrl(value)) return withBasePath(value);
+    let file: string;
+    try {
+      file = decodeURI(value.split(/[?#]/)[0]);
+    } catch {
+      problems.push({ line, detail: `${what} "${value}" is not a valid URL` });
+      return value;
+    }
     if (!fs.existsSync(path.join(folder.assetDir, file))) {
       problems.push({ line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(folder.assetDir)}/` });
     }
