@@ -287,7 +287,11 @@ function lookupsOf(index: ContentIndex): Lookups {
     }
     const tagSets = new Map<string, TagSet[]>();
     for (const tagSet of bySignature.values()) {
-      for (const slug of tagSet.slugs) tagSets.set(slug, [...(tagSets.get(slug) ?? []), tagSet]);
+      for (const slug of tagSet.slugs) {
+        const sets = tagSets.get(slug);
+        if (sets) sets.push(tagSet);
+        else tagSets.set(slug, [tagSet]);
+      }
     }
     found = { position: new Map(index.posts.map((post, i) => [post.slug, i])), tagSets };
     lookups.set(index, found);
