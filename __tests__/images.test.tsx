@@ -146,6 +146,13 @@ describe('responsive images', () => {
     expect(compiled.warnings).toEqual([]);
   });
 
+  it('leaves a <Figure> of an image on another site as the author wrote it, with its size', async () => {
+    const { tree, compiled } = await rendered('<Figure src="https://cdn.example.org/a.png" alt="A chart" width={640} height={320} caption="Elsewhere." />', { format: 'mdx' });
+    const img = select('figure img', tree);
+    expect([attribute(img, 'src'), attribute(img, 'alt'), attribute(img, 'width'), attribute(img, 'height')]).toEqual(['https://cdn.example.org/a.png', 'A chart', 640, 320]);
+    expect(compiled.images).toEqual([]);
+  });
+
   it('keeps what the author set besides the source, and records each image for the compile cache', async () => {
     const { tree, compiled } = await rendered('<img src="./chart.png" alt="A chart" title="Hit ratios" width="10">');
     const img = select('img', tree);

@@ -171,8 +171,10 @@ export function rehypeImages(options: RehypeImagesOptions) {
         const figure = node as MdxJsxElement;
         const src = jsxAttribute(figure, 'src');
         const alt = jsxAttribute(figure, 'alt');
-        // A src or alt written as an expression is the author's code, known only when the page renders: the Figure shows it as it is.
-        if (src === undefined || (alt === undefined && hasJsxAttribute(figure, 'alt'))) return;
+        // A src or alt written as an expression is the author's code, known only when the page
+        // renders, and an image on another site has nothing to make: the Figure shows either
+        // as the author wrote it, with the width and height they gave.
+        if (src === undefined || isRemoteImage(src) || (alt === undefined && hasJsxAttribute(figure, 'alt'))) return;
         if (alt === undefined) missingAlt(options, src, figure.position?.start.line, false);
         found.push({
           src,
