@@ -28,10 +28,10 @@ import { start } from '../scripts/serve.mjs';
 
 /** The sample folder post and the photo in it. */
 export const SAMPLE_POST = '/posts/cache-layers/';
-export const SAMPLE_PHOTO = 'lake';
+const SAMPLE_PHOTO = 'lake';
 
 /** A phone and a desktop, at device scale 1. */
-export const VIEWPORTS = [
+const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
 ];
@@ -85,7 +85,7 @@ export async function imageBuildCost({ postsDir = path.join(projectRoot, 'posts'
  * no images, so every post gets a card): a cold build, then a cold build of a fresh copy that
  * has only the first one's image cache, so everything but the cards is done again.
  */
-export async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
+async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
   const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-cards-'));
   writeCorpus(count, corpus);
   const first = makeSiteCopy(corpus, name);
@@ -102,7 +102,7 @@ export async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
  * Builds `postsDir` with the code of git commit `ref` (for a before/after comparison), in
  * `.tmp/<name>/`, with that commit's own post-export step. Returns its `out/`.
  */
-export async function buildAtRef(ref, { postsDir = path.join(projectRoot, 'posts'), name = 'bench-images-before' } = {}) {
+async function buildAtRef(ref, { postsDir = path.join(projectRoot, 'posts'), name = 'bench-images-before' } = {}) {
   const siteDir = path.join(projectRoot, '.tmp', name);
   fs.rmSync(siteDir, { recursive: true, force: true });
   fs.mkdirSync(siteDir, { recursive: true });

@@ -21,7 +21,7 @@ import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEn
 export const IMAGE_WIDTHS = [480, 960, 1600] as const;
 
 /** Link previews (Open Graph, X) show images at most 1200 px wide. */
-export const SOCIAL_IMAGE_WIDTH = 1200;
+const SOCIAL_IMAGE_WIDTH = 1200;
 
 export type ImageFormat = 'avif' | 'webp' | 'jpeg' | 'png';
 

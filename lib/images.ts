@@ -105,7 +105,7 @@ const srcSetOf = (image: ResponsiveImage, format: ImageFormat) =>
     .join(', ');
 
 /** `<picture>` with a `<source>` per modern format and the fallback `<img>`. */
-export function pictureElement(image: ResponsiveImage, imgProperties: Properties): Element {
+function pictureElement(image: ResponsiveImage, imgProperties: Properties): Element {
   const fallbacks = image.variants.filter((variant) => variant.format === image.fallback);
   const src = fallbacks.findLast((variant) => variant.width <= FALLBACK_SRC_WIDTH) ?? fallbacks[0];
   const sources: Element[] = SOURCE_FORMATS.filter((format) => format !== image.fallback).map((format) => ({

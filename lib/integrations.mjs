@@ -14,11 +14,11 @@
 import { z } from 'zod';
 import { prefixBasePath } from './site-paths.mjs';
 
-export const GISCUS_ORIGIN = 'https://giscus.app';
-export const UTTERANCES_ORIGIN = 'https://utteranc.es';
-export const PLAUSIBLE_SCRIPT_URL = 'https://plausible.io/js/script.js';
-export const UMAMI_SCRIPT_URL = 'https://cloud.umami.is/script.js';
-export const GOATCOUNTER_SCRIPT_URL = 'https://gc.zgo.at/count.js';
+const GISCUS_ORIGIN = 'https://giscus.app';
+const UTTERANCES_ORIGIN = 'https://utteranc.es';
+const PLAUSIBLE_SCRIPT_URL = 'https://plausible.io/js/script.js';
+const UMAMI_SCRIPT_URL = 'https://cloud.umami.is/script.js';
+const GOATCOUNTER_SCRIPT_URL = 'https://gc.zgo.at/count.js';
 
 /**
  * Where Umami Cloud's script sends its events when no `hostUrl` is set: a host baked into the
@@ -92,8 +92,8 @@ const goatCounterSchema = z.strictObject({
   scriptUrl: httpUrl.optional(),
 });
 
-export const commentsSchema = z.discriminatedUnion('provider', [giscusSchema, utterancesSchema]);
-export const analyticsSchema = z.discriminatedUnion('provider', [plausibleSchema, umamiSchema, goatCounterSchema]);
+const commentsSchema = z.discriminatedUnion('provider', [giscusSchema, utterancesSchema]);
+const analyticsSchema = z.discriminatedUnion('provider', [plausibleSchema, umamiSchema, goatCounterSchema]);
 const integrationsSchema = z.strictObject({ comments: commentsSchema.nullable(), analytics: analyticsSchema.nullable() });
 
 /** @typedef {z.infer<typeof commentsSchema>} CommentsSettings */

@@ -70,7 +70,7 @@ function bodyText(body) {
  * @param {string} pageHtml
  * @returns {string | null}
  */
-export function postBodyText(pageHtml) {
+function postBodyText(pageHtml) {
   // parse5 straight to hast, with no source positions: three times as fast as fromHtml,
   // which tracks them for messages nobody reads here (1 against 3 ms a corpus page).
   const body = select('[data-post-body]', fromParse5(parse(pageHtml)));

@@ -55,7 +55,7 @@ const COLOURS = { background: '#ffffff', heading: '#111111', muted: '#595959', a
 const titleSize = (title: string) => (title.length <= 40 ? 72 : title.length <= 80 ? 60 : 48);
 
 /** The card's layout: what satori draws, and (as JSON) what its cache key is made of. */
-export function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
+function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
   return div(
     {
       ...SOCIAL_CARD_SIZE,
@@ -97,7 +97,7 @@ function cardFonts() {
  * layout. `{ missing }` when the text has characters Inter lacks (Chinese, Japanese, emoji…),
  * which satori would draw as boxes.
  */
-export async function socialCard(text: SocialCardText, store: ImageStore): Promise<SocialImage | { missing: string }> {
+async function socialCard(text: SocialCardText, store: ImageStore): Promise<SocialImage | { missing: string }> {
   const layout = cardLayout(text);
   const input = { layout, inter: packageVersion('@fontsource/inter'), satori: packageVersion('satori') };
   const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
