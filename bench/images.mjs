@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
+import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
 import { imagesAtViewport } from '../e2e/harness.mjs';
@@ -42,7 +42,10 @@ const median = (values) => {
   return sorted.length === 0 ? null : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** `next build` plus the post-export step in `siteDir`, timed, with the image timings it logged. */
+/**
+ * `next build` in `siteDir` and the export's finishing (pruning, feeds; not the search index,
+ * which no image touches), timed, with the image timings the build logged.
+ */
 async function timedBuild(siteDir) {
   const timings = path.join(siteDir, 'image-timings.jsonl');
   fs.rmSync(timings, { force: true });
@@ -99,28 +102,6 @@ async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
 }
 
 /**
- * Builds `postsDir` with the code of git commit `ref` (for a before/after comparison), in
- * `.tmp/<name>/`, with that commit's own post-export step. Returns its `out/`.
- */
-async function buildAtRef(ref, { postsDir = path.join(projectRoot, 'posts'), name = 'bench-images-before' } = {}) {
-  const siteDir = path.join(projectRoot, '.tmp', name);
-  fs.rmSync(siteDir, { recursive: true, force: true });
-  fs.mkdirSync(siteDir, { recursive: true });
-  const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: projectRoot, maxBuffer: 256 * 2 ** 20 });
-  if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr}`);
-  const unpack = spawnSync('tar', ['-x', '-C', siteDir], { input: archive.stdout });
-  if (unpack.status !== 0) throw new Error(`unpacking ${ref} failed: ${unpack.stderr}`);
-  fs.rmSync(path.join(siteDir, 'posts'), { recursive: true, force: true });
-  fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });
-  // Turbopack takes a second lockfile for a second workspace root; the project's node_modules serves the copy.
-  fs.rmSync(path.join(siteDir, 'package-lock.json'), { force: true });
-  await runBuild(siteDir);
-  const finish = spawnSync(process.execPath, [path.join(siteDir, 'scripts', 'finish-export.mjs'), path.join(siteDir, 'out')], { cwd: siteDir, encoding: 'utf8' });
-  if (finish.status !== 0) throw new Error(`finish-export of ${ref} failed: ${finish.stderr}`);
-  return path.join(siteDir, 'out');
-}
-
-/**
  * The sample post of the site in `outDir` at each viewport, in Chromium with an empty cache:
  * which file of the photo the browser chose and how many bytes of it came over the network
  * (every file of the photo it downloaded, in case it took more than one).
@@ -164,7 +145,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 
   const after = await photoDownloads(cost.outDir);
   // The commit before must build with this checkout's node_modules: pick one with the same dependencies (the branch point).
-  const beforeDownloads = before ? await photoDownloads(await buildAtRef(before)) : null;
+  const beforeDownloads = before ? await photoDownloads(await buildSiteAtRef(before, path.join(projectRoot, 'posts'), 'bench-images-before')) : null;
   console.log(`\n| ${SAMPLE_POST} photo | ${before ? `before (${before}) | ` : ''}after | file chosen | layout shift ${before ? 'before / after' : ''} |\n|---|${before ? '---|' : ''}---|---|---|`);
   after.forEach((result, i) => {
     const beforeCell = beforeDownloads ? `${kb(beforeDownloads[i].bytes)} | ` : '';

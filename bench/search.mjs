@@ -17,7 +17,6 @@
  *
  * Results go to bench/search-results.json.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +24,7 @@ import { launchBrowser } from '../e2e/browser.mjs';
 import { start } from '../scripts/serve.mjs';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/page-scripts.mjs';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
-import { makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
+import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport, manifestFileFor, readManifest } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
 
@@ -36,8 +35,6 @@ const words = option('--words', 'cache,cloudfront').split(',');
 const baselineRef = option('--baseline-ref', null);
 const existingOut = args.includes('--out') ? path.resolve(option('--out')) : null;
 
-/** The site files a build needs, as scripts/build-site.mjs copies them, plus the post-export step. */
-const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'scripts', 'next.config.js', 'tsconfig.json', 'package.json'];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -52,22 +49,6 @@ async function buildCurrent(corpus, name) {
   const indexStarted = performance.now();
   const index = await writeSearchIndex(readManifest(manifestFileFor(outDir)), outDir);
   return { outDir, buildSeconds, indexSeconds: (performance.now() - indexStarted) / 1000, index };
-}
-
-/** Builds the corpus with the site as it was at `ref` (its own post-export step included), in `.tmp/<name>/`. */
-async function buildAtRef(corpus, ref, name) {
-  const siteDir = path.join(projectRoot, '.tmp', name);
-  fs.rmSync(siteDir, { recursive: true, force: true });
-  fs.mkdirSync(siteDir, { recursive: true });
-  const archive = execFileSync('git', ['archive', ref, '--', ...SITE_FILES.filter((entry) => fs.existsSync(path.join(projectRoot, entry)))], { cwd: projectRoot, maxBuffer: 256 * 2 ** 20 });
-  execFileSync('tar', ['-x', '-C', siteDir], { input: archive });
-  // As scripts/build-site.mjs does: tests are not part of a site, and next build would type-check them.
-  for (const file of fs.readdirSync(siteDir, { recursive: true, encoding: 'utf8' })) if (/\.test\.tsx?$/.test(file)) fs.rmSync(path.join(siteDir, file));
-  fs.cpSync(corpus, path.join(siteDir, 'posts'), { recursive: true });
-  await runBuild(siteDir);
-  const outDir = path.join(siteDir, 'out');
-  execFileSync(process.execPath, [path.join(siteDir, 'scripts', 'finish-export.mjs'), outDir], { cwd: siteDir });
-  return outDir;
 }
 
 /** Bytes and files under `dir`, in total and by kind. */
@@ -214,7 +195,7 @@ try {
       writeCorpus(count, corpus);
       const built = await buildCurrent(corpus, `bench-search-${count}`);
       console.log(`\n## ${count} posts\n\nnext build ${built.buildSeconds.toFixed(1)} s; search index of ${built.index.posts} posts written in ${built.indexSeconds.toFixed(1)} s`);
-      const baselineOut = position === 0 && baselineRef ? await buildAtRef(corpus, baselineRef, `bench-search-${count}-baseline`) : null;
+      const baselineOut = position === 0 && baselineRef ? await buildSiteAtRef(baselineRef, corpus, `bench-search-${count}-baseline`) : null;
       results.sizes.push({ posts: count, buildSeconds: built.buildSeconds, indexSeconds: built.indexSeconds, ...(await measure(context, built.outDir, baselineOut)) });
     }
     fs.writeFileSync(path.join(projectRoot, 'bench', 'search-results.json'), `${JSON.stringify(results, null, 2)}\n`);

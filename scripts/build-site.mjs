@@ -9,13 +9,16 @@
  *   node scripts/build-site.mjs <posts-dir> [name]   → prints the path of its out/
  *   node scripts/build-site.mjs --rebuild <name>     → builds that copy again, keeping its caches
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finishSite } from './finish-export.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Tests sit beside the components they test; they are not part of a site, and `next build` would type-check them. */
+const isTestFile = (file) => /\.test\.tsx?$/.test(file);
 
 /** What a build needs from the project; `public/posts/`, `public/katex/` and `public/_img/` are generated, so they are left out. */
 const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.js', 'tsconfig.json', 'package.json'];
@@ -30,7 +33,7 @@ export function makeSiteCopy(postsDir, name) {
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(siteDir, entry), {
       recursive: true,
-      filter: (source) => !['posts', 'katex', '_img'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !/\.test\.tsx?$/.test(source),
+      filter: (source) => !['posts', 'katex', '_img'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !isTestFile(source),
     });
   }
   fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });
@@ -72,6 +75,27 @@ export async function rebuildSite(name) {
   await runBuild(siteDir);
   const outDir = path.join(siteDir, 'out');
   await finishSite(outDir);
+  return outDir;
+}
+
+/**
+ * Builds `postsDir` with the site as it was at git commit `ref`, for a before/after
+ * comparison, in `.tmp/<name>/`: that commit's files and its own post-export step. Returns
+ * the path of its `out/`.
+ */
+export async function buildSiteAtRef(ref, postsDir, name) {
+  const siteDir = path.join(projectRoot, '.tmp', name);
+  fs.rmSync(siteDir, { recursive: true, force: true });
+  fs.mkdirSync(siteDir, { recursive: true });
+  execFileSync('tar', ['-x', '-C', siteDir], { input: execFileSync('git', ['archive', '--format=tar', ref], { cwd: projectRoot, maxBuffer: 256 * 2 ** 20 }) });
+  // Its posts are replaced; its tests are not part of the site; Turbopack would take a second
+  // lockfile for a second workspace root, and the project's node_modules serves the copy.
+  for (const entry of ['posts', '__tests__', 'e2e', 'bench', 'package-lock.json']) fs.rmSync(path.join(siteDir, entry), { recursive: true, force: true });
+  for (const file of fs.readdirSync(siteDir, { recursive: true, encoding: 'utf8' })) if (isTestFile(file)) fs.rmSync(path.join(siteDir, file));
+  fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });
+  await runBuild(siteDir);
+  const outDir = path.join(siteDir, 'out');
+  execFileSync(process.execPath, [path.join(siteDir, 'scripts', 'finish-export.mjs'), outDir], { cwd: siteDir });
   return outDir;
 }
 
