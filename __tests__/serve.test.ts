@@ -95,6 +95,15 @@ describe('npm run serve', () => {
       }
     });
 
+    it('answers a path with a malformed escape with 404.html, and keeps serving', async () => {
+      for (const malformed of ['/%zz', '/posts/first%E0']) {
+        const response = await get(malformed);
+        expect(response.status).toBe(404);
+        expect(await response.text()).toBe(NOT_FOUND);
+      }
+      expect((await get('/')).status).toBe(200);
+    });
+
     it('redirects a folder without its slash, as static hosts do', async () => {
       const response = await get('/posts/first?x=1');
       expect(response.status).toBe(301);

@@ -50,6 +50,14 @@ export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '
     res.writeHead(404, { 'Content-Type': notFound.type });
     res.end(req.method === 'HEAD' ? undefined : notFound.body);
   };
+  /** Whether `sitePath` names a folder with a page in it; a path with a malformed escape names none. */
+  const isPageFolder = (sitePath) => {
+    try {
+      return fs.existsSync(path.join(outDir, decodeURIComponent(sitePath), 'index.html'));
+    } catch {
+      return false;
+    }
+  };
   const redirect = (res, location) => {
     res.writeHead(301, { Location: location });
     res.end();
@@ -65,7 +73,7 @@ export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '
       if (sitePath === null || sitePath === '/_headers') return sendNotFound(req, res);
       if (base && pathname === base) return redirect(res, `${base}/${search}`);
       // A folder without its slash: hosts redirect, so relative URLs in the page resolve.
-      if (!sitePath.endsWith('/') && fs.existsSync(path.join(outDir, decodeURIComponent(sitePath), 'index.html'))) return redirect(res, `${pathname}/${search}`);
+      if (!sitePath.endsWith('/') && isPageFolder(sitePath)) return redirect(res, `${pathname}/${search}`);
       req.url = sitePath + search;
       files(req, res, () => sendNotFound(req, res));
     });
