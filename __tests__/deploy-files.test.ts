@@ -142,6 +142,16 @@ describe('scripts/deploy-s3.sh', () => {
     expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude _headers', '--exclude .deploy/*']);
   });
 
+  it('reads the base path as the build does, with or without its slashes', () => {
+    const destinations = (basePath: string) =>
+      setUp(null)
+        .run({ S3_BUCKET: 'blog', BASE_PATH: basePath })
+        .calls.filter((call) => call[0] === 's3' && call[1] === 'sync')
+        .map((call) => call[3]);
+    for (const basePath of ['my-repo', '/my-repo/']) expect(destinations(basePath)).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
+    expect(destinations('')).toEqual(['s3://blog', 's3://blog', 's3://blog']);
+  });
+
   it('invalidates only the pages that changed, appeared or went since the last deploy, and records the new hashes', () => {
     const { run, hashOf } = setUp('');
     const first = run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });

@@ -22,8 +22,9 @@ export LC_ALL=C
 
 OUT_DIR=${1:-out}
 : "${S3_BUCKET:?set S3_BUCKET to the bucket to deploy to}"
-PREFIX=${BASE_PATH:-}
-PREFIX=${PREFIX%/}
+# The base path as the build reads it (lib/site-paths.mjs): my-repo, /my-repo and /my-repo/
+# are one; a malformed value stops the deploy with the build's message.
+PREFIX=$(node --input-type=module -e "import { parseBasePath } from '$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib/site-paths.mjs'; console.log(parseBasePath(process.env.BASE_PATH))")
 DESTINATION="s3://${S3_BUCKET}${PREFIX}"
 MANIFEST_KEY=${DEPLOY_MANIFEST_KEY:-${PREFIX#/}${PREFIX:+/}.deploy/page-hashes.txt}
 
