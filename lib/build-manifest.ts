@@ -1,7 +1,8 @@
 /**
  * The build manifest: what the post-export step (scripts/finish-export.mjs, which runs under
- * plain Node after `next build`) needs to know of the site to write the feeds, the sitemap
- * and robots.txt. `next build` writes it from the same content index that the pages come
+ * plain Node after `next build`) needs to know of the site to write the feeds, the sitemap,
+ * robots.txt, the search index and `_headers` (with the base path and the integrations, whose
+ * sources the CSP allows). `next build` writes it from the same content index that the pages come
  * from, so the feeds and the sitemap can never list a post or a page the site does not have.
  */
 import fs from 'node:fs';

@@ -31,6 +31,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { prefixBasePath } from './site-paths.mjs';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from './youtube-frame.mjs';
 
@@ -44,9 +45,8 @@ export const CACHE_POLICIES = {
   searchEntry: 'public, max-age=0, must-revalidate, s-maxage=300',
 };
 
-/** Where the search page and its index (Pagefind) are, as site paths. */
-export const SEARCH_PAGE_PATH = '/search/';
-export const SEARCH_INDEX_PATH = '/pagefind/';
+/** Where the search index (Pagefind) is, as a site path. */
+const SEARCH_INDEX_PATH = `/${SEARCH_INDEX_DIR}/`;
 
 /** A search-index file named by its content's hash: Pagefind's index, fragment, filter and meta chunks. */
 const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
@@ -132,7 +132,7 @@ export function contentSecurityPolicy({ themeScriptHashes, search = false, extra
 }
 
 /** The headers every file gets besides its Content-Security-Policy. */
-export const SECURITY_HEADERS = {
+const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',

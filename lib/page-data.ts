@@ -419,7 +419,7 @@ async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<Rende
 export const postPathsFallback = isDev ? ('blocking' as const) : false;
 
 /**
- * One post's or page's summary and compiled body, and a post's chrome; null if there is none
+ * One post's or page's summary, rendered body and social image, and a post's chrome; null if there is none
  * with that slug (a deleted post, in dev). In dev, an error becomes the page's content.
  */
 export async function getPostPageProps(template: Template, slug: string, renderHtml: BodyRenderer): Promise<PostPageProps | null> {
@@ -433,7 +433,7 @@ export async function getPostPageProps(template: Template, slug: string, renderH
   let socialImage: SocialImage;
   try {
     rendered = await renderedBody(post, renderHtml);
-    // Loaded only for post pages: sharp and satori load only if an image or card is not cached yet.
+    // Loaded only for post and page routes: sharp and satori load only if an image or card is not cached yet.
     const { postSocialImage } = await import('./social-image');
     socialImage = await postSocialImage(post);
   } catch (error) {

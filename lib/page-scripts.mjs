@@ -14,8 +14,11 @@
  */
 export const THEME_SCRIPT_ID = 'theme-script';
 
-/** The search page's path, the one page that loads a script file. */
+/** The search page's path, the one page that loads search code. */
 export const SEARCH_PAGE_PATH = '/search/';
+
+/** The search index's folder in `out/`, written by lib/search-index.mjs; the search page's script finds it there. */
+export const SEARCH_INDEX_DIR = 'pagefind';
 
 /** The search page's script (public/search.js), root-relative. */
 export const SEARCH_SCRIPT_PATH = '/search.js';

@@ -26,6 +26,7 @@ import { visit } from 'unist-util-visit';
 import { formatDate } from './dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
 import { packageVersion } from './packages.mjs';
+import { SEARCH_INDEX_DIR } from './page-scripts.mjs';
 
 /**
  * @typedef {import('./build-manifest').BuildManifest} BuildManifest
@@ -34,8 +35,8 @@ import { packageVersion } from './packages.mjs';
  * @typedef {import('hast').Root} Root
  */
 
-/** The index's folder in `out/`; the search page's script finds it there (public/search.js). */
-export const SEARCH_INDEX_DIR = 'pagefind';
+// The index's folder in `out/`, for the post-export step, the tests and the benches.
+export { SEARCH_INDEX_DIR };
 
 /**
  * What in a post body is not its text: screen-reader additions such as "(external link)",

@@ -47,7 +47,7 @@ export interface SiteConfig {
   postsPerPage: number;
   /** How many of the newest posts the RSS, Atom and JSON feeds hold. */
   feedSize: number;
-  /** The image shown when a list page (home, tags, archive) is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. Posts and pages get their own. */
+  /** The image shown when a list page (home, tags, archive) is shared: a file in `public/` (ideally 1200×630 PNG or JPEG) or an absolute URL. Posts and pages get their own, unless cards are off or cannot be drawn for them. */
   socialImage: string;
   /**
    * Draw a 1200×630 card with its title and date for each post or page that has no
@@ -125,7 +125,7 @@ export const siteFeeds: FeedLink[] = [
   { format: 'json', href: withBasePath('/feed.json'), type: 'application/feed+json', label: 'JSON Feed' },
 ];
 
-/** Absolute URL of the site's image, shown when a page that is not a post is shared (a post has its own: lib/social-image.ts). */
+/** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can: lib/social-image.ts). */
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));
 
 /** The header menu: the configured entries, then every `template: "page"` page by title. */

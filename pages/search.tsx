@@ -13,7 +13,7 @@ export const config = { unstable_runtimeJS: false };
 
 export const getStaticProps: GetStaticProps<SiteProps> = async () => ({ props: getSiteProps() });
 
-/** `/search/`: full-text search of the posts, the one page that loads a script file. */
+/** `/search/`: full-text search of the posts, the one page that loads search code. */
 export default function Search({ menu }: SiteProps) {
   const searchUrl = withBasePath(SEARCH_PAGE_PATH);
   return (

@@ -75,11 +75,11 @@ function removeEmptyFolders(dir) {
 }
 
 /**
- * Steps 1–3 in `outDir`; returns what it removed and what it wrote (paths in `outDir`), for
- * reporting, and the theme scripts the pages carry, for the headers.
+ * Steps 1–3 in `outDir`, with the build manifest (read from beside `outDir` unless given);
+ * returns what it removed and what it wrote (paths in `outDir`), for reporting, and the theme
+ * scripts the pages carry, for the headers.
  */
-export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
-  const manifest = readManifest(manifestFile);
+export function finishExport(outDir, { manifest = readManifest(manifestFileFor(outDir)) } = {}) {
   const written = [];
   const notFound = path.join(outDir, '404', 'index.html');
   if (fs.existsSync(notFound)) {
@@ -118,7 +118,7 @@ export function finishExport(outDir, { manifestFile = manifestFileFor(outDir) } 
  */
 export async function finishSite(outDir, { manifestFile = manifestFileFor(outDir) } = {}) {
   const manifest = readManifest(manifestFile);
-  const { removed, written, themeScripts } = finishExport(outDir, { manifestFile });
+  const { removed, written, themeScripts } = finishExport(outDir, { manifest });
   const searchIndex = await writeSearchIndex(manifest, outDir);
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
   return { removed, written: [...written, '_headers'], searchIndex };

@@ -14,7 +14,7 @@ import { themeScriptTexts } from '../lib/page-scripts.mjs';
 import { projectRoot } from './build-site.mjs';
 
 /** `vercel.json` for an export whose pages carry `themeScripts`. */
-export const vercelConfig = (themeScripts) => ({
+const vercelConfig = (themeScripts) => ({
   $schema: 'https://openapi.vercel.sh/vercel.json',
   // "Other", not Next.js: the export in out/ is the whole site.
   framework: null,

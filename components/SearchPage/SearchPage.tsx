@@ -5,7 +5,7 @@ export interface SearchPageProps {
   searchUrl: string;
   /** The archive's URL, for readers whose browser runs no JavaScript. */
   archiveUrl: string;
-  /** The search script (public/search.js), the one script file the site loads. */
+  /** The search script (public/search.js), the only page script of the site's own besides the comments loader. */
   scriptUrl: string;
 }
 
