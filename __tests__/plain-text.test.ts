@@ -21,6 +21,12 @@ describe('excerptFromMarkdown', () => {
     expect(excerptFromMarkdown(body, 'md', 160)).toBe('See the docs first.');
   });
 
+  it('in .mdx, skips the prose inside a JSX element that the lead cuts in two', () => {
+    const callout = `<Callout type="note">\n\nInside the callout.\n\n${Array.from({ length: 40 }, () => filler(10)).join('\n\n')}\n\n</Callout>`;
+    expect(callout.indexOf('</Callout>')).toBeGreaterThan(2000);
+    expect(excerptFromMarkdown(`${callout}\n\nAfter the callout.\n\n${filler(400)}\n`, 'mdx', 160)).toBe('After the callout.');
+  });
+
   it('is empty for a body without a paragraph', () => {
     expect(excerptFromMarkdown(`## Only a heading\n\n\`\`\`js\n${filler(800)}\n\`\`\`\n`, 'md', 160)).toBe('');
   });

@@ -20,23 +20,25 @@ const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpress
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMdx).freeze();
 
-function parseMarkdown(text: string, format: SourceFormat): MdastRoot {
-  if (format === 'mdx') {
-    try {
-      const root = mdxParser.parse(text);
-      visit(root, (node, index, parent) => {
-        if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
-          parent.children.splice(index, 1);
-          return index;
-        }
-      });
-      return root;
-    } catch {
-      // Invalid MDX is reported by compileBody, with its line; read it as Markdown here.
-    }
+/** An `.mdx` text as Markdown with its code left out, or null if it is not valid MDX. */
+function parseMdx(text: string): MdastRoot | null {
+  let root: MdastRoot;
+  try {
+    root = mdxParser.parse(text);
+  } catch {
+    return null;
   }
-  return markdownParser.parse(text);
+  visit(root, (node, index, parent) => {
+    if (parent && index !== undefined && MDX_CODE_NODES.has(node.type)) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+  });
+  return root;
 }
+
+// Invalid MDX is reported by compileBody, with its line; here it is read as Markdown.
+const parseMarkdown = (text: string, format: SourceFormat): MdastRoot => (format === 'mdx' && parseMdx(text)) || markdownParser.parse(text);
 
 /** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
@@ -61,7 +63,7 @@ const LEAD_LENGTH = 2000;
 /** A link reference definition (`[id]: https://…`), which a paragraph can use from anywhere in the body. */
 const DEFINITION = /^ {0,3}\[[^\]]+\]:.*$/gm;
 
-const firstParagraph = (body: string, format: SourceFormat) => parseMarkdown(body, format).children.find((node) => node.type === 'paragraph');
+const firstParagraph = (root: MdastRoot | null) => root?.children.find((node) => node.type === 'paragraph');
 
 /**
  * The excerpt of a post that has none: the plain text of its first paragraph. Parsing a whole
@@ -72,6 +74,8 @@ const firstParagraph = (body: string, format: SourceFormat) => parseMarkdown(bod
 export function excerptFromMarkdown(body: string, format: SourceFormat, max: number): string {
   const leadEnd = body.indexOf('\n\n', LEAD_LENGTH);
   const lead = leadEnd === -1 ? null : `${body.slice(0, leadEnd)}\n\n${body.slice(leadEnd).match(DEFINITION)?.join('\n') ?? ''}`;
-  const first = (lead !== null && firstParagraph(lead, format)) || firstParagraph(body, format);
+  // An .mdx lead cut inside a JSX element does not parse; only the whole body can tell what is prose then.
+  const leadRoot = lead === null ? null : format === 'mdx' ? parseMdx(lead) : markdownParser.parse(lead);
+  const first = firstParagraph(leadRoot) || firstParagraph(parseMarkdown(body, format));
   return first ? truncate(collapseWhitespace(toString(first)), max) : '';
 }
