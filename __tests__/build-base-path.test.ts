@@ -20,6 +20,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { pathToRegexp } from 'path-to-regexp';
 import { vercelHeaders } from '../lib/headers.mjs';
 import { THEME_SCRIPT_ID } from '../lib/page-scripts.mjs';
+import { filesUnder } from '../lib/files.mjs';
 
 jest.setTimeout(300_000);
 
@@ -28,10 +29,6 @@ const root = path.resolve(__dirname, '..');
 const BASE = '/my-repo';
 const ORIGIN = 'https://me.github.io';
 const HOME = `${ORIGIN}${BASE}/`;
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
-}
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 

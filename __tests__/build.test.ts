@@ -16,6 +16,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
 import { SEARCH_INDEX_DIR } from '../lib/search-index.mjs';
 import { readPagefindFile } from './helpers/pagefind';
+import { filesUnder } from '../lib/files.mjs';
 
 jest.setTimeout(240_000);
 
@@ -27,10 +28,6 @@ const fixturePosts = path.join(__dirname, 'fixtures', 'site', 'posts');
 async function build(postsDir: string, name: string): Promise<string> {
   const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), postsDir, name], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
   return stdout.trim();
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
 }
 
 /** What a file holds, as text: a Pagefind index file unzipped, since a plain scan would miss anything in it. */

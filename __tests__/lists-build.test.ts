@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { start } from '../scripts/serve.mjs';
 import { site } from '../lib/site';
 import { post, writePosts } from './helpers/posts-dir';
+import { filesUnder } from '../lib/files.mjs';
 
 jest.setTimeout(300_000);
 
@@ -34,10 +35,6 @@ function fixturePosts(): string {
     files[`post-${n}.md`] = post(`title: Post ${n}\ndate: ${dateOf(n)}\ncategory: ${categoryOf(n)}\ntags: ${JSON.stringify(tagsOf(n))}`, body);
   }
   return writePosts(files);
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
 }
 
 describe('next build of a site with 23 posts: list pages', () => {

@@ -17,6 +17,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { site } from '../lib/site';
 import { post, writePosts } from './helpers/posts-dir';
+import { filesUnder } from '../lib/files.mjs';
 
 jest.setTimeout(300_000);
 
@@ -46,10 +47,6 @@ function fixturePosts(): string {
     files[`post-${n}.md`] = post(frontMatter.filter(Boolean).join('\n'), `The body of post ${n}, with [a link](/posts/post-1/).`);
   }
   return writePosts(files);
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => ['urlset.url', 'rss.channel.item', 'feed.entry'].includes(String(jpath)) });

@@ -42,10 +42,8 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
 
 export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-/** Every file under `dir`. */
-export function filesUnder(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
-}
+// The tests list an export's files with the build's own helper.
+export { filesUnder } from '../lib/files.mjs';
 
 /**
  * Serves `outDir` (under `basePath`, for a site built with one) and opens a browser context

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from './files.mjs';
 import { packageVersion } from './packages.mjs';
 
 /** Files and packages whose change must invalidate every compiled post. */
@@ -81,11 +82,8 @@ export function createCompileCache(dir: string, version: string): CompileCache {
         // Not there, or unreadable: compile.
       }
       const value = await compute();
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Several build workers may write the same entry: write aside, then rename into place.
-      const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(value));
-      fs.renameSync(temporary, file);
+      // Several build workers may write the same entry.
+      writeAtomically(file, JSON.stringify(value));
       return value;
     },
   };

@@ -31,6 +31,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './files.mjs';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { prefixBasePath } from './site-paths.mjs';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from './youtube-frame.mjs';
@@ -250,10 +251,9 @@ export const vercelHeaders = (policy) =>
  * @param {{ basePath: string, themeScripts: Iterable<string>, extra?: CspSources }} options
  */
 export function writeHeadersFile(outDir, { basePath, themeScripts, extra = {} }) {
-  const sitePaths = fs
-    .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file !== '_headers' && fs.statSync(path.join(outDir, file)).isFile())
-    .map((file) => `/${file.split(path.sep).join('/')}`);
+  const sitePaths = filesUnder(outDir)
+    .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
+    .filter((sitePath) => sitePath !== '/_headers');
   const themeScriptHashes = [...new Set([...themeScripts].map(cspHash))].sort();
   const rules = headerRules(sitePaths, { basePath, themeScriptHashes, extra });
   fs.writeFileSync(path.join(outDir, '_headers'), headersFile(rules));

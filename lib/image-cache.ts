@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILT_IMAGES_FOLDER } from './assets';
+import { writeAtomically } from './files.mjs';
 
 export interface ImageDirs {
   /** The image cache. */
@@ -65,14 +66,6 @@ const entryPath = (dirs: ImageDirs, key: string) => path.join(dirs.cacheDir, 'en
 const cachedPath = (dirs: ImageDirs, name: string) => path.join(dirs.cacheDir, 'files', name);
 const publishedPath = (dirs: ImageDirs, name: string) => path.join(dirs.publicDir, BUILT_IMAGES_FOLDER, name);
 
-/** Writes through a temporary file and a rename: build workers share the cache, and none may read a half-written file. */
-function writeAtomically(file: string, data: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, data);
-  fs.renameSync(temporary, file);
-}
-
 /** What a cache entry holds: anything, plus the names of its files. */
 export interface CacheEntry {
   files: string[];
@@ -106,11 +99,8 @@ export function publishImages(dirs: ImageDirs, names: string[]): void {
   for (const name of names) {
     const target = publishedPath(dirs, name);
     if (fs.existsSync(target)) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // Build workers may publish the same file at once; each copies aside and renames.
-    const temporary = `${target}.${process.pid}.tmp`;
-    fs.copyFileSync(cachedPath(dirs, name), temporary);
-    fs.renameSync(temporary, target);
+    // Build workers may publish the same file at once.
+    writeAtomically(target, fs.readFileSync(cachedPath(dirs, name)));
   }
 }
 

@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { filesUnder } from '../lib/files.mjs';
 import { writeHeadersFile } from '../lib/headers.mjs';
 import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations.mjs';
 import { themeScriptTexts } from '../lib/page-scripts.mjs';
@@ -41,9 +42,6 @@ export function readManifest(file) {
   if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`next build\` in the project first (\`npm run build\` does both).`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
-
-const filesUnder = (dir) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile()) : [];
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,0 +1,30 @@
+// @ts-check
+/**
+ * Files on disk, as the build, the post-export step and the tests handle them. Plain
+ * JavaScript so that the post-export step can use it under Node.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every file under `dir`, at any depth, as a path that starts with `dir`; none if `dir` is not there.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+export function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+}
+
+/**
+ * Writes `file` through a temporary file and a rename: build workers share the caches and
+ * `public/`, and none may read a half-written file.
+ * @param {string} file
+ * @param {string | Buffer} data
+ */
+export function writeAtomically(file, data) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+}
