@@ -81,6 +81,12 @@ const UNSAFE_SCRIPT_SOURCES = new Set(["'unsafe-inline'", "'unsafe-eval'", "'uns
 export const cspHash = (/** @type {string} */ text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
+ * The CSP sources of the theme scripts an export's pages carry, each once, in a stable order.
+ * @param {Iterable<string>} themeScripts their text, as lib/page-scripts.mjs reads it
+ */
+export const themeScriptHashes = (themeScripts) => [...new Set([...themeScripts].map(cspHash))].sort();
+
+/**
  * Checks the extra sources: each one a single source expression (no spaces, `;` or `,`, which
  * would end the directive or the policy), and no script source that lets any script run.
  * @param {CspSources} extra
@@ -254,8 +260,7 @@ export function writeHeadersFile(outDir, { basePath, themeScripts, extra = {} })
   const sitePaths = filesUnder(outDir)
     .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
     .filter((sitePath) => sitePath !== '/_headers');
-  const themeScriptHashes = [...new Set([...themeScripts].map(cspHash))].sort();
-  const rules = headerRules(sitePaths, { basePath, themeScriptHashes, extra });
+  const rules = headerRules(sitePaths, { basePath, themeScriptHashes: themeScriptHashes(themeScripts), extra });
   fs.writeFileSync(path.join(outDir, '_headers'), headersFile(rules));
   return rules;
 }

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspHash, vercelHeaders } from '../lib/headers.mjs';
+import { themeScriptHashes, vercelHeaders } from '../lib/headers.mjs';
 import { themeScriptTexts } from '../lib/page-scripts.mjs';
 import { projectRoot } from './build-site.mjs';
 
@@ -21,7 +21,7 @@ const vercelConfig = (themeScripts) => ({
   buildCommand: 'npm run build',
   outputDirectory: 'out',
   trailingSlash: true,
-  headers: vercelHeaders({ themeScriptHashes: [...new Set(themeScripts.map(cspHash))].sort() }),
+  headers: vercelHeaders({ themeScriptHashes: themeScriptHashes(themeScripts) }),
 });
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
