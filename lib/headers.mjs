@@ -53,20 +53,37 @@ const SEARCH_INDEX_PATH = `/${SEARCH_INDEX_DIR}/`;
 const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
 
 /**
- * Which files get which policy, first match wins (`VERCEL_SOURCES` says the same for Vercel).
- * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'page', test: (sitePath: string) => boolean }} FileKind
+ * Which files get which policy, first match wins: each kind's test, its `Cache-Control`, and
+ * the same files for Vercel as a path-to-regexp source, which leaves out the kinds before it
+ * so that no two match one path.
+ * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'page', test: (sitePath: string) => boolean, cache: string, vercelSource: string }} FileKind
  * @type {FileKind[]}
  */
 const FILE_KINDS = [
-  { kind: 'immutable', test: (sitePath) => sitePath.startsWith('/_next/static/') || sitePath.startsWith('/_img/') },
-  { kind: 'searchChunk', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) && SEARCH_CHUNK.test(sitePath) },
-  { kind: 'searchEntry', test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) },
-  { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH) },
-  { kind: 'page', test: () => true },
+  {
+    kind: 'immutable',
+    test: (sitePath) => sitePath.startsWith('/_next/static/') || sitePath.startsWith('/_img/'),
+    cache: CACHE_POLICIES.immutable,
+    vercelSource: '/(_next/static|_img)/(.*)',
+  },
+  {
+    kind: 'searchChunk',
+    test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH) && SEARCH_CHUNK.test(sitePath),
+    cache: CACHE_POLICIES.immutable,
+    vercelSource: '/pagefind/(.*\\.pf_(?:index|fragment|filter|meta))',
+  },
+  {
+    kind: 'searchEntry',
+    test: (sitePath) => sitePath.startsWith(SEARCH_INDEX_PATH),
+    cache: CACHE_POLICIES.searchEntry,
+    vercelSource: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
+  },
+  { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH), cache: CACHE_POLICIES.page, vercelSource: '/search/(.*)' },
+  { kind: 'page', test: () => true, cache: CACHE_POLICIES.page, vercelSource: '/((?!_next/static/|_img/|pagefind/|search/).*)' },
 ];
 
 /** The kind of the file at `sitePath`. */
-const kindOf = (/** @type {string} */ sitePath) => /** @type {FileKind} */ (FILE_KINDS.find(({ test }) => test(sitePath))).kind;
+const kindOf = (/** @type {string} */ sitePath) => /** @type {FileKind} */ (FILE_KINDS.find(({ test }) => test(sitePath)));
 
 /**
  * Extra sources an opt-in integration (comments, analytics, a font service) adds to the
@@ -151,13 +168,12 @@ const SECURITY_HEADERS = {
  */
 
 /**
- * The headers of a file of the `kind`.
- * @param {FileKind['kind']} kind
+ * The headers of a file of the kind `fileKind`.
+ * @param {FileKind} fileKind
  * @param {PolicyOptions} options
  * @returns {Headers}
  */
-function headersOfKind(kind, { themeScriptHashes, extra = {} }) {
-  const cache = { immutable: CACHE_POLICIES.immutable, searchChunk: CACHE_POLICIES.immutable, searchEntry: CACHE_POLICIES.searchEntry, searchPage: CACHE_POLICIES.page, page: CACHE_POLICIES.page }[kind];
+function headersOfKind({ kind, cache }, { themeScriptHashes, extra = {} }) {
   const csp = contentSecurityPolicy({ themeScriptHashes, search: kind === 'searchPage', extra });
   return { 'Cache-Control': cache, 'Content-Security-Policy': csp, ...SECURITY_HEADERS };
 }
@@ -218,8 +234,8 @@ function rulesUnder(files, dir, headersOf) {
  */
 export function headerRules(sitePaths, { basePath, ...policy }) {
   if (sitePaths.length === 0) return [];
-  const headersByKind = new Map(FILE_KINDS.map(({ kind }) => [kind, headersOfKind(kind, policy)]));
-  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, FileKind['kind']]} */ ([sitePath, kindOf(sitePath)]));
+  const headersByKind = new Map(FILE_KINDS.map((fileKind) => [fileKind.kind, headersOfKind(fileKind, policy)]));
+  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, FileKind['kind']]} */ ([sitePath, kindOf(sitePath).kind]));
   return rulesUnder(files, '/', (kind) => /** @type {Headers} */ (headersByKind.get(kind))).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
 }
 
@@ -232,15 +248,6 @@ export const headersFile = (rules) =>
     .map(({ pattern, headers }) => `${pattern}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}\n`).join('')}`)
     .join('')}`;
 
-/** Each kind's files for Vercel, as path-to-regexp sources; each leaves out the kinds before it, so no two match one path. */
-const VERCEL_SOURCES = {
-  immutable: '/(_next/static|_img)/(.*)',
-  searchChunk: '/pagefind/(.*\\.pf_(?:index|fragment|filter|meta))',
-  searchEntry: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
-  searchPage: '/search/(.*)',
-  page: '/((?!_next/static/|_img/|pagefind/|search/).*)',
-};
-
 /**
  * The `headers` of `vercel.json`: the same headers as `_headers` for every file, for a site
  * at the root of its domain (Vercel serves the export there).
@@ -248,7 +255,7 @@ const VERCEL_SOURCES = {
  * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
  */
 export const vercelHeaders = (policy) =>
-  FILE_KINDS.map(({ kind }) => ({ source: VERCEL_SOURCES[kind], headers: Object.entries(headersOfKind(kind, policy)).map(([key, value]) => ({ key, value })) }));
+  FILE_KINDS.map((fileKind) => ({ source: fileKind.vercelSource, headers: Object.entries(headersOfKind(fileKind, policy)).map(([key, value]) => ({ key, value })) }));
 
 /**
  * Writes the `_headers` of the export in `outDir`, whose pages carry the theme scripts
