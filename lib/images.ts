@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
-import type { MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { builtImageUrl, hasUrlScheme } from './assets';
@@ -136,13 +136,24 @@ const BUILD_ATTRIBUTES = new Set(['src', 'srcSet', 'sizes', 'width', 'height', '
 /** What an `<img>` keeps of what the author wrote (alt, title, class). */
 const keptProperties = (properties: Properties): Properties => Object.fromEntries(Object.entries(properties).filter(([name]) => !BUILD_ATTRIBUTES.has(name)));
 
+/** The MDX `<Figure>`'s attribute `name`, if it has one (an expression such as `{...props}` has no name). */
+const findJsxAttribute = (node: MdxJsxElement, name: string): MdxJsxAttribute | undefined =>
+  node.attributes.find((candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === name);
+
 /** The MDX `<Figure>`'s string attribute `name`, if it has one. */
 function jsxAttribute(node: MdxJsxElement, name: string): string | undefined {
-  const attribute = node.attributes.find((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name);
-  return typeof attribute?.value === 'string' ? attribute.value : undefined;
+  const value = findJsxAttribute(node, name)?.value;
+  return typeof value === 'string' ? value : undefined;
 }
 
-const hasJsxAttribute = (node: MdxJsxElement, name: string) => node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === name);
+/** The MDX `<Figure>`'s attribute `name` as a whole number, written `"640"` or `{640}`, if it is one. */
+function jsxNumber(node: MdxJsxElement, name: string): number | undefined {
+  const value = findJsxAttribute(node, name)?.value;
+  const text = typeof value === 'string' ? value : value?.value;
+  return text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
+}
+
+const hasJsxAttribute = (node: MdxJsxElement, name: string) => findJsxAttribute(node, name) !== undefined;
 
 /**
  * The rehype plugin. Runs after the sanitizer (it builds trusted markup) and before the
@@ -171,16 +182,15 @@ export function rehypeImages(options: RehypeImagesOptions) {
         const figure = node as MdxJsxElement;
         const src = jsxAttribute(figure, 'src');
         const alt = jsxAttribute(figure, 'alt');
-        // A src or alt written as an expression is the author's code, known only when the page
-        // renders, and an image on another site has nothing to make: the Figure shows either
-        // as the author wrote it, with the width and height they gave.
-        if (src === undefined || isRemoteImage(src) || (alt === undefined && hasJsxAttribute(figure, 'alt'))) return;
+        // A src or alt written as an expression is the author's code, known only when the page renders: the Figure shows it as it is.
+        if (src === undefined || (alt === undefined && hasJsxAttribute(figure, 'alt'))) return;
         if (alt === undefined) missingAlt(options, src, figure.position?.start.line, false);
         found.push({
           src,
           line: figure.position?.start.line,
           properties: alt === undefined ? {} : { alt },
-          authoredSize: {},
+          // Kept for an image on another site, which the build does not measure.
+          authoredSize: { width: jsxNumber(figure, 'width'), height: jsxNumber(figure, 'height') },
           apply: (image) => {
             // The Figure shows what the build made as its children, and keeps only its caption.
             figure.attributes = figure.attributes.filter((attribute) => !(attribute.type === 'mdxJsxAttribute' && ['src', 'alt', 'width', 'height'].includes(attribute.name)));
