@@ -14,7 +14,7 @@ import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool'
  * well under 200 MB; a post that needs more than this is pathological (50,000 link
  * definitions, a table of 300,000 cells), and the worker stays within about 1 GB in all.
  */
-export const POST_MEMORY_MB = 768;
+export const POST_MEMORY_MB = 512;
 
 /** How long one post may take to build: a large post takes a few seconds on a busy 2-core machine. */
 export const POST_TIMEOUT_MS = 60_000;
