@@ -30,7 +30,7 @@ describe('compile cache', () => {
 
   it('never serves an entry of another pipeline version', async () => {
     const dir = tempDir();
-    (await createCompileCache(dir, 'v1').get({ body: 'a' }, async () => 'old pipeline')).value;
+    await createCompileCache(dir, 'v1').get({ body: 'a' }, async () => 'old pipeline');
     expect((await createCompileCache(dir, 'v2').get({ body: 'a' }, async () => 'new pipeline')).value).toBe('new pipeline');
     expect((await createCompileCache(dir, 'v1').get({ body: 'a' }, async () => 'recompiled')).value).toBe('old pipeline');
   });
@@ -38,7 +38,7 @@ describe('compile cache', () => {
   it('treats an unreadable entry as a miss, and a deleted cache as empty', async () => {
     const dir = tempDir();
     const cache = createCompileCache(dir, 'v1');
-    (await cache.get({ body: 'a' }, async () => 'first')).value;
+    await cache.get({ body: 'a' }, async () => 'first');
     const [entry] = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
     fs.writeFileSync(path.join(dir, entry), '{ truncated');
     expect((await cache.get({ body: 'a' }, async () => 'again')).value).toBe('again');
@@ -48,7 +48,7 @@ describe('compile cache', () => {
 
   it('computes again when the entry is no longer current, as when an image it shows has changed', async () => {
     const cache = createCompileCache(tempDir(), 'v1');
-    (await cache.get({ body: 'a' }, async () => ({ image: 'old' }))).value;
+    await cache.get({ body: 'a' }, async () => ({ image: 'old' }));
     expect((await cache.get({ body: 'a' }, async () => ({ image: 'new' }), (cached) => cached.image === 'new')).value).toEqual({ image: 'new' });
     expect((await cache.get({ body: 'a' }, async () => ({ image: 'newer' }), (cached) => cached.image === 'new')).value).toEqual({ image: 'new' });
   });
