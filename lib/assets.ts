@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Post } from './content';
+import { BUILT_IMAGES_FOLDER } from './reserved-paths.mjs';
 import { withBasePath } from './site';
 
 /** Copies every asset whose size or time differs, and removes what no post owns any more. */
@@ -56,12 +57,7 @@ export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsW
 /** Where a folder post's assets are served from: `/posts/<slug>/` under the base path. */
 export const assetBaseFor = (slug: string) => withBasePath(`/posts/${slug}/`);
 
-/**
- * The folder under `public/` (and so under the site's root) where the build puts the images it
- * makes (lib/image-cache.ts). Every file in it is named by its content's hash, so a CDN can
- * cache `/_img/*` as immutable.
- */
-export const BUILT_IMAGES_FOLDER = '_img';
+export { BUILT_IMAGES_FOLDER };
 
 /**
  * The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`.
