@@ -237,14 +237,14 @@ ogImage:
 
     it('a page slug the site uses itself, and a name with no letters', () => {
       expect(errorsOf({ 'tags.md': post('title: Tags\ndate: 2020-01-01\ntemplate: page') })).toEqual([
-        `posts/tags.md: slug: "tags" is used by the site's own pages; choose another slug`,
+        'posts/tags.md: slug: /tags/ is a path the build writes itself; choose another slug',
       ]);
       expect(errorsOf({ '!!!.md': post('title: Bangs\ndate: 2020-01-01') })[0]).toMatch(/^posts\/!!!\.md: slug: cannot make a URL from the name "!!!"/);
     });
 
     it('a folder post without one index file', () => {
       expect(errorsOf({ 'empty/image.png': 'png', 'ok.md': post('title: Ok\ndate: 2020-01-01') })).toEqual([
-        'posts/empty/: is a folder post without index.md or index.mdx',
+        'posts/empty/: is a folder post without an index.md, index.markdown or index.mdx',
       ]);
     });
 
