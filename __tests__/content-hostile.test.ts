@@ -9,27 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { publishAssets } from '../lib/assets';
-import { ContentErrors } from '../lib/content-error';
-import { loadContent, readBody, type LoadOptions } from '../lib/content';
+import { loadContent, readBody } from '../lib/content';
 import { RESERVED_ROOT_NAMES } from '../lib/reserved-paths.mjs';
 import { MAX_SLUG_BYTES } from '../lib/slug.mjs';
+import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 
-const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
-const dev = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: true });
-
-/** The messages a production load of `dir` fails with. */
-function errorsIn(dir: string): string[] {
-  try {
-    loadContent(production(dir));
-  } catch (error) {
-    if (error instanceof ContentErrors) return error.errors.map((e) => e.message);
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
-
-const errorsOf = (files: Record<string, string | Buffer>) => errorsIn(writePosts(files));
+const errorsOf = (files: Record<string, string | Buffer>) => loadErrors(writePosts(files));
 
 const valid = (title = 'Valid') => post(`title: ${title}\ndate: 2020-01-01`);
 
@@ -67,7 +53,7 @@ describe('links', () => {
     fs.symlinkSync('../../.env', path.join(dir, 'trip', 'env.txt'));
     fs.symlinkSync('nowhere.png', path.join(dir, 'trip', 'dangling.png'));
     fs.symlinkSync('..', path.join(dir, 'other', 'loop'));
-    expect(errorsIn(dir)).toEqual([
+    expect(loadErrors(dir)).toEqual([
       `posts/other/loop: is a link to a folder that holds it`,
       `posts/trip/dangling.png: is a link to nowhere.png, which does not exist`,
       `posts/trip/env.txt: is a link to .env, a hidden file, which is never published`,
@@ -102,7 +88,7 @@ describe('links', () => {
     const elsewhere = outsideFile('elsewhere.md', valid('Elsewhere'));
     fs.symlinkSync(elsewhere, path.join(dir, 'elsewhere.md'));
     fs.symlinkSync(path.dirname(elsewhere), path.join(dir, 'elsewhere-folder'));
-    expect(errorsIn(dir)).toEqual([
+    expect(loadErrors(dir)).toEqual([
       `posts/elsewhere-folder: is a link to ${fs.realpathSync(path.dirname(elsewhere))}, outside the project: a post may only use files inside it; copy the file here instead`,
       `posts/elsewhere.md: is a link to ${fs.realpathSync(elsewhere)}, outside the project: a post may only use files inside it; copy the file here instead`,
     ]);

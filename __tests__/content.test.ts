@@ -1,22 +1,10 @@
 /** @jest-environment node */
-import path from 'node:path';
-import { ContentErrors } from '../lib/content-error';
-import { loadContent, readBody, readingMinutes, type LoadOptions } from '../lib/content';
+import { loadContent, readBody, readingMinutes } from '../lib/content';
+import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 
-const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
-const dev = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: true });
-
-/** The messages a production load fails with. */
-function errorsOf(files: Record<string, string>): string[] {
-  try {
-    loadContent(production(writePosts(files)));
-  } catch (error) {
-    if (error instanceof ContentErrors) return error.errors.map((e) => e.message);
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
+/** The messages a production load of `files` fails with. */
+const errorsOf = (files: Record<string, string>) => loadErrors(writePosts(files));
 
 describe('loadContent', () => {
   it('reads .md, .mdx and folder posts, newest first, with slugs and URLs from their names', () => {
