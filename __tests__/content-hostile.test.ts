@@ -284,6 +284,21 @@ describe('input that used to crash the build', () => {
     });
   });
 
+  it('a folder that cannot be read is its post\'s error, and hides no other', () => {
+    const dir = writePosts({ 'locked/index.md': valid('Locked'), 'b.md': post('title: B') });
+    const readdir = fs.readdirSync;
+    // Root reads any folder, so the refusal a locked folder gets is made here.
+    const spy = jest.spyOn(fs, 'readdirSync').mockImplementation(((folder: fs.PathLike, options?: unknown) => {
+      if (String(folder).endsWith(`${path.sep}locked`)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${folder}'`), { code: 'EACCES' });
+      return (readdir as (folder: fs.PathLike, options?: unknown) => unknown)(folder, options);
+    }) as typeof fs.readdirSync);
+    try {
+      expect(loadErrors(dir)).toEqual([`posts/locked: cannot be read: EACCES: permission denied, scandir '${path.join(dir, 'locked')}'`, 'posts/b.md: date: is required']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('front matter in JavaScript is never run, and another language is an error naming the file', () => {
     const globals = globalThis as { folioPwned?: boolean };
     expect(errorsOf({ 'js.md': "---js\n{ title: (globalThis.folioPwned = true, 'x'), date: '2020-01-01' }\n---\n\nBody.\n", 'toml.md': "---toml\ntitle = 'x'\n---\n" })).toEqual([

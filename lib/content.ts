@@ -158,41 +158,51 @@ function findSources(dir: string, areas: SourceAreas): FoundSources {
   const visible = (name: string) => !name.startsWith('.') && !name.startsWith('_');
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).filter((e) => visible(e.name))) {
     const full = path.join(dir, entry.name);
-    const name = path.basename(entry.name, path.extname(entry.name));
-    const fail = (shown: string, detail: string, slugName = name) => found.errors.push({ slug: slugify(slugName), sourcePath: shown, error: new ContentError(shown, detail) });
-    let real = full;
-    if (entry.isSymbolicLink()) {
-      const followed = followLink(full, areas);
-      if ('problem' in followed) {
-        fail(areas.relative(full), followed.problem);
-        continue;
-      }
-      real = followed.real;
-    }
-    const stat = fs.statSync(real);
-    const format = sourceFormat(entry.name);
-    if (stat.isFile() && format) {
-      found.sources.push({ file: real, shownFile: full, format, name, assetDir: null });
-    } else if (stat.isDirectory()) {
-      const folder = `${areas.relative(full)}/`;
-      const indexes = fs.readdirSync(real).filter(isIndex).sort();
-      if (indexes.length !== 1) {
-        const detail = indexes.length ? `has ${indexes.length} index files (${indexes.join(', ')}); keep one` : 'is a folder post without an index.md, index.markdown or index.mdx';
-        fail(folder, detail, entry.name);
-        continue;
-      }
-      const index = path.join(full, indexes[0]);
-      const indexFile = fs.lstatSync(index).isSymbolicLink() ? followLink(index, areas) : { real: index };
-      if ('problem' in indexFile) fail(areas.relative(index), indexFile.problem, entry.name);
-      else found.sources.push({ file: indexFile.real, shownFile: index, format: sourceFormat(indexes[0])!, name: entry.name, assetDir: full });
-    } else {
-      found.warnings.push(
-        new ContentError(areas.relative(full), 'is not a post, so it is not published: a post is a .md, .markdown or .mdx file, or a folder with an index.md; start its name with _ to keep it here'),
-      );
+    try {
+      findSource(entry, full, areas, found);
+    } catch (error) {
+      const shown = areas.relative(full);
+      found.errors.push({ slug: slugify(path.basename(entry.name, path.extname(entry.name))), sourcePath: shown, error: asContentError(error, shown) });
     }
   }
   found.sources.sort((a, b) => a.shownFile.localeCompare(b.shownFile));
   return found;
+}
+
+/** Adds what the entry `full` of `posts/` is to `found`: a source, an error or a warning. */
+function findSource(entry: fs.Dirent, full: string, areas: SourceAreas, found: FoundSources): void {
+  const name = path.basename(entry.name, path.extname(entry.name));
+  const fail = (shown: string, detail: string, slugName = name) => found.errors.push({ slug: slugify(slugName), sourcePath: shown, error: new ContentError(shown, detail) });
+  let real = full;
+  if (entry.isSymbolicLink()) {
+    const followed = followLink(full, areas);
+    if ('problem' in followed) {
+      fail(areas.relative(full), followed.problem);
+      return;
+    }
+    real = followed.real;
+  }
+  const stat = fs.statSync(real);
+  const format = sourceFormat(entry.name);
+  if (stat.isFile() && format) {
+    found.sources.push({ file: real, shownFile: full, format, name, assetDir: null });
+  } else if (stat.isDirectory()) {
+    const folder = `${areas.relative(full)}/`;
+    const indexes = fs.readdirSync(real).filter(isIndex).sort();
+    if (indexes.length !== 1) {
+      const detail = indexes.length ? `has ${indexes.length} index files (${indexes.join(', ')}); keep one` : 'is a folder post without an index.md, index.markdown or index.mdx';
+      fail(folder, detail, entry.name);
+      return;
+    }
+    const index = path.join(full, indexes[0]);
+    const indexFile = fs.lstatSync(index).isSymbolicLink() ? followLink(index, areas) : { real: index };
+    if ('problem' in indexFile) fail(areas.relative(index), indexFile.problem, entry.name);
+    else found.sources.push({ file: indexFile.real, shownFile: index, format: sourceFormat(indexes[0])!, name: entry.name, assetDir: full });
+  } else {
+    found.warnings.push(
+      new ContentError(areas.relative(full), 'is not a post, so it is not published: a post is a .md, .markdown or .mdx file, or a folder with an index.md; start its name with _ to keep it here'),
+    );
+  }
 }
 
 /**
