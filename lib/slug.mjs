@@ -49,7 +49,11 @@ export function slugify(name) {
   return cutToBytes(slug, MAX_SLUG_BYTES).replace(/-+$/, '');
 }
 
-const encoder = new TextEncoder();
+/** The bytes of `character` (one code point) in UTF-8. */
+const utf8Length = (/** @type {string} */ character) => {
+  const code = /** @type {number} */ (character.codePointAt(0));
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
 
 /**
  * `text` cut to at most `max` bytes of UTF-8, at a character.
@@ -57,11 +61,10 @@ const encoder = new TextEncoder();
  * @param {number} max
  */
 function cutToBytes(text, max) {
-  if (encoder.encode(text).length <= max) return text;
   let bytes = 0;
   let end = 0;
   for (const character of text) {
-    bytes += encoder.encode(character).length;
+    bytes += utf8Length(character);
     if (bytes > max) break;
     end += character.length;
   }
