@@ -4,7 +4,7 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 import { parseBasePath } from './lib/site-paths.mjs';
 
 /** @type {(phase: string) => import('next').NextConfig} */
-export default (phase) => {
+const nextConfig = (phase) => {
   // The static-generation workers that `next build` forks after reading this config inherit
   // its environment. glibc gives a thread that allocates while another holds the lock an
   // arena of its own, and sharp's and Node's threads leave those half empty: one arena keeps
@@ -35,3 +35,5 @@ export default (phase) => {
     poweredByHeader: false,
   };
 };
+
+export default nextConfig;

@@ -16,6 +16,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
 import { SEARCH_INDEX_DIR } from '../lib/search-index.mjs';
 import { readPagefindFile } from './helpers/pagefind';
+import { compiledBodiesDir, madeImagesDir } from '../lib/build/folders.mjs';
 import { filesUnder } from '../lib/files.mjs';
 
 jest.setTimeout(240_000);
@@ -187,12 +188,12 @@ describe('a rebuild after an edit', () => {
   it('compiles only the edited posts, makes no image again, and never serves a stale cache entry', async () => {
     const site = path.join(root, '.tmp', 'build-test-rebuild');
     await build(fixturePosts, 'build-test-rebuild');
-    const cacheDir = path.join(site, '.next', 'cache', 'folio', 'compiled');
+    const cacheDir = compiledBodiesDir(site);
     const entries = () => filesUnder(cacheDir).filter((file) => file.endsWith('.json'));
     const before = entries();
     expect(before.length).toBeGreaterThanOrEqual(4);
     // What the image cache holds, with each file's modification time.
-    const imageCache = () => Object.fromEntries(filesUnder(path.join(site, '.next', 'cache', 'folio', 'images')).map((file) => [path.relative(site, file), fs.statSync(file).mtimeMs]));
+    const imageCache = () => Object.fromEntries(filesUnder(madeImagesDir(site)).map((file) => [path.relative(site, file), fs.statSync(file).mtimeMs]));
     const imagesBefore = imageCache();
     // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages.
     expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4);

@@ -1,22 +1,10 @@
 /** @jest-environment node */
-import path from 'node:path';
-import { ContentErrors } from '../lib/content-error';
-import { loadContent, readBody, readingMinutes, type LoadOptions } from '../lib/content';
+import { loadContent, readBody, readingMinutes } from '../lib/content';
+import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 
-const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
-const dev = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: true });
-
-/** The messages a production load fails with. */
-function errorsOf(files: Record<string, string>): string[] {
-  try {
-    loadContent(production(writePosts(files)));
-  } catch (error) {
-    if (error instanceof ContentErrors) return error.errors.map((e) => e.message);
-    throw error;
-  }
-  throw new Error('expected the load to fail');
-}
+/** The messages a production load of `files` fails with. */
+const errorsOf = (files: Record<string, string>) => loadErrors(writePosts(files));
 
 describe('loadContent', () => {
   it('reads .md, .mdx and folder posts, newest first, with slugs and URLs from their names', () => {
@@ -237,14 +225,14 @@ ogImage:
 
     it('a page slug the site uses itself, and a name with no letters', () => {
       expect(errorsOf({ 'tags.md': post('title: Tags\ndate: 2020-01-01\ntemplate: page') })).toEqual([
-        `posts/tags.md: slug: "tags" is used by the site's own pages; choose another slug`,
+        'posts/tags.md: slug: /tags/ is a path the build writes itself; choose another slug',
       ]);
       expect(errorsOf({ '!!!.md': post('title: Bangs\ndate: 2020-01-01') })[0]).toMatch(/^posts\/!!!\.md: slug: cannot make a URL from the name "!!!"/);
     });
 
     it('a folder post without one index file', () => {
       expect(errorsOf({ 'empty/image.png': 'png', 'ok.md': post('title: Ok\ndate: 2020-01-01') })).toEqual([
-        'posts/empty/: is a folder post without index.md or index.mdx',
+        'posts/empty/: is a folder post without an index.md, index.markdown or index.mdx',
       ]);
     });
 

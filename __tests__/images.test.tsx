@@ -194,4 +194,11 @@ describe('image errors', () => {
   it('fails on a path that leaves public/', async () => {
     expect((await compileError('![Secret](/../../etc/passwd)', { folder: false })).message).toMatch(/image "\/\.\.\/\.\.\/etc\/passwd" points (outside public\/|to a file that does not exist)/);
   });
+
+  it('takes a name that starts with two dots for a file in the folder, not a way out of it', async () => {
+    fs.copyFileSync(path.join(postDir, 'chart.png'), path.join(postDir, '..dots.png'));
+    const { tree } = await rendered('![Dots](./..dots.png)');
+    expect(select('img', tree)?.properties.alt).toBe('Dots');
+    expect((await compileError('![Out](./../elsewhere.png)')).message).toMatch(/image "\.\/\.\.\/elsewhere\.png" points outside lake\//);
+  });
 });

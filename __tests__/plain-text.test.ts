@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { excerptFromMarkdown } from '../lib/plain-text';
+import { deepestNesting, excerptFromMarkdown } from '../lib/plain-text';
 
 /** Prose long enough that the first paragraph is not in the lead that is parsed first. */
 const filler = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
@@ -29,5 +29,18 @@ describe('excerptFromMarkdown', () => {
 
   it('is empty for a body without a paragraph', () => {
     expect(excerptFromMarkdown(`## Only a heading\n\n\`\`\`js\n${filler(800)}\n\`\`\`\n`, 'md', 160)).toBe('');
+  });
+});
+
+describe('deepestNesting', () => {
+  it('counts the block quotes and list items that open one line, and finds the line', () => {
+    expect(deepestNesting('Prose.\n\n> quote\n> > nested\n\n- a\n  - b')).toEqual({ depth: 2, line: 4 });
+    expect(deepestNesting(`Intro\n${'>'.repeat(10_000)} x`)).toEqual({ depth: 10_000, line: 2 });
+    expect(deepestNesting(`${'- '.repeat(50)}${'1. '.repeat(20)}${'2) '.repeat(30)}x`)).toEqual({ depth: 100, line: 1 });
+  });
+
+  it('does not count what only looks like a marker', () => {
+    expect(deepestNesting('-5 degrees\n*emphasis*\n+1 to that\n1.5 litres\n2019. A year.\n1234567890. Too long for a number')).toEqual({ depth: 1, line: 5 });
+    expect(deepestNesting('')).toEqual({ depth: 0, line: 1 });
   });
 });

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { slugFromFrontMatter, slugify } from '../lib/slug.mjs';
+import { MAX_SLUG_BYTES, nameKey, slugFromFrontMatter, slugify } from '../lib/slug.mjs';
 
 describe('slugify', () => {
   it.each([
@@ -12,8 +12,27 @@ describe('slugify', () => {
     ['Tiếng Việt đẹp', 'tieng-viet-dep'],
     ['中文 博客', '中文-博客'],
     ['!!!', ''],
+    ['C++', 'c-plus-plus'],
+    ['C#', 'c-sharp'],
+    ['C', 'c'],
+    ['F# and C++ tips', 'f-sharp-and-c-plus-plus-tips'],
+    ['#hashtag +1', 'hashtag-1'],
   ])('%s → %s', (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+
+  it('cuts a slug to a file name\'s length, at a character', () => {
+    expect(Buffer.byteLength(slugify('a'.repeat(5000)))).toBe(MAX_SLUG_BYTES);
+    expect(slugify('ab '.repeat(100))).toBe(`${'ab-'.repeat(66)}ab`);
+    expect(slugify('中文'.repeat(100))).toBe('中文'.repeat(33));
+  });
+});
+
+describe('nameKey', () => {
+  it('sets case and accents aside, and nothing else', () => {
+    expect(nameKey('AWS')).toBe(nameKey('aws'));
+    expect(nameKey('Über uns')).toBe(nameKey('uber UNS'));
+    expect(nameKey('Node.js')).not.toBe(nameKey('Node JS'));
   });
 });
 

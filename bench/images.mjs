@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledBodiesDir } from '../lib/build/folders.mjs';
 import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';
@@ -74,7 +75,7 @@ function summarize(images) {
 export async function imageBuildCost({ postsDir = path.join(projectRoot, 'posts'), name = 'bench-images' } = {}) {
   const siteDir = makeSiteCopy(postsDir, name);
   const cold = await timedBuild(siteDir);
-  fs.rmSync(path.join(siteDir, '.next', 'cache', 'folio', 'compiled'), { recursive: true, force: true });
+  fs.rmSync(compiledBodiesDir(siteDir), { recursive: true, force: true });
   const cached = await timedBuild(siteDir);
   return {
     outDir: path.join(siteDir, 'out'),

@@ -15,6 +15,7 @@ import { after, before, test } from 'node:test';
 import { allowedScriptFiles, integrationCspSources } from '../lib/integrations.mjs';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, isAllowedScript } from '../lib/page-scripts.mjs';
 import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { manifestFileFor } from '../scripts/finish-export.mjs';
 import { buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'integrations');
@@ -198,7 +199,7 @@ test('with JavaScript off, a post links to the discussion and shows no button', 
 });
 
 test("the build leaves the integrations in its manifest, whose CSP sources are the stubs' origins", () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(manifestFileFor(outDir), 'utf8'));
   assert.deepEqual(manifest.integrations, integrations);
   assert.deepEqual(integrationCspSources(manifest.integrations), {
     scriptSrc: ["'self'", commentsOrigin.url, analyticsOrigin.url],

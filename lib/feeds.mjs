@@ -13,6 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { ROBOTS_PATH, SITEMAP_PATH } from './reserved-paths.mjs';
 import { prefixBasePath, stripBasePath } from './site-paths.mjs';
 
 /**
@@ -252,7 +253,7 @@ export function sitemapXml(manifest) {
  * robots.txt: everything may be crawled, and the sitemap is here.
  * @param {BuildManifest} manifest
  */
-export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, '/sitemap.xml')}\n`;
+export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, SITEMAP_PATH)}\n`;
 
 /**
  * Writes the feeds, `sitemap.xml` and `robots.txt` into `outDir`; returns the files' paths
@@ -263,7 +264,7 @@ export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${si
 export function writeFeedsAndSitemap(manifest, outDir) {
   const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
   /** @type {[string, string][]} */
-  const files = [...manifest.feeds.map((link) => /** @type {[string, string]} */ ([sitePathOf(manifest, link.href), feeds[link.format]])), ['/sitemap.xml', sitemapXml(manifest)], ['/robots.txt', robotsTxt(manifest)]];
+  const files = [...manifest.feeds.map((link) => /** @type {[string, string]} */ ([sitePathOf(manifest, link.href), feeds[link.format]])), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
   for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
   return files.map(([href]) => href.slice(1));
 }

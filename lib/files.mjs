@@ -28,3 +28,14 @@ export function writeAtomically(file, data) {
   fs.writeFileSync(temporary, data);
   fs.renameSync(temporary, file);
 }
+
+/**
+ * True when `file` is `folder` or inside it. A name that merely starts with two dots
+ * (`..dots.png`) is inside; `../x` and a path on another drive are not.
+ * @param {string} folder
+ * @param {string} file
+ */
+export function isInside(folder, file) {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
+}

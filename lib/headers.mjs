@@ -33,6 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './files.mjs';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from './page-scripts.mjs';
+import { HEADERS_PATH } from './reserved-paths.mjs';
 import { prefixBasePath } from './site-paths.mjs';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from './youtube-frame.mjs';
 
@@ -266,8 +267,8 @@ export const vercelHeaders = (policy) =>
 export function writeHeadersFile(outDir, { basePath, themeScripts, extra = {} }) {
   const sitePaths = filesUnder(outDir)
     .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
-    .filter((sitePath) => sitePath !== '/_headers');
+    .filter((sitePath) => sitePath !== HEADERS_PATH);
   const rules = headerRules(sitePaths, { basePath, themeScriptHashes: themeScriptHashes(themeScripts), extra });
-  fs.writeFileSync(path.join(outDir, '_headers'), headersFile(rules));
+  fs.writeFileSync(path.join(outDir, HEADERS_PATH), headersFile(rules));
   return rules;
 }

@@ -25,6 +25,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'md
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { builtImageUrl, hasUrlScheme } from './assets';
+import { isInside } from './files.mjs';
 import type { ImageUse } from './image-cache';
 import { ImageError, MEDIA_TYPES, SOURCE_FORMATS, type BodyImage, type ImageFormat, type ImageStore, type ResponsiveImage } from './image-processing';
 
@@ -72,7 +73,7 @@ export function localImageFile(src: string, { assetDir, publicDir }: ImageLocati
   const folder = isRootRelative ? publicDir : assetDir!;
   const folderName = isRootRelative ? 'public' : path.basename(folder);
   const file = path.join(folder, decoded);
-  if (path.relative(folder, file).startsWith('..')) return { problem: `points outside ${folderName}/` };
+  if (!isInside(folder, file)) return { problem: `points outside ${folderName}/` };
   return fs.existsSync(file) ? { file } : { problem: `points to a file that does not exist in ${folderName}/` };
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { copyIfChanged } from './assets';
+import { KATEX_FOLDER } from './reserved-paths.mjs';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are
@@ -16,7 +17,7 @@ import { copyIfChanged } from './assets';
 export function publishKatexAssets(publicDir: string): void {
   // Resolved from the project at run time: the bundler would turn require.resolve into a module id.
   const dist = path.join(path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('katex/package.json')), 'dist');
-  const target = path.join(publicDir, 'katex');
+  const target = path.join(publicDir, KATEX_FOLDER);
   fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
   const files = ['katex.min.css', ...fs.readdirSync(path.join(dist, 'fonts')).map((font) => path.join('fonts', font))];
   for (const file of files) copyIfChanged(path.join(dist, file), path.join(target, file));

@@ -40,6 +40,53 @@ function parseMdx(text: string): MdastRoot | null {
 // Invalid MDX is reported by compileBody, with its line; here it is read as Markdown.
 const parseMarkdown = (text: string, format: SourceFormat): MdastRoot => (format === 'mdx' && parseMdx(text)) || markdownParser.parse(text);
 
+/**
+ * How many block quotes and list items one line of Markdown may open. markdown-it stops at 100
+ * as well; remark's parser takes seconds on a line that opens a few thousand, and then runs out
+ * of stack, so a text that opens more is refused before any parse (lib/content.ts).
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * The most block quote markers (`>`) and list item markers (`-`, `*`, `+`, `1.`, `1)`) that
+ * open one line of `markdown`, and the first line (from 1) that opens that many. A count of
+ * the markers at the start of each line, with no parse: it reads what nests on one line
+ * (`> > > x`, `- - - x`), which is how a short file nests thousands deep.
+ */
+export function deepestNesting(markdown: string): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 1 };
+  let line = 1;
+  let depth = 0;
+  let opening = true;
+  for (let i = 0; i < markdown.length; i++) {
+    const character = markdown[i];
+    if (character === '\n') {
+      line++;
+      depth = 0;
+      opening = true;
+      continue;
+    }
+    if (!opening || character === ' ' || character === '\t') continue;
+    const marker = character === '>' ? 1 : /[-*+]/.test(character) && /[ \t\n]|^$/.test(markdown[i + 1] ?? '') ? 1 : orderedMarkerLength(markdown, i);
+    if (marker === 0) {
+      opening = false;
+      continue;
+    }
+    depth++;
+    i += marker - 1;
+    if (depth > deepest.depth) deepest = { depth, line };
+  }
+  return deepest;
+}
+
+/** The length of an ordered list marker (`12.` or `3)` and a space after it) at `start`, or 0. */
+function orderedMarkerLength(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end - start < 9 && text[end] >= '0' && text[end] <= '9') end++;
+  const delimited = end > start && (text[end] === '.' || text[end] === ')') && /[ \t\n]|^$/.test(text[end + 1] ?? '');
+  return delimited ? end - start + 1 : 0;
+}
+
 /** Shortens text to at most `max` characters, at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -4,6 +4,7 @@
  * types cannot drift apart.
  */
 import { z } from 'zod';
+import { hasUrlScheme } from './assets';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -25,15 +26,47 @@ export const calendarDate = z.string({ error: (issue) => (issue.input === undefi
   return value.trim().slice(0, 10);
 });
 
-const text = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is required' : `must be ${what}, got ${JSON.stringify(issue.input)}`) });
+/** What is wrong with `input` where `what` was expected; YAML reads `2019` and `yes` as a number and a boolean. */
+function notText(what: string, input: unknown): string {
+  if (input === undefined || input === null) return 'is required';
+  const quoted = typeof input === 'number' || typeof input === 'boolean' ? `; YAML reads it as a ${typeof input}: write it in quotes ("${input}") to use it as text` : '';
+  return `must be ${what}, got ${JSON.stringify(input)}${quoted}`;
+}
 
-const optionalText = (what: string) => text(what).trim().min(1, 'must not be empty').optional();
+const text = (what: string) => z.string({ error: (issue) => notText(what, issue.input) });
 
-/** Lumen writes `tags:` as a list; a single string (`tags: aws`) is read as a list of one. */
-const tagList = z
-  .union([z.array(text('a tag name').trim().min(1, 'must not hold an empty tag')), text('a list of tags').transform((tag) => [tag])])
-  .default([]);
+const requiredText = (what: string) => text(what).trim().min(1, 'must not be empty');
+const optionalText = (what: string) => requiredText(what).optional();
+
+/** Lumen writes `tags:` as a list; a single string (`tags: aws`) is read as a list of one, and an empty `tags:` as none. */
+const tagList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : (value ?? undefined)),
+  z
+    .array(text('a tag name').trim().min(1, 'must not hold an empty tag'), {
+      error: (issue) => `must be a list of tags, like [aws, caching], or one tag; got ${JSON.stringify(issue.input)}`,
+    })
+    .default([]),
+);
+
+/**
+ * A URL a page head, JSON-LD or a feed will carry: a path (`/images/a.png`, `./cover.jpg`) or
+ * an http(s) URL. Any other scheme (`javascript:`, `data:`), in any case, a scheme-relative
+ * `//host/x` and a backslash (which browsers read as `/`) are refused, as are control
+ * characters, which browsers drop from URLs (`java\tscript:`).
+ */
+const pathOrHttpUrl = (what: string) =>
+  requiredText(what).superRefine((value, ctx) => {
+    const problem = /[\u0000-\u001f\u007f]/.test(value)
+      ? 'has a control character'
+      : value.includes('\\')
+        ? 'has a backslash; paths use /'
+        : value.startsWith('//')
+          ? 'starts with //; write the scheme (https://)'
+          : hasUrlScheme(value) && !/^https?:$/i.test(value.slice(0, value.indexOf(':') + 1))
+            ? 'is neither a path nor an http(s) URL'
+            : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL` });
+  }).optional();
 
 export const frontMatterSchema = z.looseObject({
   title: text('text').trim().min(1, 'is required'),
@@ -50,10 +83,10 @@ export const frontMatterSchema = z.looseObject({
   draft: z.boolean({ error: (issue) => `must be true or false, got ${JSON.stringify(issue.input)}` }).default(false),
   category: optionalText('text'),
   tags: tagList,
-  socialImage: optionalText('an image path or URL'),
-  cover: optionalText('an image path or URL'),
+  socialImage: pathOrHttpUrl('an image path or URL'),
+  cover: pathOrHttpUrl('an image path or URL'),
   /** Next's blog-starter calls the cover `coverImage`. */
-  coverImage: optionalText('an image path or URL'),
+  coverImage: pathOrHttpUrl('an image path or URL'),
 });
 
 /** Front matter after validation; unknown fields are kept as they were written. */

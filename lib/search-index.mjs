@@ -4,8 +4,9 @@
  * post-export step (scripts/finish-export.mjs) with Pagefind's Node API, so no page carries
  * any markup for it. Each published post is one record, made from the build manifest
  * (lib/build-manifest.ts) and the text of its exported page's `[data-post-body]`:
- * - content: the body's text, as a reader sees it (see `bodyText`), or the title for a body
- *   with no text at all, which Pagefind would otherwise leave out of the index;
+ * - content: the body's text, as a reader sees it (see `bodyText`); for a body with no letter
+ *   or digit (`+++ --- ***`), which Pagefind would leave out of the index, the title, or if
+ *   that has none either, the words of the post's slug, which always has some;
  * - metadata: title, date (`YYYY-MM-DD`), dateLabel (the date as the pages show it) and
  *   excerpt, which the search page shows with each result;
  * - filters: `tag`, the post's tag names.
@@ -26,6 +27,7 @@ import { visit } from 'unist-util-visit';
 import { formatDate } from './dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
 import { packageVersion } from './packages.mjs';
+import { folioCacheDir } from './build/folders.mjs';
 import { SEARCH_INDEX_DIR } from './page-scripts.mjs';
 
 /**
@@ -78,6 +80,9 @@ function postBodyText(pageHtml) {
   return body ? bodyText(body) : null;
 }
 
+/** True for text with a word in it: Pagefind indexes no record without one. */
+const hasWords = (/** @type {string} */ text) => /[\p{L}\p{N}]/u.test(text);
+
 /**
  * The search record of one post, from its summary and the text of its body.
  * @param {PostSummary} post
@@ -88,7 +93,7 @@ function postBodyText(pageHtml) {
 const recordOf = (post, text, { language, dateLocale }) => ({
   url: post.url,
   language,
-  content: text || post.title,
+  content: [text, post.title].find(hasWords) ?? post.slug.replaceAll('-', ' '),
   meta: { title: post.title, date: post.date, dateLabel: formatDate(post.date, dateLocale), excerpt: post.excerpt },
   filters: { tag: post.tags.map((tag) => tag.name) },
 });
@@ -109,7 +114,7 @@ export function searchRecord(post, pageHtml, site) {
  * Where a build keeps its search texts: in the cache folder of the `.next/` beside its `out/`.
  * @param {string} outDir
  */
-export const searchTextCacheFile = (outDir) => path.join(path.dirname(outDir), '.next', 'cache', 'folio', 'search-text.json');
+export const searchTextCacheFile = (outDir) => path.join(folioCacheDir(path.dirname(outDir)), 'search-text.json');
 
 /**
  * The version of the search texts: the code that makes a text from a page and the versions of
@@ -259,7 +264,7 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
     if (indexed !== sent.length) {
       const urls = indexedUrls(indexDir, files);
       const left = sent.filter((post) => !urls.has(post.url)).map((post) => `${post.url} ("${post.title}")`);
-      throw new Error(`Cannot write the search index: Pagefind found no words to index in ${left.join(', ')}; give each a title or body with words in it`);
+      throw new Error(`Cannot write the search index: Pagefind found no words to index in ${left.join(', ')}`);
     }
     let bytes = 0;
     let kept = 0;

@@ -3,6 +3,7 @@
  */
 import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
 import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
+import { FEED_PATHS } from './reserved-paths.mjs';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from './site-paths.mjs';
 
 export interface MenuItem {
@@ -120,9 +121,9 @@ export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 
 /** The feeds, linked from the head of every page. */
 export const siteFeeds: FeedLink[] = [
-  { format: 'rss', href: withBasePath('/rss.xml'), type: 'application/rss+xml', label: 'RSS' },
-  { format: 'atom', href: withBasePath('/atom.xml'), type: 'application/atom+xml', label: 'Atom' },
-  { format: 'json', href: withBasePath('/feed.json'), type: 'application/feed+json', label: 'JSON Feed' },
+  { format: 'rss', href: withBasePath(FEED_PATHS.rss), type: 'application/rss+xml', label: 'RSS' },
+  { format: 'atom', href: withBasePath(FEED_PATHS.atom), type: 'application/atom+xml', label: 'Atom' },
+  { format: 'json', href: withBasePath(FEED_PATHS.json), type: 'application/feed+json', label: 'JSON Feed' },
 ];
 
 /** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can: lib/social-image.ts). */

@@ -36,7 +36,8 @@ export function makeSiteCopy(postsDir, name) {
       filter: (source) => !['posts', 'katex', '_img'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !isTestFile(source),
     });
   }
-  fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true });
+  // Links are copied as the author wrote them, so a relative one still leads where it did inside the posts.
+  fs.cpSync(postsDir, path.join(siteDir, 'posts'), { recursive: true, verbatimSymlinks: true });
   return siteDir;
 }
 

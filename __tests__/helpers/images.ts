@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { madeImagesDir } from '../../lib/build/folders.mjs';
 import { createImageStore, type ImageStore } from '../../lib/image-processing';
 
 /** An image of one colour of the given size and format: quick to encode, so tests stay fast. */
@@ -25,7 +26,7 @@ export function writeSvg(file: string, width: number, height: number): void {
 export function scratchImageStore(): { store: ImageStore; root: string; publicDir: string; cacheDir: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-images-'));
   const publicDir = path.join(root, 'public');
-  const cacheDir = path.join(root, '.next', 'cache', 'folio', 'images');
+  const cacheDir = madeImagesDir(root);
   fs.mkdirSync(publicDir, { recursive: true });
   return { store: createImageStore({ root, publicDir, cacheDir }), root, publicDir, cacheDir };
 }

@@ -63,7 +63,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
 
   const broken: BrokenPostData[] = index.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: toErrorData(error) }));
   const outputs: Record<string, PreparedOutput> = {};
-  const warnings: string[] = [];
+  const warnings: string[] = index.warnings.map((warning) => warning.message);
   const imageFiles = new Set<string>();
   let usesMath = false;
   entries.forEach((post, position) => {
