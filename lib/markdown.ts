@@ -352,12 +352,18 @@ export interface RenderedBody {
   usesMath: boolean;
 }
 
-/** Collects the h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
+/**
+ * True for a heading no reader sees: GFM's "Footnotes" label (`<h2 class="sr-only">`) is there
+ * for screen readers only, so it gets no entry in the contents and no link to itself.
+ */
+const isVisuallyHidden = (node: Element) => Array.isArray(node.properties.className) && node.properties.className.includes('sr-only');
+
+/** Collects the visible h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
 function rehypeCollectHeadings(options: { headings: Heading[] }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
       const depth = /^h([1-3])$/.exec(node.tagName)?.[1];
-      if (depth && typeof node.properties.id === 'string') {
+      if (depth && typeof node.properties.id === 'string' && !isVisuallyHidden(node)) {
         options.headings.push({ depth: Math.max(2, Number(depth)), id: node.properties.id, text: hastToString(node) });
       }
     });
