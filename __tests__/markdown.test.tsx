@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
 import { youTubeVideo } from '../lib/markdown';
 import { contentErrorOf } from './helpers/content-error';
 import { writeImage } from './helpers/images';
@@ -256,6 +259,20 @@ describe('code blocks', () => {
     // The meta is read, not shown.
     expect(html.match(/lib\/a\.ts/g)).toHaveLength(1);
     expect(html).not.toMatch(/showLineNumbers|\{1,3-4\}|metastring/);
+  });
+
+  it.each(['md', 'mdx'] as const)('in .%s: the text of each block is the code written, byte for byte, with its highlighting', async (format) => {
+    // Each fence's content, as CommonMark defines it: its lines, each with its line ending.
+    const blocks = ['\tindented with a tab\n\nafter a blank line\n', '', 'one line\n', 'trailing blank lines\n\n\n', '\n\nleading blank lines\n'];
+    const body = blocks.map((content) => `\`\`\`ts\n${content}\`\`\``).join('\n\n');
+    const codeTexts = (html: string) => selectAll('pre', fromHtml(html, { fragment: true })).map((pre) => hastToString(pre));
+    expect(codeTexts(await render(body, { format }))).toEqual(blocks);
+
+    const featured = await render('```ts title="a.ts" {3} showLineNumbers\nconst a = 1;\n\nconst b = 2;\n```', { format });
+    expect(codeTexts(featured)).toEqual(['const a = 1;\n\nconst b = 2;\n']);
+    expect(lines(featured)).toEqual([false, false, true]);
+    // The blank line is an empty row, which the stylesheet gives its height.
+    expect(featured).toContain('<span data-line=""></span>');
   });
 
   it('shows no title, highlight or numbers unless asked', async () => {

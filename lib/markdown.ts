@@ -102,6 +102,40 @@ const prettyCodeOptions: PrettyCodeOptions = {
   bypassInlineCode: true,
 };
 
+/**
+ * rehype-pretty-code, keeping each block's exact text: it drops a block's final newline and,
+ * for its grid layout, writes a space into every empty line, so copied code would differ from
+ * the code written. Each block's text is read before highlighting and given back after: empty
+ * lines are empty again (MdxBody.module.css gives them their height) and the final newline is
+ * restored after the last line, where the grid does not show it.
+ */
+function rehypeHighlightCode() {
+  // Its type allows for a plugin that returns nothing; this one returns its async transformer of the tree.
+  const highlight = rehypePrettyCode(prettyCodeOptions) as (tree: HastRoot) => Promise<void>;
+  return async (tree: HastRoot) => {
+    const sources = new Map<Element, string>();
+    visit(tree, 'element', (node: Element) => {
+      // The blocks rehype-pretty-code highlights: a <pre> whose one child is a <code> of text.
+      const [code] = node.children;
+      if (node.tagName === 'pre' && node.children.length === 1 && code.type === 'element' && code.tagName === 'code' && code.children[0]?.type === 'text') {
+        sources.set(node, hastToString(code));
+      }
+    });
+    await highlight(tree);
+    // rehype-pretty-code turns each <pre> it highlights into the <figure> around the new one.
+    for (const [figure, source] of sources) {
+      const code = figure.tagName === 'figure' ? select('pre > code', figure) : undefined;
+      if (!code) continue;
+      const sourceLines = source.replace(/\n$/, '').split('\n');
+      const lines = code.children.filter((child): child is Element => child.type === 'element' && 'data-line' in child.properties);
+      lines.forEach((line, index) => {
+        if (sourceLines[index] === '') line.children = [];
+      });
+      if (source.endsWith('\n')) code.children.push({ type: 'text', value: '\n' });
+    }
+  };
+}
+
 /** rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme colours on it. */
 function rehypeShikiClass() {
   return (tree: HastRoot) => {
@@ -397,7 +431,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     [rehypeYouTubeEmbeds, { problems }],
     rehypeKatex,
     [rehypeMathLayout, math],
-    [rehypePrettyCode, prettyCodeOptions],
+    rehypeHighlightCode,
     rehypeShikiClass,
     // Images first: they are found by the paths the author wrote, and become root-relative
     // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
