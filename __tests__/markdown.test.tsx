@@ -99,9 +99,9 @@ describe('.md is CommonMark + GFM', () => {
   it('gives headings ids and anchors, and makes a body h1 an h2', async () => {
     const html = await render('# Top\n\n## Cache me if you can\n\n### Scaling to 10 million users');
     expect(html).not.toContain('<h1');
-    expect(html).toMatch(/<h2 id="top"><a [^>]*href="#top">Top<\/a><\/h2>/);
-    expect(html).toMatch(/<h2 id="cache-me-if-you-can"><a [^>]*href="#cache-me-if-you-can">Cache me if you can<\/a><\/h2>/);
-    expect(html).toMatch(/<h3 id="scaling-to-10-million-users">/);
+    expect(html).toMatch(/<h2 id="top">Top<\/h2><a class="anchor" href="#top" aria-labelledby="top"><\/a>/);
+    expect(html).toMatch(/<h2 id="cache-me-if-you-can">Cache me if you can<\/h2><a class="anchor" href="#cache-me-if-you-can" aria-labelledby="cache-me-if-you-can"><\/a>/);
+    expect(html).toMatch(/<h3 id="scaling-to-10-million-users">Scaling to 10 million users<\/h3><a [^>]*href="#scaling-to-10-million-users"/);
   });
 });
 
