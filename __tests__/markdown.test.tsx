@@ -82,6 +82,11 @@ describe('.md is CommonMark + GFM', () => {
     expect(globals.pwned).toBeUndefined();
   });
 
+  it('removes <style> attributes from raw HTML, and keeps the element', async () => {
+    const html = await render('<p style="position:fixed;inset:0">Styled</p> <span style="color:red">red</span>');
+    expect(html).toBe('<p>Styled</p> <span>red</span>');
+  });
+
   it('highlights fenced code at build time, with light and dark colours', async () => {
     const html = await render('```ts\nconst answer: number = 42;\n```');
     expect(html).toMatch(/<pre class="shiki" style="--shiki-light:#[0-9a-f]{3,6};--shiki-dark:#[0-9a-f]{3,6};--shiki-light-bg:#[0-9a-f]{3,6};--shiki-dark-bg:#[0-9a-f]{3,6}"/);
@@ -102,6 +107,45 @@ describe('.md is CommonMark + GFM', () => {
     expect(html).toMatch(/<h2 id="top">Top<\/h2><a class="anchor" href="#top" aria-labelledby="top"><\/a>/);
     expect(html).toMatch(/<h2 id="cache-me-if-you-can">Cache me if you can<\/h2><a class="anchor" href="#cache-me-if-you-can" aria-labelledby="cache-me-if-you-can"><\/a>/);
     expect(html).toMatch(/<h3 id="scaling-to-10-million-users">Scaling to 10 million users<\/h3><a [^>]*href="#scaling-to-10-million-users"/);
+  });
+});
+
+describe('raw HTML elements whose content is not HTML (GFM\'s tag filter)', () => {
+  const FILTERED = ['title', 'textarea', 'style', 'xmp', 'script', 'noembed', 'noframes', 'plaintext'];
+  /** The body's text and elements, as a browser would read its HTML. */
+  const shown = async (body: string) => {
+    const tree = fromHtml(await render(body), { fragment: true });
+    return { text: hastToString(tree).replace(/\s+/g, ' ').trim(), tags: selectAll('*', tree).map((element) => element.tagName) };
+  };
+
+  it.each(FILTERED)('removes <%s> with its content, leaving no text, in a paragraph and as a block', async (name) => {
+    expect(await shown(`Before <${name}>hidden **x**</${name}> after **bold**.\n\nNext *paragraph*.`)).toEqual({ text: 'Before after bold. Next paragraph.', tags: ['p', 'strong', 'p', 'em'] });
+    expect(await shown(`<${name.toUpperCase()} class="x">\nhidden\n</${name.toUpperCase()}>\n\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+    expect(await shown(`<div><${name}>hidden</${name}>shown</div>`)).toEqual({ text: 'shown', tags: ['div'] });
+  });
+
+  it.each(['textarea', 'style', 'script'])('removes a <%s> block with blank lines in it, which CommonMark keeps as one block of HTML', async (name) => {
+    expect(await shown(`<${name}>\nhidden\n\n*still hidden*\n</${name}>\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+    expect(await shown(`<${name}>\nhidden\n\n*still hidden*\n</${name}>\n\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+  });
+
+  it.each(FILTERED)('never lets an unclosed <%s> swallow what follows: its start tag alone is removed', async (name) => {
+    expect(await shown(`Before <${name}> after **bold**.\n\nNext *paragraph*.\n\n<p>Raw <em>HTML</em></p>`)).toEqual({
+      text: 'Before after bold. Next paragraph. Raw HTML',
+      tags: ['p', 'strong', 'p', 'em', 'p', 'em'],
+    });
+    expect(await shown(`<div><${name} title="a>b">\nshown\n\nAfter *it*.`)).toEqual({ text: 'shown After it.', tags: ['div', 'p', 'em'] });
+  });
+
+  it('keeps an <iframe> embed, closed at its start tag: its content is dropped, and an unclosed one swallows nothing', async () => {
+    const embed = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk"></iframe>';
+    expect(await render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk">fallback</iframe>')).toBe(embed);
+    expect(await render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk">\n\nAfter *it*.')).toBe(`${embed}\n<p>After <em>it</em>.</p>`);
+    expect(await render('Inline <iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk"> then **bold**.')).toBe(`<p>Inline ${embed} then <strong>bold</strong>.</p>`);
+  });
+
+  it('reads a tag in a comment as part of the comment, and a stray end tag as nothing', async () => {
+    expect(await shown('<div><!-- <style> --><p>kept</p></div>\n\nText </style></textarea> more.')).toEqual({ text: 'kept Text more.', tags: ['div', 'p', 'p'] });
   });
 });
 

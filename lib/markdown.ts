@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
+import type { Raw } from 'mdast-util-to-hast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -45,6 +46,9 @@ import { rehypeImages } from './images';
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
+/** GFM's filtered tags: elements whose content an HTML parser does not read as HTML (see rehypeRawHtml). */
+const FILTERED_TAGS = ['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'script', 'plaintext'];
+
 /**
  * What raw HTML in a `.md` post may contain: GitHub's allow-list, plus embeds (`<iframe>`,
  * `<video>`), figures and class names. No event handlers, no scripts, and only http(s) and
@@ -54,6 +58,9 @@ export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as con
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
+  // Removed with their content: script, style and the like are never text on the page (the
+  // tag filter below has already removed them from raw HTML, with what they would swallow).
+  strip: FILTERED_TAGS.filter((name) => name !== 'iframe'),
   tagNames: [...(defaultSchema.tagNames ?? []), 'iframe', 'video', 'audio', 'source', 'figure', 'figcaption', 'mark', 'abbr'],
   attributes: {
     ...defaultSchema.attributes,
@@ -159,17 +166,64 @@ function rehypeCodeMetaAsProperty() {
 }
 
 /**
- * rehype-raw re-parses the whole tree with an HTML parser, which costs more than the rest of
- * the sanitizing; a body without raw HTML has nothing for it to do, so it runs only when
- * there is some.
+ * GFM's tag filter, as a removal. In raw HTML, the start tag of these elements makes an HTML
+ * parser read what follows as their text (`<textarea>`, `<title>`) or hide it (the others),
+ * up to an end tag that may never come, swallowing the rest of the post; GitHub escapes them.
+ * Folio removes each one with its content, up to its end tag in the same HTML (or, for a tag
+ * within a paragraph, in the same paragraph), so it leaves no text behind. One without an end
+ * tag there loses its start tag alone, and what follows is shown as written. An `<iframe>` is
+ * an embed, so it stays, closed at once: browsers never show its content.
  */
-function rehypeRawWhenPresent() {
+/** A start or end tag as an HTML tokenizer reads one (quoted values may hold `>`), or a comment, whose tags are not tags. */
+const TAG_OR_COMMENT = new RegExp(`<!--[\\s\\S]*?(?:-->|$)|<(/?)(${FILTERED_TAGS.join('|')})(?=[\\s/>]|$)(?:"[^"]*"|'[^']*'|[^"'>])*>?`, 'gi');
+const endTag = (name: string) => new RegExp(`</${name}(?=[\\s/>]|$)(?:"[^"]*"|'[^']*'|[^"'>])*>?`, 'gi');
+/** A raw node that is one filtered start tag and nothing else, as inline HTML is: `<style>`. */
+const LONE_START_TAG = new RegExp(`^<(${FILTERED_TAGS.join('|')})(?=[\\s/>])(?:"[^"]*"|'[^']*'|[^"'>])*>$`, 'i');
+const closed = (startTag: string, name: string) => (name === 'iframe' ? `${startTag}</iframe>` : '');
+
+/** The raw HTML `html` with each filtered element removed (an iframe emptied and closed), and each stray filtered tag. */
+function filterTags(html: string): string {
+  let filtered = '';
+  let position = 0;
+  TAG_OR_COMMENT.lastIndex = 0;
+  for (let match = TAG_OR_COMMENT.exec(html); match; match = TAG_OR_COMMENT.exec(html)) {
+    const [tag, slash, tagName] = match;
+    if (!tagName) continue;
+    const name = tagName.toLowerCase();
+    filtered += html.slice(position, match.index);
+    position = TAG_OR_COMMENT.lastIndex;
+    if (slash) continue;
+    const end = endTag(name);
+    end.lastIndex = position;
+    // Its content is text up to its end tag: tags and comments in it are not looked at.
+    if (end.exec(html)) position = TAG_OR_COMMENT.lastIndex = end.lastIndex;
+    filtered += closed(tag, name);
+  }
+  return filtered + html.slice(position);
+}
+
+/**
+ * Raw HTML is filtered (above), then parsed by rehype-raw, which re-parses the whole tree with
+ * an HTML parser and costs more than the rest of the sanitizing; a body without raw HTML has
+ * nothing for it to do, so it runs only when there is some.
+ */
+function rehypeRawHtml() {
   const parseRawHtml = rehypeRaw();
   return (tree: HastRoot, file: VFile) => {
     let hasRawHtml = false;
-    visit(tree, 'raw', () => {
+    visit(tree, 'raw', (node: Raw, index, parent) => {
       hasRawHtml = true;
-      return EXIT;
+      const loneStartTag = LONE_START_TAG.exec(node.value);
+      if (loneStartTag && parent && index !== undefined) {
+        // Inline HTML is a node per tag: the element ends at its end tag later in the paragraph.
+        const name = loneStartTag[1].toLowerCase();
+        const end = parent.children.findIndex((sibling, at) => at > index && sibling.type === 'raw' && endTag(name).exec(sibling.value)?.[0] === sibling.value.trim());
+        if (end !== -1) {
+          parent.children.splice(index, end - index + 1, { type: 'raw', value: closed(node.value, name) });
+          return index + 1;
+        }
+      }
+      node.value = filterTags(node.value);
     });
     return hasRawHtml ? parseRawHtml(tree, file) : tree;
   };
@@ -422,7 +476,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const lineOffset = post.bodyStartLine - 1;
   const isMarkdown = post.format === 'md';
   // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
-  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRawWhenPresent, [rehypeSanitize, sanitizeSchema]] : [];
+  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRawHtml, [rehypeSanitize, sanitizeSchema]] : [];
   const rehypePlugins: Pluggable[] = [
     ...sanitizeRawHtml,
     rehypeSlug,
