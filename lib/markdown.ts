@@ -32,7 +32,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { unified, type Pluggable } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
 import { readableTheme } from './code-themes';
 import { withBasePath } from './site';
