@@ -19,7 +19,7 @@ import type { Post } from './content';
 import { ContentError } from './content-error';
 import { publishImages } from './image-cache';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './image-processing';
-import { isRemoteImage, localImageFile } from './images';
+import { isRemoteImage, localFile } from './images';
 import { site } from './site';
 
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
@@ -136,7 +136,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
     return { url: site.socialImage, width: null, height: null };
   }
   if (isRemoteImage(src)) return { url: src, width: null, height: null };
-  const local = localImageFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
+  const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
   if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
   try {
     const { image } = await store.socialImage(local.file);
