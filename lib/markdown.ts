@@ -2,9 +2,11 @@
  * Markdown: the md/mdx pipeline, run at build time only.
  *
  * `.md` is Markdown (CommonMark + GFM, raw HTML allowed) and is never executed: unified turns
- * it into an HTML tree, whose raw HTML is parsed by rehype-raw and then cleaned by
- * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
- * URLs. `.mdx` is code from the site's author and is compiled as MDX by next-mdx-remote.
+ * it into an HTML tree, whose raw HTML goes through GFM's tag filter, is parsed by rehype-raw
+ * and then cleaned by rehype-sanitize's allow-list, which drops `<script>` and `on*`
+ * attributes. In both formats every URL must be a path or an http(s) URL (or a mailto:
+ * link), or the build fails. `.mdx` is code from the site's author and is compiled as MDX by
+ * next-mdx-remote.
  * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
  * with shiki (titles, line numbers, highlighted lines), responsive images (lib/images.ts), and
  * asset URLs that work from any page.
