@@ -121,35 +121,29 @@ const prettyCodeOptions: PrettyCodeOptions = {
 };
 
 /**
- * rehype-pretty-code, keeping each block's exact text: it drops a block's final newline and,
- * for its grid layout, writes a space into every empty line, so copied code would differ from
- * the code written. Each block's text is read before highlighting and given back after: empty
- * lines are empty again (MdxBody.module.css gives them their height) and the final newline is
- * restored after the last line, where the grid does not show it.
+ * rehype-pretty-code, keeping each block's exact text, so that copied code is the code
+ * written. Its grid layout is off (`grid: false`): that writes a space into every empty line,
+ * and, as the browser copies a grid row by row, loses blank lines from a copy; the lines are
+ * laid out by MdxBody.module.css instead. It also drops a block's final newline, which is put
+ * back here after the last line.
  */
 function rehypeHighlightCode() {
   // Its type allows for a plugin that returns nothing; this one returns its async transformer of the tree.
-  const highlight = rehypePrettyCode(prettyCodeOptions) as (tree: HastRoot) => Promise<void>;
+  const highlight = rehypePrettyCode({ ...prettyCodeOptions, grid: false }) as (tree: HastRoot) => Promise<void>;
   return async (tree: HastRoot) => {
-    const sources = new Map<Element, string>();
+    const endingInNewline = new Set<Element>();
     visit(tree, 'element', (node: Element) => {
       // The blocks rehype-pretty-code highlights: a <pre> whose one child is a <code> of text.
       const [code] = node.children;
       if (node.tagName === 'pre' && node.children.length === 1 && code.type === 'element' && code.tagName === 'code' && code.children[0]?.type === 'text') {
-        sources.set(node, hastToString(code));
+        if (hastToString(code).endsWith('\n')) endingInNewline.add(node);
       }
     });
     await highlight(tree);
     // rehype-pretty-code turns each <pre> it highlights into the <figure> around the new one.
-    for (const [figure, source] of sources) {
+    for (const figure of endingInNewline) {
       const code = figure.tagName === 'figure' ? select('pre > code', figure) : undefined;
-      if (!code) continue;
-      const sourceLines = source.replace(/\n$/, '').split('\n');
-      const lines = code.children.filter((child): child is Element => child.type === 'element' && 'data-line' in child.properties);
-      lines.forEach((line, index) => {
-        if (sourceLines[index] === '') line.children = [];
-      });
-      if (source.endsWith('\n')) code.children.push({ type: 'text', value: '\n' });
+      code?.children.push({ type: 'text', value: '\n' });
     }
   };
 }
