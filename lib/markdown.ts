@@ -390,11 +390,25 @@ function srcSetCandidates(srcSet: string): { url: string; descriptors: string }[
   return candidates;
 }
 
-/**
- * Calls `replace` with each URL that an element, or an MDX element, holds, with the name of
- * its attribute as written in HTML (`srcset`), and puts back what it returns.
- */
-function replaceUrls(node: Element | MdxJsxElement | MdxJsxTextElement, replace: (url: string, attribute: string) => string): void {
+/** Where a URL is: the name of its attribute as written in HTML (`srcset`), its element's name and line. */
+interface UrlPlace {
+  attribute: string;
+  element: string;
+  line?: number;
+}
+
+/** Calls `replace` with each URL that an element or MDX element of `tree` holds, and where it is, and puts back what it returns. */
+function replaceUrls(tree: HastRoot, replace: (url: string, place: UrlPlace) => string): void {
+  visit(tree, (node) => {
+    if (node.type === 'element' || node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const element = (node.type === 'element' ? node.tagName : node.name) ?? '';
+      replaceElementUrls(node, (url, attribute) => replace(url, { attribute, element, line: node.position?.start.line }));
+    }
+  });
+}
+
+/** Calls `replace` with each URL that an element, or an MDX element, holds, with the name of its attribute, and puts back what it returns. */
+function replaceElementUrls(node: Element | MdxJsxElement | MdxJsxTextElement, replace: (url: string, attribute: string) => string): void {
   if (node.type !== 'element') {
     const urlProperties = /^[A-Z]/.test(node.name ?? '') ? COMPONENT_URL_PROPERTIES : URL_PROPERTIES;
     for (const attribute of node.attributes) {
@@ -433,20 +447,15 @@ function urlScheme(url: string): string | null {
  * without a word (and an upper-case `HTTPS:` with it).
  */
 function rehypeCheckUrls(options: { problems: Problem[] }) {
-  return (tree: HastRoot) => {
-    visit(tree, (node) => {
-      if (node.type !== 'element' && node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      replaceUrls(node, (url, attribute) => {
-        const scheme = urlScheme(url);
-        if (scheme !== null && scheme !== 'http' && scheme !== 'https' && !(scheme === 'mailto' && attribute === 'href')) {
-          const name = node.type === 'element' ? node.tagName : node.name;
-          const allowed = attribute === 'href' ? 'a path, an http(s) URL or a mailto: address' : 'a path or an http(s) URL';
-          options.problems.push({ line: node.position?.start.line, field: attribute, detail: `${JSON.stringify(url)} on <${name}> is not ${allowed}` });
-        }
-        return url;
-      });
+  return (tree: HastRoot) =>
+    replaceUrls(tree, (url, { attribute, element, line }) => {
+      const scheme = urlScheme(url);
+      if (scheme !== null && scheme !== 'http' && scheme !== 'https' && !(scheme === 'mailto' && attribute === 'href')) {
+        const allowed = attribute === 'href' ? 'a path, an http(s) URL or a mailto: address' : 'a path or an http(s) URL';
+        options.problems.push({ line, field: attribute, detail: `${JSON.stringify(url)} on <${element}> is not ${allowed}` });
+      }
+      return url;
     });
-  };
 }
 
 /**
@@ -461,24 +470,18 @@ function rehypeCheckUrls(options: { problems: Problem[] }) {
  */
 function rehypeSiteUrls(options: { folder: (ImageLocation & { assetDir: string; assetBase: string }) | null; problems: Problem[] }) {
   const { folder, problems } = options;
-  return (tree: HastRoot) => {
-    visit(tree, (node) => {
-      if (node.type !== 'element' && node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      replaceUrls(node, (url, attribute) => {
-        // withBasePath leaves every URL but a root-relative one (`/posts/other/`) as it is.
-        if (!folder || !isRelativeUrl(url)) return withBasePath(url);
-        const local = localFile(url, folder);
-        if ('problem' in local) {
-          const name = node.type === 'element' ? node.tagName : node.name;
-          const what = attribute === 'href' ? 'link' : name === 'img' || name === 'Figure' ? 'image' : `<${name} ${attribute}>`;
-          problems.push({ line: node.position?.start.line, detail: `${what} "${url}" ${local.problem}` });
-        }
-        return resolveAssetUrl(url, folder.assetBase);
-      });
+  return (tree: HastRoot) =>
+    replaceUrls(tree, (url, { attribute, element, line }) => {
+      // withBasePath leaves every URL but a root-relative one (`/posts/other/`) as it is.
+      if (!folder || !isRelativeUrl(url)) return withBasePath(url);
+      const local = localFile(url, folder);
+      if ('problem' in local) {
+        const what = attribute === 'href' ? 'link' : element === 'img' || element === 'Figure' ? 'image' : `<${element} ${attribute}>`;
+        problems.push({ line, detail: `${what} "${url}" ${local.problem}` });
+      }
+      return resolveAssetUrl(url, folder.assetBase);
     });
-  };
 }
-
 
 type CompileInput = Pick<Post, 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'> & { body: string };
 
