@@ -23,8 +23,6 @@ const config = [
       '@next/next/no-img-element': 'off',
     },
   },
-  // next.config.js is CommonJS, as Next loads it.
-  { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/', 'out/', '.tmp/', 'node_modules/', 'next-env.d.ts', 'public/posts/'] },
 ];
 

@@ -146,7 +146,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
     await writeImage(path.join(assetDir, 'diagram.png'), 64, 32, 'png');
     await writeImage(path.join(images.publicDir, 'images', 'b.png'), 48, 24, 'png');
     const { compileBody } = await fresh<typeof import('../lib/markdown')>('../lib/markdown');
-    const { renderBodyHtml } = await fresh<typeof import('../components/MdxBody/MdxBody')>('../components/MdxBody/MdxBody');
+    const { renderBodyHtml } = await fresh<typeof import('../components/MdxBody/renderBody')>('../components/MdxBody/renderBody');
     const render = async (body: Parameters<typeof compileBody>[0]) => renderBodyHtml((await compileBody(body, { imageStore: images.store })).content, 'https://folio.example.com');
     const source = { bodyStartLine: 1, sourcePath: 'posts/test.mdx', slug: 'test' };
     const md = await render({ ...source, format: 'md', assetDir, body: '[Other](/posts/other/) ![A](./diagram.png) ![B](/images/b.png) [Out](https://example.com/x) [Top](#top) [File](./diagram.png)\n\n<video src="/clips/a.mp4" poster="/clips/a.png"></video>' });

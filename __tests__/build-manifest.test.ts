@@ -1,13 +1,13 @@
 /**
  * @jest-environment node
  *
- * The build manifest that `next build` leaves for the post-export step: the routes the
+ * The build manifest that the prepare step leaves for the post-export step: the routes the
  * sitemap lists, the summaries the feeds carry, and when and how it is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { BUILD_MANIFEST_PATH, buildManifest, siteRoutes, writeBuildManifest, type BuildManifest } from '../lib/build-manifest';
+import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build-manifest';
+import { manifestFileFor } from '../scripts/finish-export.mjs';
 import { loadContent, type ContentIndex } from '../lib/content';
 import { site } from '../lib/site';
 import { post, writePosts } from './helpers/posts-dir';
@@ -101,54 +101,17 @@ describe('buildManifest', () => {
 });
 
 describe('writeBuildManifest', () => {
-  it('writes the manifest under .next/ by renaming a complete file into place', () => {
+  it('writes the manifest where the post-export step reads it, through a complete file renamed into place', () => {
     const index = load(writePosts(blog()));
     const root = fs.mkdtempSync(path.join(path.dirname(writePosts({})), 'root-'));
     const renames = jest.spyOn(fs, 'renameSync');
     const file = writeBuildManifest(index, root);
-    expect(file).toBe(path.join(root, BUILD_MANIFEST_PATH));
+    expect(file).toBe(manifestFileFor(path.join(root, 'out')));
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(buildManifest(index));
-    // Written to a file of its own, then renamed: readers and other workers never see a partial one.
+    // Written to a file of its own, then renamed: a reader never sees a partial one.
     expect(renames).toHaveBeenCalledTimes(1);
     expect(renames.mock.calls[0][1]).toBe(file);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['content-manifest.json']);
     renames.mockRestore();
-  });
-});
-
-describe('getContentIndex', () => {
-  const saved = { phase: process.env.NEXT_PHASE, posts: process.env.FOLIO_POSTS_DIR };
-  afterEach(() => {
-    jest.restoreAllMocks();
-    for (const [name, value] of [['NEXT_PHASE', saved.phase], ['FOLIO_POSTS_DIR', saved.posts]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
-
-  /** A fresh content module reading a fresh project; returns the project root. */
-  function readContent(phase: string | undefined): string {
-    const postsDir = writePosts(blog());
-    const root = path.dirname(postsDir);
-    jest.spyOn(process, 'cwd').mockReturnValue(root);
-    process.env.FOLIO_POSTS_DIR = postsDir;
-    if (phase === undefined) delete process.env.NEXT_PHASE;
-    else process.env.NEXT_PHASE = phase;
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('../lib/content') as typeof import('../lib/content')).getContentIndex();
-    });
-    return root;
-  }
-
-  it('leaves the manifest of the index it read during `next build`', () => {
-    const root = readContent(PHASE_PRODUCTION_BUILD);
-    const manifest: BuildManifest = JSON.parse(fs.readFileSync(path.join(root, BUILD_MANIFEST_PATH), 'utf8'));
-    expect(manifest.posts).toHaveLength(24);
-  });
-
-  it('writes nothing outside `next build`', () => {
-    const root = readContent(undefined);
-    expect(fs.existsSync(path.join(root, '.next'))).toBe(false);
   });
 });

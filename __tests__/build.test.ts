@@ -59,7 +59,7 @@ describe('next build of a fixture site', () => {
     expect(hello.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(hello).toMatch(/<h1[^>]*>Hello, world<\/h1>/);
     expect(hello).toMatch(/<time dateTime="2020-05-15">15 May 2020<\/time>/);
-    expect(hello).toMatch(/<div[^>]*data-post-body=""[^>]*><div><p>The first paragraph of the hello world post.<\/p>/);
+    expect(hello).toMatch(/<div[^>]*data-post-body=""[^>]*><div[^>]*><p>The first paragraph of the hello world post.<\/p>/);
     expect(hello).toContain('<meta name="description" content="The first paragraph of the hello world post."');
 
     const mdx = html('posts/components');

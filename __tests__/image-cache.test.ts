@@ -90,6 +90,22 @@ describe('image cache', () => {
     expect(fs.existsSync(path.join(project.cacheDir, 'files', use.files[0]))).toBe(true);
   });
 
+  it('names the files made from an image after that image\'s own file, never after another with the same bytes (a draft\'s, say)', async () => {
+    const store = createImageStore(scratchImageStore().store.dirs);
+    const draftImage = path.join(store.dirs.root, 'posts', 'draft', 'secret-launch-plan.png');
+    const publishedImage = path.join(store.dirs.root, 'posts', 'news', 'diagram.png');
+    await writeImage(draftImage, 200, 100, 'png');
+    fs.mkdirSync(path.dirname(publishedImage), { recursive: true });
+    fs.copyFileSync(draftImage, publishedImage);
+    // The draft is built first, as in `npm run dev`; the published post's files must not carry its name.
+    await store.bodyImage(draftImage);
+    await store.socialImage(draftImage);
+    const body = await store.bodyImage(publishedImage);
+    const social = await store.socialImage(publishedImage);
+    expect(body.use.files.length).toBeGreaterThan(0);
+    for (const file of [...body.use.files, social.image.file]) expect(file).toMatch(/^diagram-[0-9a-f]{12}-\d+\.\w+$/);
+  });
+
   it('publishes files into public/_img/ from the cache, once', async () => {
     const { use } = await project.store.bodyImage(photo);
     publishImages(project.store.dirs, use.files);

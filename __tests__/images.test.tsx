@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import type { Element } from 'hast';
-import { renderBodyHtml } from '../components/MdxBody/MdxBody';
+import { renderBodyHtml } from '../components/MdxBody/renderBody';
 import { IMAGE_SIZES } from '../lib/images';
 import { compileBody } from '../lib/markdown';
 import { contentErrorOf } from './helpers/content-error';

@@ -122,9 +122,9 @@ function normaliseElement(element: Element, options: { inPre?: boolean; folderBa
     return [{ tag: 'pre', properties: {}, children: [{ tag: 'code', properties: language && language !== 'plaintext' ? { className: [`language-${language}`] } : {}, children: text ? [text] : [] }] }];
   }
   let kept: ElementContent[] = children;
-  if (tagName === 'a' && hasClass(element, 'external')) {
+  if (tagName === 'a' && hasClass(element, 'external-link')) {
     delete properties.rel;
-    properties.className = (properties.className as string[]).filter((name) => name !== 'external');
+    properties.className = (properties.className as string[]).filter((name) => name !== 'external-link');
     kept = children.filter((child) => !(isElement(child, 'span') && hasClass(child, 'visually-hidden')));
   }
   if (tagName === 'img') for (const name of ['width', 'height', 'loading', 'decoding', 'fetchPriority']) delete properties[name];

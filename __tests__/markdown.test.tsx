@@ -103,8 +103,8 @@ describe('.md is CommonMark + GFM', () => {
   it('gives headings ids and anchors, and makes a body h1 an h2', async () => {
     const html = await render('# Top\n\n## Cache me if you can\n\n### Scaling to 10 million users');
     expect(html).not.toContain('<h1');
-    expect(html).toMatch(/<h2 id="top">Top<\/h2><a class="anchor" href="#top" aria-labelledby="top"><\/a>/);
-    expect(html).toMatch(/<h2 id="cache-me-if-you-can">Cache me if you can<\/h2><a class="anchor" href="#cache-me-if-you-can" aria-labelledby="cache-me-if-you-can"><\/a>/);
+    expect(html).toMatch(/<h2 id="top">Top<\/h2><a class="heading-anchor" href="#top" aria-labelledby="top"><\/a>/);
+    expect(html).toMatch(/<h2 id="cache-me-if-you-can">Cache me if you can<\/h2><a class="heading-anchor" href="#cache-me-if-you-can" aria-labelledby="cache-me-if-you-can"><\/a>/);
     expect(html).toMatch(/<h3 id="scaling-to-10-million-users">Scaling to 10 million users<\/h3><a [^>]*href="#scaling-to-10-million-users"/);
   });
 });
@@ -197,7 +197,7 @@ describe('URLs in a body', () => {
     expect(html).toMatch(/<img alt="a" src="HTTPS:\/\/example.com\/a.png"/);
     expect(html).toContain('<video poster="https://example.com/p.png" src="HTTP://example.com/v.mp4"></video>');
     // An upper-case link elsewhere is marked external like any other.
-    expect(html).toMatch(/<a href="HTTPS:\/\/example.com\/" class="external" rel="external noopener">upper/);
+    expect(html).toMatch(/<a href="HTTPS:\/\/example.com\/" class="external-link" rel="external noopener">upper/);
   });
 });
 
@@ -407,15 +407,15 @@ describe('GitHub alerts', () => {
     ['CAUTION', 'caution', 'Caution'],
   ])('> [!%s] in .md is a Callout aside named "%s"', async (marker, type, title) => {
     const html = await render(`> [!${marker}]\n> Back up **first**.\n> Then [upgrade](/upgrade/).`);
-    expect(html).toMatch(new RegExp(`^<aside class="callout ${type}" aria-label="${title}"><p class="title">${title}</p><div class="content">\\s*<p>Back up <strong>first</strong>.\\nThen <a href="/upgrade/">upgrade</a>.</p>\\s*</div></aside>$`));
+    expect(html).toMatch(new RegExp(`^<aside class="callout callout-${type}" aria-label="${title}"><p class="callout-title">${title}</p><div class="callout-content">\\s*<p>Back up <strong>first</strong>.\\nThen <a href="/upgrade/">upgrade</a>.</p>\\s*</div></aside>$`));
     expect(html).not.toContain(`[!${marker}]`);
     expect(html).not.toContain('<blockquote');
   });
 
   it('works in .mdx too, and leaves the GitHub title and icon out', async () => {
     const html = await render('> [!WARNING]\n> Mind the gap.\n\n> [!TIP]\n>\n> A tip after a blank line.', { format: 'mdx' });
-    expect(html).toMatch(/<aside class="callout warning" aria-label="Warning"><p class="title">Warning<\/p><div class="content">\s*<p>Mind the gap.<\/p>/);
-    expect(html).toMatch(/<aside class="callout tip" aria-label="Tip">.*<p>A tip after a blank line.<\/p>/s);
+    expect(html).toMatch(/<aside class="callout callout-warning" aria-label="Warning"><p class="callout-title">Warning<\/p><div class="callout-content">\s*<p>Mind the gap.<\/p>/);
+    expect(html).toMatch(/<aside class="callout callout-tip" aria-label="Tip">.*<p>A tip after a blank line.<\/p>/s);
     expect(html).not.toMatch(/<svg|WARNING|markdown-alert/);
   });
 
@@ -428,7 +428,7 @@ describe('GitHub alerts', () => {
 
   it('sanitizes raw HTML inside an alert in .md', async () => {
     const html = await render('> [!NOTE]\n> <img src="https://example.com/x.png" alt="x" onerror="alert(1)"> <a href="https://example.com/" onclick="alert(2)">x</a>\n>\n> <script>alert(3)</script>');
-    expect(html).toContain('<aside class="callout note" aria-label="Note">');
+    expect(html).toContain('<aside class="callout callout-note" aria-label="Note">');
     expect(html).not.toMatch(/onerror|onclick|<script/);
     expect((await compileError('> [!NOTE]\n> <a href="javascript:alert(2)">x</a>')).field).toBe('href');
   });
@@ -440,7 +440,7 @@ describe('code blocks', () => {
 
   it.each(['md', 'mdx'] as const)('in .%s: a title, highlighted lines and line numbers', async (format) => {
     const html = await render(`\`\`\`ts title="lib/a.ts" {1,3-4} showLineNumbers\n${code}\n\`\`\``, { format });
-    expect(html).toMatch(/^<figure class="codeBlock" data-rehype-pretty-code-figure=""><figcaption data-rehype-pretty-code-title=""[^>]*>lib\/a.ts<\/figcaption><pre class="shiki"/);
+    expect(html).toMatch(/^<figure class="code-block" data-rehype-pretty-code-figure=""><figcaption data-rehype-pretty-code-title=""[^>]*>lib\/a.ts<\/figcaption><pre class="shiki"/);
     expect(lines(html)).toEqual([true, false, true, true]);
     expect(html).toMatch(/<code data-line-numbers=""[^>]* data-line-numbers-max-digits="1">/);
     // The meta is read, not shown.
@@ -513,9 +513,9 @@ describe('YouTube embeds', () => {
   ])('a link alone on a line in .md, %s, becomes a click-to-load embed titled "%s"', async (line, title) => {
     const html = await render(`Intro.\n\n${line}\n\nAfter.`);
     expect(html).toMatch(
-      new RegExp(`<figure class="youtube"><iframe class="frame" title="${title}" src="https://www.youtube-nocookie.com/embed/${ID}" srcDoc="[^"]+" loading="lazy"`),
+      new RegExp(`<figure class="youtube"><iframe class="youtube-frame" title="${title}" src="https://www.youtube-nocookie.com/embed/${ID}" srcDoc="[^"]+" loading="lazy"`),
     );
-    expect(html).toContain(`<figcaption class="caption"><a href="https://www.youtube.com/watch?v=${ID}">${title}</a> on YouTube</figcaption>`);
+    expect(html).toContain(`<figcaption class="youtube-caption"><a href="https://www.youtube.com/watch?v=${ID}">${title}</a> on YouTube</figcaption>`);
     expect(html).toContain('<p>Intro.</p>');
     expect(html).toContain('<p>After.</p>');
   });
@@ -531,7 +531,7 @@ describe('YouTube embeds', () => {
       [`Watch [the talk](https://youtu.be/${ID}) first.`, '', 'https://www.youtube.com/@folio', '', 'https://youtu.be/not-an-id', '', `https://example.com/watch?v=${ID}`].join('\n'),
     );
     expect(html).not.toContain('<iframe');
-    expect(html).toContain(`<a href="https://youtu.be/${ID}" class="external" rel="external noopener">the talk`);
+    expect(html).toContain(`<a href="https://youtu.be/${ID}" class="external-link" rel="external noopener">the talk`);
     expect(html.match(/<a /g)).toHaveLength(4);
   });
 
@@ -541,7 +541,7 @@ describe('YouTube embeds', () => {
 
   it('is a <YouTube> component in .mdx', async () => {
     const html = await render(`<YouTube id="${ID}" title="Cache me if you can" start={42} />`, { format: 'mdx' });
-    expect(html).toMatch(new RegExp(`<iframe class="frame" title="Cache me if you can" src="https://www.youtube-nocookie.com/embed/${ID}\\?start=42"`));
+    expect(html).toMatch(new RegExp(`<iframe class="youtube-frame" title="Cache me if you can" src="https://www.youtube-nocookie.com/embed/${ID}\\?start=42"`));
   });
 
   it('reports a <YouTube> without a video id, with its line', async () => {

@@ -14,7 +14,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
 import { loadContent, type Post } from '../lib/content';
-import { createImageStore } from '../lib/image-processing';
+import { publishImages } from '../lib/image-cache';
+import { createImageStore, type ImageStore } from '../lib/image-processing';
 import { absoluteUrl, site, siteFeeds } from '../lib/site';
 import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/social-image';
 import { contentErrorOf } from './helpers/content-error';
@@ -55,10 +56,17 @@ beforeAll(async () => {
 /** The published file behind a root-relative `/_img/…` URL. */
 const published = (url: string) => path.join(store.publicDir, ...url.split('/').filter(Boolean));
 
+/** The image `entry` is shared with, its files published as the prepare step publishes them. */
+async function sharedImage(entry: Post, imageStore: ImageStore = store.store) {
+  const { image, files } = await postSocialImage(entry, imageStore);
+  publishImages(imageStore.dirs, files);
+  return image;
+}
+
 
 describe('postSocialImage', () => {
   it('draws a 1200×630 PNG card for a post with no image of its own, and publishes it', async () => {
-    const card = await postSocialImage(posts['plain.md'], store.store);
+    const card = await sharedImage(posts['plain.md']);
     expect(card).toEqual({ url: expect.stringMatching(/^\/_img\/card-[0-9a-f]{12}\.png$/), ...SOCIAL_CARD_SIZE });
     const metadata = await sharp(published(card.url)).metadata();
     expect([metadata.format, metadata.width, metadata.height]).toEqual(['png', 1200, 630]);
@@ -69,20 +77,18 @@ describe('postSocialImage', () => {
   });
 
   it('draws each title on its own card, a hostile one as plain text, and a page without a date', async () => {
-    const [plain, hostile, page] = await Promise.all(['plain.md', 'hostile.md', 'about.md'].map((slug) => postSocialImage(posts[slug], store.store)));
+    const [plain, hostile, page] = await Promise.all(['plain.md', 'hostile.md', 'about.md'].map((slug) => sharedImage(posts[slug])));
     expect(new Set([plain.url, hostile.url, page.url]).size).toBe(3);
     const hostileCard = await sharp(published(hostile.url)).metadata();
     expect([hostileCard.width, hostileCard.height]).toEqual([1200, 630]);
   });
 
   it('shares a post whose title the card\'s font cannot draw with the site\'s image, and says so', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      expect(await postSocialImage(posts['chinese.md'], store.store)).toEqual({ url: site.socialImage, width: null, height: null });
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Warning: posts\/chinese\.md: the social card's font has no "中文博客"/));
-    } finally {
-      warn.mockRestore();
-    }
+    expect(await postSocialImage(posts['chinese.md'], store.store)).toEqual({
+      image: { url: site.socialImage, width: null, height: null },
+      files: [],
+      warnings: [expect.stringMatching(/^posts\/chinese\.md: the social card's font has no "中文博客"/)],
+    });
   });
 
   it('draws no card when the site turns cards off: a post with no image of its own is shared with the site\'s image', async () => {
@@ -91,33 +97,33 @@ describe('postSocialImage', () => {
     const cardsBefore = drawn();
     site.socialCards = false;
     try {
-      expect(await postSocialImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).toEqual({ url: site.socialImage, width: null, height: null });
+      expect(await sharedImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).toEqual({ url: site.socialImage, width: null, height: null });
       // A post's own image is still made.
-      expect(await postSocialImage(posts['public-social.md'], unchanged)).toEqual({ url: expect.stringMatching(/^\/_img\/share-[0-9a-f]{12}-800\.png$/), width: 800, height: 400 });
+      expect(await sharedImage(posts['public-social.md'], unchanged)).toEqual({ url: expect.stringMatching(/^\/_img\/share-[0-9a-f]{12}-800\.png$/), width: 800, height: 400 });
     } finally {
       site.socialCards = true;
     }
     expect(drawn()).toEqual(cardsBefore);
-    expect((await postSocialImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).url).toMatch(/^\/_img\/card-/);
+    expect((await sharedImage({ ...posts['plain.md'], title: 'A title no card has been drawn for' }, unchanged)).url).toMatch(/^\/_img\/card-/);
   });
 
   it('draws a card once: the next build takes it from the cache', async () => {
-    const first = await postSocialImage(posts['plain.md'], store.store);
+    const first = await sharedImage(posts['plain.md']);
     const nextBuild = createImageStore(store.store.dirs);
-    expect(await postSocialImage(posts['plain.md'], nextBuild)).toEqual(first);
+    expect(await sharedImage(posts['plain.md'], nextBuild)).toEqual(first);
     expect(nextBuild.stats).toEqual({ made: 0, cached: 1 });
   });
 
   it('makes a cover into one JPEG at most 1200 px wide, and a social image in public/ into one PNG', async () => {
-    const cover = await postSocialImage(posts['with-cover/index.md'], store.store);
+    const cover = await sharedImage(posts['with-cover/index.md']);
     expect(cover).toEqual({ url: expect.stringMatching(/^\/_img\/cover-[0-9a-f]{12}-1200\.jpg$/), width: 1200, height: 600 });
     expect((await sharp(published(cover.url)).metadata()).format).toBe('jpeg');
-    const shared = await postSocialImage(posts['public-social.md'], store.store);
+    const shared = await sharedImage(posts['public-social.md']);
     expect(shared).toEqual({ url: expect.stringMatching(/^\/_img\/share-[0-9a-f]{12}-800\.png$/), width: 800, height: 400 });
   });
 
   it('leaves a social image on another site where it is, and prefers it to the cover', async () => {
-    expect(await postSocialImage(posts['shared-elsewhere.md'], store.store)).toEqual({ url: 'https://cdn.example.org/share.png', width: null, height: null });
+    expect(await sharedImage(posts['shared-elsewhere.md'])).toEqual({ url: 'https://cdn.example.org/share.png', width: null, height: null });
   });
 
   it('fails on a missing or unreadable image, naming the post, the field and the path', async () => {
@@ -128,7 +134,7 @@ describe('postSocialImage', () => {
 
 describe('Seo with the generated card', () => {
   it('points og:image, twitter:image and the JSON-LD image at the card, with its size', async () => {
-    const card = await postSocialImage(posts['hostile.md'], store.store);
+    const card = await sharedImage(posts['hostile.md']);
     const imageUrl = absoluteUrl(card.url);
     const html = renderToStaticMarkup(
       <Seo

@@ -5,10 +5,10 @@
  *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images] [--no-cards]
  *
  * For N posts (default 1000), K times (default 1, then median and min–max):
- *   cold build   `next build` + the post-export step, with no .next/ and no compile cache
+ *   cold build   the prepare step + `next build` + the post-export step, with no .next/ and no compile cache
  *   warm rebuild the same after editing one post
- *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of next build and
- *                of the post-export step, each in a process of its own; the larger counts
+ *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of each step in a
+ *                process of its own; the largest counts
  * and once: ms per post, the size of out/, one post page's HTML and the gzipped bytes of
  * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
  * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
@@ -109,19 +109,24 @@ const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'prod
 const finishScript = path.join(projectRoot, 'scripts', 'finish-export.mjs');
 
 /**
- * `npm run build` in a site copy, timed: next build, then the post-export step (the search
- * index included) in a process of its own, so that its memory (Pagefind's indexer with it)
- * counts in the peak. The peak is the larger of the two steps', which never run together.
+ * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
+ * memory counts in the peak: the prepare step (with its worker processes), next build, then the
+ * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
+ * which never run together.
  */
 async function buildOnce(siteDir) {
+  const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
   const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const finish = await measure(process.execPath, [finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  const steps = [prepare, build, finish];
   return {
-    seconds: build.seconds + finish.seconds,
-    cpuSeconds: build.cpuSeconds + finish.cpuSeconds,
-    peakRss: Math.max(build.peakRss, finish.peakRss),
+    seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
+    cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
+    peakRss: Math.max(...steps.map((step) => step.peakRss)),
+    prepareSeconds: prepare.seconds,
     nextBuildSeconds: build.seconds,
     postExportSeconds: finish.seconds,
+    preparePeakRss: prepare.peakRss,
     nextBuildPeakRss: build.peakRss,
     postExportPeakRss: finish.peakRss,
   };
@@ -193,8 +198,8 @@ async function benchFolio(count, times) {
     warm.push(warmRun);
     last = siteDir;
     console.log(
-      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
-        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
+      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
+        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
     );
   }
   const outDir = path.join(last, 'out');
@@ -205,9 +210,12 @@ async function benchFolio(count, times) {
     warmSeconds: summary(warm.map((r) => r.seconds)),
     coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
     warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
+    coldPrepareSeconds: summary(cold.map((r) => r.prepareSeconds)),
+    warmPrepareSeconds: summary(warm.map((r) => r.prepareSeconds)),
     coldPostExportSeconds: summary(cold.map((r) => r.postExportSeconds)),
     warmPostExportSeconds: summary(warm.map((r) => r.postExportSeconds)),
     peakRssBytes: summary(cold.map((r) => r.peakRss)),
+    preparePeakRssBytes: summary(cold.map((r) => r.preparePeakRss)),
     nextBuildPeakRssBytes: summary(cold.map((r) => r.nextBuildPeakRss)),
     postExportPeakRssBytes: summary(cold.map((r) => r.postExportPeakRss)),
     msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
@@ -260,9 +268,10 @@ const rows = [
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
+  ['of which the prepare step (posts compiled and rendered, images, cards), cold / warm', `${range(main.coldPrepareSeconds)} / ${range(main.warmPrepareSeconds)}`, '', ''],
   ['of which the post-export step (search index, feeds), cold / warm', `${range(main.coldPostExportSeconds)} / ${range(main.warmPostExportSeconds)}`, '', ''],
   ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
-  ['of which next build / the post-export step', `${mb(main.nextBuildPeakRssBytes.median)} / ${mb(main.postExportPeakRssBytes.median)}`, '', ''],
+  ['of which the prepare step / next build / the post-export step', `${mb(main.preparePeakRssBytes.median)} / ${mb(main.nextBuildPeakRssBytes.median)} / ${mb(main.postExportPeakRssBytes.median)}`, '', ''],
   ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
   ['out/ size', kb(main.outBytes), '', ''],
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],

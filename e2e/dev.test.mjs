@@ -1,8 +1,9 @@
 /**
- * End-to-end test of `npm run dev`: a real `next dev` server, in a scratch copy of the site
- * (`.tmp/e2e-dev/`, see scripts/build-site.mjs), driven by one headless Chromium. Posts are
- * added, edited, broken and fixed in the copy's `posts/` while the server runs, and every
- * change must show on a browser refresh, with no restart.
+ * End-to-end test of `npm run dev` (scripts/dev.ts: the prepare step, rerun on every change
+ * under posts/, and a real `next dev` server), in a scratch copy of the site (`.tmp/e2e-dev/`,
+ * see scripts/build-site.mjs), driven by one headless Chromium. Posts are added, edited,
+ * broken and fixed in the copy's `posts/` while the server runs, and every change must show
+ * on a browser refresh once the prepare step has run again, with no restart.
  *
  *   npm run test:e2e        (e2e/run.mjs runs every e2e/*.test.mjs)
  *   node --test e2e/dev.test.mjs   (this file alone)
@@ -30,7 +31,8 @@ const ACTION_TIMEOUT = 15_000;
 const START_TIMEOUT = 120_000;
 const TEST_TIMEOUT = 180_000;
 
-const NEXT_BIN = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** How long the prepare step may take to notice a change and run again. */
+const PREPARE_TIMEOUT = 30_000;
 
 let siteDir;
 let postsDir;
@@ -60,7 +62,19 @@ const normalize = (value) => (value ?? '').replace(/\s+/g, ' ').trim();
 const text = async (locator) => normalize(await locator.textContent());
 /** A TAP comment. Under `node --test` the runner makes a comment of any line itself. */
 const note = (line) => console.log(process.env.NODE_TEST_CONTEXT ? line : `# ${line}`);
-const writePost = (file, source) => fs.writeFileSync(path.join(postsDir, file), source);
+/** How many times `npm run dev` has said it prepared the posts. */
+const preparedRuns = () => fullLog.join('').match(/^Prepared \d+ posts/gm)?.length ?? 0;
+
+/** Writes a post, and waits until `npm run dev` has prepared the posts again. */
+async function writePost(file, source) {
+  const runs = preparedRuns();
+  fs.writeFileSync(path.join(postsDir, file), source);
+  const deadline = Date.now() + PREPARE_TIMEOUT;
+  while (preparedRuns() === runs) {
+    if (Date.now() > deadline) throw new Error(`npm run dev did not prepare the posts again within ${seconds(PREPARE_TIMEOUT)} of writing ${file}`);
+    await sleep(25);
+  }
+}
 
 /** The posts of the sample site (the repo's `posts/`) that the home page lists. */
 function samplePostTitles() {
@@ -132,13 +146,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Starts `next dev` in `siteDir` in its own process group; resolves once it answers HTTP. */
+/** Starts `npm run dev` in `siteDir` in its own process group; resolves once it answers HTTP. */
 async function startServer() {
   const port = await freePort();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // `next dev` sets NODE_ENV=development itself; an inherited value would only confuse it.
   delete env.NODE_ENV;
-  server = spawn(process.execPath, [NEXT_BIN, 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: siteDir,
     env,
     detached: true,
@@ -309,7 +323,7 @@ devTest('a new .md post shows on refresh, on the home page and at its URL; an ed
   await homeList();
   assert.equal(await page.getByText(title).count(), 0, 'the post is not there before its file is');
 
-  writePost(NEW_MD.file, NEW_MD.source(title, 'Marker: alpaca-first-draft.'));
+  await writePost(NEW_MD.file, NEW_MD.source(title, 'Marker: alpaca-first-draft.'));
   await page.reload();
   const link = page.locator('main ol > li h2 a', { hasText: title });
   assert.equal(await link.count(), 1, 'after a refresh the home page lists the new post');
@@ -320,7 +334,7 @@ devTest('a new .md post shows on refresh, on the home page and at its URL; an ed
   await assertPost(title, 'alpaca-first-draft');
 
   const edited = 'Dropped In, Then Edited';
-  writePost(NEW_MD.file, NEW_MD.source(edited, 'Marker: bison-second-draft.'));
+  await writePost(NEW_MD.file, NEW_MD.source(edited, 'Marker: bison-second-draft.'));
   await page.reload();
   const body = await assertPost(edited, 'bison-second-draft');
   assert.ok(!body.includes('alpaca-first-draft'), 'the old body is gone');
@@ -339,7 +353,7 @@ const NEW_MDX = {
 
 devTest('a new .mdx post shows on refresh, with its components and expressions; an edit shows on refresh', async () => {
   const title = 'MDX Dropped In';
-  writePost(NEW_MDX.file, NEW_MDX.source(title, 'Callout marker: cobra-first.'));
+  await writePost(NEW_MDX.file, NEW_MDX.source(title, 'Callout marker: cobra-first.'));
   const listed = await assertListed([title, ...SAMPLE_TITLES]);
   assert.equal(listed.find((entry) => entry.title === title).href, NEW_MDX.path);
 
@@ -350,7 +364,7 @@ devTest('a new .mdx post shows on refresh, with its components and expressions; 
   assert.match(normalize(await callout.innerText()), /cobra-first/);
 
   const edited = 'MDX Dropped In, Edited';
-  writePost(NEW_MDX.file, NEW_MDX.source(edited, 'Callout marker: dingo-second.'));
+  await writePost(NEW_MDX.file, NEW_MDX.source(edited, 'Callout marker: dingo-second.'));
   await page.reload();
   const body = await assertPost(edited, 'dingo-second');
   assert.ok(!body.includes('cobra-first'), 'the old callout text is gone');
@@ -365,7 +379,7 @@ const DRAFT = {
 };
 
 devTest('a draft is listed in dev with a "Draft" badge, and has its page', async () => {
-  writePost(DRAFT.file, DRAFT.source);
+  await writePost(DRAFT.file, DRAFT.source);
   const listed = await assertListed([DRAFT.title]);
   assert.equal(listed.find((entry) => entry.title === DRAFT.title).href, DRAFT.path);
   const item = page.locator('main ol > li', { has: page.locator('h2 a', { hasText: DRAFT.title }) });
@@ -403,14 +417,14 @@ async function assertOthersWork() {
 }
 
 devTest('a post with an impossible date shows its error at its URL; the other posts keep working', async () => {
-  writePost(BAD_DATE.file, BAD_DATE.source('2019-02-30'));
+  await writePost(BAD_DATE.file, BAD_DATE.source('2019-02-30'));
   await openNewPost(BAD_DATE.path);
   await assertErrorPanel([/posts\/e2e-dev-bad-date\.md\b/, /\bField date\b/, /"2019-02-30" is not a valid date/]);
   await assertOthersWork();
 });
 
 devTest('an .mdx post with an unclosed <Callout> shows its error and line at its URL; the other posts keep working', async () => {
-  writePost(BAD_MDX.file, BAD_MDX.source(false));
+  await writePost(BAD_MDX.file, BAD_MDX.source(false));
   await openNewPost(BAD_MDX.path);
   await assertErrorPanel([new RegExp(`posts/e2e-dev-bad-callout\\.mdx:${BAD_MDX_LINE}\\b`), /Expected a closing tag for `<Callout>`/]);
   await assertOthersWork();
@@ -421,14 +435,14 @@ devTest('an .mdx post with an unclosed <Callout> shows its error and line at its
 
 devTest('fixing the broken posts and refreshing shows them', async () => {
   await open(BAD_DATE.path);
-  writePost(BAD_DATE.file, BAD_DATE.source('2019-02-28'));
+  await writePost(BAD_DATE.file, BAD_DATE.source('2019-02-28'));
   await page.reload();
   await assertPost(BAD_DATE.title, 'ferret-fixed');
   assert.equal(await page.locator('article > header time').getAttribute('datetime'), '2019-02-28');
 
   await open(BAD_MDX.path);
   await assertErrorPanel([/Expected a closing tag for `<Callout>`/]);
-  writePost(BAD_MDX.file, BAD_MDX.source(true));
+  await writePost(BAD_MDX.file, BAD_MDX.source(true));
   await page.reload();
   await assertPost(BAD_MDX.title, 'gecko-callout');
   assert.equal(await page.locator('[data-post-body] aside').count(), 1, 'the fixed callout renders');

@@ -2,11 +2,11 @@
  * The build manifest: what the post-export step (scripts/finish-export.mjs, which runs under
  * plain Node after `next build`) needs to know of the site to write the feeds, the sitemap,
  * robots.txt, the search index and `_headers` (with the base path and the integrations, whose
- * sources the CSP allows). `next build` writes it from the same content index that the pages come
- * from, so the feeds and the sitemap can never list a post or a page the site does not have.
+ * sources the CSP allows). The prepare step (lib/build/prepare.ts) writes it from the same
+ * content index that the pages come from, so the feeds and the sitemap can never list a post or a page the site does not have.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { buildManifestFile } from './build/folders.mjs';
+import { writeAtomically } from './files.mjs';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
 import { laterPages, pageUrl } from './page-data';
 import type { Integrations } from './integrations.mjs';
@@ -14,8 +14,6 @@ import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from './site';
 import { siteIntegrations } from './site-integrations';
 
-/** Where `next build` leaves the manifest, relative to the project; finish-export reads it there. */
-export const BUILD_MANIFEST_PATH = path.join('.next', 'folio', 'content-manifest.json');
 
 /** One page the site generates, for the sitemap. */
 export interface SiteRoute {
@@ -79,16 +77,9 @@ export function buildManifest(index: ContentIndex): BuildManifest {
   return { site, integrations: siteIntegrations, basePath, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
 }
 
-/**
- * Writes the manifest of `index` to `BUILD_MANIFEST_PATH` under `root`. Every build worker
- * that reads the content writes the same manifest, so it is written to a file of its own
- * and renamed into place: a reader never sees a half-written file.
- */
-export function writeBuildManifest(index: ContentIndex, root = process.cwd()): string {
-  const file = path.join(root, BUILD_MANIFEST_PATH);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(partial, `${JSON.stringify(buildManifest(index), null, 2)}\n`);
-  fs.renameSync(partial, file);
+/** Writes the manifest of `index` for the project at `root` (`buildManifestFile`), where the post-export step reads it. */
+export function writeBuildManifest(index: ContentIndex, root: string): string {
+  const file = buildManifestFile(root);
+  writeAtomically(file, `${JSON.stringify(buildManifest(index), null, 2)}\n`);
   return file;
 }

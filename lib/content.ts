@@ -10,9 +10,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parse as parseYamlDocument, YAMLError } from 'yaml';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { assetBaseFor, isRelativeUrl, publishAssets, resolveAssetUrl } from './assets';
-import { writeBuildManifest } from './build-manifest';
+import { assetBaseFor, isRelativeUrl, resolveAssetUrl } from './assets';
 import { ContentError, ContentErrors } from './content-error';
 import { excerptFromMarkdown, markdownToPlainText } from './plain-text';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
@@ -298,10 +296,19 @@ export function loadContent(options: LoadOptions): ContentIndex {
   }
 
   if (broken.length && !options.keepBroken) throw new ContentErrors(broken.map((entry) => entry.error));
-  const posts = unique.filter((post) => post.template === 'post').sort(newestFirst);
+  const entries = unique.filter((post) => post.template === 'post').sort(newestFirst);
+  const pages = unique.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title));
+  return contentIndex(entries, pages, broken);
+}
+
+/**
+ * The index of posts and pages already read and in order (newest-first posts, pages by title):
+ * what `loadContent` returns, and what the pages rebuild from the prepared site (lib/site-data.ts).
+ */
+export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[]): ContentIndex {
   return {
     posts,
-    pages: unique.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title)),
+    pages,
     tags: groupByTerm(posts, (post) => post.tags),
     categories: groupByTerm(posts, (post) => (post.category ? [post.category] : [])),
     broken,
@@ -325,25 +332,4 @@ function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[
 export function toSummary(post: Post): PostSummary {
   const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage } = post;
   return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage };
-}
-
-const isDev = process.env.NODE_ENV === 'development';
-let cachedIndex: ContentIndex | undefined;
-
-/**
- * The content index of this site, built once per build process and shared by every page.
- * In dev it is rebuilt on each call, so added and edited posts show on refresh, drafts are
- * included, and a broken post shows its error on its own page instead of stopping the others.
- * `FOLIO_POSTS_DIR` points the site at another folder of posts (tests and benchmarks use it).
- */
-export function getContentIndex(): ContentIndex {
-  if (cachedIndex && !isDev) return cachedIndex;
-  const root = process.cwd();
-  const dir = path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
-  const index = loadContent({ dir, root, includeDrafts: isDev, keepBroken: isDev });
-  publishAssets([...index.posts, ...index.pages], path.join(root, 'public', 'posts'));
-  cachedIndex = index;
-  // `next build` leaves the index for the post-export step, which writes the feeds and the sitemap.
-  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) writeBuildManifest(index, root);
-  return index;
 }

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILT_IMAGES_FOLDER } from './assets';
+import { madeImagesDir } from './build/folders.mjs';
 import { writeAtomically } from './files.mjs';
 
 export interface ImageDirs {
@@ -32,7 +33,7 @@ export interface ImageDirs {
 
 /** The image folders of the project at `root`. */
 export const projectImageDirs = (root = process.cwd()): ImageDirs => ({
-  cacheDir: path.join(root, '.next', 'cache', 'folio', 'images'),
+  cacheDir: madeImagesDir(root),
   publicDir: path.join(root, 'public'),
   root,
 });

@@ -243,7 +243,9 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
   async function fromFile<I>(kind: string, file: string, make: (source: SourceImage) => Promise<{ image: I; files: Map<string, Buffer> }>): Promise<{ image: I; use: ImageUse }> {
     const started = performance.now();
     const hash = hashOf(file);
-    const key = keyFor(kind, hash);
+    // The file's name is in the names of the files made from it, so it is part of the key: two
+    // images with the same bytes never share a name, and a draft's never reaches a published post.
+    const key = keyFor(kind, `${baseName(file)}\0${hash}`);
     const entry = await cached<CacheEntry & { image: I }>(key, `${kind} ${sourcePath(dirs, file)}`, started, async () => {
       const sharp = await loadSharp();
       const input = fs.readFileSync(file);

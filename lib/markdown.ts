@@ -514,9 +514,6 @@ export interface CompiledBody {
   warnings: string[];
 }
 
-/** Renders a compiled body to HTML with the site's components (components/MdxBody's `renderBodyHtml`). */
-export type BodyRenderer = (content: BodyContent) => string;
-
 /** A post body rendered to HTML once, when it was compiled, and whether it needs KaTeX's stylesheet. */
 export interface RenderedBody {
   html: string;

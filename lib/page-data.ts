@@ -5,20 +5,21 @@
  * Every list page gets only what it shows (one page of summaries, or titles and dates), so
  * no list page grows with the number of posts except the archive, which lists them all.
  */
-import path from 'node:path';
-import { getContentIndex, readBody, toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
-import { ContentError } from './content-error';
-import { assetListing, createCompileCache, getPipelineVersion, type CompileCache } from './compile-cache';
-import { imagesAreCurrent, projectImageDirs, publishImages } from './image-cache';
-import { publishKatexAssets } from './katex-assets';
-import type { BodyRenderer, Heading, RenderedBody } from './markdown';
+import { toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
+import type { ContentError } from './content-error';
+import { readCompiledPost } from './compile-cache';
+import type { Heading, RenderedBody } from './markdown';
 import type { CommentsEmbed } from './integrations.mjs';
 import type { SocialImage } from './social-image';
-import { basePath, site, siteMenu, withBasePath, type MenuItem } from './site';
+import { getSiteData } from './site-data';
+import { site, siteMenu, withBasePath, type MenuItem } from './site';
 import { siteCommentsEmbed } from './site-integrations';
 import type { Template } from './schema';
 
 const isDev = process.env.NODE_ENV === 'development';
+
+/** The content index of the prepared site (lib/site-data.ts). */
+const getContentIndex = (): ContentIndex => getSiteData().index;
 
 /** A post table of contents is shown from this many headings on. */
 const TOC_MIN_HEADINGS = 3;
@@ -375,48 +376,6 @@ const errorProps = (error: ContentError): ContentErrorProps => ({
   message: error.message,
 });
 
-let buildCompileCache: CompileCache | undefined;
-
-/**
- * The compile cache. A build reads the pipeline's version once; dev reads it for each
- * compile, so an edit to lib/markdown.ts while `next dev` runs is never answered from the cache.
- */
-function compileCache(): CompileCache {
-  const create = () => createCompileCache(path.join(process.cwd(), '.next', 'cache', 'folio', 'compiled'), getPipelineVersion());
-  return isDev ? create() : (buildCompileCache ??= create());
-}
-
-/**
- * A post's body as HTML, with its headings, from the on-disk cache when nothing it depends on
- * has changed (lib/compile-cache.ts): a rebuild neither compiles nor renders an unchanged
- * post. A body with math needs KaTeX's stylesheet and fonts published, and the files made
- * from its images are published from the image cache (lib/image-cache.ts). Its warnings are
- * printed on every build, cached or not, until they are fixed.
- */
-async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<RenderedBody & { headings: Heading[] }> {
-  const { format, slug } = post;
-  const body = readBody(post);
-  const imageDirs = projectImageDirs();
-  const rendered = await compileCache().get(
-    // The base path is in the rendered links and image URLs, and the site's URL (which
-    // SITE_URL can set, so the config's source does not show it) decides which links are
-    // external: both are part of the key.
-    { body, format, slug, assets: assetListing(post.assetDir), basePath, siteUrl: site.url },
-    async () => {
-      // Loaded on the first compile only: list pages, and rebuilds served from the cache, never load shiki, KaTeX, sharp or the compilers.
-      const { compileBody } = await import('./markdown');
-      const { content, headings, usesMath, images, warnings } = await compileBody({ ...post, body });
-      return { html: renderHtml(content), headings, usesMath, images, warnings };
-    },
-    // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
-    (cached) => imagesAreCurrent(imageDirs, cached.images),
-  );
-  if (rendered.usesMath) publishKatexAssets(path.join(process.cwd(), 'public'));
-  publishImages(imageDirs, rendered.images.flatMap((image) => image.files));
-  for (const warning of rendered.warnings) console.warn(`Warning: ${warning}`);
-  return rendered;
-}
-
 /**
  * `getStaticPaths` fallback for post and page routes. In dev, `next dev` caches the paths
  * and refreshes them in the background, so a post added a moment ago would first answer
@@ -425,29 +384,20 @@ async function renderedBody(post: Post, renderHtml: BodyRenderer): Promise<Rende
 export const postPathsFallback = isDev ? ('blocking' as const) : false;
 
 /**
- * One post's or page's summary, rendered body and social image, and a post's chrome; null if there is none
- * with that slug (a deleted post, in dev). In dev, an error becomes the page's content.
+ * One post's or page's summary, rendered body and social image, and a post's chrome, as the
+ * prepare step made them; null if there is none with that slug (a deleted post, in dev). In
+ * dev, a post that could not be read or built shows its error instead.
  */
-export async function getPostPageProps(template: Template, slug: string, renderHtml: BodyRenderer): Promise<PostPageProps | null> {
-  const index = getContentIndex();
+export function getPostPageProps(template: Template, slug: string): PostPageProps | null {
+  const { index, outputs } = getSiteData();
   const siteProps = { menu: siteMenu(index.pages) };
   const broken = index.broken.find((entry) => entry.slug === slug);
   if (broken) return { ...siteProps, error: errorProps(broken.error) };
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
-  let rendered: RenderedBody & { headings: Heading[] };
-  let socialImage: SocialImage;
-  try {
-    rendered = await renderedBody(post, renderHtml);
-    // Loaded only for post and page routes: sharp and satori load only if an image or card is not cached yet.
-    const { postSocialImage } = await import('./social-image');
-    socialImage = await postSocialImage(post);
-  } catch (error) {
-    if (isDev && error instanceof ContentError) return { ...siteProps, error: errorProps(error) };
-    throw error;
-  }
-  const { html, usesMath, headings } = rendered;
+  const output = outputs[post.sourcePath];
+  const { html, usesMath, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =
     template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: siteCommentsEmbed } : null;
-  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage };
+  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage: output.socialImage };
 }

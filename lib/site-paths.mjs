@@ -2,7 +2,7 @@
 /**
  * Where the site lives: its public origin (`site.url`) and the sub-path it is served under
  * (`BASE_PATH`, e.g. `/my-repo` for a GitHub Pages project site). lib/site.ts reads both
- * once; next.config.js, the post-export step and `npm run serve` use these same functions,
+ * once; next.config.mjs, the post-export step and `npm run serve` use these same functions,
  * so every part of the build agrees on them. Plain JavaScript: the config and the
  * post-export step run under plain Node.
  *

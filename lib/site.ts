@@ -102,7 +102,7 @@ site.url = parseSiteUrl(site.url, process.env.SITE_URL ? 'SITE_URL' : 'site.url 
 /**
  * The sub-path the site is served under, from the `BASE_PATH` environment variable at build
  * time: `''` at the root of its origin, `/my-repo` for a GitHub Pages project site. Next's
- * `basePath` (next.config.js) puts its own assets there; `withBasePath` does it for every
+ * `basePath` (next.config.mjs) puts its own assets there; `withBasePath` does it for every
  * link Folio writes. A malformed value fails the build with the reason.
  */
 export const basePath: string = parseBasePath(process.env.BASE_PATH);

@@ -17,7 +17,6 @@ import { builtImageUrl } from './assets';
 import { packageDir, packageVersion } from './packages.mjs';
 import type { Post } from './content';
 import { ContentError } from './content-error';
-import { publishImages } from './image-cache';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './image-processing';
 import { isRemoteImage, localFile } from './images';
 import { site } from './site';
@@ -97,7 +96,7 @@ function cardFonts() {
  * layout. `{ missing }` when the text has characters Inter lacks (Chinese, Japanese, emoji…),
  * which satori would draw as boxes.
  */
-async function socialCard(text: SocialCardText, store: ImageStore): Promise<SocialImage | { missing: string }> {
+async function socialCard(text: SocialCardText, store: ImageStore): Promise<SharedImage | { missing: string }> {
   const layout = cardLayout(text);
   const input = { layout, inter: packageVersion('@fontsource/inter'), satori: packageVersion('satori') };
   const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
@@ -117,31 +116,40 @@ async function socialCard(text: SocialCardText, store: ImageStore): Promise<Soci
     return { entry: { files: [file] }, data: new Map([[file, await svgToPng(svg)]]) };
   });
   if (entry.missing !== undefined) return { missing: entry.missing };
-  publishImages(store.dirs, entry.files);
-  return { url: builtImageUrl(entry.files[0]), ...SOCIAL_CARD_SIZE };
+  return { image: { url: builtImageUrl(entry.files[0]), ...SOCIAL_CARD_SIZE }, files: entry.files };
 }
+
+/** The image a post is shared with, the files in `/_img/` it needs published, and what its author should know. */
+export interface SharedImage {
+  image: SocialImage;
+  files: string[];
+  warnings?: string[];
+}
+
+/** The site's own image, for a post that has none and no card. */
+const siteImage = (warnings?: string[]): SharedImage => ({ image: { url: site.socialImage, width: null, height: null }, files: [], warnings });
 
 /**
  * The image `post` is shared with: its `socialImage`, else its `cover` (`coverImage`), else a
- * card, or the site's image when `site.socialCards` is off. A local image that is missing or unreadable is a `ContentError` naming the field.
+ * card, or the site's image when `site.socialCards` is off. A local image that is missing or
+ * unreadable is a `ContentError` naming the field. Publishes nothing: the files it names are
+ * published by the prepare step.
  */
-export async function postSocialImage(post: Post, store: ImageStore = projectImageStore()): Promise<SocialImage> {
+export async function postSocialImage(post: Post, store: ImageStore = projectImageStore()): Promise<SharedImage> {
   const { socialImage, cover, coverImage } = post.frontMatter;
   const [field, src] = socialImage ? ['socialImage', socialImage] : cover ? ['cover', cover] : coverImage ? ['coverImage', coverImage] : [null, null];
   if (!field || !src) {
-    if (!site.socialCards) return { url: site.socialImage, width: null, height: null };
+    if (!site.socialCards) return siteImage();
     const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
-    if ('url' in card) return card;
-    console.warn(`Warning: ${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`);
-    return { url: site.socialImage, width: null, height: null };
+    if ('image' in card) return card;
+    return siteImage([`${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`]);
   }
-  if (isRemoteImage(src)) return { url: src, width: null, height: null };
+  if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
   const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
   if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
   try {
     const { image } = await store.socialImage(local.file);
-    publishImages(store.dirs, [image.file]);
-    return { url: builtImageUrl(image.file), width: image.width, height: image.height };
+    return { image: { url: builtImageUrl(image.file), width: image.width, height: image.height }, files: [image.file] };
   } catch (error) {
     if (error instanceof ImageError) throw new ContentError(post.sourcePath, `image "${src}" ${error.message}`, { field });
     throw error;

@@ -1,5 +1,5 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
-import { PostPage, renderPostBody } from '../components/PostPage/PostPage';
+import { PostPage } from '../components/PostPage/PostPage';
 import { getPostPageProps, getSlugs, postPathsFallback, type PostPageProps } from '../lib/page-data';
 
 export const config = { unstable_runtimeJS: false };
@@ -11,7 +11,7 @@ export const getStaticPaths: GetStaticPaths = async () => ({
 });
 
 export const getStaticProps: GetStaticProps<PostPageProps, { slug: string }> = async ({ params }) => {
-  const props = await getPostPageProps('page', params!.slug, renderPostBody);
+  const props = getPostPageProps('page', params!.slug);
   return props ? { props } : { notFound: true };
 };
 

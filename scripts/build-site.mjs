@@ -21,7 +21,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 const isTestFile = (file) => /\.test\.tsx?$/.test(file);
 
 /** What a build needs from the project; `public/posts/`, `public/katex/` and `public/_img/` are generated, so they are left out. */
-const SITE_FILES = ['pages', 'components', 'lib', 'styles', 'public', 'next.config.js', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['pages', 'components', 'lib', 'scripts', 'styles', 'public', 'next.config.mjs', 'tsconfig.json', 'package.json'];
 
 /** Makes `.tmp/<name>/` a copy of the site with `postsDir` as its posts; returns its path. */
 export function makeSiteCopy(postsDir, name) {
@@ -40,11 +40,10 @@ export function makeSiteCopy(postsDir, name) {
   return siteDir;
 }
 
-/** Runs `next build` in `siteDir`. Resolves with its output; rejects with it when the build fails. */
-export function runBuild(siteDir, env = {}) {
-  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** Runs `args` under Node in `siteDir` with `env`. Resolves with its output; rejects with it when it fails. */
+function runStep(siteDir, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, 'build'], {
+    const child = spawn(process.execPath, args, {
       cwd: siteDir,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,8 +52,19 @@ export function runBuild(siteDir, env = {}) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`next build failed (exit ${code}):\n${output}`), { output }))));
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`${path.basename(args.at(-1))} failed (exit ${code}):\n${output}`), { output }))));
   });
+}
+
+/**
+ * The steps of `npm run build` before the post-export step, in `siteDir`: the prepare step
+ * (scripts/prepare.ts), then `next build`. Resolves with their output; rejects with it when one fails.
+ */
+export async function runBuild(siteDir, env = {}) {
+  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+  // A copy of an older commit (buildSiteAtRef) may have no prepare step: its `next build` read the posts itself.
+  const prepare = fs.existsSync(path.join(siteDir, 'scripts', 'prepare.ts')) ? await runStep(siteDir, ['--import', 'tsx', 'scripts/prepare.ts'], env) : '';
+  return prepare + (await runStep(siteDir, [nextBin, 'build'], env));
 }
 
 /**

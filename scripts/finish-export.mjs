@@ -27,6 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildManifestFile } from '../lib/build/folders.mjs';
 import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
 import { filesUnder } from '../lib/files.mjs';
 import { writeHeadersFile } from '../lib/headers.mjs';
@@ -34,12 +35,12 @@ import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations
 import { themeScriptTexts } from '../lib/page-scripts.mjs';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
 
-/** Where `next build` left the manifest of the project whose export is `outDir` (`BUILD_MANIFEST_PATH` in lib/build-manifest.ts). */
-export const manifestFileFor = (outDir) => path.join(path.dirname(outDir), '.next', 'folio', 'content-manifest.json');
+/** Where the prepare step left the manifest of the project whose export is `outDir` (lib/build-manifest.ts). */
+export const manifestFileFor = (outDir) => buildManifestFile(path.dirname(outDir));
 
 /** The build manifest, or an error that says how to get one. */
 export function readManifest(file) {
-  if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`next build\` in the project first (\`npm run build\` does both).`);
+  if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`npm run build\` in the project, which writes it before \`next build\`.`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -122,9 +123,14 @@ export async function finishSite(outDir, { manifestFile = manifestFileFor(outDir
   return { removed, written: [...written, '_headers'], searchIndex };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const outDir = path.resolve(process.argv[2] ?? 'out');
-  const { removed, written, searchIndex } = await finishSite(outDir);
+/** Says what `finishSite` did in `outDir`. */
+export function reportFinished(outDir, { removed, written, searchIndex }) {
   console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
   console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
+}
+
+// No top-level await: scripts/build.ts, run by tsx as CommonJS, imports this module.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outDir = path.resolve(process.argv[2] ?? 'out');
+  finishSite(outDir).then((finished) => reportFinished(outDir, finished));
 }

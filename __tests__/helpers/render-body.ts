@@ -1,4 +1,4 @@
-import { renderBodyHtml } from '../../components/MdxBody/MdxBody';
+import { renderBodyHtml } from '../../components/MdxBody/renderBody';
 import type { ImageStore } from '../../lib/image-processing';
 import { compileBody, type RenderedBody } from '../../lib/markdown';
 import { scratchImageStore } from './images';

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import styles from './Figure.module.css';
 
 export interface FigureProps {
   /**
@@ -19,13 +18,14 @@ export interface FigureProps {
 /**
  * An image with a caption in an MDX post: `<Figure src="./diagram.png" alt="…" caption="…" />`.
  * The build passes the responsive image as children; a `src` it could not process (an
- * expression) is shown as a plain lazily loaded `<img>`.
+ * expression) is shown as a plain lazily loaded `<img>`. Styled by the body's stylesheet
+ * (components/MdxBody/MdxBody.module.css).
  */
 export function Figure({ children, src, alt, caption, width, height }: FigureProps) {
   return (
-    <figure className={styles.figure}>
+    <figure className="figure">
       {children ?? <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />}
-      {caption && <figcaption className={styles.caption}>{caption}</figcaption>}
+      {caption && <figcaption className="figure-caption">{caption}</figcaption>}
     </figure>
   );
 }

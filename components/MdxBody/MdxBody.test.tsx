@@ -3,7 +3,8 @@ import { render, screen, within } from '@testing-library/react';
 import path from 'node:path';
 import { compileAndRender, SITE_URL } from '../../__tests__/helpers/render-body';
 import { scratchImageStore, writeImage } from '../../__tests__/helpers/images';
-import { KATEX_STYLESHEET, MdxBody, isExternalUrl } from './MdxBody';
+import { KATEX_STYLESHEET, MdxBody } from './MdxBody';
+import { isExternalUrl } from './renderBody';
 
 // next/head hands its children to the page's <head> through Next's document; here it renders
 // them in place, so the test can see what MdxBody asks for (the built site's test checks the
@@ -40,7 +41,7 @@ describe('MdxBody', () => {
         const anchor = heading.nextElementSibling;
         expect(anchor).toBe(screen.getByRole('link', { name }));
         expect(anchor).toHaveAttribute('href', `#${id}`);
-        expect(anchor).toHaveClass('anchor');
+        expect(anchor).toHaveClass('heading-anchor');
         // No text of its own: CSS shows its "#", so feeds and the search index read nothing extra.
         expect(anchor).toBeEmptyDOMElement();
       }
@@ -96,7 +97,7 @@ describe('MdxBody', () => {
       ]) {
         const link = screen.getByRole('link', { name: `${name} (external link)` });
         expect(link).toHaveAttribute('href', href);
-        expect(link).toHaveClass('external');
+        expect(link).toHaveClass('external-link');
         expect(link).toHaveAttribute('rel', expect.stringContaining('external'));
         const hidden = within(link).getByText('(external link)');
         expect(hidden).toHaveClass('visually-hidden');
@@ -109,7 +110,7 @@ describe('MdxBody', () => {
       ]) {
         const link = screen.getByRole('link', { name });
         expect(link).toHaveAttribute('href', href);
-        expect(link).not.toHaveClass('external');
+        expect(link).not.toHaveClass('external-link');
         expect(link).not.toHaveAttribute('rel');
         expect(link).not.toHaveTextContent('(external link)');
       }
@@ -157,11 +158,11 @@ describe('MdxBody', () => {
       );
 
       const tip = screen.getByRole('complementary', { name: 'Cache everything' });
-      expect(tip).toHaveClass('callout', 'tip');
+      expect(tip).toHaveClass('callout', 'callout-tip');
       expect(tip).toHaveTextContent('If it is read more than it is written, cache it.');
 
       const warning = screen.getByRole('complementary', { name: 'Warning' });
-      expect(warning).toHaveClass('callout', 'warning');
+      expect(warning).toHaveClass('callout', 'callout-warning');
       expect(within(warning).getByText('Warning')).toBeInTheDocument();
       expect(warning).toHaveTextContent('A long TTL on a page that changes is a stale page.');
 
@@ -203,7 +204,7 @@ describe('MdxBody edge cases', () => {
       expect(screen.getByRole('link', { name: 'bad' })).toHaveAttribute('href', 'https://%5Boops');
       const next = screen.getByRole('link', { name: /^Next/ });
       // The sanitizer empties the raw class (only GFM's classes are allowed on links); the external marking survives.
-      expect(next).toHaveClass('external');
+      expect(next).toHaveClass('external-link');
       const footnotesHeading = container.querySelector('h2.sr-only');
       expect(footnotesHeading).toHaveTextContent('Footnotes');
       expect(footnotesHeading!.querySelector('a')).toBeNull();
@@ -234,18 +235,18 @@ describe('MdxBody markdown extras', () => {
     async () => {
       await renderBody('> [!IMPORTANT]\n> Rotate the keys.');
       const alert = screen.getByRole('complementary', { name: 'Important' });
-      expect(alert).toHaveClass('callout', 'important');
+      expect(alert).toHaveClass('callout', 'callout-important');
       expect(alert).toHaveTextContent(/^Important\s*Rotate the keys\.$/);
     },
     COMPILE_TIMEOUT,
   );
 
   it(
-    'gives a highlighted code block its title and the module class its CSS hangs on',
+    'gives a highlighted code block its title and the class its CSS hangs on',
     async () => {
       const { container } = await renderBody('```js title="hello.js" {2}\nconst a = 1;\nconsole.log(a);\n```');
       const figure = container.querySelector('figure');
-      expect(figure).toHaveClass('codeBlock');
+      expect(figure).toHaveClass('code-block');
       expect(within(figure!).getByText('hello.js').tagName).toBe('FIGCAPTION');
       expect(figure!.querySelector('pre')).toHaveClass('shiki');
       expect(figure!.querySelector('[data-highlighted-line]')).toHaveTextContent('console.log(a);');

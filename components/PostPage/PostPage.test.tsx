@@ -6,7 +6,8 @@ import { compileBody } from '../../lib/markdown';
 import { commentsEmbed } from '../../lib/integrations.mjs';
 import type { PostChrome, PostPageProps } from '../../lib/page-data';
 import { site } from '../../lib/site';
-import { PostPage, renderPostBody } from './PostPage';
+import { PostPage } from './PostPage';
+import { renderBodyHtml } from '../MdxBody/renderBody';
 import { category, tag } from '../../__tests__/helpers/post-summary';
 import { scratchImageStore } from '../../__tests__/helpers/images';
 
@@ -54,7 +55,7 @@ const socialImage = { url: '/_img/card-0123456789ab.png', width: 1200, height: 6
 /** A body compiled and rendered as the post route does it, for this site. */
 async function compile(body: string) {
   const { content, usesMath } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' }, { imageStore: scratchImageStore().store });
-  return { html: renderPostBody(content), usesMath };
+  return { html: renderBodyHtml(content, site.url), usesMath };
 }
 
 describe('PostPage', () => {

@@ -1,9 +1,8 @@
-import type { BodyContent } from '../../lib/markdown';
 import type { PostPageProps } from '../../lib/page-data';
 import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/site';
 import { ContentErrorPanel } from '../ContentErrorPanel/ContentErrorPanel';
 import { Layout } from '../Layout/Layout';
-import { MdxBody, renderBodyHtml } from '../MdxBody/MdxBody';
+import { MdxBody } from '../MdxBody/MdxBody';
 import { AuthorBlock } from '../AuthorBlock/AuthorBlock';
 import { Comments } from '../Comments/Comments';
 import { Post } from '../Post/Post';
@@ -11,9 +10,6 @@ import { PostNav } from '../PostNav/PostNav';
 import { RelatedPosts } from '../RelatedPosts/RelatedPosts';
 import { Seo } from '../Seo/Seo';
 import { TableOfContents } from '../TableOfContents/TableOfContents';
-
-/** Renders a compiled body for this site; the post and page routes hand it to lib/page-data.ts. */
-export const renderPostBody = (content: BodyContent) => renderBodyHtml(content, site.url);
 
 /**
  * The page of one post or `template: "page"` page, or, in dev, of its error. A post has its

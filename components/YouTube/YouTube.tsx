@@ -1,5 +1,4 @@
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/youtube-frame.mjs';
-import styles from './YouTube.module.css';
 
 export interface YouTubeProps {
   /** The video's id: the `v=…` of its watch URL. */
@@ -25,16 +24,17 @@ function playButtonDocument(title: string, playerUrl: string): string {
 /**
  * A YouTube video that loads only when played: `<YouTube id="WFRIivS2mpo" title="…" />`,
  * or a YouTube link alone on a line. Below the frame, a link to the video on YouTube also
- * serves readers (and feed readers) without frames.
+ * serves readers (and feed readers) without frames. Styled by the body's stylesheet
+ * (components/MdxBody/MdxBody.module.css).
  */
 export function YouTube({ id, title, start }: YouTubeProps) {
   const video = encodeURIComponent(id);
   const player = `${YOUTUBE_PLAYER_ORIGIN}/embed/${video}`;
   const startAt = start ? `start=${start}` : '';
   return (
-    <figure className={styles.youtube}>
+    <figure className="youtube">
       <iframe
-        className={styles.frame}
+        className="youtube-frame"
         title={title}
         // srcdoc wins; src is the player for a browser or reader that ignores srcdoc.
         src={startAt ? `${player}?${startAt}` : player}
@@ -44,7 +44,7 @@ export function YouTube({ id, title, start }: YouTubeProps) {
         allowFullScreen
         referrerPolicy="strict-origin-when-cross-origin"
       />
-      <figcaption className={styles.caption}>
+      <figcaption className="youtube-caption">
         <a href={`https://www.youtube.com/watch?v=${video}${start ? `&t=${start}s` : ''}`}>{title}</a> on YouTube
       </figcaption>
     </figure>

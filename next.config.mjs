@@ -1,14 +1,10 @@
 // @ts-check
-const os = require('node:os');
-const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
+import os from 'node:os';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+import { parseBasePath } from './lib/site-paths.mjs';
 
-/**
- * An async config function: lib/site-paths.mjs (shared with the post-export step and
- * `npm run serve`) is an ES module, which this CommonJS file can only import.
- * @type {(phase: string) => Promise<import('next').NextConfig>}
- */
-module.exports = async (phase) => {
-  const { parseBasePath } = await import('./lib/site-paths.mjs');
+/** @type {(phase: string) => import('next').NextConfig} */
+export default (phase) => {
   // The static-generation workers that `next build` forks after reading this config inherit
   // its environment. glibc gives a thread that allocates while another holds the lock an
   // arena of its own, and sharp's and Node's threads leave those half empty: one arena keeps

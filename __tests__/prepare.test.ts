@@ -1,0 +1,143 @@
+/**
+ * @jest-environment node
+ *
+ * The prepare step (lib/build/prepare.ts), run in this process: every broken post named in one
+ * failure before anything is written; in dev, broken posts kept with their errors; what pages
+ * show published; and pages that only read what it prepared.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderBodyHtml } from '../components/MdxBody/renderBody';
+import { buildManifestFile, siteDataFile } from '../lib/build/folders.mjs';
+import { buildPostOutput } from '../lib/build/post-output';
+import { prepareSite } from '../lib/build/prepare';
+import type { Post } from '../lib/content';
+import { ContentErrors } from '../lib/content-error';
+import { filesUnder } from '../lib/files.mjs';
+import { getArchiveProps, getHomePageProps, getPostPageProps, getTermPageProps } from '../lib/page-data';
+import { readSiteData } from '../lib/site-data';
+import { basePath, site } from '../lib/site';
+import { writeImage } from './helpers/images';
+import { post, writePosts } from './helpers/posts-dir';
+
+jest.setTimeout(120_000);
+
+const GOOD = {
+  'hello.md': post('title: Hello\ndate: 2020-01-02\ntags: [caching]', 'Hello, **world**.\n\n## A section\n\nText.'),
+  'maths.md': post('title: Maths\ndate: 2020-01-03', 'Euler: $e^{i\\pi} + 1 = 0$.'),
+  'trip/index.md': post('title: Trip\ndate: 2020-01-04', '![The lake](./lake.png)'),
+  'about.md': post('title: About\ndate: 2020-01-01\ntemplate: page', 'About this site.'),
+};
+const BROKEN = {
+  'bad-date.md': post('title: Bad date\ndate: "2019-02-30"'),
+  'unclosed.mdx': post('title: Unclosed\ndate: 2020-02-01', 'Intro.\n\n<Callout>\n\nNever closed.'),
+  'missing-image.md': post('title: Missing image\ndate: 2020-02-02', 'Text.\n\n![Gone](/images/gone.png)'),
+  'missing-cover/index.md': post('title: Missing cover\ndate: 2020-02-03\ncover: ./gone.jpg'),
+};
+
+/** A project whose posts are `files`, with the trip's image; returns its root. */
+async function project(files: Record<string, string>): Promise<string> {
+  const postsDir = writePosts(files);
+  if (files['trip/index.md']) await writeImage(path.join(postsDir, 'trip', 'lake.png'), 640, 320, 'png');
+  fs.mkdirSync(path.join(path.dirname(postsDir), 'public'), { recursive: true });
+  return path.dirname(postsDir);
+}
+
+/** Runs the prepare step on the project at `root`, building posts in this process. */
+function prepare(root: string, mode: 'production' | 'development') {
+  const buildPost = (entry: Post) => buildPostOutput(entry, { root, siteUrl: site.url, basePath, renderHtml: renderBodyHtml });
+  return prepareSite({ root, postsDir: path.join(root, 'posts'), mode, buildPost });
+}
+
+/** Every file under `root` with a hash of its bytes. */
+const snapshot = (root: string) => Object.fromEntries(filesUnder(root).map((file) => [path.relative(root, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+
+describe('the prepare step of a production build', () => {
+  it('fails naming every broken post, with its line or field: front matter, MDX, a missing image and a missing cover, and writes nothing', async () => {
+    const root = await project({ ...GOOD, ...BROKEN });
+    const failure = await prepare(root, 'production').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ContentErrors);
+    expect((failure as ContentErrors).message.split('\n')).toEqual([
+      '4 posts have problems:',
+      '  posts/bad-date.md: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
+      '  posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
+      '  posts/missing-image.md:8: image "/images/gone.png" points to a file that does not exist in public/',
+      '  posts/unclosed.mdx:8: MDX does not compile: Expected a closing tag for `<Callout>`',
+    ]);
+    expect(fs.existsSync(siteDataFile(root))).toBe(false);
+    expect(fs.existsSync(buildManifestFile(root))).toBe(false);
+    expect(fs.existsSync(path.join(root, 'public', '_img'))).toBe(false);
+  });
+
+  it('publishes what the pages show: folder posts\' files, the images made, KaTeX when a post has math; and writes the prepared site', async () => {
+    const root = await project(GOOD);
+    const { data, errors } = await prepare(root, 'production');
+    expect(errors).toEqual([]);
+    expect(data.posts.map((entry) => entry.slug)).toEqual(['trip', 'maths', 'hello']);
+    expect(data.pages.map((entry) => entry.slug)).toEqual(['about']);
+    expect(fs.readFileSync(path.join(root, 'public', 'posts', 'trip', 'lake.png'))).toEqual(fs.readFileSync(path.join(root, 'posts', 'trip', 'lake.png')));
+    const made = fs.readdirSync(path.join(root, 'public', '_img'));
+    expect(made.filter((file) => file.startsWith('lake-')).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^lake-[0-9a-f]{12}-480\.avif$/), expect.stringMatching(/^lake-[0-9a-f]{12}-640\.webp$/)]));
+    // A card for each of the three posts and the page.
+    expect(made.filter((file) => file.startsWith('card-'))).toHaveLength(4);
+    expect(fs.existsSync(path.join(root, 'public', 'katex', 'katex.min.css'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(siteDataFile(root), 'utf8'))).toEqual(JSON.parse(JSON.stringify(data)));
+
+    const noMaths = await project({ 'hello.md': GOOD['hello.md'] });
+    await prepare(noMaths, 'production');
+    expect(fs.existsSync(path.join(noMaths, 'public', 'katex'))).toBe(false);
+  });
+});
+
+describe('the prepare step in dev', () => {
+  it('keeps drafts, and every broken post with its error, and builds the others', async () => {
+    const root = await project({ ...GOOD, ...BROKEN, 'draft.md': post('title: Draft\ndate: 2020-03-01\ndraft: true') });
+    const { data, errors } = await prepare(root, 'development');
+    expect(errors.map((error) => error.file)).toEqual(['posts/bad-date.md', 'posts/missing-cover/index.md', 'posts/missing-image.md', 'posts/unclosed.mdx']);
+    expect(data.broken.map((entry) => [entry.slug, entry.error.file, entry.error.line ?? entry.error.field])).toEqual([
+      ['bad-date', 'posts/bad-date.md', 'date'],
+      ['missing-cover', 'posts/missing-cover/index.md', 'cover'],
+      ['missing-image', 'posts/missing-image.md', 8],
+      ['unclosed', 'posts/unclosed.mdx', 8],
+    ]);
+    expect(Object.keys(data.outputs).sort()).toEqual(['posts/about.md', 'posts/draft.md', 'posts/hello.md', 'posts/maths.md', 'posts/trip/index.md']);
+    expect(data.posts.some((entry) => entry.slug === 'draft')).toBe(true);
+  });
+});
+
+describe('pages reading the prepared site', () => {
+  it('get what the prepare step made, and write nothing', async () => {
+    const root = await project(GOOD);
+    await prepare(root, 'production');
+    const before = snapshot(root);
+    const cwd = jest.spyOn(process, 'cwd').mockReturnValue(root);
+    try {
+      const hello = getPostPageProps('post', 'hello');
+      expect(hello && 'post' in hello && hello.body.html).toContain('<p>Hello, <strong>world</strong>.</p>');
+      expect(hello && 'post' in hello && hello.socialImage.url).toMatch(/^\/_img\/card-[0-9a-f]{12}\.png$/);
+      expect(getHomePageProps().posts.map((entry) => entry.slug)).toEqual(['trip', 'maths', 'hello']);
+      expect(getTermPageProps('tags', 'caching').posts.map((entry) => entry.slug)).toEqual(['hello']);
+      expect(getArchiveProps().years).toEqual([{ year: '2020', posts: expect.any(Array) }]);
+      expect(getPostPageProps('page', 'about')).toMatchObject({ post: { title: 'About' }, chrome: null });
+      expect(getPostPageProps('post', 'no-such-post')).toBeNull();
+    } finally {
+      cwd.mockRestore();
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a site prepared for another base path or site URL, and says how to prepare it', async () => {
+    const root = await project({ 'hello.md': GOOD['hello.md'] });
+    await prepare(root, 'production');
+    const file = siteDataFile(root);
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...data, basePath: '/elsewhere' }));
+    expect(() => readSiteData(root)).toThrow(`The posts were prepared for BASE_PATH "/elsewhere" and site URL ${site.url}, but this build has "" and ${site.url}: run \`npm run build\` with the same environment throughout`);
+    fs.rmSync(file);
+    expect(() => readSiteData(root)).toThrow('The posts are not prepared (no readable .next/cache/folio/site.json): run `npm run build` or `npm run dev`');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * @jest-environment node
+ *
+ * The worker processes that build posts (lib/build/worker-pool.ts): one job at a time each, a
+ * job that runs out of memory or time fails alone, and the pool goes on with a new process.
+ */
+import path from 'node:path';
+import { createWorkerPool, WorkerFailure, type WorkerPool } from '../lib/build/worker-pool';
+import type { TestJob } from './fixtures/worker-pool/worker';
+
+jest.setTimeout(60_000);
+
+const root = path.resolve(__dirname, '..');
+const fixture = (name: string) => path.join(__dirname, 'fixtures', 'worker-pool', name);
+
+let pool: WorkerPool<TestJob, number>;
+beforeEach(() => {
+  pool = createWorkerPool<TestJob, number>({ entry: fixture('worker.ts'), root, size: 2, memoryMb: 64, timeoutMs: 3_000 });
+});
+afterEach(() => pool.close());
+
+/** The failure a job ends with. */
+async function failureOf(job: TestJob): Promise<WorkerFailure> {
+  const error = await pool.run(job).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WorkerFailure);
+  return error as WorkerFailure;
+}
+
+it('runs jobs in at most `size` processes and answers each with its own result', async () => {
+  const values = Array.from({ length: 20 }, (_, i) => i);
+  expect(await Promise.all(values.map((value) => pool.run({ kind: 'echo', value })))).toEqual(values);
+  const pids = new Set(await Promise.all(values.map(() => pool.run({ kind: 'pid' }))));
+  expect(pids.size).toBeGreaterThanOrEqual(1);
+  expect(pids.size).toBeLessThanOrEqual(2);
+  expect(pids.has(process.pid)).toBe(false);
+});
+
+it('fails a job that runs out of memory, says so, and goes on with a new process', async () => {
+  const failure = await failureOf({ kind: 'memory' });
+  expect(failure.reason).toBe('memory');
+  expect(failure.message).toBe('needs more than 64 MB of memory');
+  expect(await pool.run({ kind: 'echo', value: 7 })).toBe(7);
+});
+
+it('stops a job that runs past its time, and goes on with a new process', async () => {
+  const started = Date.now();
+  const failure = await failureOf({ kind: 'spin' });
+  expect(failure.reason).toBe('time');
+  expect(failure.message).toBe('takes more than 3 s');
+  expect(Date.now() - started).toBeLessThan(15_000);
+  expect(await pool.run({ kind: 'echo', value: 8 })).toBe(8);
+});
+
+it('fails a job whose process exits, and the jobs beside it still finish', async () => {
+  const [exited, echoed] = await Promise.allSettled([pool.run({ kind: 'exit' }), pool.run({ kind: 'echo', value: 9 })]);
+  expect(exited.status === 'rejected' && exited.reason).toMatchObject({ reason: 'exit', message: 'stopped the build process (exit code 3)' });
+  expect(echoed).toEqual({ status: 'fulfilled', value: 9 });
+});
+
+it('fails as a whole, with the reason, when the worker module does not load', async () => {
+  const broken = createWorkerPool<TestJob, number>({ entry: fixture('broken-worker.ts'), root, size: 2, memoryMb: 64, timeoutMs: 3_000 });
+  try {
+    const results = await Promise.allSettled([1, 2, 3].map((value) => broken.run({ kind: 'echo', value })));
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const reason = (result as PromiseRejectedResult).reason as Error;
+      expect(reason).not.toBeInstanceOf(WorkerFailure);
+      expect(reason.message).toMatch(/^A build worker \(__tests__\/fixtures\/worker-pool\/broken-worker\.ts\) stopped before it started \(exit code 1\):\n[\s\S]*this worker module does not load/);
+    }
+  } finally {
+    broken.close();
+  }
+});

@@ -1,0 +1,107 @@
+/**
+ * What the build makes of one post before Next renders its page: its body compiled and
+ * rendered to HTML (kept in the compile cache, lib/compile-cache.ts), and the image it is
+ * shared with. Run for every post by the prepare step (lib/build/prepare.ts), in worker
+ * processes, so that a post that cannot be built is found before any page is rendered, with
+ * every other broken post, and one post's cost is bounded.
+ *
+ * Nothing here publishes: it returns the files a post's pages show, and the prepare step
+ * publishes them.
+ */
+import { readBody, type Post } from '../content';
+import { ContentError } from '../content-error';
+import { assetListing, createCompileCache, getPipelineVersion, type CompiledPost } from '../compile-cache';
+import { compiledBodiesDir } from './folders.mjs';
+import { imagesAreCurrent, projectImageDirs } from '../image-cache';
+import { createImageStore, type ImageStore } from '../image-processing';
+import type { BodyContent } from '../markdown';
+import type { SocialImage } from '../social-image';
+
+/** Renders a compiled body to HTML with the site's components (components/MdxBody). */
+export type BodyRenderer = (content: BodyContent, siteUrl: string) => string;
+
+/** What the prepare step learns of a post whose body and social image were made. */
+export interface PostOutput {
+  /** The compile cache entry with its rendered body (`readCompiledPost`). */
+  bodyKey: string;
+  socialImage: SocialImage;
+  usesMath: boolean;
+  /** Names in `/_img/` that its page shows: its body's images and its social image. */
+  imageFiles: string[];
+  /** What the author should fix but that does not stop the build, as `file:line: message`. */
+  warnings: string[];
+}
+
+/** A `ContentError` as plain data, to cross from a worker process. */
+export interface ContentErrorData {
+  file: string;
+  detail: string;
+  line?: number;
+  field?: string;
+}
+
+export type PostResult = { output: PostOutput } | { error: ContentErrorData };
+
+export const toErrorData = ({ file, detail, line, field }: ContentError): ContentErrorData => ({ file, detail, line, field });
+export const fromErrorData = ({ file, detail, line, field }: ContentErrorData) => new ContentError(file, detail, { line, field });
+
+/** Where the post is built: the project, the site's URL and base path (both are in rendered links), and the body renderer. */
+export interface PostBuildContext {
+  root: string;
+  siteUrl: string;
+  basePath: string;
+  renderHtml: BodyRenderer;
+}
+
+const stores = new Map<string, ImageStore>();
+
+/** One image store per project and process, so that two posts showing one image make it once. */
+function imageStoreOf(root: string): ImageStore {
+  let store = stores.get(root);
+  if (!store) stores.set(root, (store = createImageStore(projectImageDirs(root))));
+  return store;
+}
+
+/** Words for an exception that is not a ContentError, which no author could act on as it is. */
+function unexpectedError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'is nested too deeply to build (Maximum call stack size exceeded): flatten its lists or quotes';
+  return `could not be built: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * The body and social image of `post`, from the caches when nothing they depend on changed.
+ * Never throws: a post that cannot be built gives its error, naming the file.
+ */
+export async function buildPostOutput(post: Post, context: PostBuildContext): Promise<PostResult> {
+  try {
+    const store = imageStoreOf(context.root);
+    const cache = createCompileCache(compiledBodiesDir(context.root), getPipelineVersion(context.root));
+    const body = readBody(post);
+    const { key, value: compiled } = await cache.get<CompiledPost>(
+      // The base path is in the rendered links and image URLs, and the site's URL decides which links are external: both are part of the key.
+      { body, format: post.format, slug: post.slug, assets: assetListing(post.assetDir), basePath: context.basePath, siteUrl: context.siteUrl },
+      async () => {
+        // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
+        const { compileBody } = await import('../markdown');
+        const { content, headings, usesMath, images, warnings } = await compileBody({ ...post, body }, { imageStore: store });
+        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings };
+      },
+      // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
+      (cached) => imagesAreCurrent(store.dirs, cached.images),
+    );
+    // Loaded here only: sharp and satori load only if an image or card is not cached yet.
+    const { postSocialImage } = await import('../social-image');
+    const social = await postSocialImage(post, store);
+    return {
+      output: {
+        bodyKey: key,
+        socialImage: social.image,
+        usesMath: compiled.usesMath,
+        imageFiles: [...compiled.images.flatMap((image) => image.files), ...social.files],
+        warnings: [...compiled.warnings, ...(social.warnings ?? [])],
+      },
+    };
+  } catch (error) {
+    return { error: error instanceof ContentError ? toErrorData(error) : { file: post.sourcePath, detail: unexpectedError(error) } };
+  }
+}

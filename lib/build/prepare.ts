@@ -1,0 +1,91 @@
+/**
+ * The prepare step: everything the build does with the posts before Next renders a page. It
+ * runs before `next build` (scripts/build.ts) and, in dev, on every change under `posts/`
+ * (scripts/dev.ts). In order:
+ *
+ * 1. Read and validate every post (lib/content.ts), and publish folder posts' own files into
+ *    `public/posts/` (a body may show another post's image by its URL).
+ * 2. Build every post: compile and render its body and make the image it is shared with
+ *    (lib/build/post-output.ts), in worker processes, from the caches when nothing changed.
+ * 3. Fail, in a production build, listing every post that could not be read or built; in dev,
+ *    keep them, so that each broken post's page shows its error and the others work.
+ * 4. Publish what the pages show into `public/`: the images made from posts, and KaTeX's
+ *    stylesheet and fonts when a post has math.
+ * 5. Write the prepared site for the pages (lib/site-data.ts) and the manifest for the
+ *    post-export step (lib/build-manifest.ts).
+ *
+ * Pages only read what this step wrote, so `next build` renders pages from finished bodies and
+ * never writes into `public/` while it copies it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { publishAssets } from '../assets';
+import { writeBuildManifest } from '../build-manifest';
+import { loadContent, type Post } from '../content';
+import { ContentError, ContentErrors } from '../content-error';
+import { writeAtomically } from '../files.mjs';
+import { projectImageDirs, publishImages } from '../image-cache';
+import { publishKatexAssets } from '../katex-assets';
+import type { BrokenPostData, PreparedOutput, SiteData } from '../site-data';
+import { basePath, site } from '../site';
+import { siteDataFile } from './folders.mjs';
+import { fromErrorData, toErrorData, type PostResult } from './post-output';
+
+export interface PrepareOptions {
+  /** The project. */
+  root: string;
+  /** Its posts. */
+  postsDir: string;
+  /** Development keeps drafts, and broken posts whose pages show their error; production fails on any error. */
+  mode: SiteData['mode'];
+  /** Builds one post (`buildPostOutput`), in a worker process or in this one. */
+  buildPost: (post: Post) => Promise<PostResult>;
+}
+
+export interface PreparedSite {
+  data: SiteData;
+  /** What authors should fix but that does not stop the build, as `file:line: message`. */
+  warnings: string[];
+  /** In dev, the posts that could not be read or built (a production build throws instead). */
+  errors: ContentError[];
+}
+
+/** Runs the prepare step; in production, throws `ContentErrors` naming every broken post, before anything is written. */
+export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOptions): Promise<PreparedSite> {
+  const isDev = mode === 'development';
+  // A build whose prepare step fails must not leave the last prepared site for `next build` to render.
+  if (!isDev) fs.rmSync(siteDataFile(root), { force: true });
+  const index = loadContent({ dir: postsDir, root, includeDrafts: isDev, keepBroken: true });
+  const entries = [...index.posts, ...index.pages];
+  const publicDir = path.join(root, 'public');
+  publishAssets(entries, path.join(publicDir, 'posts'));
+  const results = await Promise.all(entries.map(buildPost));
+
+  const broken: BrokenPostData[] = index.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: toErrorData(error) }));
+  const outputs: Record<string, PreparedOutput> = {};
+  const warnings: string[] = [];
+  const imageFiles = new Set<string>();
+  let usesMath = false;
+  entries.forEach((post, position) => {
+    const result = results[position];
+    if ('error' in result) {
+      broken.push({ slug: post.slug, sourcePath: post.sourcePath, error: result.error });
+      return;
+    }
+    const { bodyKey, socialImage, imageFiles: files, warnings: postWarnings } = result.output;
+    outputs[post.sourcePath] = { bodyKey, socialImage };
+    for (const file of files) imageFiles.add(file);
+    usesMath ||= result.output.usesMath;
+    warnings.push(...postWarnings);
+  });
+  const errors = broken.map((entry) => fromErrorData(entry.error)).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  if (errors.length && !isDev) throw new ContentErrors(errors);
+
+  publishImages(projectImageDirs(root), [...imageFiles]);
+  if (usesMath) publishKatexAssets(publicDir);
+
+  const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs };
+  writeAtomically(siteDataFile(root), JSON.stringify(data));
+  writeBuildManifest(index, root);
+  return { data, warnings, errors };
+}

@@ -1,0 +1,23 @@
+/**
+ * The prepare step as `npm run build` and `npm run dev` run it: on this project's posts
+ * (`FOLIO_POSTS_DIR` points it at another folder, as tests and benchmarks do), with posts
+ * built in worker processes, and its messages printed.
+ */
+import path from 'node:path';
+import { ContentErrors } from '../content-error';
+import { buildInWorker, type PostBuilders } from './post-builders';
+import { prepareSite, type PreparedSite } from './prepare';
+
+/** The posts folder of the project at `root`. */
+export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
+
+/** Prepares the site at `root` with `builders`; prints its warnings, and in dev its errors, which the pages show too. */
+export async function runPrepare(root: string, mode: PreparedSite['data']['mode'], builders: PostBuilders): Promise<PreparedSite> {
+  const started = performance.now();
+  const prepared = await prepareSite({ root, postsDir: postsDirOf(root), mode, buildPost: (post) => buildInWorker(builders, post) });
+  for (const warning of prepared.warnings) console.warn(`Warning: ${warning}`);
+  if (prepared.errors.length) console.error(new ContentErrors(prepared.errors).message);
+  const { posts, pages } = prepared.data;
+  console.log(`Prepared ${posts.length} posts and ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return prepared;
+}

@@ -1,0 +1,180 @@
+/**
+ * A pool of Node processes that run one job at a time each, for work that one hostile input
+ * can make unbounded: compiling a post. Processes, not threads, because a process has a heap
+ * limit of its own (`--max-old-space-size`) and can be killed cleanly when a job runs past its
+ * time, and the post that did it is then known: the job the process was running.
+ *
+ * The worker module runs under tsx, like the build's own scripts, and answers messages of the
+ * form `{ id, job }` with `{ id, result }` (see `serveJobs`).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Why a job did not finish. */
+export type WorkerFailureReason = 'memory' | 'time' | 'exit';
+
+/** A job whose process ran out of memory, ran past its time, or died. */
+export class WorkerFailure extends Error {
+  constructor(
+    readonly reason: WorkerFailureReason,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'WorkerFailure';
+  }
+}
+
+export interface WorkerPoolOptions {
+  /** The worker module (a `.ts` file that calls `serveJobs`). */
+  entry: string;
+  /** The project root: the processes run there, and tsx is found from it. */
+  root: string;
+  /** How many processes at most. */
+  size: number;
+  /** The heap limit of each process. */
+  memoryMb: number;
+  /** How long one job may take. */
+  timeoutMs: number;
+}
+
+export interface WorkerPool<Job, Result> {
+  run(job: Job): Promise<Result>;
+  /** Ends every process; jobs still queued are rejected. */
+  close(): void;
+}
+
+interface Pending<Job, Result> {
+  job: Job;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+interface Worker<Job, Result> {
+  process: ChildProcess;
+  /** Set once the worker module has loaded: a process that dies before is a fault of the build's code, not of a job. */
+  ready: boolean;
+  current: (Pending<Job, Result> & { id: number; timer: NodeJS.Timeout }) | null;
+  /** The end of what the process wrote to stderr, to tell an out-of-memory death from others. */
+  stderrTail: string;
+}
+
+/** V8's last words when a process reaches its heap limit. */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed/;
+
+export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): WorkerPool<Job, Result> {
+  const tsx = pathToFileURL(createRequire(path.join(options.root, 'package.json')).resolve('tsx')).href;
+  const idle: Worker<Job, Result>[] = [];
+  const all = new Set<Worker<Job, Result>>();
+  const queue: Pending<Job, Result>[] = [];
+  let nextId = 0;
+  let closed = false;
+  let startFailure: Error | undefined;
+
+  function spawn(): Worker<Job, Result> {
+    const child = fork(options.entry, [], {
+      cwd: options.root,
+      execArgv: ['--import', tsx, `--max-old-space-size=${options.memoryMb}`],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.mjs says more).
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
+    });
+    const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '' };
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      worker.stderrTail = (worker.stderrTail + text).slice(-2000);
+      // A worker's own output (a library's warning) is the build's output too; V8's dying words are reported as the post's error instead.
+      if (!OUT_OF_MEMORY.test(worker.stderrTail)) process.stderr.write(text);
+    });
+    child.on('message', (message: { ready: true } | { id: number; result: Result }) => {
+      if ('ready' in message) {
+        worker.ready = true;
+        return;
+      }
+      const current = worker.current;
+      if (!current || current.id !== message.id) return;
+      clearTimeout(current.timer);
+      worker.current = null;
+      current.resolve(message.result);
+      release(worker);
+    });
+    child.on('exit', (code, signal) => {
+      all.delete(worker);
+      const index = idle.indexOf(worker);
+      if (index >= 0) idle.splice(index, 1);
+      const current = worker.current;
+      worker.current = null;
+      if (!worker.ready && !closed) {
+        // The worker module itself does not load: every job would fail alike, so the pool fails.
+        startFailure ??= new Error(`A build worker (${path.relative(options.root, options.entry)}) stopped before it started (${signal ?? `exit code ${code}`}):\n${worker.stderrTail}`);
+        if (current) clearTimeout(current.timer);
+        for (const pending of [...(current ? [current] : []), ...queue.splice(0)]) pending.reject(startFailure);
+        return;
+      }
+      if (current) {
+        clearTimeout(current.timer);
+        const failure = OUT_OF_MEMORY.test(worker.stderrTail)
+          ? new WorkerFailure('memory', `needs more than ${options.memoryMb} MB of memory`)
+          : new WorkerFailure('exit', `stopped the build process (${signal ?? `exit code ${code}`})`);
+        current.reject(failure);
+      }
+      // The pool replaces a lost process for the jobs still waiting.
+      if (!closed && queue.length) dispatch();
+    });
+    all.add(worker);
+    return worker;
+  }
+
+  function start(worker: Worker<Job, Result>, pending: Pending<Job, Result>): void {
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      const current = worker.current;
+      if (!current || current.id !== id) return;
+      worker.current = null;
+      current.reject(new WorkerFailure('time', `takes more than ${Math.round(options.timeoutMs / 1000)} s`));
+      worker.process.kill('SIGKILL');
+    }, options.timeoutMs);
+    worker.current = { ...pending, id, timer };
+    worker.process.send({ id, job: pending.job });
+  }
+
+  function release(worker: Worker<Job, Result>): void {
+    const next = queue.shift();
+    if (next) start(worker, next);
+    else idle.push(worker);
+  }
+
+  function dispatch(): void {
+    while (queue.length) {
+      const worker = idle.pop() ?? (all.size < options.size ? spawn() : null);
+      if (!worker) return;
+      start(worker, queue.shift()!);
+    }
+  }
+
+  return {
+    run(job) {
+      if (closed) return Promise.reject(new Error('The worker pool is closed'));
+      if (startFailure) return Promise.reject(startFailure);
+      return new Promise<Result>((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        dispatch();
+      });
+    },
+    close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error('The worker pool was closed'));
+      for (const worker of all) worker.process.kill();
+    },
+  };
+}
+
+/** The worker side: runs `handle` for each job the pool sends, one at a time. `handle` must not throw. */
+export function serveJobs<Job, Result>(handle: (job: Job) => Promise<Result>): void {
+  process.on('message', async (message: { id: number; job: Job }) => {
+    const result = await handle(message.job);
+    process.send!({ id: message.id, result });
+  });
+  process.send!({ ready: true });
+}

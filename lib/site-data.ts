@@ -1,0 +1,89 @@
+/**
+ * The prepared site: what the prepare step (lib/build/prepare.ts) leaves for the pages. Every
+ * post, read and validated once, with the compile cache key of its rendered body and the image
+ * it is shared with. Pages read it through `getSiteData`; nothing here writes.
+ *
+ * `next build` starts several workers that each render some of the pages; each reads this file
+ * once, instead of reading and parsing every post again. In dev it is read again whenever the
+ * prepare step (which `npm run dev` reruns on every change under `posts/`) has rewritten it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { siteDataFile } from './build/folders.mjs';
+import type { ContentErrorData } from './build/post-output';
+import { contentIndex, type ContentIndex, type Post } from './content';
+import { ContentError } from './content-error';
+import { basePath, site } from './site';
+import type { SocialImage } from './social-image';
+
+/** What a page needs of a post's prepared output. */
+export interface PreparedOutput {
+  /** The compile cache entry with its rendered body (`readCompiledPost` in lib/compile-cache.ts). */
+  bodyKey: string;
+  socialImage: SocialImage;
+}
+
+/** A post that could not be read or built (dev only: a production build fails instead). */
+export interface BrokenPostData {
+  slug: string;
+  sourcePath: string;
+  error: ContentErrorData;
+}
+
+export interface SiteData {
+  /** Dev keeps drafts and broken posts; a production build has neither. */
+  mode: 'production' | 'development';
+  /** The base path and site URL it was prepared for: both are in its rendered bodies. */
+  basePath: string;
+  siteUrl: string;
+  /** `template: "post"` entries, newest first. */
+  posts: Post[];
+  /** `template: "page"` entries, by title. */
+  pages: Post[];
+  broken: BrokenPostData[];
+  /** By source path, for every post and page that was built. */
+  outputs: Record<string, PreparedOutput>;
+}
+
+/** The prepared site as pages use it: the content index, and each post's output. */
+export interface LoadedSite {
+  index: ContentIndex;
+  outputs: Record<string, PreparedOutput>;
+  mode: SiteData['mode'];
+}
+
+const isDev = process.env.NODE_ENV === 'development';
+let loaded: { site: LoadedSite; mtimeMs: number } | undefined;
+
+/** The prepared site of the project at `root` as a content index and outputs. */
+export function readSiteData(root: string): LoadedSite {
+  const file = siteDataFile(root);
+  let data: SiteData;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8')) as SiteData;
+  } catch {
+    throw new Error(
+      `The posts are not prepared (no readable ${path.relative(root, file)}): run \`npm run build\` or \`npm run dev\`, which prepare the posts before Next renders the pages`,
+    );
+  }
+  // Rendered links and image URLs hold the base path, and the site's URL decides which links are external.
+  if (data.basePath !== basePath || data.siteUrl !== site.url) {
+    throw new Error(
+      `The posts were prepared for BASE_PATH "${data.basePath}" and site URL ${data.siteUrl}, but this build has "${basePath}" and ${site.url}: run \`npm run build\` with the same environment throughout`,
+    );
+  }
+  const broken = data.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: new ContentError(error.file, error.detail, { line: error.line, field: error.field }) }));
+  return { index: contentIndex(data.posts, data.pages, broken), outputs: data.outputs, mode: data.mode };
+}
+
+/**
+ * The prepared site of this project, read once per build process; in dev, again whenever the
+ * prepare step has rewritten it.
+ */
+export function getSiteData(): LoadedSite {
+  const root = process.cwd();
+  if (loaded && !isDev) return loaded.site;
+  const { mtimeMs } = fs.statSync(siteDataFile(root), { throwIfNoEntry: false }) ?? { mtimeMs: -1 };
+  if (!loaded || loaded.mtimeMs !== mtimeMs) loaded = { site: readSiteData(root), mtimeMs };
+  return loaded.site;
+}

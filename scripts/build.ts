@@ -1,0 +1,46 @@
+/**
+ * `npm run build`: the whole static site in `out/`, in three steps that run in this order:
+ *
+ * 1. The prepare step (lib/build/prepare.ts): reads every post, builds every body and image,
+ *    and fails listing every broken post before any page is rendered.
+ * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
+ * 3. The post-export step (scripts/finish-export.mjs): feeds, sitemap, search index, `_headers`.
+ *
+ *   npm run build
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ContentErrors } from '../lib/content-error';
+import { startPostBuilders } from '../lib/build/post-builders';
+import { runPrepare } from '../lib/build/run-prepare';
+import { finishSite, reportFinished } from './finish-export.mjs';
+
+const root = process.cwd();
+
+/** Runs `next build` in `root`, its output shown as it comes. */
+function nextBuild(): Promise<void> {
+  const nextBin = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('next/package.json')), 'dist', 'bin', 'next');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+}
+
+async function build(): Promise<void> {
+  const builders = startPostBuilders(root);
+  try {
+    await runPrepare(root, 'production', builders);
+  } finally {
+    builders.close();
+  }
+  await nextBuild();
+  const outDir = path.join(root, 'out');
+  reportFinished(outDir, await finishSite(outDir));
+}
+
+build().catch((error: unknown) => {
+  console.error(error instanceof ContentErrors ? `\n${error.message}\n` : error);
+  process.exit(1);
+});
