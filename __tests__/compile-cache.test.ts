@@ -92,6 +92,17 @@ describe('getPipelineVersion', () => {
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', '[640, 1280]'))).not.toBe(base);
   });
 
+  it('changes with the version of html-url-attributes, which says which attributes of a body hold URLs', () => {
+    const withUrlAttributes = (version: string) => {
+      const root = project("const plugins = ['gfm'];", '4.6.0');
+      fs.mkdirSync(path.join(root, 'node_modules', 'html-url-attributes'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'node_modules', 'html-url-attributes', 'package.json'), JSON.stringify({ version }));
+      return getPipelineVersion(root);
+    };
+    expect(withUrlAttributes('3.0.1')).toBe(withUrlAttributes('3.0.1'));
+    expect(withUrlAttributes('3.1.0')).not.toBe(withUrlAttributes('3.0.1'));
+  });
+
   it('changes with a component whose markup is in the rendered HTML', () => {
     const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
     expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', undefined, 'export const Callout = () => <aside className="callout note" />;'))).not.toBe(base);

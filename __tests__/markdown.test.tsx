@@ -2,7 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { youTubeVideo } from '../lib/markdown';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import { rawHtmlSchema, youTubeVideo } from '../lib/markdown';
 import { contentErrorOf } from './helpers/content-error';
 import { writeImage } from './helpers/images';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
@@ -58,7 +61,7 @@ describe('.md is CommonMark + GFM', () => {
     expect(html).toContain('<div class="note">A div</div>');
   });
 
-  it('never executes anything: no <script>, no on* handlers, no javascript: URLs, no {expressions}', async () => {
+  it('never executes anything: no <script>, no on* handlers, no {expressions}; a javascript: URL fails the build', async () => {
     const globals = globalThis as { pwned?: boolean };
     const html = await render(
       [
@@ -66,17 +69,21 @@ describe('.md is CommonMark + GFM', () => {
         '',
         '<div onclick="alert(1)" onmouseover="alert(2)">hover</div>',
         '',
-        '<a href="javascript:alert(3)">click</a> <img src="https://example.com/x.png" onerror="alert(4)" alt="x">',
-        '',
-        '[md link](javascript:alert(5))',
+        '<a href="https://example.com/" onfocus="alert(3)">click</a> <img src="https://example.com/x.png" onerror="alert(4)" alt="x">',
         '',
         '{globalThis.pwned = true}',
       ].join('\n'),
     );
-    expect(html).not.toMatch(/<script|onclick|onmouseover|onerror|javascript:/i);
+    expect(html).not.toMatch(/<script|onclick|onmouseover|onfocus|onerror/i);
     expect(html).toContain('<div>hover</div>');
     expect(html).toContain('{globalThis.pwned = true}');
     expect(globals.pwned).toBeUndefined();
+    expect((await compileError('[md link](javascript:alert(5))')).message).toBe('posts/test.md:1: href: "javascript:alert(5)" on <a> is not a path, an http(s) URL or a mailto: address');
+  });
+
+  it('removes <style> attributes from raw HTML, and keeps the element', async () => {
+    const html = await render('<p style="position:fixed;inset:0">Styled</p> <span style="color:red">red</span>');
+    expect(html).toBe('<p>Styled</p> <span>red</span>');
   });
 
   it('highlights fenced code at build time, with light and dark colours', async () => {
@@ -96,9 +103,174 @@ describe('.md is CommonMark + GFM', () => {
   it('gives headings ids and anchors, and makes a body h1 an h2', async () => {
     const html = await render('# Top\n\n## Cache me if you can\n\n### Scaling to 10 million users');
     expect(html).not.toContain('<h1');
-    expect(html).toMatch(/<h2 id="top"><a [^>]*href="#top">Top<\/a><\/h2>/);
-    expect(html).toMatch(/<h2 id="cache-me-if-you-can"><a [^>]*href="#cache-me-if-you-can">Cache me if you can<\/a><\/h2>/);
-    expect(html).toMatch(/<h3 id="scaling-to-10-million-users">/);
+    expect(html).toMatch(/<h2 id="top">Top<\/h2><a class="heading-anchor" href="#top" aria-labelledby="top"><\/a>/);
+    expect(html).toMatch(/<h2 id="cache-me-if-you-can">Cache me if you can<\/h2><a class="heading-anchor" href="#cache-me-if-you-can" aria-labelledby="cache-me-if-you-can"><\/a>/);
+    expect(html).toMatch(/<h3 id="scaling-to-10-million-users">Scaling to 10 million users<\/h3><a [^>]*href="#scaling-to-10-million-users"/);
+  });
+});
+
+describe('URLs in a body', () => {
+  const HOSTILE = 'javascript:alert(1)';
+
+  /** Each attribute that holds a URL and that the allow-list keeps, on each element it keeps it on, in raw HTML. */
+  it.each([
+    ['a', 'href', `<a href="${HOSTILE}">x</a>`],
+    ['img', 'src', `<img src="${HOSTILE}" alt="x">`],
+    ['img', 'longdesc', `<img src="https://example.com/a.png" longdesc="${HOSTILE}" alt="x">`],
+    ['source', 'srcset', `<picture><source srcset="https://example.com/a.png 1x, ${HOSTILE} 2x"><img src="https://example.com/a.png" alt="x"></picture>`],
+    ['source', 'src', `<video><source src="${HOSTILE}"></video>`],
+    ['video', 'src', `<video src="${HOSTILE}"></video>`],
+    ['video', 'poster', `<video poster="${HOSTILE}"></video>`],
+    ['audio', 'src', `<audio src="${HOSTILE}"></audio>`],
+    ['iframe', 'src', `<iframe src="${HOSTILE}" title="x"></iframe>`],
+    ['blockquote', 'cite', `<blockquote cite="${HOSTILE}">x</blockquote>`],
+    ['q', 'cite', `<q cite="${HOSTILE}">x</q>`],
+    ['del', 'cite', `<del cite="${HOSTILE}">x</del>`],
+    ['ins', 'cite', `<ins cite="${HOSTILE}">x</ins>`],
+    ['div', 'action', `<div action="${HOSTILE}">x</div>`],
+  ])('fails the build on a javascript: URL in <%s %s>, naming the file, the line and the attribute', async (tag, attribute, html) => {
+    const error = await compileError(`Intro.\n\n${html}`, { bodyStartLine: 4 });
+    expect(error.message).toBe(`posts/test.md:6: ${attribute}: "${HOSTILE}" on <${tag}> is not ${attribute === 'href' ? 'a path, an http(s) URL or a mailto: address' : 'a path or an http(s) URL'}`);
+    expect(error.field).toBe(attribute);
+    expect(error.line).toBe(6);
+  });
+
+  it('checks every attribute the allow-list keeps that HTML reads as a URL', async () => {
+    // The attributes whose value HTML's attribute index gives as a URL, by their property names.
+    const URL_ATTRIBUTES = ['action', 'cite', 'data', 'formAction', 'href', 'icon', 'itemId', 'longDesc', 'manifest', 'ping', 'poster', 'src', 'srcSet', 'background', 'codeBase', 'profile'];
+    const attributes = rawHtmlSchema.attributes ?? {};
+    const tagNames = rawHtmlSchema.tagNames ?? [];
+    const kept = (tag: string) => [...(attributes[tag] ?? []), ...(attributes['*'] ?? [])].map((definition) => (typeof definition === 'string' ? definition : definition[0]));
+    const checked: string[] = [];
+    for (const tag of tagNames) {
+      for (const property of kept(tag).filter((name) => URL_ATTRIBUTES.includes(name))) {
+        const attribute = property.toLowerCase();
+        // The element in the context the allow-list keeps it in: a table's parts in a table.
+        const element = `<${tag} ${attribute}="${HOSTILE}">x</${tag}>`;
+        const html = ['td', 'th'].includes(tag) ? `<table><tr>${element}</tr></table>` : ['tr', 'tbody', 'thead', 'tfoot'].includes(tag) ? `<table>${element}</table>` : element;
+        expect(await compileError(html)).toMatchObject({ field: attribute });
+        checked.push(`${tag}[${attribute}]`);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['a[href]', 'img[src]', 'img[longdesc]', 'source[srcset]', 'video[poster]', 'blockquote[cite]']));
+  });
+
+  it.each([
+    ['a link', '[x](javascript:alert(1))', 'href', 'a'],
+    ['a link by reference', '[x][ref]\n\n[ref]: data:text/html,hi', 'href', 'a'],
+    ['an autolink', '<javascript:alert(1)>', 'href', 'a'],
+    ['an image', '![x](data:image/png;base64,AAAA)', 'src', 'img'],
+    ['a link to a file on the build machine', '[x](file:///etc/passwd)', 'href', 'a'],
+    ['an upper-case scheme', '[x](JAVASCRIPT:alert(1))', 'href', 'a'],
+    ['a scheme split by a tab, which browsers remove', '<a href="java&#9;script:alert(1)">x</a>', 'href', 'a'],
+    ['a scheme after a space', '<a href=" javascript:alert(1)">x</a>', 'href', 'a'],
+    ['a mailto: address as an image', '<img src="mailto:a@example.com" alt="x">', 'src', 'img'],
+  ])('fails the build on %s in Markdown that is not a path or an http(s) URL', async (_, body, attribute, tag) => {
+    const error = await compileError(body);
+    expect(error.field).toBe(attribute);
+    expect(error.message).toMatch(new RegExp(`^posts/test\\.md:1: ${attribute}: ".*" on <${tag}> is not a path`));
+  });
+
+  it.each([
+    ['a JSX link', '<a href="javascript:alert(1)">x</a>', 'href', 'a'],
+    ["a component's src", '<Figure src="javascript:alert(1)" alt="x" />', 'src', 'Figure'],
+    ['a Markdown link', '[x](vbscript:msgbox)', 'href', 'a'],
+    ['a JSX video poster', '<video poster="data:image/png;base64,AAAA" />', 'poster', 'video'],
+  ])('fails the build on %s in .mdx that is not a path or an http(s) URL', async (_, body, attribute, tag) => {
+    const error = await compileError(`Intro.\n\n${body}\n`, { format: 'mdx' });
+    expect(error.field).toBe(attribute);
+    expect(error.message).toMatch(new RegExp(`^posts/test\\.mdx:3: ${attribute}: ".*" on <${tag}> is not a path`));
+  });
+
+  it('keeps paths, http(s) URLs and, in links, mailto: addresses, whatever the case of their scheme', async () => {
+    const html = await render(
+      [
+        '<MAILTO:FOO@BAR.BAZ> <a href="HTTPS://example.com/">upper</a> [mixed](Http://example.org/) <a href="Mailto:a@example.com">mail</a>',
+        '',
+        '[relative](other/) [root](/about/) [fragment](#top) [query](?page=2) [protocol-relative](//example.net/x)',
+        '',
+        '<img src="HTTPS://example.com/a.png" alt="a"> <video poster="https://example.com/p.png" src="HTTP://example.com/v.mp4"></video>',
+      ].join('\n'),
+    );
+    const hrefs = selectAll('a', fromHtml(html, { fragment: true })).map((link) => link.properties.href);
+    expect(hrefs).toEqual(['MAILTO:FOO@BAR.BAZ', 'HTTPS://example.com/', 'Http://example.org/', 'Mailto:a@example.com', 'other/', '/about/', '#top', '?page=2', '//example.net/x']);
+    expect(html).toMatch(/<img alt="a" src="HTTPS:\/\/example.com\/a.png"/);
+    expect(html).toContain('<video poster="https://example.com/p.png" src="HTTP://example.com/v.mp4"></video>');
+    // An upper-case link elsewhere is marked external like any other.
+    expect(html).toMatch(/<a href="HTTPS:\/\/example.com\/" class="external-link" rel="external noopener">upper/);
+  });
+});
+
+describe('ids and names from raw HTML (DOM clobbering)', () => {
+  const ids = (html: string, property: 'id' | 'name') => selectAll(`[${property}]`, fromHtml(html, { fragment: true })).map((element) => element.properties[property]);
+
+  it('prefixes every id and name from raw HTML, so none can stand in for the page\'s own', async () => {
+    const html = await render('<img name="getElementById" src="https://example.com/a.png" alt=""> <a id="theme-script">x</a> <span id="theme-toggle">y</span> <a name="main">z</a>');
+    expect(ids(html, 'id')).toEqual(['user-content-theme-script', 'user-content-theme-toggle']);
+    expect(ids(html, 'name')).toEqual(['user-content-getElementById', 'user-content-main']);
+  });
+
+  it('points # links at the prefixed ids, and keeps footnotes and heading anchors working', async () => {
+    const html = await render(
+      ['## Setup', '', 'See [the note](#note), [the old anchor](#old), [setup](#setup) and a footnote[^1].', '', '<span id="note">Note</span> <a name="old">Old</a>', '', '<h2 id="intro">Intro</h2>', '', '[^1]: The footnote.'].join('\n'),
+    );
+    const tree = fromHtml(html, { fragment: true });
+    const href = (name: string) => selectAll('a', tree).find((link) => hastToString(link) === name)?.properties.href;
+    expect(href('the note')).toBe('#user-content-note');
+    expect(href('the old anchor')).toBe('#user-content-old');
+    expect(href('setup')).toBe('#setup');
+    // Every # link has its target, and every heading's anchor names its heading.
+    const targets = new Set(selectAll('[id], a[name]', tree).map((element) => String(element.properties.id ?? element.properties.name)));
+    const fragments = selectAll('a[href^="#"]', tree).map((link) => decodeURIComponent(String(link.properties.href).slice(1)));
+    expect(fragments.filter((fragment) => !targets.has(fragment))).toEqual([]);
+    expect(selectAll('h2 + a', tree).map((anchor) => [anchor.properties.href, anchor.properties.ariaLabelledBy])).toEqual([
+      ['#setup', ['setup']],
+      ['#user-content-intro', ['user-content-intro']],
+    ]);
+    // The footnote: its reference and its back link point at each other, described by the hidden label.
+    const reference = select('sup > a', tree)!;
+    expect(reference.properties).toMatchObject({ href: '#user-content-fn-1', id: 'user-content-fnref-1', ariaDescribedBy: ['user-content-footnote-label'] });
+    expect(select('#user-content-fn-1 a', tree)!.properties.href).toBe('#user-content-fnref-1');
+    expect(select('h2.sr-only', tree)!.properties.id).toBe('user-content-footnote-label');
+  });
+});
+
+describe('raw HTML elements whose content is not HTML (GFM\'s tag filter)', () => {
+  const FILTERED = ['title', 'textarea', 'style', 'xmp', 'script', 'noembed', 'noframes', 'plaintext'];
+  /** The body's text and elements, as a browser would read its HTML. */
+  const shown = async (body: string) => {
+    const tree = fromHtml(await render(body), { fragment: true });
+    return { text: hastToString(tree).replace(/\s+/g, ' ').trim(), tags: selectAll('*', tree).map((element) => element.tagName) };
+  };
+
+  it.each(FILTERED)('removes <%s> with its content, leaving no text, in a paragraph and as a block', async (name) => {
+    expect(await shown(`Before <${name}>hidden **x**</${name}> after **bold**.\n\nNext *paragraph*.`)).toEqual({ text: 'Before after bold. Next paragraph.', tags: ['p', 'strong', 'p', 'em'] });
+    expect(await shown(`<${name.toUpperCase()} class="x">\nhidden\n</${name.toUpperCase()}>\n\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+    expect(await shown(`<div><${name}>hidden</${name}>shown</div>`)).toEqual({ text: 'shown', tags: ['div'] });
+  });
+
+  it.each(['textarea', 'style', 'script'])('removes a <%s> block with blank lines in it, which CommonMark keeps as one block of HTML', async (name) => {
+    expect(await shown(`<${name}>\nhidden\n\n*still hidden*\n</${name}>\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+    expect(await shown(`<${name}>\nhidden\n\n*still hidden*\n</${name}>\n\nAfter *it*.`)).toEqual({ text: 'After it.', tags: ['p', 'em'] });
+  });
+
+  it.each(FILTERED)('never lets an unclosed <%s> swallow what follows: its start tag alone is removed', async (name) => {
+    expect(await shown(`Before <${name}> after **bold**.\n\nNext *paragraph*.\n\n<p>Raw <em>HTML</em></p>`)).toEqual({
+      text: 'Before after bold. Next paragraph. Raw HTML',
+      tags: ['p', 'strong', 'p', 'em', 'p', 'em'],
+    });
+    expect(await shown(`<div><${name} title="a>b">\nshown\n\nAfter *it*.`)).toEqual({ text: 'shown After it.', tags: ['div', 'p', 'em'] });
+  });
+
+  it('keeps an <iframe> embed, closed at its start tag: its content is dropped, and an unclosed one swallows nothing', async () => {
+    const embed = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk"></iframe>';
+    expect(await render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk">fallback</iframe>')).toBe(embed);
+    expect(await render('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk">\n\nAfter *it*.')).toBe(`${embed}\n<p>After <em>it</em>.</p>`);
+    expect(await render('Inline <iframe src="https://www.youtube-nocookie.com/embed/abc" title="Talk"> then **bold**.')).toBe(`<p>Inline ${embed} then <strong>bold</strong>.</p>`);
+  });
+
+  it('reads a tag in a comment as part of the comment, and a stray end tag as nothing', async () => {
+    expect(await shown('<div><!-- <style> --><p>kept</p></div>\n\nText </style></textarea> more.')).toEqual({ text: 'kept Text more.', tags: ['div', 'p', 'p'] });
   });
 });
 
@@ -150,6 +322,23 @@ describe('folder post assets', () => {
   it('fails on a link to a missing file', async () => {
     const error = await compileError('See [the data](./missing.csv).', { assetDir });
     expect(error.message).toBe(`posts/test.md:1: link "./missing.csv" points to a file that does not exist in ${path.basename(assetDir)}/`);
+  });
+
+  it.each([
+    ['a link', '[the package](../../package.json)', 'link "../../package.json"'],
+    ['a video', '<video src="../../../etc/passwd"></video>', '<video src> "../../../etc/passwd"'],
+    ['an encoded link', '[x](%2E%2E/%2E%2E/package.json)', 'link "%2E%2E/%2E%2E/package.json"'],
+    ['a link that climbs back up', '[x](./a/../../secret.txt)', 'link "./a/../../secret.txt"'],
+    ['an image', '![A diagram](../diagram.png)', 'image "../diagram.png"'],
+    ['a quote\'s source', '<blockquote cite="../notes.txt">x</blockquote>', '<blockquote cite> "../notes.txt"'],
+  ])('fails on %s that climbs out of the folder, naming the file and the line', async (_, body, what) => {
+    const error = await compileError(`Intro.\n\n${body}`, { assetDir, bodyStartLine: 3 });
+    expect(error.message).toBe(`posts/test.md:5: ${what} points outside ${path.basename(assetDir)}/`);
+  });
+
+  it('fails on an MDX component\'s src that climbs out of the folder', async () => {
+    const error = await compileError('<Figure src="../other/diagram.png" alt="A diagram" />', { assetDir, format: 'mdx' });
+    expect(error.message).toBe(`posts/test.mdx:1: image "../other/diagram.png" points outside ${path.basename(assetDir)}/`);
   });
 
   it('fails on a link that is not a valid URL, naming it', async () => {
@@ -238,9 +427,10 @@ describe('GitHub alerts', () => {
   });
 
   it('sanitizes raw HTML inside an alert in .md', async () => {
-    const html = await render('> [!NOTE]\n> <img src="https://example.com/x.png" alt="x" onerror="alert(1)"> <a href="javascript:alert(2)">x</a>\n>\n> <script>alert(3)</script>');
+    const html = await render('> [!NOTE]\n> <img src="https://example.com/x.png" alt="x" onerror="alert(1)"> <a href="https://example.com/" onclick="alert(2)">x</a>\n>\n> <script>alert(3)</script>');
     expect(html).toContain('<aside class="callout callout-note" aria-label="Note">');
-    expect(html).not.toMatch(/onerror|javascript:|<script/);
+    expect(html).not.toMatch(/onerror|onclick|<script/);
+    expect((await compileError('> [!NOTE]\n> <a href="javascript:alert(2)">x</a>')).field).toBe('href');
   });
 });
 
@@ -256,6 +446,20 @@ describe('code blocks', () => {
     // The meta is read, not shown.
     expect(html.match(/lib\/a\.ts/g)).toHaveLength(1);
     expect(html).not.toMatch(/showLineNumbers|\{1,3-4\}|metastring/);
+  });
+
+  it.each(['md', 'mdx'] as const)('in .%s: the text of each block is the code written, byte for byte, with its highlighting', async (format) => {
+    // Each fence's content, as CommonMark defines it: its lines, each with its line ending.
+    const blocks = ['\tindented with a tab\n\nafter a blank line\n', '', 'one line\n', 'trailing blank lines\n\n\n', '\n\nleading blank lines\n'];
+    const body = blocks.map((content) => `\`\`\`ts\n${content}\`\`\``).join('\n\n');
+    const codeTexts = (html: string) => selectAll('pre', fromHtml(html, { fragment: true })).map((pre) => hastToString(pre));
+    expect(codeTexts(await render(body, { format }))).toEqual(blocks);
+
+    const featured = await render('```ts title="a.ts" {3} showLineNumbers\nconst a = 1;\n\nconst b = 2;\n```', { format });
+    expect(codeTexts(featured)).toEqual(['const a = 1;\n\nconst b = 2;\n']);
+    expect(lines(featured)).toEqual([false, false, true]);
+    // The blank line is an empty row, which the stylesheet gives its height.
+    expect(featured).toContain('<span data-line=""></span>');
   });
 
   it('shows no title, highlight or numbers unless asked', async () => {

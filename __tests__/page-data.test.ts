@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
-import { loadContent, type ContentIndex, type Post } from '../lib/content';
-import type { Heading } from '../lib/markdown';
+import { loadContent, readBody, type ContentIndex, type Post } from '../lib/content';
+import { compileBody, type Heading } from '../lib/markdown';
 import {
   adjacentPosts,
   archiveByYear,
@@ -15,6 +15,7 @@ import {
   termCounts,
   termListing,
 } from '../lib/page-data';
+import { scratchImageStore } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 
 const load = (files: Record<string, string>): ContentIndex => {
@@ -237,5 +238,45 @@ describe('tableOfContents', () => {
       },
       { id: 'usage', text: 'Usage', children: [] },
     ]);
+  });
+
+  it('ranks headings relative to each other: sections that are all h3 sit side by side, and an h2 after them opens its own', () => {
+    expect(tableOfContents([h(3, 'One'), h(3, 'Two'), h(3, 'Three'), h(2, 'Four'), h(3, 'Five')])).toEqual([
+      { id: 'one', text: 'One', children: [] },
+      { id: 'two', text: 'Two', children: [] },
+      { id: 'three', text: 'Three', children: [] },
+      { id: 'four', text: 'Four', children: [{ id: 'five', text: 'Five', children: [] }] },
+    ]);
+  });
+});
+
+describe('tableOfContents of a compiled body', () => {
+  jest.setTimeout(60_000);
+  const { store: imageStore } = scratchImageStore();
+  const headingsOf = async (post: Post) => (await compileBody({ ...post, body: readBody(post) }, { imageStore })).headings;
+  const compiledHeadings = async (body: string) => headingsOf(bySlug(load({ 'notes.md': post('title: Notes\ndate: 2020-01-01', body) }), 'notes'));
+
+  it("lists the five ### sections of the sample post posts/reinvent-2017.md side by side", async () => {
+    const root = path.resolve(__dirname, '..');
+    const sample = loadContent({ dir: path.join(root, 'posts'), root, includeDrafts: false, keepBroken: false });
+    const contents = tableOfContents(await headingsOf(bySlug(sample, 'reinvent-2017')));
+    expect(contents).toEqual([
+      { id: 'cache-me-if-you-can', text: 'Cache me if you can', children: [] },
+      { id: 'scaling-to-your-first-10million-users', text: 'Scaling to your first 10million users', children: [] },
+      { id: 'a-day-in-the-life-of-a-netflix-engineer-iii', text: 'A day in the life of a netflix engineer III', children: [] },
+      { id: 'performing-chaos-at-netflix-scale', text: 'Performing chaos at netflix scale', children: [] },
+      { id: 'summary', text: 'Summary', children: [] },
+    ]);
+  });
+
+  it('leaves out the hidden "Footnotes" heading of GFM footnotes: it is not an entry, and does not count toward the three headings', async () => {
+    const withFootnote = '## Setup\n\nInstall it.[^1]\n\n## Usage\n\nRun it.\n\n[^1]: With npm.';
+    expect(await compiledHeadings(withFootnote)).toEqual([
+      { depth: 2, id: 'setup', text: 'Setup' },
+      { depth: 2, id: 'usage', text: 'Usage' },
+    ]);
+    expect(tableOfContents(await compiledHeadings(withFootnote))).toEqual([]);
+    const contents = tableOfContents(await compiledHeadings(`${withFootnote}\n\n## Next steps\n\nMore.`));
+    expect(contents.map((entry) => entry.text)).toEqual(['Setup', 'Usage', 'Next steps']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Markdown extras in Chromium, on the sample site's MDX post: KaTeX math with its stylesheet
  * and fonts (and neither on a page without math), a GitHub alert, a titled code block with
- * highlighted lines and line numbers in both schemes, and a YouTube embed that loads nothing
- * from YouTube until it is played.
+ * highlighted lines and line numbers in both schemes, which copies as it was written, and a
+ * YouTube embed that loads nothing from YouTube until it is played.
  *
  *   node --test e2e/markdown.test.mjs
  */
@@ -67,7 +67,7 @@ test('a GitHub alert is a named aside', async () => {
   });
 });
 
-test('a code block shows its title, line numbers and highlighted lines, in both schemes', async () => {
+test('a code block shows its title, line numbers and highlighted lines, in both schemes, and copies as written', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await site.context.newPage();
     try {
@@ -80,16 +80,26 @@ test('a code block shows its title, line numbers and highlighted lines, in both 
         elements.map((line) => {
           const style = getComputedStyle(line);
           const number = getComputedStyle(line, '::before');
-          return { highlighted: line.hasAttribute('data-highlighted-line'), bar: style.borderLeftColor, background: style.backgroundColor, counter: number.counterIncrement, numberWidth: number.width };
+          return { highlighted: line.hasAttribute('data-highlighted-line'), bar: style.borderLeftColor, background: style.backgroundColor, counter: number.counterIncrement, numberWidth: number.width, height: line.getBoundingClientRect().height };
         }),
       );
-      assert.deepEqual(lines.map((line) => line.highlighted), [false, true, true], `${colorScheme}: lines 2-3 are highlighted`);
-      assert.deepEqual(lines.map((line) => line.counter), ['line 1', 'line 1', 'line 1'], `${colorScheme}: each line counts itself`);
+      assert.deepEqual(lines.map((line) => line.highlighted), [false, true, true, false, false, false], `${colorScheme}: lines 2-3 are highlighted`);
+      assert.deepEqual(lines.map((line) => line.counter), Array(6).fill('line 1'), `${colorScheme}: each line counts itself`);
+      assert.equal(new Set(lines.map((line) => line.height)).size, 1, `${colorScheme}: a blank line is as tall as the others`);
       assert.ok(lines.every((line) => parseFloat(line.numberWidth) > 0), `${colorScheme}: the numbers take room`);
       const [plain, marked] = [lines[0], lines[1]];
       assert.notEqual(marked.bar, plain.bar, `${colorScheme}: a highlighted line has a bar`);
       assert.equal(marked.bar, lines[2].bar);
       if (colorScheme === 'dark') assert.notEqual(marked.background, plain.background, 'dark: a highlighted line is tinted');
+      // The block's text is the code written, and so is what a reader copies, blank lines
+      // included (a browser leaves out the final newline, which shows no line).
+      const code = 'def hit_ratio(hits: int, misses: int) -> float:\n    total = hits + misses\n    return hits / total if total else 0.0\n\n\nprint(hit_ratio(95, 5))\n';
+      const { text: blockText, copied } = await block.locator('pre').evaluate((pre) => {
+        getSelection().selectAllChildren(pre);
+        return { text: pre.textContent, copied: getSelection().toString() };
+      });
+      assert.equal(blockText, code);
+      assert.equal(copied, code.slice(0, -1));
     } finally {
       await page.close();
     }

@@ -92,13 +92,13 @@ test('About, opened from the header nav: a heading anchor link targets its headi
     assert.equal(await text(page.locator('h1')), 'About');
     assert.equal(await navLink.getAttribute('aria-current'), 'page', 'the nav marks the current page');
 
-    // Every heading's `#` link points at that heading.
-    const anchors = page.locator('[data-post-body] :is(h2, h3, h4, h5, h6) > a[href^="#"]');
-    const pairs = await anchors.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.parentElement.id]));
+    // Every heading is followed by its `#` link, which points at that heading.
+    const anchors = page.locator('[data-post-body] :is(h2, h3, h4, h5, h6) + a[href^="#"]');
+    const pairs = await anchors.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.previousElementSibling.id]));
     assert.ok(pairs.length >= 2, `About has heading anchors, found ${pairs.length}`);
     for (const [href, id] of pairs) assert.equal(href, `#${encodeURIComponent(id)}`, 'a heading link is #<its heading id>');
 
-    const anchor = page.locator('[data-post-body] h2 > a[href^="#"]').last();
+    const anchor = page.locator('[data-post-body] h2 + a[href^="#"]').last();
     const href = await anchor.getAttribute('href');
     const id = decodeURIComponent(href.slice(1));
     assert.equal(new URL(page.url()).hash, '', 'no hash before the click');
@@ -109,6 +109,20 @@ test('About, opened from the header nav: a heading anchor link targets its headi
     assert.equal(await target.count(), 1, `one element has id "${id}"`);
     assert.equal(await target.evaluate((element) => element.tagName), 'H2');
     assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), id, 'the heading is the :target');
+
+    // Reached by keyboard (Tab, from the main content on), the link shows its "#" and a focus
+    // outline, and is named by its heading.
+    const heading = page.locator('[data-post-body] h2').first();
+    await heading.click();
+    for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-post-body] h2 + a'))); presses++) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const link = document.activeElement;
+      const style = getComputedStyle(link);
+      return { href: link.getAttribute('href'), opacity: style.opacity, outline: style.outlineStyle, mark: getComputedStyle(link, '::after').content };
+    });
+    const headingId = await heading.getAttribute('id');
+    assert.deepEqual(focused, { href: `#${encodeURIComponent(headingId)}`, opacity: '1', outline: 'solid', mark: '"#"' });
+    assert.equal(await page.getByRole('link', { name: await text(heading), exact: true }).getAttribute('href'), `#${encodeURIComponent(headingId)}`);
   });
 });
 

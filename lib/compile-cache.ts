@@ -44,6 +44,7 @@ const PIPELINE_PACKAGES = [
   'remark-gfm',
   'rehype-sanitize',
   'rehype-raw',
+  'html-url-attributes',
   'rehype-katex',
   'katex',
   'remark-math',

@@ -56,10 +56,11 @@ export interface ImageLocation {
 export const isRemoteImage = (src: string) => hasUrlScheme(src) || src.startsWith('//');
 
 /**
- * The file a local image `src` names: `./a.png` in the post's folder, `/images/a.png` in
- * `public/`; or `{ problem }` when there is none, with a message that completes `image "<src>" …`.
+ * The file a local URL names (an image's `src`, or a folder post's link): `./a.png` in the
+ * post's folder, `/images/a.png` in `public/`; or `{ problem }` when there is none, or when it
+ * climbs out of its folder, with a message that completes `image "<src>" …`.
  */
-export function localImageFile(src: string, { assetDir, publicDir }: ImageLocation): { file: string } | { problem: string } {
+export function localFile(src: string, { assetDir, publicDir }: ImageLocation): { file: string } | { problem: string } {
   let decoded: string;
   try {
     decoded = decodeURI(src.split(/[?#]/)[0]);
@@ -227,7 +228,7 @@ function missingAlt(options: RehypeImagesOptions, src: string, line: number | un
  */
 async function processImage(options: RehypeImagesOptions, { src, line }: Found): Promise<{ image: BodyImage | null; use?: ImageUse } | undefined> {
   if (isRemoteImage(src)) return { image: null };
-  const local = localImageFile(src, options);
+  const local = localFile(src, options);
   if ('problem' in local) {
     options.problems.push({ line, detail: `image "${src}" ${local.problem}` });
     return undefined;

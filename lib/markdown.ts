@@ -2,20 +2,22 @@
  * Markdown: the md/mdx pipeline, run at build time only.
  *
  * `.md` is Markdown (CommonMark + GFM, raw HTML allowed) and is never executed: unified turns
- * it into an HTML tree, whose raw HTML is parsed by rehype-raw and then cleaned by
- * rehype-sanitize's allow-list, which drops `<script>`, `on*` attributes and `javascript:`
- * URLs. `.mdx` is code from the site's author and is compiled as MDX by next-mdx-remote.
+ * it into an HTML tree, whose raw HTML goes through GFM's tag filter, is parsed by rehype-raw
+ * and then cleaned by rehype-sanitize's allow-list, which drops `<script>` and `on*`
+ * attributes. In both formats every URL must be a path or an http(s) URL (or a mailto:
+ * link), or the build fails. `.mdx` is code from the site's author and is compiled as MDX by
+ * next-mdx-remote.
  * Both get heading ids, math (KaTeX), GitHub alerts, YouTube embeds, build-time highlighting
  * with shiki (titles, line numbers, highlighted lines), responsive images (lib/images.ts), and
  * asset URLs that work from any page.
  * What builds trusted markup (KaTeX, alerts, embeds, highlighting) runs after the sanitizer,
  * so the allow-list stays strict and applies to everything an author's raw HTML can produce.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
-import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
+import type { Raw } from 'mdast-util-to-hast';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement, MdxJsxTextElementHast as MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { urlAttributes } from 'html-url-attributes';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { serialize } from 'next-mdx-remote/serialize';
@@ -31,7 +33,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { unified, type Pluggable } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
 import { readableTheme } from './code-themes';
 import { withBasePath } from './site';
@@ -40,20 +42,34 @@ import { VFile } from 'vfile';
 import type { Post } from './content';
 import type { ImageUse } from './image-cache';
 import { projectImageStore, type ImageStore } from './image-processing';
-import { rehypeImages } from './images';
+import { localFile, rehypeImages, type ImageLocation } from './images';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
+/** GFM's filtered tags: elements whose content an HTML parser does not read as HTML (see rehypeRawHtml). */
+const FILTERED_TAGS = ['title', 'textarea', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'script', 'plaintext'];
+
+/** What the sanitizer puts before each id and name from raw HTML, and from footnotes. */
+const CLOBBER_PREFIX = 'user-content-';
+
 /**
  * What raw HTML in a `.md` post may contain: GitHub's allow-list, plus embeds (`<iframe>`,
- * `<video>`), figures and class names. No event handlers, no scripts, and only http(s) and
- * mailto URLs. Ids are not prefixed (`clobber: []`): the pages run no script that a
- * clobbered id could mislead, and footnote links must match their targets.
+ * `<video>`), figures and class names. No event handlers and no scripts. URL schemes are not
+ * checked here but before, by rehypeCheckUrls, which fails the build on a wrong one; this
+ * check would compare them case-sensitively, and drop `HTTPS:` and `MAILTO:` links. Ids and
+ * names (and the ARIA attributes that name ids) get GitHub's prefix, `user-content-`, as
+ * GitHub's allow-list has it: unprefixed, `<img name="getElementById">` would replace the
+ * document's method that the theme script calls, and an author's `id="theme-toggle"` would
+ * make its element a theme switch.
  */
-const sanitizeSchema: SanitizeSchema = {
+export const rawHtmlSchema: SanitizeSchema = {
   ...defaultSchema,
-  clobber: [],
+  protocols: {},
+  clobberPrefix: CLOBBER_PREFIX,
+  // Removed with their content: script, style and the like are never text on the page (the
+  // tag filter below has already removed them from raw HTML, with what they would swallow).
+  strip: FILTERED_TAGS.filter((name) => name !== 'iframe'),
   tagNames: [...(defaultSchema.tagNames ?? []), 'iframe', 'video', 'audio', 'source', 'figure', 'figcaption', 'mark', 'abbr'],
   attributes: {
     ...defaultSchema.attributes,
@@ -73,6 +89,8 @@ const sanitizeSchema: SanitizeSchema = {
 interface Problem {
   /** Line in the body. */
   line?: number;
+  /** The attribute at fault, where one is. */
+  field?: string;
   detail: string;
 }
 
@@ -102,6 +120,34 @@ const prettyCodeOptions: PrettyCodeOptions = {
   bypassInlineCode: true,
 };
 
+/**
+ * rehype-pretty-code, keeping each block's exact text, so that copied code is the code
+ * written. Its grid layout is off (`grid: false`): that writes a space into every empty line,
+ * and, as the browser copies a grid row by row, loses blank lines from a copy; the lines are
+ * laid out by MdxBody.module.css instead. It also drops a block's final newline, which is put
+ * back here after the last line.
+ */
+function rehypeHighlightCode() {
+  // Its type allows for a plugin that returns nothing; this one returns its async transformer of the tree.
+  const highlight = rehypePrettyCode({ ...prettyCodeOptions, grid: false }) as (tree: HastRoot) => Promise<void>;
+  return async (tree: HastRoot) => {
+    const endingInNewline = new Set<Element>();
+    visit(tree, 'element', (node: Element) => {
+      // The blocks rehype-pretty-code highlights: a <pre> whose one child is a <code> of text.
+      const [code] = node.children;
+      if (node.tagName === 'pre' && node.children.length === 1 && code.type === 'element' && code.tagName === 'code' && code.children[0]?.type === 'text') {
+        if (hastToString(code).endsWith('\n')) endingInNewline.add(node);
+      }
+    });
+    await highlight(tree);
+    // rehype-pretty-code turns each <pre> it highlights into the <figure> around the new one.
+    for (const figure of endingInNewline) {
+      const code = figure.tagName === 'figure' ? select('pre > code', figure) : undefined;
+      code?.children.push({ type: 'text', value: '\n' });
+    }
+  };
+}
+
 /** rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme colours on it. */
 function rehypeShikiClass() {
   return (tree: HastRoot) => {
@@ -125,19 +171,94 @@ function rehypeCodeMetaAsProperty() {
 }
 
 /**
- * rehype-raw re-parses the whole tree with an HTML parser, which costs more than the rest of
- * the sanitizing; a body without raw HTML has nothing for it to do, so it runs only when
- * there is some.
+ * GFM's tag filter, as a removal. In raw HTML, the start tag of these elements makes an HTML
+ * parser read what follows as their text (`<textarea>`, `<title>`) or hide it (the others),
+ * up to an end tag that may never come, swallowing the rest of the post; GitHub escapes them.
+ * Folio removes each one with its content, up to its end tag in the same HTML (or, for a tag
+ * within a paragraph, in the same paragraph), so it leaves no text behind. One without an end
+ * tag there loses its start tag alone, and what follows is shown as written. An `<iframe>` is
+ * an embed, so it stays, closed at once: browsers never show its content.
  */
-function rehypeRawWhenPresent() {
+/** A start or end tag as an HTML tokenizer reads one (quoted values may hold `>`), or a comment, whose tags are not tags. */
+const TAG_OR_COMMENT = new RegExp(`<!--[\\s\\S]*?(?:-->|$)|<(/?)(${FILTERED_TAGS.join('|')})(?=[\\s/>]|$)(?:"[^"]*"|'[^']*'|[^"'>])*>?`, 'gi');
+const endTag = (name: string) => new RegExp(`</${name}(?=[\\s/>]|$)(?:"[^"]*"|'[^']*'|[^"'>])*>?`, 'gi');
+/** A raw node that is one filtered start tag and nothing else, as inline HTML is: `<style>`. */
+const LONE_START_TAG = new RegExp(`^<(${FILTERED_TAGS.join('|')})(?=[\\s/>])(?:"[^"]*"|'[^']*'|[^"'>])*>$`, 'i');
+const closed = (startTag: string, name: string) => (name === 'iframe' ? `${startTag}</iframe>` : '');
+
+/** The raw HTML `html` with each filtered element removed (an iframe emptied and closed), and each stray filtered tag. */
+function filterTags(html: string): string {
+  let filtered = '';
+  let position = 0;
+  TAG_OR_COMMENT.lastIndex = 0;
+  for (let match = TAG_OR_COMMENT.exec(html); match; match = TAG_OR_COMMENT.exec(html)) {
+    const [tag, slash, tagName] = match;
+    if (!tagName) continue;
+    const name = tagName.toLowerCase();
+    filtered += html.slice(position, match.index);
+    position = TAG_OR_COMMENT.lastIndex;
+    if (slash) continue;
+    const end = endTag(name);
+    end.lastIndex = position;
+    // Its content is text up to its end tag: tags and comments in it are not looked at.
+    if (end.exec(html)) position = TAG_OR_COMMENT.lastIndex = end.lastIndex;
+    filtered += closed(tag, name);
+  }
+  return filtered + html.slice(position);
+}
+
+/**
+ * Raw HTML is filtered (above), then parsed by rehype-raw, which re-parses the whole tree with
+ * an HTML parser and costs more than the rest of the sanitizing; a body without raw HTML has
+ * nothing for it to do, so it runs only when there is some.
+ */
+function rehypeRawHtml() {
   const parseRawHtml = rehypeRaw();
   return (tree: HastRoot, file: VFile) => {
     let hasRawHtml = false;
-    visit(tree, 'raw', () => {
+    visit(tree, 'raw', (node: Raw, index, parent) => {
       hasRawHtml = true;
-      return EXIT;
+      const loneStartTag = LONE_START_TAG.exec(node.value);
+      if (loneStartTag && parent && index !== undefined) {
+        // Inline HTML is a node per tag: the element ends at its end tag later in the paragraph.
+        const name = loneStartTag[1].toLowerCase();
+        const end = parent.children.findIndex((sibling, at) => at > index && sibling.type === 'raw' && endTag(name).exec(sibling.value)?.[0] === sibling.value.trim());
+        if (end !== -1) {
+          parent.children.splice(index, end - index + 1, { type: 'raw', value: closed(node.value, name) });
+          return index + 1;
+        }
+      }
+      node.value = filterTags(node.value);
     });
     return hasRawHtml ? parseRawHtml(tree, file) : tree;
+  };
+}
+
+/**
+ * A `#x` link to an element whose id or name the sanitizer prefixed (`<a id="x">`, and the
+ * footnotes, `fn-1`) points at its new id, `#user-content-x`, as GitHub's script does when its
+ * pages load. Runs before rehype-slug: headings it names are not prefixed, and `#setup` stays
+ * a link to the heading "Setup".
+ */
+function rehypeLinksToPrefixedIds() {
+  return (tree: HastRoot) => {
+    const targets = new Set<string>();
+    const links: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const { id, name, href } = node.properties;
+      for (const target of [id, name]) if (typeof target === 'string') targets.add(target);
+      if (typeof href === 'string' && href.startsWith('#')) links.push(node);
+    });
+    for (const link of links) {
+      const fragment = String(link.properties.href).slice(1);
+      let target = fragment;
+      try {
+        target = decodeURIComponent(fragment);
+      } catch {
+        // Not percent-encoded text: the fragment is the id as it is.
+      }
+      if (!targets.has(target) && targets.has(CLOBBER_PREFIX + target)) link.properties.href = `#${CLOBBER_PREFIX}${fragment}`;
+    }
   };
 }
 
@@ -248,69 +369,119 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
 
 
 /**
+ * The attributes that hold URLs, by property name: html-url-attributes' list, and the two it
+ * leaves out, `srcset` and `longdesc`. They are URLs on whatever element they are written (a
+ * stray `<div action>` too). An MDX component's URLs are its `src` and `href` (`<Figure src>`).
+ */
+const URL_PROPERTIES = new Set([...Object.keys(urlAttributes), 'srcSet', 'longDesc']);
+const COMPONENT_URL_PROPERTIES = new Set(['src', 'href']);
+
+/** The URLs of a `srcset`: candidates of a URL and its descriptors (`a-480.avif 480w`), apart at commas. */
+function srcSetCandidates(srcSet: string): { url: string; descriptors: string }[] {
+  const candidates: { url: string; descriptors: string }[] = [];
+  for (let rest = srcSet.replace(/^[\s,]+/, ''); rest; rest = rest.replace(/^[\s,]+/, '')) {
+    // As browsers read it: the URL runs to the next space, and commas that end it end the candidate.
+    const url = /^\S+/.exec(rest)![0];
+    rest = rest.slice(url.length);
+    const descriptors = url.endsWith(',') ? '' : /^[^,]*/.exec(rest)![0];
+    rest = rest.slice(descriptors.length);
+    candidates.push({ url: url.replace(/,+$/, ''), descriptors: descriptors.trim() });
+  }
+  return candidates;
+}
+
+/** Where a URL is: the name of its attribute as written in HTML (`srcset`), its element's name and line. */
+interface UrlPlace {
+  attribute: string;
+  element: string;
+  line?: number;
+}
+
+/** Calls `replace` with each URL that an element or MDX element of `tree` holds, and where it is, and puts back what it returns. */
+function replaceUrls(tree: HastRoot, replace: (url: string, place: UrlPlace) => string): void {
+  visit(tree, (node) => {
+    if (node.type === 'element' || node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const element = (node.type === 'element' ? node.tagName : node.name) ?? '';
+      replaceElementUrls(node, (url, attribute) => replace(url, { attribute, element, line: node.position?.start.line }));
+    }
+  });
+}
+
+/** Calls `replace` with each URL that an element, or an MDX element, holds, with the name of its attribute, and puts back what it returns. */
+function replaceElementUrls(node: Element | MdxJsxElement | MdxJsxTextElement, replace: (url: string, attribute: string) => string): void {
+  if (node.type !== 'element') {
+    const urlProperties = /^[A-Z]/.test(node.name ?? '') ? COMPONENT_URL_PROPERTIES : URL_PROPERTIES;
+    for (const attribute of node.attributes) {
+      if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && urlProperties.has(attribute.name)) {
+        attribute.value = replace(attribute.value, attribute.name.toLowerCase());
+      }
+    }
+    return;
+  }
+  const { properties } = node;
+  for (const [property, value] of Object.entries(properties)) {
+    if (!URL_PROPERTIES.has(property) || value === null || value === undefined) continue;
+    const attribute = property.toLowerCase();
+    if (property === 'srcSet') {
+      // Parsed HTML holds a srcset as its parts between commas, which may split a URL.
+      const candidates = srcSetCandidates(Array.isArray(value) ? value.join(',') : String(value));
+      properties.srcSet = candidates.map(({ url, descriptors }) => [replace(url, attribute), descriptors].filter(Boolean).join(' ')).join(', ');
+    } else {
+      properties[property] = Array.isArray(value) ? value.map((url) => replace(String(url), attribute)) : replace(String(value), attribute);
+    }
+  }
+}
+
+/** The scheme of a URL as browsers read it, in lower case (`HTTPS:` is `https`), or null for a path. */
+function urlScheme(url: string): string | null {
+  // Browsers ignore leading spaces and control characters, and tabs and newlines anywhere.
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/^[\0-\x20]+|[\t\n\r]/g, ''));
+  return scheme ? scheme[1].toLowerCase() : null;
+}
+
+/**
+ * Every URL a body gives, in Markdown (`[x](…)`, `![x](…)`), raw HTML or an MDX element, is a
+ * path or an http(s) URL, and a link's may be a `mailto:` address; any other (`javascript:`,
+ * `data:`, `file:`) is a problem naming the attribute. Schemes compare as browsers compare
+ * them, in any case. In `.md` this runs before the sanitizer, which would drop such a URL
+ * without a word (and an upper-case `HTTPS:` with it).
+ */
+function rehypeCheckUrls(options: { problems: Problem[] }) {
+  return (tree: HastRoot) =>
+    replaceUrls(tree, (url, { attribute, element, line }) => {
+      const scheme = urlScheme(url);
+      if (scheme !== null && scheme !== 'http' && scheme !== 'https' && !(scheme === 'mailto' && attribute === 'href')) {
+        const allowed = attribute === 'href' ? 'a path, an http(s) URL or a mailto: address' : 'a path or an http(s) URL';
+        options.problems.push({ line, field: attribute, detail: `${JSON.stringify(url)} on <${element}> is not ${allowed}` });
+      }
+      return url;
+    });
+}
+
+/**
  * The URLs of a body's links, images and media, made to work from every page:
  * - a folder post's relative ones (`./diagram.png`) point at its own folder, whose assets are
  *   published under `assetBase` (see lib/assets.ts), so they become root-relative and work
- *   on list pages and in feeds too. A link to a file that is not there is recorded in
- *   `problems` (the compiler would flatten a thrown error into text);
+ *   on list pages and in feeds too. One that names a file that is not there, or that climbs
+ *   out of the folder (`../../package.json`, which would be published as a broken URL), is
+ *   recorded in `problems` (the compiler would flatten a thrown error into text);
  * - root-relative ones (`/posts/other/`) get the site's base path, as every link the site
  *   writes does.
  */
-function rehypeSiteUrls(options: { folder: { assetDir: string; assetBase: string } | null; problems: Problem[] }) {
+function rehypeSiteUrls(options: { folder: (ImageLocation & { assetDir: string; assetBase: string }) | null; problems: Problem[] }) {
   const { folder, problems } = options;
-  /** The href of `value`, a URL the author wrote; a missing folder asset is recorded. */
-  const resolve = (value: string, what: string, line: number | undefined) => {
-    // withBasePath leaves every URL but a root-relative one (`/posts/other/`) as it is.
-    if (!folder || !isRelativeUrl(value)) return withBasePath(value);
-    let file: string;
-    try {
-      file = decodeURI(value.split(/[?#]/)[0]);
-    } catch {
-      problems.push({ line, detail: `${what} "${value}" is not a valid URL` });
-      return value;
-    }
-    if (!fs.existsSync(path.join(folder.assetDir, file))) {
-      problems.push({ line, detail: `${what} "${value}" points to a file that does not exist in ${path.basename(folder.assetDir)}/` });
-    }
-    return resolveAssetUrl(value, folder.assetBase);
-  };
-  return (tree: HastRoot) => {
-    visit(tree, (node) => {
-      const line = node.position?.start.line;
-      if (node.type === 'element') {
-        const element = node as Element;
-        const attributes = URL_ATTRIBUTES[element.tagName] ?? [];
-        for (const attribute of attributes) {
-          const value = element.properties[attribute];
-          if (typeof value === 'string') element.properties[attribute] = resolve(value, attribute === 'href' ? 'link' : 'image', line);
-        }
-        // `srcset` lists candidates, `/_img/a-480.avif 480w`: each URL is resolved like a `src`.
-        const srcSet = SRCSET_ELEMENTS.has(element.tagName) ? element.properties.srcSet : undefined;
-        const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === 'string' ? srcSet.split(',') : [];
-        if (candidates.length) {
-          element.properties.srcSet = candidates
-            .map((candidate) => {
-              const [url, ...descriptors] = candidate.trim().split(/\s+/);
-              return [resolve(url, 'image', line), ...descriptors].join(' ');
-            })
-            .join(', ');
-        }
-      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        // An MDX component's `src` or `href` (`<Figure src="./diagram.png" />`) is a URL like any other.
-        for (const attribute of (node as MdxJsxElement).attributes) {
-          if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'href') && typeof attribute.value === 'string') {
-            attribute.value = resolve(attribute.value, attribute.name === 'href' ? 'link' : 'image', line);
-          }
-        }
+  return (tree: HastRoot) =>
+    replaceUrls(tree, (url, { attribute, element, line }) => {
+      // withBasePath leaves every URL but a root-relative one (`/posts/other/`) as it is.
+      if (!folder || !isRelativeUrl(url)) return withBasePath(url);
+      const local = localFile(url, folder);
+      if ('problem' in local) {
+        const what = attribute === 'href' ? 'link' : element === 'img' || element === 'Figure' ? 'image' : `<${element} ${attribute}>`;
+        problems.push({ line, detail: `${what} "${url}" ${local.problem}` });
       }
+      return resolveAssetUrl(url, folder.assetBase);
     });
-  };
 }
-
-/** The attributes holding one URL into the site, by element. */
-const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'] };
-const SRCSET_ELEMENTS = new Set(['img', 'source']);
-
 
 type CompileInput = Pick<Post, 'format' | 'sourcePath' | 'bodyStartLine' | 'assetDir' | 'slug'> & { body: string };
 
@@ -349,12 +520,18 @@ export interface RenderedBody {
   usesMath: boolean;
 }
 
-/** Collects the h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
+/**
+ * True for a heading no reader sees: GFM's "Footnotes" label (`<h2 class="sr-only">`) is there
+ * for screen readers only, so it gets no entry in the contents and no link to itself.
+ */
+const isVisuallyHidden = (node: Element) => Array.isArray(node.properties.className) && node.properties.className.includes('sr-only');
+
+/** Collects the visible h2 and h3 headings (a body's `#` is shown as an h2) after rehype-slug has given them ids. */
 function rehypeCollectHeadings(options: { headings: Heading[] }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
       const depth = /^h([1-3])$/.exec(node.tagName)?.[1];
-      if (depth && typeof node.properties.id === 'string') {
+      if (depth && typeof node.properties.id === 'string' && !isVisuallyHidden(node)) {
         options.headings.push({ depth: Math.max(2, Number(depth)), id: node.properties.id, text: hastToString(node) });
       }
     });
@@ -373,13 +550,14 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const warnings: Problem[] = [];
   const headings: Heading[] = [];
   const math = { usesMath: false };
-  const folder = post.assetDir ? { assetDir: post.assetDir, assetBase: assetBaseFor(post.slug) } : null;
+  const folder = post.assetDir ? { assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, assetBase: assetBaseFor(post.slug) } : null;
   const images: ImageUse[] = [];
   const imageOptions = { store: imageStore, assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, uses: images, problems, warnings };
   const lineOffset = post.bodyStartLine - 1;
   const isMarkdown = post.format === 'md';
   // Raw HTML is parsed and sanitized first; everything after it builds trusted markup.
-  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRawWhenPresent, [rehypeSanitize, sanitizeSchema]] : [];
+  const checkUrls: Pluggable = [rehypeCheckUrls, { problems }];
+  const sanitizeRawHtml: Pluggable[] = isMarkdown ? [rehypeCodeMetaAsProperty, rehypeRawHtml, checkUrls, [rehypeSanitize, rawHtmlSchema], rehypeLinksToPrefixedIds] : [checkUrls];
   const rehypePlugins: Pluggable[] = [
     ...sanitizeRawHtml,
     rehypeSlug,
@@ -388,7 +566,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     [rehypeYouTubeEmbeds, { problems }],
     rehypeKatex,
     [rehypeMathLayout, math],
-    [rehypePrettyCode, prettyCodeOptions],
+    rehypeHighlightCode,
     rehypeShikiClass,
     // Images first: they are found by the paths the author wrote, and become root-relative
     // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
@@ -398,8 +576,9 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   let content: BodyContent;
   try {
     if (isMarkdown) {
-      // `.md` never runs anything, so it needs no MDX: Markdown to an HTML tree.
-      const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true }).use(rehypePlugins);
+      // `.md` never runs anything, so it needs no MDX: Markdown to an HTML tree. The
+      // footnotes' ids are left unprefixed: the sanitizer prefixes them, as every other id.
+      const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypePlugins);
       // The file carries the source, which plugins read (an image's `![…]` tells Markdown from raw HTML).
       const file = new VFile(post.body);
       const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
@@ -414,7 +593,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   }
   if (problems.length) {
     const [first] = problems;
-    throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset });
+    throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset, field: first.field });
   }
   const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
   return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located) };

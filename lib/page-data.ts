@@ -56,7 +56,7 @@ export interface Pagination {
   nextUrl: string | null;
 }
 
-/** One entry of a table of contents: an h2 with the h3s under it, or a lone h3. */
+/** One entry of a table of contents: a heading, with the lower-ranked headings of its section under it. */
 export interface TocEntry {
   id: string;
   text: string;
@@ -342,16 +342,22 @@ export function relatedPosts(index: ContentIndex, post: Post, limit = RELATED_PO
   return related.map(toLink);
 }
 
-/** The body's h2s with their h3s nested under them; none when there are fewer than `TOC_MIN_HEADINGS`. */
+/**
+ * The body's headings, each nested under the nearest heading of a higher rank before it; none
+ * when there are fewer than `TOC_MIN_HEADINGS`. Ranks are relative: a post whose sections are
+ * all `###` lists them side by side, and a heading with no higher-ranked one before it stays
+ * at the top level.
+ */
 export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
   if (headings.length < TOC_MIN_HEADINGS) return [];
   const entries: TocEntry[] = [];
+  // The open sections, outermost first: the headings a later, lower-ranked one can go under.
+  const open: { depth: number; entry: TocEntry }[] = [];
   for (const { depth, id, text } of headings) {
-    const entry = { id, text, children: [] };
-    const parent = entries.at(-1);
-    // An h3 before any h2 has no section to go in, so it stays at the top level.
-    if (depth > 2 && parent) parent.children.push(entry);
-    else entries.push(entry);
+    const entry: TocEntry = { id, text, children: [] };
+    while (open.length && open.at(-1)!.depth >= depth) open.pop();
+    (open.at(-1)?.entry.children ?? entries).push(entry);
+    open.push({ depth, entry });
   }
   return entries;
 }

@@ -18,7 +18,7 @@ import { packageDir, packageVersion } from './packages.mjs';
 import type { Post } from './content';
 import { ContentError } from './content-error';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './image-processing';
-import { isRemoteImage, localImageFile } from './images';
+import { isRemoteImage, localFile } from './images';
 import { site } from './site';
 
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
@@ -145,7 +145,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
     return siteImage([`${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`]);
   }
   if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
-  const local = localImageFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
+  const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
   if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
   try {
     const { image } = await store.socialImage(local.file);

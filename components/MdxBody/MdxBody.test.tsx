@@ -24,24 +24,45 @@ async function renderBody(body: string, format: 'md' | 'mdx' = 'md') {
 
 describe('MdxBody', () => {
   it(
-    'gives headings ids and a # link to themselves',
+    'gives headings ids and, after each, a # link to it named by the heading',
     async () => {
       await renderBody('## Cache layers\n\nText.\n\n### Edge caches\n\n#### The CDN\n');
 
-      const h2 = screen.getByRole('heading', { level: 2 });
-      expect(h2).toHaveAttribute('id', 'cache-layers');
-      expect(h2).toHaveTextContent(/^Cache layers$/);
-      // The heading's text is the link, so the link's accessible name is the heading's.
-      const anchor = within(h2).getByRole('link', { name: 'Cache layers' });
-      expect(anchor).toHaveAttribute('href', '#cache-layers');
+      for (const [level, id, name] of [
+        [2, 'cache-layers', 'Cache layers'],
+        [3, 'edge-caches', 'Edge caches'],
+        [4, 'the-cdn', 'The CDN'],
+      ] as const) {
+        const heading = screen.getByRole('heading', { level });
+        expect(heading).toHaveAttribute('id', id);
+        expect(heading).toHaveTextContent(new RegExp(`^${name}$`));
+        expect(within(heading).queryByRole('link')).toBeNull();
+        // The link follows its heading, and a screen reader hears the heading's name for it.
+        const anchor = heading.nextElementSibling;
+        expect(anchor).toBe(screen.getByRole('link', { name }));
+        expect(anchor).toHaveAttribute('href', `#${id}`);
+        expect(anchor).toHaveClass('heading-anchor');
+        // No text of its own: CSS shows its "#", so feeds and the search index read nothing extra.
+        expect(anchor).toBeEmptyDOMElement();
+      }
+    },
+    COMPILE_TIMEOUT,
+  );
 
-      const h3 = screen.getByRole('heading', { level: 3 });
-      expect(h3).toHaveAttribute('id', 'edge-caches');
-      expect(within(h3).getByRole('link')).toHaveAttribute('href', '#edge-caches');
-
-      const h4 = screen.getByRole('heading', { level: 4 });
-      expect(h4).toHaveAttribute('id', 'the-cdn');
-      expect(within(h4).getByRole('link')).toHaveAttribute('href', '#the-cdn');
+  it.each(['md', 'mdx'] as const)(
+    'keeps a link the author put in a heading whole, in .%s: no link is inside another',
+    async (format) => {
+      const { container } = await renderBody('## Using [Next.js](https://nextjs.org) today\n\nText.\n', format);
+      const heading = screen.getByRole('heading', { level: 2 });
+      expect(heading).toHaveAttribute('id', 'using-nextjs-today');
+      expect(heading).toHaveTextContent(/^Using Next\.js \(external link\) today$/);
+      const link = within(heading).getByRole('link');
+      expect(link).toHaveAttribute('href', 'https://nextjs.org');
+      expect(link).toHaveTextContent(/^Next\.js \(external link\)$/);
+      const anchor = screen.getByRole('link', { name: 'Using Next.js (external link) today' });
+      expect(anchor).toHaveAttribute('href', '#using-nextjs-today');
+      expect(container.querySelectorAll('a a')).toHaveLength(0);
+      expect(container.querySelectorAll('a')).toHaveLength(2);
     },
     COMPILE_TIMEOUT,
   );
@@ -54,7 +75,7 @@ describe('MdxBody', () => {
       const heading = screen.getByRole('heading', { level: 2 });
       expect(heading).toHaveAttribute('id', 'introduction');
       expect(heading).toHaveTextContent(/^Introduction$/);
-      expect(within(heading).getByRole('link')).toHaveAttribute('href', '#introduction');
+      expect(screen.getByRole('link', { name: 'Introduction' })).toHaveAttribute('href', '#introduction');
     },
     COMPILE_TIMEOUT,
   );
@@ -187,6 +208,7 @@ describe('MdxBody edge cases', () => {
       const footnotesHeading = container.querySelector('h2.sr-only');
       expect(footnotesHeading).toHaveTextContent('Footnotes');
       expect(footnotesHeading!.querySelector('a')).toBeNull();
+      expect(footnotesHeading!.nextElementSibling?.tagName).toBe('OL');
     },
     COMPILE_TIMEOUT,
   );

@@ -12,32 +12,34 @@ import { YouTube } from '../YouTube/YouTube';
 /**
  * Post bodies as HTML, rendered by the build before Next runs (lib/build/post-output.ts), with
  * the components every post can use. Nothing here imports a stylesheet: body elements carry
- * plain class names (`callout`, `heading-anchor`, `code-block`…), which MdxBody.module.css
+ * plain class names (`callout`, `anchored-heading`, `heading-anchor`, `code-block`…), which MdxBody.module.css
  * styles inside the body, so the HTML is the same whoever renders it.
  */
 
 type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 /**
- * A heading with its `id` (from rehype-slug) whose text links to itself. Linking the text,
- * rather than adding a separate "#" link, gives each anchor the heading's own name for
- * screen readers; CSS shows a "#" on hover and focus.
+ * A heading with its `id` (from rehype-slug), followed by a link to itself, as GitHub does: a
+ * link around the heading's text would hold the author's own links, and a link inside a link
+ * is not HTML (browsers split it, cutting both). The link is named by the heading
+ * (`aria-labelledby`) and has no text of its own, so feeds and search read nothing extra; CSS
+ * shows a "#" beside the heading on hover and on keyboard focus.
  */
 function heading(level: HeadingLevel) {
   const Tag = `h${level}` as const;
   function Heading({ id, children, className, ...rest }: ComponentPropsWithoutRef<'h2'>) {
-    // GFM's footnotes heading is visually hidden; a link inside it would be an invisible tab stop.
-    const isHidden = className?.split(' ').includes('sr-only');
-    return (
+    const element = (
       <Tag id={id} className={className} {...rest}>
-        {id && !isHidden ? (
-          <a className="heading-anchor" href={`#${id}`}>
-            {children}
-          </a>
-        ) : (
-          children
-        )}
+        {children}
       </Tag>
+    );
+    // GFM's footnotes heading is visually hidden; a link beside it would be an invisible tab stop.
+    if (!id || className?.split(' ').includes('sr-only')) return element;
+    return (
+      <div className="anchored-heading">
+        {element}
+        <a className="heading-anchor" href={`#${id}`} aria-labelledby={id} />
+      </div>
     );
   }
   return Heading;
