@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { rawHtmlSchema, youTubeVideo } from '../lib/markdown';
+import { compileBody, rawHtmlSchema, youTubeVideo } from '../lib/markdown';
 import { contentErrorOf } from './helpers/content-error';
-import { writeImage } from './helpers/images';
+import { scratchImageStore, writeImage } from './helpers/images';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
 
 jest.setTimeout(60_000);
@@ -553,6 +553,44 @@ describe('YouTube embeds', () => {
     const html = await render(`<YouTube id="${ID}" title="x"></YouTube>\n\n<p><a href="https://youtu.be/${ID}" onclick="alert(1)">Talk</a></p>`);
     expect(html.match(/<iframe/g)).toHaveLength(1);
     expect(html).not.toMatch(/onclick|<youtube/i);
+  });
+});
+
+describe('the excerpt of a post whose front matter gives none: its first paragraph', () => {
+  const imageStore = scratchImageStore().store;
+  const excerptOf = async (body: string, format: 'md' | 'mdx' = 'md') =>
+    (await compileBody({ body, format, bodyStartLine: 1, assetDir: null, sourcePath: `posts/test.${format}`, slug: 'test' }, { imageStore })).excerpt;
+  /** Prose long enough to fill any lead. */
+  const filler = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+
+  it('is the first paragraph as plain text, cut near 160 characters at a word boundary', async () => {
+    const sentence = 'The **quick** brown fox jumps over the [lazy](https://example.com) dog again and again. ';
+    const excerpt = await excerptOf(`## A heading first\n\n${sentence.repeat(4)}\n\nSecond paragraph.`);
+    expect(excerpt.startsWith('The quick brown fox jumps over the lazy dog again and again. The quick')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(161);
+    expect(excerpt.length).toBeGreaterThan(120);
+    expect(excerpt).toMatch(/ [a-z]+…$/);
+    expect(excerpt).not.toMatch(/\*|\[|\]|\(/);
+  });
+
+  it('keeps a short first paragraph whole, after a long code block with blank lines in it', async () => {
+    const code = Array.from({ length: 300 }, (_, i) => `line ${i}\n`).join('\n');
+    expect(await excerptOf(`\`\`\`text\n${code}\`\`\`\n\nAfter the code.\n\n${filler(500)}\n`)).toBe('After the code.');
+    expect(await excerptOf(`${'> '.repeat(100)}A quote, deep.\n\n* * *\n\n- - - - - -\n\nAfter the quote.`)).toBe('After the quote.');
+  });
+
+  it('resolves a link reference defined at the end of a long body', async () => {
+    expect(await excerptOf(`See [the docs][docs] first.\n\n${filler(1000)}\n\n[docs]: https://example.com/docs\n`)).toBe('See the docs first.');
+  });
+
+  it('in .mdx, leaves out prose inside a component and the expressions', async () => {
+    expect(await excerptOf('<Callout type="tip">\n  Not this.\n</Callout>\n\nThis is {"the"} first paragraph.', 'mdx')).toBe('This is first paragraph.');
+    const callout = `<Callout type="note">\n\nInside the callout.\n\n${Array.from({ length: 40 }, () => filler(10)).join('\n\n')}\n\n</Callout>`;
+    expect(await excerptOf(`${callout}\n\nAfter the callout.\n\n${filler(400)}\n`, 'mdx')).toBe('After the callout.');
+  });
+
+  it('is empty for a body without a paragraph', async () => {
+    expect(await excerptOf(`## Only a heading\n\n\`\`\`js\n${filler(800)}\n\`\`\`\n`)).toBe('');
   });
 });
 

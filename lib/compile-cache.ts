@@ -75,6 +75,8 @@ export interface CompiledPost {
   images: ImageUse[];
   /** What the author should fix but that does not stop the build, as `file:line: message`. */
   warnings: string[];
+  /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
+  excerpt: string;
 }
 
 export interface CompileCache {

@@ -15,7 +15,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
 import { assetBaseFor, followLink, isRelativeUrl, readPostAssets, resolveAssetUrl, type PostAsset, type SourceAreas } from './assets';
 import { ContentError, ContentErrors } from './content-error';
-import { deepestNesting, excerptFromMarkdown, markdownToPlainText, MAX_NESTING } from './plain-text';
+import { deepestNesting, EXCERPT_LENGTH, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { reservedSlugProblem } from './reserved-paths.mjs';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
 import { withBasePath } from './site';
@@ -44,7 +44,11 @@ export interface PostSummary {
   updated: string | null;
   /** Estimated minutes to read the body, at least 1. */
   readingMinutes: number;
-  /** Plain text: the front matter `excerpt` or `description`, or the start of the first paragraph. */
+  /**
+   * Plain text: the front matter `excerpt` or `description`; without one, the start of the
+   * body's first paragraph, which the prepare step fills in once it has compiled the body
+   * (empty until then).
+   */
   excerpt: string;
   category: Term | null;
   tags: Term[];
@@ -118,8 +122,6 @@ export interface LoadOptions {
    */
   keepBroken: boolean;
 }
-
-const EXCERPT_LENGTH = 160;
 
 /** Extensions of Markdown files, as Jekyll and Hugo read them; compared in lower case. */
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mkdown']);
@@ -326,9 +328,7 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
-  const excerpt = summaryText
-    ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4)
-    : excerptFromMarkdown(parsed.content, source.format, EXCERPT_LENGTH);
+  const excerpt = summaryText ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4) : '';
   // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
     value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : value ? withBasePath(value) : null;

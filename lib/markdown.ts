@@ -15,6 +15,7 @@
  */
 import { compile } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { Raw } from 'mdast-util-to-hast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement, MdxJsxTextElementHast as MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { urlAttributes } from 'html-url-attributes';
@@ -43,6 +44,7 @@ import type { Post } from './content';
 import type { ImageUse } from './image-cache';
 import { projectImageStore, type ImageStore } from './image-processing';
 import { localFile, rehypeImages, type ImageLocation } from './images';
+import { collapseWhitespace, EXCERPT_LENGTH, proseText, truncate } from './plain-text';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -512,6 +514,8 @@ export interface CompiledBody {
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
   warnings: string[];
+  /** The plain text of the body's first paragraph, cut to `EXCERPT_LENGTH`: the excerpt of a post whose front matter gives none. */
+  excerpt: string;
 }
 
 /** A post body rendered to HTML once, when it was compiled, and whether it needs KaTeX's stylesheet. */
@@ -542,6 +546,17 @@ function rehypeCollectHeadings(options: { headings: Heading[] }) {
 const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
 
 /**
+ * Takes the excerpt from the parse the compile makes anyway: the text of the body's first
+ * paragraph (one inside an MDX component is the component's, not the post's lead).
+ */
+function remarkExcerpt(state: { excerpt: string }) {
+  return (tree: MdastRoot) => {
+    const first = tree.children.find((node) => node.type === 'paragraph');
+    state.excerpt = first ? truncate(collapseWhitespace(proseText(first)), EXCERPT_LENGTH) : '';
+  };
+}
+
+/**
  * Compiles a post's body. Errors are `ContentError`s that give the file and its line. Images
  * are made in `imageStore` (the project's by default).
  */
@@ -550,6 +565,8 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const warnings: Problem[] = [];
   const headings: Heading[] = [];
   const math = { usesMath: false };
+  const lead = { excerpt: '' };
+  const bodyRemarkPlugins: Pluggable[] = [...remarkPlugins, [remarkExcerpt, lead]];
   const folder = post.assetDir ? { assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, assetBase: assetBaseFor(post.slug) } : null;
   const images: ImageUse[] = [];
   const imageOptions = { store: imageStore, assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, uses: images, problems, warnings };
@@ -578,14 +595,14 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     if (isMarkdown) {
       // `.md` never runs anything, so it needs no MDX: Markdown to an HTML tree. The
       // footnotes' ids are left unprefixed: the sanitizer prefixes them, as every other id.
-      const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypePlugins);
+      const processor = unified().use(remarkParse).use(bodyRemarkPlugins).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypePlugins);
       // The file carries the source, which plugins read (an image's `![…]` tells Markdown from raw HTML).
       const file = new VFile(post.body);
       const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
       content = { format: 'md', tree };
     } else {
       // `.mdx` is the author's own code, so its expressions may run.
-      const { compiledSource } = await serialize(post.body, { blockJS: false, mdxOptions: { format: 'mdx', remarkPlugins, rehypePlugins, development: false } });
+      const { compiledSource } = await serialize(post.body, { blockJS: false, mdxOptions: { format: 'mdx', remarkPlugins: bodyRemarkPlugins, rehypePlugins, development: false } });
       content = { format: 'mdx', compiledSource };
     }
   } catch (error) {
@@ -596,7 +613,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset, field: first.field });
   }
   const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
-  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located) };
+  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located), excerpt: lead.excerpt };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface PostOutput {
   imageFiles: string[];
   /** What the author should fix but that does not stop the build, as `file:line: message`. */
   warnings: string[];
+  /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
+  bodyExcerpt: string;
 }
 
 /** A `ContentError` as plain data, to cross from a worker process. */
@@ -83,8 +85,8 @@ export async function buildPostOutput(post: Post, context: PostBuildContext): Pr
       async () => {
         // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
         const { compileBody } = await import('../markdown');
-        const { content, headings, usesMath, images, warnings } = await compileBody({ ...post, body }, { imageStore: store });
-        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings };
+        const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
+        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
       },
       // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
       (cached) => imagesAreCurrent(store.dirs, cached.images),
@@ -99,6 +101,7 @@ export async function buildPostOutput(post: Post, context: PostBuildContext): Pr
         usesMath: compiled.usesMath,
         imageFiles: [...compiled.images.flatMap((image) => image.files), ...social.files],
         warnings: [...compiled.warnings, ...(social.warnings ?? [])],
+        bodyExcerpt: compiled.excerpt,
       },
     };
   } catch (error) {

@@ -7,6 +7,7 @@
  *    `public/posts/` (a body may show another post's image by its URL).
  * 2. Build every post: compile and render its body and make the image it is shared with
  *    (lib/build/post-output.ts), in worker processes, from the caches when nothing changed.
+ *    A post without a front matter excerpt gets its body's first paragraph as one.
  * 3. Fail, in a production build, listing every post that could not be read or built; in dev,
  *    keep them, so that each broken post's page shows its error and the others work.
  * 4. Publish what the pages show into `public/`: the images made from posts, and KaTeX's
@@ -72,8 +73,10 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
       broken.push({ slug: post.slug, sourcePath: post.sourcePath, error: result.error });
       return;
     }
-    const { bodyKey, socialImage, imageFiles: files, warnings: postWarnings } = result.output;
+    const { bodyKey, socialImage, imageFiles: files, warnings: postWarnings, bodyExcerpt } = result.output;
     outputs[post.sourcePath] = { bodyKey, socialImage };
+    // A post whose front matter gives no excerpt is summed up by its body's first paragraph, which only its compile reads.
+    post.excerpt ||= bodyExcerpt;
     for (const file of files) imageFiles.add(file);
     usesMath ||= result.output.usesMath;
     warnings.push(...postWarnings);
