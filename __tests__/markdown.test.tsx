@@ -438,6 +438,14 @@ describe('code blocks', () => {
   const code = ['const a = 1;', 'const b = 2;', 'const c = 3;', 'const d = 4;'].join('\n');
   const lines = (html: string) => [...html.matchAll(/<span data-line=""( data-highlighted-line="")?>/g)].map((match) => Boolean(match[1]));
 
+  it.each(['md', 'mdx'] as const)('in .%s: highlighted lines past the block\'s end fail naming the range, at no cost', async (format) => {
+    const started = performance.now();
+    const error = await compileError(`Intro.\n\n\`\`\`ts {2,5-100000000}\n${code}\n\`\`\``, { format });
+    expect(error.message).toBe(`posts/test.${format}:3: code block highlights line 100000000 ({2,5-100000000}), but it has 4 lines`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect((await compileError('```js {2}\nalone\n```', { format })).message).toBe(`posts/test.${format}:1: code block highlights line 2 ({2}), but it has 1 line`);
+  });
+
   it.each(['md', 'mdx'] as const)('in .%s: a title, highlighted lines and line numbers', async (format) => {
     const html = await render(`\`\`\`ts title="lib/a.ts" {1,3-4} showLineNumbers\n${code}\n\`\`\``, { format });
     expect(html).toMatch(/^<figure class="code-block" data-rehype-pretty-code-figure=""><figcaption data-rehype-pretty-code-title=""[^>]*>lib\/a.ts<\/figcaption><pre class="shiki"/);

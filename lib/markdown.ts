@@ -129,7 +129,7 @@ const prettyCodeOptions: PrettyCodeOptions = {
  * laid out by MdxBody.module.css instead. It also drops a block's final newline, which is put
  * back here after the last line.
  */
-function rehypeHighlightCode() {
+function rehypeHighlightCode(options: { problems: Problem[] }) {
   // Its type allows for a plugin that returns nothing; this one returns its async transformer of the tree.
   const highlight = rehypePrettyCode({ ...prettyCodeOptions, grid: false }) as (tree: HastRoot) => Promise<void>;
   return async (tree: HastRoot) => {
@@ -138,7 +138,15 @@ function rehypeHighlightCode() {
       // The blocks rehype-pretty-code highlights: a <pre> whose one child is a <code> of text.
       const [code] = node.children;
       if (node.tagName === 'pre' && node.children.length === 1 && code.type === 'element' && code.tagName === 'code' && code.children[0]?.type === 'text') {
-        if (hastToString(code).endsWith('\n')) endingInNewline.add(node);
+        const text = hastToString(code);
+        if (text.endsWith('\n')) endingInNewline.add(node);
+        const problem = lineRangeProblem(code.data?.meta ?? code.properties.metastring, text);
+        if (problem) {
+          options.problems.push({ line: node.position?.start.line, detail: problem });
+          // The build fails on it: the block is not highlighted at the cost its range would have.
+          if (code.data) delete code.data.meta;
+          delete code.properties.metastring;
+        }
       }
     });
     await highlight(tree);
@@ -148,6 +156,21 @@ function rehypeHighlightCode() {
       code?.children.push({ type: 'text', value: '\n' });
     }
   };
+}
+
+/**
+ * What is wrong with a block's highlighted lines (`{1,3-4}` in its meta), if they name a line
+ * it does not have: a mistake, and one that rehype-pretty-code would spell out line by line
+ * (`{1-100000000}` took a build worker past 1 GB).
+ */
+function lineRangeProblem(meta: unknown, code: string): string | null {
+  if (typeof meta !== 'string') return null;
+  const lines = code.replace(/\n$/, '').split('\n').length;
+  for (const [range] of meta.matchAll(/\{[\d\s,-]*\}/g)) {
+    const highest = Math.max(0, ...[...range.matchAll(/\d+/g)].map(([number]) => Number(number)));
+    if (highest > lines) return `code block highlights line ${highest} (${range}), but it has ${lines} line${lines === 1 ? '' : 's'}`;
+  }
+  return null;
 }
 
 /** rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme colours on it. */
@@ -583,7 +606,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     [rehypeYouTubeEmbeds, { problems }],
     rehypeKatex,
     [rehypeMathLayout, math],
-    rehypeHighlightCode,
+    [rehypeHighlightCode, { problems }],
     rehypeShikiClass,
     // Images first: they are found by the paths the author wrote, and become root-relative
     // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
