@@ -4,7 +4,7 @@
  * an error that names it, and the other posts are built as usual.
  */
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Post } from '../content';
 import type { PostResult } from './post-output';
 import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool';
@@ -21,15 +21,10 @@ export const POST_TIMEOUT_MS = 60_000;
 
 export type PostBuilders = WorkerPool<Post, PostResult>;
 
-/** One worker process per core for the project at `root`, started as posts arrive. */
-export function startPostBuilders(root: string): PostBuilders {
-  return createWorkerPool<Post, PostResult>({
-    entry: fileURLToPath(new URL('post-worker.ts', import.meta.url)),
-    root,
-    size: os.availableParallelism(),
-    memoryMb: POST_MEMORY_MB,
-    timeoutMs: POST_TIMEOUT_MS,
-  });
+/** One worker process per core for the project at `root`, started as posts arrive, each post within `limits`. */
+export function startPostBuilders(root: string, limits = { memoryMb: POST_MEMORY_MB, timeoutMs: POST_TIMEOUT_MS }): PostBuilders {
+  // The project's own worker module: a site copy's (scripts/build-site.mjs) runs its own code.
+  return createWorkerPool<Post, PostResult>({ entry: path.join(root, 'lib', 'build', 'post-worker.ts'), root, size: os.availableParallelism(), ...limits });
 }
 
 /** Builds `post` in one of `builders`; a worker that runs out of memory or time gives the post's error. */
