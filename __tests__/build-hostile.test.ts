@@ -1,8 +1,9 @@
 /**
  * @jest-environment node
  *
- * Hostile posts through the real `next build` (scripts/build-site.mjs): a site with one broken
- * post of each kind the loader knows fails in one build that names every one, with no crash;
+ * Hostile posts through the real build (scripts/build-site.mjs): a site with one broken post of
+ * each kind (front matter, file, body, image, cover) fails in one build that names every one,
+ * before any page is rendered, with no crash;
  * a site of posts that used to be dropped, garbled or fatal builds, each with its page. The
  * links are made here, at run time.
  */
@@ -62,13 +63,18 @@ describe('next build of a site with one broken post of each kind', () => {
         'pagefind.md': post('title: Search me\ndate: 2020-01-01\ntemplate: page'),
         'node-a.md': post('title: Node A\ndate: 2020-01-01\ntags: [Node.js]'),
         'node-b.md': post('title: Node B\ndate: 2020-01-02\ntags: [node js]'),
+        'unclosed-callout.mdx': post('title: Callout\ndate: 2020-01-01', 'Intro.\n\n<Callout>\n\nNever closed.'),
+        'missing-image.md': post('title: Missing image\ndate: 2020-01-01', '![Gone](/images/gone.png)'),
+        'missing-cover/index.md': post('title: Missing cover\ndate: 2020-01-01\ncover: ./gone.jpg'),
+        'javascript-link.md': post('title: Link\ndate: 2020-01-01', '[Click](javascript:alert(1))'),
+        'range.md': post('title: Range\ndate: 2020-01-01', '```js {1-100000000}\nconst a = 1;\n```'),
       },
       { 'trip/secret.txt': secret },
     );
     const result = await build(posts, 'build-hostile-broken');
     if (!('failure' in result)) throw new Error('expected the build to fail');
     const { failure } = result;
-    expect(failure).toContain('10 posts have problems:');
+    expect(failure).toContain('15 posts have problems:');
     for (const problem of [
       'posts/bad-date.md: date: "2020-02-30" is not a valid date',
       'posts/empty.md:1: is empty',
@@ -80,10 +86,17 @@ describe('next build of a site with one broken post of each kind', () => {
       'posts/page/page.html: is HTML, which a browser would run',
       'posts/pagefind.md: slug: /pagefind/ is a path the build writes itself',
       'posts/node-b.md: tags.0: "node js" and "Node.js" in posts/node-a.md would share the URL /tags/node-js/',
+      'posts/unclosed-callout.mdx:8: MDX does not compile: Expected a closing tag for `<Callout>`',
+      'posts/missing-image.md:6: image "/images/gone.png" points to a file that does not exist in public/',
+      'posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
+      'posts/javascript-link.md:6: href: "javascript:alert(1)"',
+      'posts/range.md:6: code block highlights line 100000000 ({1-100000000}), but it has 1 line',
     ]) {
       expect({ problem, named: failure.includes(problem) }).toEqual({ problem, named: true });
     }
     expect(failure).not.toMatch(/RangeError|TypeError|ENAMETOOLONG|EISDIR|Maximum call stack/);
+    // It failed in the prepare step, before `next build` rendered a page.
+    expect(failure).not.toMatch(/Next\.js|Generating static pages/);
     // Nothing of the link's target was published on the way.
     const site = path.join(root, '.tmp', 'build-hostile-broken');
     for (const file of filesUnder(path.join(site, 'public'))) expect(fs.readFileSync(file, 'latin1')).not.toContain('SECRET-7d1c');
