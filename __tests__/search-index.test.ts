@@ -62,7 +62,7 @@ describe('searchRecord', () => {
 describe('writeSearchIndex', () => {
   const posts = {
     'newest.md': post('title: Newest post\ndate: 2021-08-01\nexcerpt: Newest excerpt.\ntags: [writing, mdx]', 'The newest body, about lanterns.'),
-    'older.md': post('title: Older post\ndate: 2019-01-01', 'The older body.\n\nIts second paragraph.'),
+    'older.md': post('title: Older post\ndate: 2019-01-01\nexcerpt: The older body.', 'The older body.\n\nIts second paragraph.'),
     'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page', 'The about page body.'),
     'secret.md': post(`title: Secret post\ndate: 2030-01-01\ndraft: true\ntags: [secret]`, `Body ${DRAFT_MARKER}.`),
   };
