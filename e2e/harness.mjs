@@ -46,12 +46,13 @@ export const text = async (locator) => ((await locator.textContent()) ?? '').rep
 export { filesUnder } from '../lib/files.mjs';
 
 /**
- * Serves `outDir` (under `basePath`, for a site built with one) and opens a browser context
+ * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without
+ * the headers of its `_headers`, as a host that ignores that file) and opens a browser context
  * on it. Returns `urlFor` (a site path's URL) and `withPage` to visit pages, `seen`
  * (everything recorded on every page) and `close`.
  */
-export async function openSite(outDir, { basePath = '' } = {}) {
-  const server = await start(outDir, { basePath });
+export async function openSite(outDir, { basePath = '', headers = true } = {}) {
+  const server = await start(outDir, { basePath, headers });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
