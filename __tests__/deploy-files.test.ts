@@ -3,10 +3,11 @@
  *
  * The ready-made deploy files, which no test can run against the real hosts: what they
  * build, publish and set. deploy-s3.sh runs for real here, against a stand-in `aws` command
- * that records what it is asked to do. vercel.json is checked in headers.test.ts and
+ * that records what it is asked to do, and so does CI's script, .ci/run, against stand-in
+ * `apt-get`, `npm` and `node`. vercel.json is checked in headers.test.ts and
  * build-base-path.test.ts.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -186,5 +187,56 @@ describe('scripts/deploy-s3.sh', () => {
     expect(calls.filter((call) => call[1] === 'sync').every((call) => call.includes('--dryrun'))).toBe(true);
     expect(calls.some((call) => call[0] === 'cloudfront' || (call[1] === 'cp' && call[3]?.startsWith('s3://') && !call.includes('--dryrun')))).toBe(false);
     expect(output).toMatch(/\(dry run\) would invalidate: .*\/posts\/edited\//);
+  });
+});
+
+describe('.ci/run', () => {
+  /**
+   * Runs .ci/run with stand-ins for the commands it runs, which log their arguments and the
+   * browser asked for (`FOLIO_BROWSER`), as `uid` and with `chromium` installed or not.
+   * Nothing else is on PATH, so the script can reach no real command but these.
+   */
+  function runCi({ uid, chromium, aptGet = true }: { uid: number; chromium: boolean; aptGet?: boolean }) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-ci-'));
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    const log = path.join(dir, 'calls.log');
+    const stub = (name: string, body = '') =>
+      fs.writeFileSync(path.join(bin, name), `#!/bin/bash\necho "${name} $* [FOLIO_BROWSER=\${FOLIO_BROWSER:-}]" >> ${JSON.stringify(log)}\n${body}\n`, { mode: 0o755 });
+    for (const name of ['npm', 'node']) stub(name);
+    if (aptGet) stub('apt-get');
+    if (chromium) stub('chromium');
+    stub('id', `echo ${uid}`);
+    fs.symlinkSync(execFileSync('bash', ['-c', 'command -v dirname'], { encoding: 'utf8' }).trim(), path.join(bin, 'dirname'));
+    const result = spawnSync('/bin/bash', [path.join(root, '.ci', 'run')], { env: { PATH: bin, HOME: dir, NODE_ENV: 'test' }, encoding: 'utf8' });
+    const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+    return { status: result.status, stderr: result.stderr, calls: calls.filter((call) => !call.startsWith('id ')) };
+  }
+
+  it("installs Debian's chromium as root, runs npm test under it, then a smoke run under the packaged Chromium", () => {
+    const { status, calls } = runCi({ uid: 0, chromium: false });
+    expect(status).toBe(0);
+    expect(calls).toEqual([
+      'apt-get update -q [FOLIO_BROWSER=]',
+      'apt-get install -y -q chromium [FOLIO_BROWSER=]',
+      'npm ci --no-audit --no-fund [FOLIO_BROWSER=]',
+      'npm test [FOLIO_BROWSER=system]',
+      'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]',
+    ]);
+  });
+
+  it('installs nothing when chromium is there already', () => {
+    const { calls } = runCi({ uid: 1000, chromium: true });
+    expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
+    expect(calls.slice(-2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]']);
+  });
+
+  it('says so and runs the whole suite under the packaged Chromium where it cannot install one (not root, or no apt-get)', () => {
+    for (const setting of [{ uid: 1000, chromium: false }, { uid: 0, chromium: false, aptGet: false }]) {
+      const { status, stderr, calls } = runCi(setting);
+      expect(status).toBe(0);
+      expect(stderr).toContain("cannot install Debian's chromium here");
+      expect(calls).toEqual(['npm ci --no-audit --no-fund [FOLIO_BROWSER=]', 'npm test [FOLIO_BROWSER=packaged]']);
+    }
   });
 });
