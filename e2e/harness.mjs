@@ -117,6 +117,33 @@ export async function openSite(outDir, { basePath = '', headers = true } = {}) {
 }
 
 /**
+ * On an open page: the theme script ran (it marks the root element, which is what shows the
+ * toggle) and its toggle works, and an inline script injected into the page does not run.
+ */
+export async function assertThemeScriptAloneRuns(page) {
+  assert.equal(await page.locator('html').getAttribute('data-theme-toggle'), '');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  assert.match((await page.locator('html').getAttribute('data-theme')) ?? '', /^(dark|light)$/);
+  const injected = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injectedRan = true;';
+    document.head.append(script);
+    return window.injectedRan === true;
+  });
+  assert.equal(injected, false, 'an inline script that is not the theme script is refused');
+}
+
+/**
+ * Takes the Content-Security-Policy refusals out of the suite's console errors and returns
+ * them: a test that provokes one checks it, and every other console error still fails the suite.
+ */
+export function takePolicyRefusals(seen) {
+  const refusals = seen.consoleErrors.filter((error) => error.includes('Content Security Policy'));
+  seen.consoleErrors.splice(0, Infinity, ...seen.consoleErrors.filter((error) => !refusals.includes(error)));
+  return refusals;
+}
+
+/**
  * Opens `url` in a browser of its own (so nothing is cached: the contexts of one single-process
  * Chromium share its memory cache) at `viewport`, scrolls every image into view as a reader
  * reading to the end would, and reports what that reader got: each image response with its
