@@ -23,9 +23,9 @@ import { writeAtomically } from './files.mjs';
 import { prefixBasePath } from './site-paths.mjs';
 
 /** Where the icons are, as a site path; the source SVG must be here too. */
-export const ICONS_DIR = '/icons/';
-export const FAVICON_PATH = '/favicon.ico';
-export const MANIFEST_PATH = '/manifest.webmanifest';
+const ICONS_DIR = '/icons/';
+const FAVICON_PATH = '/favicon.ico';
+const MANIFEST_PATH = '/manifest.webmanifest';
 const APPLE_TOUCH_ICON = { path: `${ICONS_DIR}apple-touch-icon.png`, size: 180 };
 /** The manifest's PNG icons: the size Chromium wants to install a site, and the splash screen's. */
 const MANIFEST_ICONS = [192, 512].map((size) => ({ path: `${ICONS_DIR}icon-${size}.png`, size }));
