@@ -14,7 +14,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { XMLParser } from 'fast-xml-parser';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { decode } from 'ico-endec';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { pathToRegexp } from 'path-to-regexp';
@@ -70,7 +72,7 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
     }
     // The pages link stylesheets, a post image, KaTeX, posts, tags and feeds: all of them checked.
     const all = urls.map(({ url }) => url).join(' ');
-    for (const expected of [`${BASE}/_next/static/`, `${BASE}/_img/diagram-`, `${BASE}/katex/katex.min.css`, `${BASE}/tags/caching/`, `${BASE}/rss.xml`, `${BASE}/posts/reinvent-2017/`]) expect(all).toContain(expected);
+    for (const expected of [`${BASE}/_next/static/`, `${BASE}/_img/diagram-`, `${BASE}/katex/katex.min.css`, `${BASE}/tags/caching/`, `${BASE}/rss.xml`, `${BASE}/posts/reinvent-2017/`, `${BASE}/favicon.ico`, `${BASE}/icons/icon.svg`, `${BASE}/icons/apple-touch-icon.png`, `${BASE}/manifest.webmanifest`]) expect(all).toContain(expected);
     const missing = urls.filter(({ url, where }) => !exists(sitePathOf(url, where)));
     expect(missing).toEqual([]);
   });
@@ -112,6 +114,14 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
     expect(atom).toContain(`<link rel="self" href="${HOME}atom.xml"/>`);
   });
 
+  it('makes the icon set from the SVG, with a manifest whose start URL, scope and icons are under the base path', () => {
+    const manifest = JSON.parse(read('/manifest.webmanifest'));
+    expect(manifest).toMatchObject({ name: 'Folio', id: `${BASE}/`, start_url: `${BASE}/`, scope: `${BASE}/`, theme_color: '#ffffff', background_color: '#ffffff' });
+    expect(manifest.icons.map((icon: { src: string }) => icon.src)).toEqual([`${BASE}/icons/icon.svg`, `${BASE}/icons/icon-192.png`, `${BASE}/icons/icon-512.png`]);
+    for (const { src } of manifest.icons) expect(exists(sitePathOf(src, 'manifest.webmanifest'))).toBe(true);
+    expect(decode(fs.readFileSync(path.join(out, 'favicon.ico'))).map((entry) => entry.width)).toEqual([16, 32, 48]);
+  });
+
   it('links the 404 page (served at any address) home under the base path', () => {
     const tree = fromHtml(read('/404.html'));
     expect(select('a[href]', select('main', tree)!)?.properties.href).toBe(`${BASE}/`);
@@ -136,6 +146,20 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
         const csp = headersAt(`${BASE}${page}`)['Content-Security-Policy'];
         expect({ page, scriptSrc: csp.split('; ').find((directive: string) => directive.startsWith('script-src ')) }).toEqual({ page, scriptSrc: `script-src ${hash}` });
         expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      }
+    });
+
+    it("states every page's header policy in a <meta> before anything it governs, less only what a meta element cannot carry", () => {
+      /** Head elements that load or run nothing: the title, metadata and links for readers and crawlers. */
+      const inert = (element: Element) => ['title', 'meta'].includes(element.tagName) || (element.tagName === 'link' && ['canonical', 'alternate', 'prev', 'next'].includes(String(element.properties.rel)));
+      for (const page of pages) {
+        const head = select('head', fromHtml(read(page)))!;
+        const elements = head.children.filter((child): child is Element => child.type === 'element');
+        const metas = elements.filter((element) => element.tagName === 'meta' && String(element.properties.httpEquiv) === 'Content-Security-Policy');
+        expect({ page, metas: metas.length }).toEqual({ page, metas: 1 });
+        expect({ page, before: elements.slice(0, elements.indexOf(metas[0])).filter((element) => !inert(element)).map((element) => element.tagName) }).toEqual({ page, before: [] });
+        const header = headersAt(BASE + page)['Content-Security-Policy'].split('; ');
+        expect({ page, meta: String(metas[0].properties.content).split('; ') }).toEqual({ page, meta: header.filter((directive: string) => !directive.startsWith('frame-ancestors ')) });
       }
     });
 

@@ -3,10 +3,11 @@
  *
  * The ready-made deploy files, which no test can run against the real hosts: what they
  * build, publish and set. deploy-s3.sh runs for real here, against a stand-in `aws` command
- * that records what it is asked to do. vercel.json is checked in headers.test.ts and
+ * that records what it is asked to do, and so does CI's script, .ci/run, against stand-in
+ * `apt-get`, `npm` and `node`. vercel.json is checked in headers.test.ts and
  * build-base-path.test.ts.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,7 @@ describe('scripts/deploy-s3.sh', () => {
     expect(policy('IMMUTABLE')).toBe(CACHE_POLICIES.immutable);
     expect(policy('PAGE')).toBe(CACHE_POLICIES.page);
     expect(policy('SEARCH_ENTRY')).toBe(CACHE_POLICIES.searchEntry);
+    expect(policy('ICON')).toBe(CACHE_POLICIES.icon);
   });
 
   /** An export, a stand-in `aws` that logs its arguments, and the manifest the last deploy left. */
@@ -89,6 +91,12 @@ describe('scripts/deploy-s3.sh', () => {
       'posts/新/index.html': 'new post',
       'rss.xml': '<rss/>',
       'social-default.png': 'png',
+      'favicon.ico': 'ico',
+      'manifest.webmanifest': '{}',
+      'icons/icon.svg': '<svg/>',
+      'icons/icon-192.png': 'png',
+      // Named like an icon, but a post's file: a page's policy, and no invalidation.
+      'posts/same/favicon.ico': 'ico',
       '_next/static/chunks/a1.css': 'css',
       'pagefind/pagefind.js': 'js',
       'pagefind/index/en_1.pf_index': 'index',
@@ -126,20 +134,25 @@ describe('scripts/deploy-s3.sh', () => {
   const option = (call: string[], name: string) => call[call.indexOf(name) + 1];
   const filters = (call: string[]) => call.flatMap((arg, i) => (arg === '--include' || arg === '--exclude' ? [`${arg} ${call[i + 1]}`] : []));
 
-  it('uploads hashed files immutable and never deletes them, then search entries, then everything else short, deleting what is gone', () => {
+  it('uploads hashed files immutable and never deletes them, then search entries, then the icons for a day, then everything else short, deleting what is gone', () => {
     const { run } = setUp(null);
     const { calls } = run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
     const syncs = calls.filter((call) => call[0] === 's3' && call[1] === 'sync');
-    expect(syncs.map((call) => call[3])).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
-    const [hashed, entries, rest] = syncs;
+    expect(syncs.map((call) => call[3])).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
+    const [hashed, entries, icons, rest] = syncs;
     expect(option(hashed, '--cache-control')).toBe('public, max-age=31536000, immutable');
     expect(filters(hashed)).toEqual(['--exclude *', '--include _next/static/*', '--include _img/*', '--include pagefind/*.pf_index', '--include pagefind/*.pf_fragment', '--include pagefind/*.pf_filter', '--include pagefind/*.pf_meta']);
     expect(hashed).not.toContain('--delete');
     expect(option(entries, '--cache-control')).toBe(CACHE_POLICIES.searchEntry);
     expect(filters(entries).slice(0, 2)).toEqual(['--exclude *', '--include pagefind/*']);
+    expect(option(icons, '--cache-control')).toBe(CACHE_POLICIES.icon);
+    expect(filters(icons)).toEqual(['--exclude *', '--include favicon.ico', '--include icons/*']);
+    expect(icons).not.toContain('--delete');
+    const manifest = calls.find((call) => call[1] === 'cp' && call[3] === 's3://blog/my-repo/manifest.webmanifest')!;
+    expect([option(manifest, '--cache-control'), option(manifest, '--content-type')]).toEqual([CACHE_POLICIES.icon, 'application/manifest+json']);
     expect(option(rest, '--cache-control')).toBe(CACHE_POLICIES.page);
     expect(rest).toContain('--delete');
-    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude _headers', '--exclude .deploy/*']);
+    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude favicon.ico', '--exclude icons/*', '--exclude manifest.webmanifest', '--exclude _headers', '--exclude .deploy/*']);
   });
 
   it('reads the base path as the build does, with or without its slashes', () => {
@@ -148,31 +161,82 @@ describe('scripts/deploy-s3.sh', () => {
         .run({ S3_BUCKET: 'blog', BASE_PATH: basePath })
         .calls.filter((call) => call[0] === 's3' && call[1] === 'sync')
         .map((call) => call[3]);
-    for (const basePath of ['my-repo', '/my-repo/']) expect(destinations(basePath)).toEqual(['s3://blog/my-repo', 's3://blog/my-repo', 's3://blog/my-repo']);
-    expect(destinations('')).toEqual(['s3://blog', 's3://blog', 's3://blog']);
+    for (const basePath of ['my-repo', '/my-repo/']) expect(destinations(basePath)).toEqual(Array(4).fill('s3://blog/my-repo'));
+    expect(destinations('')).toEqual(Array(4).fill('s3://blog'));
   });
 
-  it('invalidates only the pages that changed, appeared or went since the last deploy, and records the new hashes', () => {
+  it('invalidates only the pages and icons that changed, appeared or went since the last deploy, and records the new hashes', () => {
     const { run, hashOf } = setUp('');
     const first = run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
     expect(first.uploaded).toContain('  posts/edited/index.html\n');
 
-    const previous = [`${hashOf('index.html')}  index.html`, `${hashOf('posts/same/index.html')}  posts/same/index.html`, `${'0'.repeat(64)}  posts/edited/index.html`, `${'1'.repeat(64)}  posts/gone/index.html`, `${hashOf('rss.xml')}  rss.xml`].join('\n');
+    const previous = [`${hashOf('index.html')}  index.html`, `${hashOf('posts/same/index.html')}  posts/same/index.html`, `${'0'.repeat(64)}  posts/edited/index.html`, `${'1'.repeat(64)}  posts/gone/index.html`, `${hashOf('rss.xml')}  rss.xml`, `${'2'.repeat(64)}  favicon.ico`, ...['manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png'].map((file) => `${hashOf(file)}  ${file}`)].join('\n');
     const { calls, uploaded } = setUp(`${previous}\n`).run({ S3_BUCKET: 'blog', BASE_PATH: '/my-repo', CLOUDFRONT_DISTRIBUTION_ID: 'E1' });
     const invalidation = calls.find((call) => call[0] === 'cloudfront')!;
     expect(option(invalidation, '--distribution-id')).toBe('E1');
     const paths = invalidation.slice(invalidation.indexOf('--paths') + 1);
-    expect(paths.sort()).toEqual(['/my-repo/posts/%E6%96%B0/', '/my-repo/posts/%E6%96%B0/index.html', '/my-repo/posts/edited/', '/my-repo/posts/edited/index.html', '/my-repo/posts/gone/', '/my-repo/posts/gone/index.html']);
+    expect(paths.sort()).toEqual(['/my-repo/posts/%E6%96%B0/', '/my-repo/posts/%E6%96%B0/index.html', '/my-repo/posts/edited/', '/my-repo/posts/edited/index.html', '/my-repo/posts/gone/', '/my-repo/posts/gone/index.html', '/my-repo/favicon.ico'].sort());
     const manifestUpload = calls.at(-1)!;
     expect(manifestUpload.slice(0, 2)).toEqual(['s3', 'cp']);
     expect(manifestUpload[3]).toBe('s3://blog/my-repo/.deploy/page-hashes.txt');
-    expect(uploaded!.split('\n').filter(Boolean).map((line) => line.split('  ')[1]).sort()).toEqual(['index.html', 'posts/edited/index.html', 'posts/same/index.html', 'posts/新/index.html', 'rss.xml'].sort());
+    expect(uploaded!.split('\n').filter(Boolean).map((line) => line.split('  ')[1]).sort()).toEqual(['index.html', 'posts/edited/index.html', 'posts/same/index.html', 'posts/新/index.html', 'rss.xml', 'favicon.ico', 'manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png'].sort());
   });
 
   it('changes nothing on a dry run', () => {
     const { calls, output } = setUp('').run({ S3_BUCKET: 'blog', CLOUDFRONT_DISTRIBUTION_ID: 'E1', DRY_RUN: '1' });
     expect(calls.filter((call) => call[1] === 'sync').every((call) => call.includes('--dryrun'))).toBe(true);
-    expect(calls.some((call) => call[0] === 'cloudfront' || (call[1] === 'cp' && call[3]?.startsWith('s3://')))).toBe(false);
+    expect(calls.some((call) => call[0] === 'cloudfront' || (call[1] === 'cp' && call[3]?.startsWith('s3://') && !call.includes('--dryrun')))).toBe(false);
     expect(output).toMatch(/\(dry run\) would invalidate: .*\/posts\/edited\//);
+  });
+});
+
+describe('.ci/run', () => {
+  /**
+   * Runs .ci/run with stand-ins for the commands it runs, which log their arguments and the
+   * browser asked for (`FOLIO_BROWSER`), as `uid` and with `chromium` installed or not.
+   * Nothing else is on PATH, so the script can reach no real command but these.
+   */
+  function runCi({ uid, chromium, aptGet = true }: { uid: number; chromium: boolean; aptGet?: boolean }) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-ci-'));
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    const log = path.join(dir, 'calls.log');
+    const stub = (name: string, body = '') =>
+      fs.writeFileSync(path.join(bin, name), `#!/bin/bash\necho "${name} $* [FOLIO_BROWSER=\${FOLIO_BROWSER:-}]" >> ${JSON.stringify(log)}\n${body}\n`, { mode: 0o755 });
+    for (const name of ['npm', 'node']) stub(name);
+    if (aptGet) stub('apt-get');
+    if (chromium) stub('chromium');
+    stub('id', `echo ${uid}`);
+    fs.symlinkSync(execFileSync('bash', ['-c', 'command -v dirname'], { encoding: 'utf8' }).trim(), path.join(bin, 'dirname'));
+    const result = spawnSync('/bin/bash', [path.join(root, '.ci', 'run')], { env: { PATH: bin, HOME: dir, NODE_ENV: 'test' }, encoding: 'utf8' });
+    const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+    return { status: result.status, stderr: result.stderr, calls: calls.filter((call) => !call.startsWith('id ')) };
+  }
+
+  it("installs Debian's chromium as root, runs npm test under it, then a smoke run under the packaged Chromium", () => {
+    const { status, calls } = runCi({ uid: 0, chromium: false });
+    expect(status).toBe(0);
+    expect(calls).toEqual([
+      'apt-get update -q [FOLIO_BROWSER=]',
+      'apt-get install -y -q chromium [FOLIO_BROWSER=]',
+      'npm ci --no-audit --no-fund [FOLIO_BROWSER=]',
+      'npm test [FOLIO_BROWSER=system]',
+      'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]',
+    ]);
+  });
+
+  it('installs nothing when chromium is there already', () => {
+    const { calls } = runCi({ uid: 1000, chromium: true });
+    expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
+    expect(calls.slice(-2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]']);
+  });
+
+  it('says so and runs the whole suite under the packaged Chromium where it cannot install one (not root, or no apt-get)', () => {
+    for (const setting of [{ uid: 1000, chromium: false }, { uid: 0, chromium: false, aptGet: false }]) {
+      const { status, stderr, calls } = runCi(setting);
+      expect(status).toBe(0);
+      expect(stderr).toContain("cannot install Debian's chromium here");
+      expect(calls).toEqual(['npm ci --no-audit --no-fund [FOLIO_BROWSER=]', 'npm test [FOLIO_BROWSER=packaged]']);
+    }
   });
 });

@@ -2,8 +2,9 @@
  * The feeds, the sitemap and robots.txt that the post-export step writes (lib/feeds.mjs),
  * from a real content index and exported pages with real post bodies in them. Each feed is
  * parsed back and checked against its spec's required elements. It runs in jsdom for its
- * DOMParser, a strict XML parser: fast-xml-parser, which reads the values, forgives XML
- * that feed readers reject.
+ * DOMParser, a strict XML parser (saxes): fast-xml-parser, which reads the values, forgives
+ * XML that feed readers reject (its validator passes control characters, `<` in an attribute
+ * and `&#1;`), so every XML file is first parsed with DOMParser, which refuses all three.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +25,8 @@ const body = (slug: string) => `<p>Post ${slug}. Read <a href="/posts/updated/">
 <p><img src="/posts/folder/diagram.png" srcset="/posts/folder/diagram.png 1x, diagram@2x.png 2x" alt="Diagram"/></p>
 <pre><code>&lt;![CDATA[ x ]]&gt; and ]]&gt; again</code></pre><p>Folio<!-- --> — <!-- -->end.</p>`;
 
-const page = (slug: string) =>
-  `<!DOCTYPE html><html><head><title>${slug}</title></head><body><main><article><header><h1>${slug}</h1><p>The lead, not the body.</p></header><div data-post-body="">${body(slug)}</div></article></main></body></html>`;
+const page = (slug: string, bodyHtml = body(slug)) =>
+  `<!DOCTYPE html><html><head><title>${slug}</title></head><body><main><article><header><h1>${slug}</h1><p>The lead, not the body.</p></header><div data-post-body="">${bodyHtml}</div></article></main></body></html>`;
 
 /** A content index from real post files, and an out/ with an exported page for every post and page. */
 function exportedSite(posts: Record<string, string>) {
@@ -54,9 +55,14 @@ const LISTS = ['rss.channel.item', 'rss.channel.item.category', 'rss.channel.ato
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => LISTS.includes(String(jpath)) });
 /** Parses `text` as strict XML 1.0 and returns it, or fails with the parser's message. */
 function wellFormed(text: string): string {
+  xmlDocument(text);
+  return text;
+}
+/** `text` parsed as strict XML 1.0, or a failure with the parser's message. */
+function xmlDocument(text: string): Document {
   const document = new DOMParser().parseFromString(text, 'application/xml');
   expect(document.querySelector('parsererror')?.textContent ?? null).toBeNull();
-  return text;
+  return document;
 }
 /** What a reader shows of an HTML field: its text. */
 const htmlText = (html: string) => toString(fromHtml(html, { fragment: true }));
@@ -135,12 +141,16 @@ describe('feeds written from the build manifest and the exported pages', () => {
       expect(entry.link[0].href).toBe(entry.id);
       expect(entry.updated).toMatch(RFC_3339);
       expect(entry.content.type).toBe('html');
-      expect(entry.title.type).toBe('html');
     }
     const [newest, updated, folder] = feed.entry;
-    // Atom's title and summary are HTML: the escaped text reads back as written.
-    expect(htmlText(newest.title['#text'])).toBe(HOSTILE_TITLE);
-    expect(htmlText(newest.summary['#text'])).toBe('Uses <b> & "quotes" ]]> here');
+    // Atom's title and summary are text, as written.
+    expect(newest.title).toBe(HOSTILE_TITLE);
+    expect(newest.summary).toBe('Uses <b> & "quotes" ]]> here');
+    expect(newest.category.map((category: { term: string; label: string }) => [category.term, category.label])).toEqual([
+      ['Notes', 'Notes'],
+      ['mdx', 'mdx'],
+      ['writing', 'writing'],
+    ]);
     expectAbsoluteContent(newest.content['#text'], `${SITE}/posts/newest/`);
     expect([updated.published, updated.updated]).toEqual(['2020-05-15T00:00:00.000Z', '2022-01-10T00:00:00.000Z']);
     expect([folder.published, folder.updated]).toEqual(['2019-01-01T00:00:00.000Z', '2019-01-01T00:00:00.000Z']);
@@ -197,17 +207,76 @@ describe('feeds written from the build manifest and the exported pages', () => {
   });
 });
 
+describe('the feeds of a site whose front matter and bodies hold what XML cannot', () => {
+  /**
+   * As hostile as YAML lets front matter be: characters XML 1.0 cannot hold (U+0001, a form
+   * feed, ESC, U+FFFE), markup, a literal `&amp;`, `]]>` and both quotes. As YAML escapes:
+   */
+  const HOSTILE_YAML = String.raw`Ctl\x01\e\f<b>bold</b> &amp; & ]]> \"dq\" 'sq' \uFFFE end`;
+  const HOSTILE = 'Ctl\u0001\u001b\f<b>bold</b> &amp; & ]]> "dq" \'sq\' \uFFFE end';
+  /** What a page shows of `text` that XML can hold: HTML reads a form feed as a space, and shows no other control character. */
+  const shown = (text: string) => text.replaceAll('\f', ' ').replace(/[\u0001\u001b\uFFFE]/g, '');
+  /** The body as React writes it into the exported page: the control characters as they are, the rest escaped. */
+  const HOSTILE_BODY = '<p>Body \u0001\u001b\f\uFFFE ]]&gt; &amp;amp; &lt;/p&gt; &quot;end&quot;</p>';
+
+  let manifest: BuildManifest;
+  let outDir: string;
+  const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+  const text = (element: Element | null | undefined) => element?.textContent ?? null;
+
+  beforeAll(() => {
+    ({ manifest, outDir } = exportedSite({
+      'hostile.md': post(`title: "${HOSTILE_YAML}"\ndate: 2022-02-02\nexcerpt: "${HOSTILE_YAML}"\ncategory: "Cat ${HOSTILE_YAML}"\ntags: ["Tag ${HOSTILE_YAML}", "a < b"]`),
+      'plain.md': post('title: Plain\ndate: 2020-01-01'),
+    }));
+    fs.writeFileSync(exportedPageFile(outDir, '/posts/hostile/'), page('hostile', HOSTILE_BODY));
+    writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('reads the hostile front matter as written (what the feeds get)', () => {
+    const [hostile] = manifest.posts;
+    expect(hostile.title).toBe(HOSTILE);
+    expect(hostile.category?.name).toBe(`Cat ${HOSTILE}`);
+    expect(hostile.tags.map((tag) => tag.name)).toEqual([`Tag ${HOSTILE}`, 'a < b']);
+    // The excerpt is the front matter's Markdown as plain text; U+FFFE, which XML cannot hold, is still in it.
+    expect(hostile.excerpt).toContain('\uFFFE');
+  });
+
+  it('RSS is well-formed and says what the page says: the title keeps its literal &amp;', () => {
+    const document = xmlDocument(read('rss.xml'));
+    const item = document.querySelector('item')!;
+    expect(text(item.querySelector('title'))).toBe(shown(HOSTILE));
+    expect(text(item.querySelector('title'))).toContain('&amp; &');
+    expect(htmlText(text(item.querySelector('description'))!)).toBe(shown(manifest.posts[0].excerpt));
+    expect([...item.querySelectorAll('category')].map(text)).toEqual([`Cat ${shown(HOSTILE)}`, `Tag ${shown(HOSTILE)}`, 'a < b']);
+    expect(htmlText(text(item.getElementsByTagName('content:encoded')[0])!)).toBe('Body   ]]> &amp; </p> "end"');
+  });
+
+  it('Atom is well-formed, with every category name in its term and label', () => {
+    const document = xmlDocument(read('atom.xml'));
+    const entry = document.querySelector('entry')!;
+    expect(text(entry.querySelector('title'))).toBe(shown(HOSTILE));
+    expect(text(entry.querySelector('summary'))).toBe(shown(manifest.posts[0].excerpt));
+    expect([...entry.querySelectorAll('category')].map((category) => [category.getAttribute('term'), category.getAttribute('label')])).toEqual(
+      [`Cat ${shown(HOSTILE)}`, `Tag ${shown(HOSTILE)}`, 'a < b'].map((name) => [name, name]),
+    );
+    expect(htmlText(text(entry.querySelector('content'))!)).toBe('Body   ]]> &amp; </p> "end"');
+  });
+
+  it('JSON Feed holds every character as written', () => {
+    const [item] = JSON.parse(read('feed.json')).items;
+    expect(item.title).toBe(HOSTILE);
+    expect(item.summary).toBe(manifest.posts[0].excerpt);
+    expect(item.tags).toEqual([`Cat ${HOSTILE}`, `Tag ${HOSTILE}`, 'a < b']);
+    expect(htmlText(item.content_html)).toBe('Body \u0001\u001b\f\uFFFE ]]> &amp; </p> "end"');
+  });
+});
+
 describe('postBodyHtml', () => {
   it('returns only the post body, with every URL absolute against the post', () => {
     const html = postBodyHtml(page('newest'), `${SITE}/posts/newest/`);
     expectAbsoluteContent(html!, `${SITE}/posts/newest/`);
     expect(html).toMatch(/^<p>Post newest\./);
-  });
-
-  it('keeps `]]>` in the content from ending a CDATA section', () => {
-    const html = postBodyHtml(page('x'), `${SITE}/posts/x/`)!;
-    expect(html).not.toContain(']]>');
-    expect(html).toContain('&#x3C;![CDATA[ x ]]&gt; and ]]&gt; again');
   });
 
   it('keeps a formula\'s MathML and drops KaTeX\'s visual copy, which needs its stylesheet', () => {

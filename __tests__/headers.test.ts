@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
-import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, vercelHeaders } from '../lib/headers.mjs';
+import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/headers.mjs';
 import { YOUTUBE_PLAY_STYLE } from '../lib/youtube-frame.mjs';
 
 const root = path.resolve(__dirname, '..');
@@ -50,6 +50,13 @@ const SITE_FILES = [
   '/pagefind/index/en_8b1d2e.pf_index',
   '/pagefind/fragment/en_11aa22.pf_fragment',
   '/pagefind/filter/en_33bb44.pf_filter',
+  '/favicon.ico',
+  '/manifest.webmanifest',
+  '/icons/icon.svg',
+  '/icons/apple-touch-icon.png',
+  '/icons/icon-192.png',
+  // Netlify's /icons/* would match it too: it must not fold /icons/, nor be an icon.
+  '/iconsets/index.html',
 ];
 
 /** The URLs a file is requested at: an `index.html` at its folder's URL too. */
@@ -112,6 +119,20 @@ describe('contentSecurityPolicy', () => {
   });
 });
 
+describe('metaContentSecurityPolicy', () => {
+  it("is each page's header policy, integrations' sources included, less the directives a meta element cannot carry", () => {
+    const withIntegrations = { ...policy, extra: { scriptSrc: ['https://giscus.app'], frameSrc: ['https://giscus.app'], connectSrc: ['https://plausible.io'] } };
+    for (const sitePath of ['/index.html', '/posts/first/', '/404.html', '/search/', '/search/index.html']) {
+      const header = headersFor(sitePath, withIntegrations)['Content-Security-Policy'].split('; ');
+      const meta = metaContentSecurityPolicy(sitePath, withIntegrations).split('; ');
+      expect({ sitePath, meta }).toEqual({ sitePath, meta: header.filter((entry) => !entry.startsWith('frame-ancestors ')) });
+      expect(meta.some((entry) => /^(frame-ancestors|report-uri|sandbox)\b/.test(entry))).toBe(false);
+    }
+    expect(metaContentSecurityPolicy('/search/', policy)).toContain("'wasm-unsafe-eval'");
+    expect(metaContentSecurityPolicy('/posts/first/', policy)).not.toContain("'wasm-unsafe-eval'");
+  });
+});
+
 describe('headersFor', () => {
   it('gives each kind of file its cache policy', () => {
     const cache = (sitePath: string) => headersFor(sitePath, policy)['Cache-Control'];
@@ -119,9 +140,12 @@ describe('headersFor', () => {
       expect(cache(hashed)).toBe('public, max-age=31536000, immutable');
     }
     for (const entry of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind']) expect(cache(entry)).toBe(CACHE_POLICIES.searchEntry);
-    for (const page of ['/index.html', '/posts/first/index.html', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/search/index.html', '/posts/folder/diagram.png']) {
+    for (const page of ['/index.html', '/posts/first/index.html', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/search/index.html', '/posts/folder/diagram.png', '/iconsets/index.html', '/posts/icons/index.html']) {
       expect(cache(page)).toBe(CACHE_POLICIES.page);
     }
+    for (const icon of ['/favicon.ico', '/manifest.webmanifest', '/icons/icon.svg', '/icons/apple-touch-icon.png', '/icons/icon-512.png']) expect(cache(icon)).toBe(CACHE_POLICIES.icon);
+    // Icons keep their names, but rarely change: a day in the browser and at the edge.
+    expect(CACHE_POLICIES.icon).toMatch(/^public, max-age=86400\b/);
     // Short in the browser, with revalidation; longer at the edge, served stale while it refetches.
     expect(CACHE_POLICIES.page).toMatch(/^public, max-age=60, s-maxage=\d+, stale-while-revalidate=\d+$/);
     expect(CACHE_POLICIES.searchEntry).toContain('must-revalidate');
@@ -151,7 +175,10 @@ describe('_headers', () => {
 
   it('folds a folder whose files share headers into one pattern, and splits one that does not', () => {
     const patterns = headerRules(SITE_FILES, { basePath: '/my-repo', ...policy }).map((rule) => rule.pattern);
-    expect(patterns).toEqual(expect.arrayContaining(['/my-repo/', '/my-repo/index.html', '/my-repo/posts/*', '/my-repo/tags/*', '/my-repo/_next/*', '/my-repo/404/*', '/my-repo/search/', '/my-repo/search/index.html', '/my-repo/searching/*', '/my-repo/pagefind/index/*', '/my-repo/pagefind/pagefind.js']));
+    expect(patterns).toEqual(
+      expect.arrayContaining(['/my-repo/', '/my-repo/index.html', '/my-repo/posts/*', '/my-repo/tags/*', '/my-repo/_next/*', '/my-repo/404/*', '/my-repo/search/', '/my-repo/search/index.html', '/my-repo/searching/*', '/my-repo/pagefind/index/*', '/my-repo/pagefind/pagefind.js', '/my-repo/favicon.ico', '/my-repo/icons/icon.svg', '/my-repo/iconsets/*']),
+    );
+    expect(patterns).not.toContain('/my-repo/icons/*');
     expect(patterns).not.toContain('/my-repo/*');
     expect(patterns).not.toContain('/my-repo/pagefind/*');
     expect(patterns).not.toContain('/my-repo/search/*');

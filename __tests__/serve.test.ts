@@ -23,6 +23,7 @@ function writeExport(basePath: string): string {
     'posts/first/index.html': PAGE.replace('Cached', 'First'),
     '_next/static/chunks/a1b2c3.css': `body{color:#111}${'.x{margin:0}'.repeat(300)}`,
     '404.html': NOT_FOUND,
+    'favicon.ico': 'an icon',
   };
   for (const [file, contents] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
@@ -108,6 +109,25 @@ describe('npm run serve', () => {
       const response = await get('/posts/first?x=1');
       expect(response.status).toBe(301);
       expect(response.headers.get('location')).toBe('/posts/first/?x=1');
+    });
+
+    it('sends the favicon as an icon, which no table of sirv names, with the icons\' cache policy', async () => {
+      const favicon = await get('/favicon.ico');
+      expect([favicon.status, favicon.headers.get('content-type'), favicon.headers.get('cache-control')]).toEqual([200, 'image/x-icon', CACHE_POLICIES.icon]);
+    });
+  });
+
+  describe('with headers: false, as a host that ignores _headers', () => {
+    beforeAll(async () => {
+      server = await start(writeExport(''), { headers: false });
+    });
+    afterAll(() => server.close());
+
+    it('serves every file with none of its headers', async () => {
+      const home = await get('/');
+      expect(home.status).toBe(200);
+      expect([home.headers.get('content-security-policy'), home.headers.get('cache-control')]).toEqual([null, null]);
+      expect((await get('/posts/first/')).headers.get('x-content-type-options')).toBeNull();
     });
   });
 

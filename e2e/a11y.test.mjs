@@ -75,18 +75,23 @@ const toggleOf = (page) => page.getByRole('button', { name: 'Dark theme' });
  * Makes every document of `page` record, in `window.__atBodyStart`, its theme and body
  * colours at the moment the parser enters `<body>`: a parser-blocking script put there runs
  * once the head's stylesheets have loaded and before any of the body can be painted, so it
- * sees what the first paint will show. The page's Content-Security-Policy is kept, with the
- * probe allowed by its hash, so the theme script still runs only as the policy allows.
+ * sees what the first paint will show. The page's Content-Security-Policy, its header's and
+ * its `<meta>`'s, is kept, with the probe allowed by its hash, so the theme script still runs
+ * only as the policy allows.
  */
 function probeBodyStart(page) {
   const probe = 'window.__atBodyStart = { theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor, color: getComputedStyle(document.body).color };';
   const probeHash = `'sha256-${createHash('sha256').update(probe).digest('base64')}'`;
+  const allowProbe = (policy) => policy.replace('script-src ', `script-src ${probeHash} `);
   return page.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
     const response = await route.fetch();
     const headers = response.headers();
-    if (headers['content-security-policy']) headers['content-security-policy'] = headers['content-security-policy'].replace('script-src ', `script-src ${probeHash} `);
-    await route.fulfill({ response, headers, body: (await response.text()).replace(/<body[^>]*>/, (tag) => `${tag}<script>${probe}</script>`) });
+    if (headers['content-security-policy']) headers['content-security-policy'] = allowProbe(headers['content-security-policy']);
+    const body = (await response.text())
+      .replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start, policy) => start + allowProbe(policy))
+      .replace(/<body[^>]*>/, (tag) => `${tag}<script>${probe}</script>`);
+    await route.fulfill({ response, headers, body });
   });
 }
 

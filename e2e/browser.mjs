@@ -4,6 +4,11 @@
  * Order: `CHROME_PATH`, then a system Chromium or Chrome (known paths, then `PATH`), then
  * the Chromium that the `@sparticuz/chromium` devDependency ships inside its npm package,
  * so `npm install && npm run test:e2e` works on a Linux x64 machine with no browser.
+ * `FOLIO_BROWSER` picks one kind whatever else is there: `system` (`CHROME_PATH`, else a
+ * system browser, else an error) or `packaged` (@sparticuz/chromium's). The two differ: a
+ * system Chromium (Debian's) asks every page for its icon, while the packaged one never does
+ * and runs in a single process, one browser context at a time. CI runs the suite under both
+ * (.ci/run).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,19 +57,29 @@ async function sparticuzEnv(executablePath, inflate) {
   return env;
 }
 
+/** The kinds of browser `FOLIO_BROWSER` can ask for. */
+const BROWSER_CHOICES = ['system', 'packaged'];
+
 /**
  * Where the browser is and how to start it.
  * @returns {Promise<{ executablePath: string, args: string[], env?: NodeJS.ProcessEnv, source: string }>}
  */
 export async function findBrowser() {
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file`);
-    return { executablePath: fromEnv, args: [...rootArgs, ...QUIET_ARGS], source: 'CHROME_PATH' };
+  const choice = process.env.FOLIO_BROWSER || null;
+  if (choice !== null && !BROWSER_CHOICES.includes(choice)) {
+    throw new Error(`FOLIO_BROWSER is ${JSON.stringify(choice)}: use "system" (CHROME_PATH, else a Chromium or Chrome installed on this machine) or "packaged" (the Chromium of @sparticuz/chromium)`);
   }
-  const system = SYSTEM_PATHS.find(isExecutable) ?? PATH_NAMES.map(onPath).find(Boolean);
-  if (system) return { executablePath: system, args: [...rootArgs, ...QUIET_ARGS], source: 'system' };
+  if (choice !== 'packaged') {
+    const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const fromEnv = process.env.CHROME_PATH;
+    if (fromEnv) {
+      if (!isExecutable(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file`);
+      return { executablePath: fromEnv, args: [...rootArgs, ...QUIET_ARGS], source: 'CHROME_PATH' };
+    }
+    const system = SYSTEM_PATHS.find(isExecutable) ?? PATH_NAMES.map(onPath).find(Boolean);
+    if (system) return { executablePath: system, args: [...rootArgs, ...QUIET_ARGS], source: 'system' };
+    if (choice === 'system') throw new Error(`FOLIO_BROWSER=system, but there is no Chromium or Chrome at ${SYSTEM_PATHS.join(', ')} or on PATH, and CHROME_PATH is not set (on Debian: apt-get install chromium)`);
+  }
 
   const { default: chromium, inflate } = await import('@sparticuz/chromium');
   const executablePath = await chromium.executablePath();

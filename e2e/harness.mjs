@@ -46,12 +46,13 @@ export const text = async (locator) => ((await locator.textContent()) ?? '').rep
 export { filesUnder } from '../lib/files.mjs';
 
 /**
- * Serves `outDir` (under `basePath`, for a site built with one) and opens a browser context
+ * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without
+ * the headers of its `_headers`, as a host that ignores that file) and opens a browser context
  * on it. Returns `urlFor` (a site path's URL) and `withPage` to visit pages, `seen`
  * (everything recorded on every page) and `close`.
  */
-export async function openSite(outDir, { basePath = '' } = {}) {
-  const server = await start(outDir, { basePath });
+export async function openSite(outDir, { basePath = '', headers = true } = {}) {
+  const server = await start(outDir, { basePath, headers });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
@@ -113,6 +114,33 @@ export async function openSite(outDir, { basePath = '' } = {}) {
     await server.close();
   };
   return { url: server.url, context, seen, urlFor, withPage, close };
+}
+
+/**
+ * On an open page: the theme script ran (it marks the root element, which is what shows the
+ * toggle) and its toggle works, and an inline script injected into the page does not run.
+ */
+export async function assertThemeScriptAloneRuns(page) {
+  assert.equal(await page.locator('html').getAttribute('data-theme-toggle'), '');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  assert.match((await page.locator('html').getAttribute('data-theme')) ?? '', /^(dark|light)$/);
+  const injected = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injectedRan = true;';
+    document.head.append(script);
+    return window.injectedRan === true;
+  });
+  assert.equal(injected, false, 'an inline script that is not the theme script is refused');
+}
+
+/**
+ * Takes the Content-Security-Policy refusals out of the suite's console errors and returns
+ * them: a test that provokes one checks it, and every other console error still fails the suite.
+ */
+export function takePolicyRefusals(seen) {
+  const refusals = seen.consoleErrors.filter((error) => error.includes('Content Security Policy'));
+  seen.consoleErrors.splice(0, Infinity, ...seen.consoleErrors.filter((error) => !refusals.includes(error)));
+  return refusals;
 }
 
 /**

@@ -2,6 +2,8 @@
  * `npm run test:e2e`: builds the sample site once, then runs every e2e/*.test.mjs file
  * against it, one file at a time (the machine may have two cores, and `next dev` in
  * dev.test.mjs wants them). Files that need another site build it themselves.
+ *
+ *   node e2e/run.mjs [e2e/<file>.test.mjs …]   only those files (CI's smoke run under a second browser)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +16,8 @@ const { outDir, postsDir } = await buildSampleSite();
 console.log(`sample site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${outDir}`);
 
 const e2eDir = path.join(projectRoot, 'e2e');
-const files = fs.readdirSync(e2eDir).filter((file) => file.endsWith('.test.mjs')).sort().map((file) => path.join('e2e', file));
+const chosen = process.argv.slice(2);
+const files = chosen.length > 0 ? chosen : fs.readdirSync(e2eDir).filter((file) => file.endsWith('.test.mjs')).sort().map((file) => path.join('e2e', file));
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   cwd: projectRoot,
   stdio: 'inherit',

@@ -155,6 +155,24 @@ test('the folder post /posts/cache-layers/ shows its images, and they load', asy
   });
 });
 
+test('a page names its icons and its web app manifest, and each loads with its media type', async () => {
+  await withPage('/posts/reinvent-2017/', {}, async (page) => {
+    const links = await page.locator('head > link[rel="icon"], head > link[rel="apple-touch-icon"], head > link[rel="manifest"]').evaluateAll((elements) => elements.map((link) => ({ rel: link.rel, href: link.href })));
+    assert.deepEqual(links.map(({ rel }) => rel), ['icon', 'icon', 'apple-touch-icon', 'manifest']);
+    const manifestUrl = links.find(({ rel }) => rel === 'manifest').href;
+    const manifest = await (await page.request.get(manifestUrl)).json();
+    assert.equal(manifest.start_url, '/');
+    const urls = [...links.map(({ href }) => href), ...manifest.icons.map((icon) => new URL(icon.src, manifestUrl).href)];
+    for (const url of urls) {
+      const response = await page.request.get(url);
+      assert.equal(response.status(), 200, url);
+      assert.match(response.headers()['content-type'], url === manifestUrl ? /^application\/manifest\+json\b/ : /^image\//, url);
+      assert.match(response.headers()['cache-control'], /max-age=86400\b/, `${url} is cached for a day`);
+    }
+    assert.deepEqual(await page.locator('head > meta[name="theme-color"]').evaluateAll((metas) => metas.map((meta) => meta.media)), ['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)']);
+  });
+});
+
 test('a draft has no page and is in no file of out/', async () => {
   assert.equal(draft.data.draft, true, 'the fixture is a draft');
   if (postsDir) assert.ok(fs.existsSync(path.join(postsDir, `${DRAFT_SLUG}.md`)), 'the draft was among the posts built');

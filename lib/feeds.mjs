@@ -3,12 +3,15 @@
  * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the sitemap and robots.txt, written into `out/` by
  * the post-export step (scripts/finish-export.mjs). Their data is the build manifest that
  * `next build` wrote from the content index (lib/build-manifest.ts), and each post's content
- * is its exported page's body, so a feed shows exactly what the site shows. Plain
- * JavaScript: the post-export step runs under plain Node, with no TypeScript step.
+ * is its exported page's body, so a feed shows exactly what the site shows. The XML files
+ * are written with one XML writer (`xmlDocument`), which escapes every text and attribute
+ * and keeps out the characters XML cannot hold, so they are well-formed whatever a post's
+ * front matter or body holds. Plain JavaScript: the post-export step runs under plain Node,
+ * with no TypeScript step.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Feed } from 'feed';
+import { XMLBuilder } from 'fast-xml-parser';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
@@ -82,11 +85,47 @@ export function sitePathOf(manifest, href) {
 const siteUrlOf = (manifest, sitePath) => absolute(prefixBasePath(manifest.basePath, sitePath), manifest.site.url);
 
 /**
- * Text as HTML, for the feed fields that are HTML: `<` and `&` escaped, and `>` too, so that
- * no `]]>` ends the CDATA section the feed library wraps them in.
+ * Text as HTML, for RSS's description, which feed readers read as HTML: `<` and `&` escaped.
  * @param {string} text
  */
-const textAsHtml = (text) => toHtml({ type: 'text', value: text }).replaceAll('>', '&gt;');
+const textAsHtml = (text) => toHtml({ type: 'text', value: text });
+
+/**
+ * The characters XML 1.0 cannot hold, not even as character references: the C0 controls but
+ * tab, line feed and carriage return, U+FFFE and U+FFFF, and lone surrogates.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * `text` with what XML 1.0 cannot hold taken out, as a page shows it: HTML reads a form feed
+ * as a space, and shows none of the other characters.
+ * @param {string} text
+ */
+export const xmlCharacters = (text) => text.replace(NOT_XML_CHAR, (char) => (char === '\f' ? ' ' : ''));
+
+/** @param {string} _name @param {unknown} value */
+const xmlValue = (_name, value) => (typeof value === 'string' ? xmlCharacters(value) : value);
+
+/**
+ * The XML writer of the feeds and the sitemap: elements are object keys, attributes `@_` keys,
+ * text `#text`. It escapes `&`, `<`, `>` and quotes in every text and attribute, and every
+ * value goes through `xmlCharacters` first. (`true` stays an attribute value, not HTML's bare
+ * boolean attribute.)
+ */
+const xmlWriter = new XMLBuilder({
+  ignoreAttributes: false,
+  suppressBooleanAttributes: false,
+  suppressEmptyNode: true,
+  format: true,
+  tagValueProcessor: xmlValue,
+  attributeValueProcessor: xmlValue,
+});
+
+/**
+ * An XML document of `root` (one element, as `xmlWriter` reads it), with its declaration.
+ * @param {Record<string, unknown>} root
+ */
+const xmlDocument = (root) => xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
 
 /**
  * The body of an exported post page (its `[data-post-body]` element's content) as HTML for
@@ -127,8 +166,7 @@ export function postBodyHtml(pageHtml, pageUrl) {
         .join(', ');
     }
   });
-  // `>` in text is plain `>` in HTML; as `&gt;` it cannot close the feed library's CDATA.
-  return toHtml(content).replaceAll(']]>', ']]&gt;');
+  return toHtml(content);
 }
 
 /**
@@ -152,70 +190,127 @@ function feedEntries(manifest, outDir) {
 }
 
 /**
- * One feed of `entries`. Titles and summaries are plain text; each format says which of
- * its fields are HTML, and those get the text escaped.
+ * What every feed says of the site and of each entry, in the feed formats' terms: titles,
+ * excerpts and names are plain text, `contentHtml` is HTML.
  * @param {BuildManifest} manifest
  * @param {FeedEntry[]} entries
- * @param {FeedLink['format']} format
  */
-function feedOf(manifest, entries, format) {
+function feedData(manifest, entries) {
   const { site } = manifest;
-  const home = siteUrlOf(manifest, '/');
-  const updated = newest(entries.map(({ post }) => lastChange(post)));
-  const feed = new Feed({
-    id: home,
-    link: home,
-    title: site.title,
-    description: site.description,
-    language: site.language,
+  const newestChange = newest(entries.map(({ post }) => lastChange(post)));
+  return {
+    site,
+    home: siteUrlOf(manifest, '/'),
+    /** Each feed's own URL, by format. */
+    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])),
     // The newest change, not the build time: rebuilding unchanged content changes no feed.
-    updated: updated ? startOfDay(updated) : undefined,
-    author: { name: site.author.name, link: home },
-    feedLinks: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])),
-  });
-  for (const { post, url, contentHtml } of entries) {
-    const terms = [...new Set([...(post.category ? [post.category.name] : []), ...post.tags.map((tag) => tag.name)])];
-    feed.addItem({
-      // Atom's title is `type="html"`; RSS's and JSON Feed's are text. The library writes RSS's
-      // in a CDATA section and escapes only the first `]]>` in it, so RSS gets its title as an
-      // escaped text element instead (below).
-      title: format === 'atom' ? textAsHtml(post.title) : format === 'json' ? post.title : '',
-      id: url,
-      link: url,
-      // The feed library writes `date` as Atom's `updated` and JSON Feed's `date_modified`,
-      // and `published` as RSS's `pubDate`, Atom's `published` and JSON Feed's `date_published`.
-      date: startOfDay(lastChange(post)),
-      published: startOfDay(post.date),
-      // RSS's description and Atom's summary are HTML; JSON Feed's summary is text.
-      description: post.excerpt ? (format === 'json' ? post.excerpt : textAsHtml(post.excerpt)) : undefined,
-      content: contentHtml,
-      // RSS's `<author>` must be an e-mail address; its name goes in `dc:creator` instead.
-      ...(format === 'rss'
-        ? { extensions: [{ name: 'title', objects: { _text: post.title } }, { name: 'dc:creator', objects: { _text: site.author.name } }] }
-        : { author: [{ name: site.author.name }] }),
-      category: terms.map((name) => ({ name, term: name })),
-    });
-  }
-  return feed;
+    updated: newestChange ? startOfDay(newestChange) : new Date(),
+    entries: entries.map((entry) => ({
+      ...entry,
+      published: startOfDay(entry.post.date),
+      updated: startOfDay(lastChange(entry.post)),
+      /** The category, then the tags, each name once. */
+      terms: [...new Set([...(entry.post.category ? [entry.post.category.name] : []), ...entry.post.tags.map((tag) => tag.name)])],
+    })),
+  };
 }
 
 /**
- * JSON Feed 1.1 from the feed library's JSON Feed 1.0: the version, `authors` lists in place
- * of the deprecated `author`, the site's language, and each post's image.
- * @param {Feed} feed
- * @param {FeedEntry[]} entries
- * @param {string} language
+ * RSS 2.0. Titles are text; the description (the excerpt) and `content:encoded` are HTML, as
+ * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
+ * `dc:creator`.
+ * @param {ReturnType<typeof feedData>} feed
  */
-function jsonFeed11(feed, entries, language) {
-  const { author, items, ...rest } = JSON.parse(feed.json1());
-  /** @param {Record<string, unknown>} item @param {number} i */
-  const toItem = ({ author: itemAuthor, ...item }, i) => ({
-    ...item,
-    ...(itemAuthor ? { authors: [itemAuthor] } : {}),
-    ...(entries[i].imageUrl ? { image: entries[i].imageUrl } : {}),
+const rssFeed = ({ site, home, self, updated, entries }) =>
+  xmlDocument({
+    rss: {
+      '@_version': '2.0',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+      channel: {
+        title: site.title,
+        link: home,
+        description: site.description,
+        language: site.language,
+        lastBuildDate: updated.toUTCString(),
+        'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+          title: post.title,
+          link: url,
+          guid: { '@_isPermaLink': 'true', '#text': url },
+          pubDate: published.toUTCString(),
+          ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
+          'content:encoded': contentHtml,
+          'dc:creator': site.author.name,
+          category: terms,
+        })),
+      },
+    },
   });
-  return `${JSON.stringify({ ...rest, version: 'https://jsonfeed.org/version/1.1', language, ...(author ? { authors: [author] } : {}), items: items.map(toItem) }, null, 2)}\n`;
-}
+
+/**
+ * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
+ * @param {ReturnType<typeof feedData>} feed
+ */
+const atomFeed = ({ site, home, self, updated, entries }) =>
+  xmlDocument({
+    feed: {
+      '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xml:lang': site.language,
+      id: home,
+      title: site.title,
+      updated: updated.toISOString(),
+      author: { name: site.author.name, uri: home },
+      link: [
+        { '@_rel': 'alternate', '@_href': home },
+        { '@_rel': 'self', '@_href': self.atom },
+      ],
+      subtitle: site.description,
+      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+        title: post.title,
+        id: url,
+        link: { '@_href': url },
+        updated: entryUpdated.toISOString(),
+        published: published.toISOString(),
+        ...(post.excerpt && { summary: post.excerpt }),
+        content: { '@_type': 'html', '#text': contentHtml },
+        author: { name: site.author.name },
+        category: terms.map((name) => ({ '@_term': name, '@_label': name })),
+      })),
+    },
+  });
+
+/**
+ * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
+ * @param {ReturnType<typeof feedData>} feed
+ */
+const jsonFeed = ({ site, home, self, entries }) =>
+  `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: site.title,
+      home_page_url: home,
+      feed_url: self.json,
+      description: site.description,
+      language: site.language,
+      authors: [{ name: site.author.name, url: home }],
+      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms }) => ({
+        id: url,
+        url,
+        title: post.title,
+        content_html: contentHtml,
+        ...(post.excerpt && { summary: post.excerpt }),
+        ...(imageUrl && { image: imageUrl }),
+        date_published: published.toISOString(),
+        date_modified: updated.toISOString(),
+        authors: [{ name: site.author.name }],
+        ...(terms.length > 0 && { tags: terms }),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 
 /**
  * The three feeds of `entries`, by format.
@@ -224,30 +319,21 @@ function jsonFeed11(feed, entries, language) {
  * @returns {Record<FeedLink['format'], string>}
  */
 function renderFeeds(manifest, entries) {
-  return {
-    rss: feedOf(manifest, entries, 'rss').rss2(),
-    atom: feedOf(manifest, entries, 'atom').atom1(),
-    json: jsonFeed11(feedOf(manifest, entries, 'json'), entries, manifest.site.language),
-  };
+  const feed = feedData(manifest, entries);
+  return { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
 }
-
-/** The entities sitemaps.org asks URLs to be escaped with. */
-const XML_ENTITIES = { '&': '&amp;', "'": '&apos;', '"': '&quot;', '>': '&gt;', '<': '&lt;' };
-
-/** @param {string} text */
-const escapeXml = (text) => text.replace(/[&'"<>]/g, (char) => XML_ENTITIES[/** @type {keyof typeof XML_ENTITIES} */ (char)]);
 
 /**
  * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed.
  * @param {BuildManifest} manifest
  */
-export function sitemapXml(manifest) {
-  const urls = manifest.routes.map(({ url, lastmod }) => {
-    const lastmodTag = lastmod ? `<lastmod>${lastmod}</lastmod>` : '';
-    return `  <url><loc>${escapeXml(absolute(url, manifest.site.url))}</loc>${lastmodTag}</url>`;
+export const sitemapXml = (manifest) =>
+  xmlDocument({
+    urlset: {
+      '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
+      url: manifest.routes.map(({ url, lastmod }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }) })),
+    },
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
-}
 
 /**
  * robots.txt: everything may be crawled, and the sitemap is here.

@@ -18,10 +18,14 @@
  *   deploy-s3.sh invalidates what changed.
  * - The search index's entry files name the chunks of the current build, so browsers
  *   revalidate them on every use and the edge keeps them only briefly.
+ * - The icons and the web app manifest (lib/icons.mjs) keep their names too, but rarely
+ *   change, and a browser asks for them on every page it opens: a day, browser and edge.
  *
  * Security headers on every file: a Content-Security-Policy that allows the pages' one
  * inline script by its hash (never `'unsafe-inline'`; JSON-LD blocks are data, which no
- * policy governs), `nosniff`, a referrer policy and a permissions policy.
+ * policy governs), `nosniff`, a referrer policy and a permissions policy. Every page also
+ * carries its policy in a `<meta http-equiv>` (`metaContentSecurityPolicy`), so it holds on
+ * hosts that ignore `_headers` too.
  *
  * Netlify lets a later matching rule override a header, Cloudflare Pages joins the values
  * of every matching rule with commas, so the rules here are written not to overlap (and
@@ -32,6 +36,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './files.mjs';
+import { isIconPath } from './icons.mjs';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { HEADERS_PATH } from './reserved-paths.mjs';
 import { prefixBasePath } from './site-paths.mjs';
@@ -45,6 +50,8 @@ export const CACHE_POLICIES = {
   page: 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400',
   /** The search index's entry files, which name the current build's chunks: revalidated on every use, five minutes at the edge. */
   searchEntry: 'public, max-age=0, must-revalidate, s-maxage=300',
+  /** The icons and the manifest: a day in the browser and at the edge, a week stale while it refetches. */
+  icon: 'public, max-age=86400, stale-while-revalidate=604800',
 };
 
 /** Where the search index (Pagefind) is, as a site path. */
@@ -57,7 +64,7 @@ const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
  * Which files get which policy, first match wins: each kind's test, its `Cache-Control`, and
  * the same files for Vercel as a path-to-regexp source, which leaves out the kinds before it
  * so that no two match one path.
- * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'page', test: (sitePath: string) => boolean, cache: string, vercelSource: string }} FileKind
+ * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'page', test: (sitePath: string) => boolean, cache: string, vercelSource: string }} FileKind
  * @type {FileKind[]}
  */
 const FILE_KINDS = [
@@ -80,7 +87,13 @@ const FILE_KINDS = [
     vercelSource: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
   },
   { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH), cache: CACHE_POLICIES.page, vercelSource: '/search/(.*)' },
-  { kind: 'page', test: () => true, cache: CACHE_POLICIES.page, vercelSource: '/((?!_next/static/|_img/|pagefind/|search/).*)' },
+  { kind: 'icon', test: isIconPath, cache: CACHE_POLICIES.icon, vercelSource: '/(favicon\\.ico|manifest\\.webmanifest|icons/.*)' },
+  {
+    kind: 'page',
+    test: () => true,
+    cache: CACHE_POLICIES.page,
+    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|favicon\\.ico$|manifest\\.webmanifest$).*)',
+  },
 ];
 
 /** The kind of the file at `sitePath`. */
@@ -156,6 +169,12 @@ export function contentSecurityPolicy({ themeScriptHashes, search = false, extra
   return directives.map(([name, sources]) => `${name} ${[...new Set(sources)].join(' ')}`).join('; ');
 }
 
+/**
+ * The directives a `<meta http-equiv="Content-Security-Policy">` cannot carry (CSP 3, §3.3):
+ * browsers ignore them there, and Chromium logs an error for each.
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
 /** The headers every file gets besides its Content-Security-Policy. */
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -185,6 +204,20 @@ function headersOfKind({ kind, cache }, { themeScriptHashes, extra = {} }) {
  * @param {PolicyOptions} options
  */
 export const headersFor = (sitePath, options) => headersOfKind(kindOf(sitePath), options);
+
+/**
+ * The Content-Security-Policy of the page at `sitePath` as its `<meta http-equiv>` states it
+ * (pages/_document.tsx): its header's, less the directives a meta element cannot carry. On a
+ * host that sends no headers (GitHub Pages, S3 without CloudFront's), the page enforces it
+ * itself; where the header is sent too, the browser enforces both, which agree.
+ * @param {string} sitePath
+ * @param {PolicyOptions} options
+ */
+export const metaContentSecurityPolicy = (sitePath, options) =>
+  headersFor(sitePath, options)['Content-Security-Policy']
+    .split('; ')
+    .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.slice(0, directive.indexOf(' '))))
+    .join('; ');
 
 /**
  * One rule of `_headers`: a URL pattern (an exact path, or a folder with `*`) and its headers.

@@ -1,6 +1,7 @@
 /**
  * Site settings: the one file to edit when making Folio your own blog.
  */
+import type { IconSettings, ThemeColor } from './icons.mjs';
 import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
 import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
 import { FEED_PATHS } from './reserved-paths.mjs';
@@ -57,6 +58,16 @@ export interface SiteConfig {
    * those posts with `socialImage` instead.
    */
   socialCards: boolean;
+  /**
+   * The site's icon. `source` is the one image every icon is made from, an SVG in
+   * `public/icons/` (as a site path): the build makes `favicon.ico`, the apple-touch-icon and
+   * the web app manifest's PNGs from it (lib/icons.mjs). `background` fills the icons that
+   * must be opaque (the apple-touch-icon) and is the manifest's `background_color`, the splash
+   * screen's.
+   */
+  icon: IconSettings;
+  /** The colour of the browser's own frame around the site (`theme-color`, and the manifest's `theme_color`), in the light and in the dark scheme. */
+  themeColor: ThemeColor;
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: MenuItem[];
   social: SocialLink[];
@@ -83,6 +94,8 @@ export const site: SiteConfig = {
   feedSize: 20,
   socialImage: '/social-default.png',
   socialCards: true,
+  icon: { source: '/icons/icon.svg', background: '#ffffff' },
+  themeColor: { light: '#ffffff', dark: '#16181d' },
   menu: [
     { label: 'Posts', href: '/' },
     { label: 'Tags', href: '/tags/' },

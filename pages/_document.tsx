@@ -1,17 +1,33 @@
-import { Head, Html, Main, NextScript } from 'next/document';
+import path from 'node:path';
+import { Head, Html, Main, NextScript, type DocumentContext, type DocumentProps } from 'next/document';
 import { Analytics } from '../components/Analytics/Analytics';
-import { ThemeScript } from '../components/ThemeToggle/ThemeToggle';
-import { analyticsScript } from '../lib/integrations.mjs';
-import { site } from '../lib/site';
+import { SiteIcons } from '../components/Seo/SiteIcons';
+import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle';
+import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/headers.mjs';
+import { iconHrefs, publishIcons } from '../lib/icons.mjs';
+import { analyticsScript, integrationCspSources } from '../lib/integrations.mjs';
+import { basePath, site } from '../lib/site';
 import { siteIntegrations } from '../lib/site-integrations';
 
 const { analytics } = siteIntegrations;
 
-export default function Document() {
+/** What the policy allows: the theme script this document writes, and the integrations' sources. */
+const policy = { themeScriptHashes: themeScriptHashes([THEME_SCRIPT]), extra: integrationCspSources(siteIntegrations) };
+
+/**
+ * `next dev` runs its own inline and evaluated scripts (React Refresh), which the policy
+ * refuses: only an exported page states it.
+ */
+const statesPolicy = process.env.NODE_ENV === 'production';
+
+export default function Document({ dangerousAsPath }: DocumentProps) {
   return (
     <Html lang={site.language}>
       <Head>
+        {/* First, so that it governs every script and stylesheet after it. */}
+        {statesPolicy && <meta httpEquiv="Content-Security-Policy" content={metaContentSecurityPolicy(dangerousAsPath, policy)} />}
         <meta name="color-scheme" content="light dark" />
+        <SiteIcons hrefs={iconHrefs(site.icon, basePath)} themeColor={site.themeColor} />
         {/* In the head, before the stylesheets and the body: the saved theme must be set before anything is painted. */}
         <ThemeScript />
         <Analytics script={analytics && analyticsScript(analytics)} />
@@ -23,3 +39,12 @@ export default function Document() {
     </Html>
   );
 }
+
+/**
+ * Every page links the icon set, so it is made (into public/, which `next dev` serves and
+ * `next build` exports) before a page is rendered; this costs a `stat` once it is made.
+ */
+Document.getInitialProps = async (context: DocumentContext) => {
+  await publishIcons(path.join(process.cwd(), 'public'), site, basePath);
+  return context.defaultGetInitialProps(context);
+};

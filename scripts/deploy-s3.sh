@@ -15,7 +15,7 @@
 # The cache policies are lib/headers.mjs's CACHE_POLICIES (a test keeps them equal):
 # content-hashed files for a year, immutable; pages, feeds and everything else that keeps its
 # name a minute in the browser and an hour at the edge; the search index's entry files
-# revalidated on every use. CloudFront honours s-maxage; the security headers of out/_headers
+# revalidated on every use; the icons and the web app manifest a day. CloudFront honours s-maxage; the security headers of out/_headers
 # go in a CloudFront response headers policy (see README, "Deploying").
 set -euo pipefail
 export LC_ALL=C
@@ -31,6 +31,7 @@ MANIFEST_KEY=${DEPLOY_MANIFEST_KEY:-${PREFIX#/}${PREFIX:+/}.deploy/page-hashes.t
 IMMUTABLE='public, max-age=31536000, immutable'
 PAGE='public, max-age=60, s-maxage=3600, stale-while-revalidate=86400'
 SEARCH_ENTRY='public, max-age=0, must-revalidate, s-maxage=300'
+ICON='public, max-age=86400, stale-while-revalidate=604800'
 
 if [[ ! -f "$OUT_DIR/index.html" ]]; then
   echo "No site in $OUT_DIR: run npm run build first." >&2
@@ -52,18 +53,25 @@ aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --cache-control "$SE
   --exclude '*' --include 'pagefind/*' \
   --exclude 'pagefind/*.pf_index' --exclude 'pagefind/*.pf_fragment' --exclude 'pagefind/*.pf_filter' --exclude 'pagefind/*.pf_meta'
 
-# 3. Pages, feeds, the sitemap, images: everything else. What the site no longer has is
-#    deleted (the hashed files and the search index above are not touched).
-aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --delete --cache-control "$PAGE" \
-  --exclude '_next/static/*' --exclude '_img/*' --exclude 'pagefind/*' --exclude '_headers' --exclude '.deploy/*'
+# 3. The icons, and the web app manifest with its media type, which S3 would not guess.
+aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --cache-control "$ICON" \
+  --exclude '*' --include 'favicon.ico' --include 'icons/*'
+if [[ -f "$OUT_DIR/manifest.webmanifest" ]]; then
+  aws s3 cp "$OUT_DIR/manifest.webmanifest" "$DESTINATION/manifest.webmanifest" ${DRY[@]+"${DRY[@]}"} --cache-control "$ICON" --content-type 'application/manifest+json'
+fi
 
-# 4. Invalidate the pages (and feeds and sitemap) whose content changed, were added or were
-#    removed since the last deploy, by comparing their hashes with the list it left.
+# 4. Pages, feeds, the sitemap, images: everything else. What the site no longer has is
+#    deleted (the hashed files, the search index and the icons above are not touched).
+aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --delete --cache-control "$PAGE" \
+  --exclude '_next/static/*' --exclude '_img/*' --exclude 'pagefind/*' --exclude 'favicon.ico' --exclude 'icons/*' --exclude 'manifest.webmanifest' --exclude '_headers' --exclude '.deploy/*'
+
+# 5. Invalidate the pages (and feeds, sitemap and icons) whose content changed, were added or
+#    were removed since the last deploy, by comparing their hashes with the list it left.
 current=$(mktemp)
 previous=$(mktemp)
 trap 'rm -f "$current" "$previous"' EXIT
 if command -v sha256sum >/dev/null; then SHA256=(sha256sum); else SHA256=(shasum -a 256); fi
-(cd "$OUT_DIR" && find . -type f \( -name '*.html' -o -name 'rss.xml' -o -name 'atom.xml' -o -name 'feed.json' -o -name 'sitemap.xml' \) -print0 | xargs -0 "${SHA256[@]}" | sed 's#  \./#  #' | sort) >"$current"
+(cd "$OUT_DIR" && find . -type f \( -name '*.html' -o -name 'rss.xml' -o -name 'atom.xml' -o -name 'feed.json' -o -name 'sitemap.xml' -o -path './favicon.ico' -o -path './manifest.webmanifest' -o -path './icons/*' \) -print0 | xargs -0 "${SHA256[@]}" | sed 's#  \./#  #' | sort) >"$current"
 aws s3 cp "s3://${S3_BUCKET}/${MANIFEST_KEY}" "$previous" --only-show-errors 2>/dev/null || : >"$previous"
 
 # The files whose line is not in both lists; a page is invalidated at its folder's URL too.

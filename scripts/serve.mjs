@@ -2,6 +2,7 @@
  * `npm run serve`: serves an export (`out/`) on this machine the way a CDN serves it, to
  * preview a production build and to run the e2e tests against:
  * - gzip or brotli, as the browser's `Accept-Encoding` asks (compression);
+ * - each file's media type, `image/x-icon` for the favicon too;
  * - the headers of `out/_headers`, matched as Netlify matches them (its own parser);
  * - `/posts/x/` → `posts/x/index.html`, `/posts/x` → a 301 to `/posts/x/`;
  * - anything else → `404.html` with status 404;
@@ -34,16 +35,26 @@ async function readHeaderRules(outDir) {
   return headers;
 }
 
+/** Media types that sirv's table lacks, as CDNs send them: the favicon's. */
+const MEDIA_TYPES = new Map([['.ico', 'image/x-icon']]);
+
 /**
- * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`.
+ * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`; with
+ * `headers: false`, without the headers of `_headers`, as GitHub Pages or S3 serve it.
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>} `url` is the site's home, base path included
  */
-export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '' } = {}) {
+export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '', headers = true } = {}) {
   const base = parseBasePath(basePath, 'the base path');
-  const rules = await readHeaderRules(outDir);
+  const rules = headers ? await readHeaderRules(outDir) : [];
   const notFoundFile = path.join(outDir, '404.html');
   const notFound = fs.existsSync(notFoundFile) ? { body: fs.readFileSync(notFoundFile), type: 'text/html; charset=utf-8' } : { body: Buffer.from('Not found\n'), type: 'text/plain; charset=utf-8' };
-  const files = sirv(outDir, { etag: true });
+  const files = sirv(outDir, {
+    etag: true,
+    setHeaders: (res, pathname) => {
+      const type = MEDIA_TYPES.get(path.extname(pathname));
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
   const compress = compression();
 
   const sendNotFound = (req, res) => {
