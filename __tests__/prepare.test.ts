@@ -36,12 +36,14 @@ const BROKEN = {
   'missing-cover/index.md': post('title: Missing cover\ndate: 2020-02-03\ncover: ./gone.jpg'),
 };
 
-/** A project whose posts are `files`, with the trip's image; returns its root. */
+/** A project whose posts are `files`, with the trip's image and the site's icon; returns its root. */
 async function project(files: Record<string, string>): Promise<string> {
   const postsDir = writePosts(files);
   if (files['trip/index.md']) await writeImage(path.join(postsDir, 'trip', 'lake.png'), 640, 320, 'png');
-  fs.mkdirSync(path.join(path.dirname(postsDir), 'public'), { recursive: true });
-  return path.dirname(postsDir);
+  const root = path.dirname(postsDir);
+  fs.mkdirSync(path.join(root, 'public', 'icons'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, '..', 'public', 'icons', 'icon.svg'), path.join(root, 'public', 'icons', 'icon.svg'));
+  return root;
 }
 
 /** Runs the prepare step on the project at `root`, building posts in this process. */
@@ -73,7 +75,7 @@ describe('the prepare step of a production build', () => {
     expect(fs.existsSync(path.join(root, 'public', '_img'))).toBe(false);
   });
 
-  it('publishes what the pages show: folder posts\' files, the images made, KaTeX when a post has math; and writes the prepared site', async () => {
+  it('publishes what the pages show: folder posts\' files, the images made, KaTeX when a post has math, the icons; and writes the prepared site', async () => {
     const root = await project(GOOD);
     const { data, errors } = await prepare(root, 'production');
     expect(errors).toEqual([]);
@@ -85,6 +87,7 @@ describe('the prepare step of a production build', () => {
     // A card for each of the three posts and the page.
     expect(made.filter((file) => file.startsWith('card-'))).toHaveLength(4);
     expect(fs.existsSync(path.join(root, 'public', 'katex', 'katex.min.css'))).toBe(true);
+    for (const icon of ['favicon.ico', 'manifest.webmanifest', 'icons/apple-touch-icon.png']) expect(fs.existsSync(path.join(root, 'public', icon))).toBe(true);
     expect(JSON.parse(fs.readFileSync(siteDataFile(root), 'utf8'))).toEqual(JSON.parse(JSON.stringify(data)));
 
     const noMaths = await project({ 'hello.md': GOOD['hello.md'] });

@@ -2,9 +2,9 @@
 /**
  * The site's icons and its web app manifest, all made from one SVG (`site.icon.source`, in
  * `public/icons/`) with sharp, and written into `public/` (git-ignored), which `next dev`
- * serves and `next build` copies into `out/`. pages/_document.tsx makes them before it renders
- * a page (`publishIcons`), so dev and the export have them alike, and links them from every
- * page under the base path (`iconHrefs`):
+ * serves and `next build` copies into `out/`. The prepare step (lib/build/prepare.ts) makes
+ * them before any page is rendered (`publishIcons`), in dev and in a build alike, and
+ * pages/_document.tsx links them from every page under the base path (`iconHrefs`):
  * - `favicon.ico` (16, 32 and 48 px) at the root, where browsers, feed readers and crawlers
  *   ask for it whatever they open;
  * - the SVG itself, which modern browsers show at any size;
@@ -134,8 +134,7 @@ function writeIfChanged(/** @type {string} */ file, /** @type {Buffer} */ data) 
 
 /**
  * Makes the icon set and the manifest of `site` from its source into `publicDir`; resolves
- * with the site paths of the files it wrote. Files already as they should be are left alone,
- * so that build workers making them at once agree.
+ * with the site paths of the files it wrote. Files already as they should be are left alone.
  * @param {string} source the source SVG's file
  * @param {string} publicDir
  * @param {IconSite} site
@@ -154,8 +153,9 @@ let published = NOTHING_MADE;
 
 /**
  * Makes the icon set and the manifest of `site` into `publicDir` (`makeIcons`), unless this
- * process made them from the same source and settings already: then a page costs one `stat`.
- * Resolves with the site paths of the files it wrote.
+ * process made them from the same source and settings already: then it costs one `stat` (the
+ * dev server's prepare step runs again on every save). Resolves with the site paths of the
+ * files it wrote.
  * @param {string} publicDir
  * @param {IconSite} site
  * @param {string} basePath

@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { Head, Html, Main, NextScript, type DocumentContext, type DocumentProps } from 'next/document';
+import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document';
 import { Analytics } from '../components/Analytics/Analytics';
 import { SiteIcons } from '../components/Seo/SiteIcons';
 import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle';
 import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/headers.mjs';
-import { iconHrefs, publishIcons } from '../lib/icons.mjs';
+import { iconHrefs } from '../lib/icons.mjs';
 import { analyticsScript, integrationCspSources } from '../lib/integrations.mjs';
 import { basePath, site } from '../lib/site';
 import { siteIntegrations } from '../lib/site-integrations';
@@ -39,12 +38,3 @@ export default function Document({ dangerousAsPath }: DocumentProps) {
     </Html>
   );
 }
-
-/**
- * Every page links the icon set, so it is made (into public/, which `next dev` serves and
- * `next build` exports) before a page is rendered; this costs a `stat` once it is made.
- */
-Document.getInitialProps = async (context: DocumentContext) => {
-  await publishIcons(path.join(process.cwd(), 'public'), site, basePath);
-  return context.defaultGetInitialProps(context);
-};

@@ -10,8 +10,8 @@
  *    A post without a front matter excerpt gets its body's first paragraph as one.
  * 3. Fail, in a production build, listing every post that could not be read or built; in dev,
  *    keep them, so that each broken post's page shows its error and the others work.
- * 4. Publish what the pages show into `public/`: the images made from posts, and KaTeX's
- *    stylesheet and fonts when a post has math.
+ * 4. Publish what the pages show into `public/`: the images made from posts, KaTeX's
+ *    stylesheet and fonts when a post has math, and the site's icons and web app manifest.
  * 5. Write the prepared site for the pages (lib/site-data.ts) and the manifest for the
  *    post-export step (lib/build-manifest.ts).
  *
@@ -26,6 +26,7 @@ import { loadContent, type Post } from '../content';
 import { ContentError, ContentErrors } from '../content-error';
 import { writeAtomically } from '../files.mjs';
 import { projectImageDirs, publishImages } from '../image-cache';
+import { publishIcons } from '../icons.mjs';
 import { publishKatexAssets } from '../katex-assets';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../site-data';
 import { basePath, site } from '../site';
@@ -86,6 +87,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
 
   publishImages(projectImageDirs(root), [...imageFiles]);
   if (usesMath) publishKatexAssets(publicDir);
+  await publishIcons(publicDir, site, basePath);
 
   const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs };
   writeAtomically(siteDataFile(root), JSON.stringify(data));
