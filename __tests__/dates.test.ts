@@ -6,17 +6,38 @@
  * TZ=America/Los_Angeles (UTC−8) and TZ=Pacific/Kiritimati (UTC+14): Node reads TZ at start,
  * so each zone needs its own process.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../lib/dates.mjs';
 import { loadContent } from '../lib/content';
 import { post, writePosts } from './helpers/posts-dir';
 
-const expectedOffsets: Record<string, number> = { 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840 };
+/** The zones of the reruns, and the minutes `getTimezoneOffset` gives there on 2017-12-15. */
+const RERUN_OFFSETS: Record<string, number> = { 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840 };
 
-it('runs in the time zone it was started with', () => {
-  const tz = process.env.TZ;
-  if (tz && tz in expectedOffsets) expect(new Date(2017, 11, 15).getTimezoneOffset()).toBe(expectedOffsets[tz]);
+/** `getTimezoneOffset` on 2017-12-15 in a Node process started with TZ=`zone`. */
+const offsetUnder = (zone: string) =>
+  Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(new Date(2017, 11, 15).getTimezoneOffset()))'], { env: { ...process.env, TZ: zone }, encoding: 'utf8' }));
+
+it('is rerun by `npm run test:time-zones` in those zones', () => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  expect([...scripts['test:time-zones'].matchAll(/\bTZ=(\S+)/g)].map((match) => match[1])).toEqual(Object.keys(RERUN_OFFSETS));
 });
+
+// Node runs in UTC under a zone it does not know, and a rerun there would prove nothing.
+it.each(Object.entries(RERUN_OFFSETS))('this machine knows %s, a zone the reruns use (offset %d min)', (zone, offset) => {
+  expect(offsetUnder(zone)).toBe(offset);
+});
+
+// Only a rerun has a TZ to check this process against.
+const zone = process.env.TZ;
+if (zone) {
+  it(`runs in the time zone it was started with (TZ=${zone})`, () => {
+    // A zone Node does not know resolves to none, and the process runs in UTC.
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone);
+  });
+}
 
 it(`keeps the 15th the 15th (TZ=${process.env.TZ ?? 'system'})`, () => {
   const dir = writePosts({
