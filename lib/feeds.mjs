@@ -171,14 +171,16 @@ export function postBodyHtml(pageHtml, pageUrl) {
 
 /**
  * The newest `feedSize` posts with their exported bodies. Pages (`template: "page"`) are
- * not in feeds; drafts are not in a production build at all.
+ * not in feeds, nor are drafts: a production build has none, but `npm run dev` writes its
+ * manifest with them, and a feed written from that one must not publish them.
  * @param {BuildManifest} manifest
  * @param {string} outDir
  * @returns {FeedEntry[]}
  */
 function feedEntries(manifest, outDir) {
   const siteUrl = manifest.site.url;
-  return manifest.posts.slice(0, manifest.site.feedSize).map((post) => {
+  const published = manifest.posts.filter((post) => !post.draft);
+  return published.slice(0, manifest.site.feedSize).map((post) => {
     const url = absolute(post.url, siteUrl);
     const file = exportedPageFile(outDir, sitePathOf(manifest, post.url));
     if (!fs.existsSync(file)) throw new Error(`Cannot write the feeds: ${post.url} was not exported (no ${file})`);
