@@ -11,11 +11,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { renderToStaticMarkup } from 'react-dom/server';
+import satori from 'satori';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
+import { formatDate } from '../lib/dates.mjs';
 import { loadContent, type Post } from '../lib/content';
 import { publishImages } from '../lib/image-cache';
-import { createImageStore, type ImageStore } from '../lib/image-processing';
+import { createImageStore, svgToPng, type ImageStore } from '../lib/image-processing';
 import { absoluteUrl, site, siteFeeds } from '../lib/site';
 import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/social-image';
 import { contentErrorOf } from './helpers/content-error';
@@ -24,6 +26,21 @@ import { post, writePosts } from './helpers/posts-dir';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
+
+// satori as it is, recording the layout and options each card is drawn with.
+jest.mock('satori', () => {
+  const actual = jest.requireActual('satori');
+  return { __esModule: true, default: jest.fn((...args: unknown[]) => actual.default(...args)) };
+});
+const satoriCalls = satori as unknown as jest.Mock<Promise<string>, Parameters<typeof satori>>;
+const drawSvg: typeof satori = jest.requireActual('satori').default;
+
+// The SVG each card's PNG is made from.
+jest.mock('../lib/image-processing', () => {
+  const actual = jest.requireActual('../lib/image-processing');
+  return { ...actual, svgToPng: jest.fn(actual.svgToPng) };
+});
+const svgToPngCalls = svgToPng as jest.Mock<ReturnType<typeof svgToPng>, Parameters<typeof svgToPng>>;
 
 jest.setTimeout(120_000);
 
@@ -76,11 +93,28 @@ describe('postSocialImage', () => {
     expect(channels[0].max).toBeGreaterThan(200);
   });
 
-  it('draws each title on its own card, a hostile one as plain text, and a page without a date', async () => {
+  it('draws each title on its own card, and a page without a date', async () => {
     const [plain, hostile, page] = await Promise.all(['plain.md', 'hostile.md', 'about.md'].map((slug) => sharedImage(posts[slug])));
     expect(new Set([plain.url, hostile.url, page.url]).size).toBe(3);
     const hostileCard = await sharp(published(hostile.url)).metadata();
     expect([hostileCard.width, hostileCard.height]).toEqual([1200, 630]);
+  });
+
+  it('draws a hostile title as the text of its characters, never as markup', async () => {
+    const hostile = posts['hostile.md'];
+    satoriCalls.mockClear();
+    svgToPngCalls.mockClear();
+    // A cache of its own, so that the card is drawn here.
+    await sharedImage(hostile, scratchImageStore().store);
+    expect([satoriCalls.mock.calls.length, svgToPngCalls.mock.calls.length]).toEqual([1, 1]);
+    const [[layout, options]] = satoriCalls.mock.calls;
+    const [[svg]] = svgToPngCalls.mock.calls;
+    // What sharp turns into the PNG: satori's shapes and glyph outlines, no element that runs or holds text.
+    expect([...new Set([...svg.matchAll(/<([A-Za-z][\w:-]*)/g)].map((match) => match[1]))].sort()).toEqual(['clipPath', 'defs', 'g', 'mask', 'path', 'polygon', 'rect', 'svg']);
+    expect(svg).not.toMatch(/alert|quotes/);
+    // The same layout drawn with <text> elements instead of outlines: the characters laid out are the title's, every one.
+    const asText = fromHtml(await drawSvg(layout, { ...options, embedFont: false }), { fragment: true, space: 'svg' });
+    expect(selectAll('text', asText).map(hastToString).join('')).toBe(`${site.title}${HOSTILE_TITLE}${formatDate(hostile.date, site.dateLocale)}`);
   });
 
   it('shares a post whose title the card\'s font cannot draw with the site\'s image, and says so', async () => {
