@@ -100,11 +100,12 @@ ogImage:
 
   it('reads updated or lastmod, and estimates reading time', () => {
     const dir = writePosts({
-      'a.md': post('title: A\ndate: 2020-01-01\nupdated: 2020-02-03', 'word '.repeat(1000)),
+      // 1100 words: 5.5 minutes, shown as 6.
+      'a.md': post('title: A\ndate: 2020-01-01\nupdated: 2020-02-03', 'word '.repeat(1100)),
       'b.md': post('title: B\ndate: 2020-01-01\nlastmod: "2020-03-04T10:00:00+14:00"', 'Short.'),
     });
     const byTitle = Object.fromEntries(loadContent(production(dir)).posts.map((p) => [p.title, p]));
-    expect(byTitle.A).toMatchObject({ updated: '2020-02-03', readingMinutes: 5 });
+    expect(byTitle.A).toMatchObject({ updated: '2020-02-03', readingMinutes: 6 });
     expect(byTitle.B).toMatchObject({ updated: '2020-03-04', readingMinutes: 1 });
     expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\nupdated: 2020-13-01') })[0]).toMatch(/^posts\/c\.md: updated: "2020-13-01" is not a valid date/);
   });
@@ -112,6 +113,9 @@ ogImage:
   it('estimates reading time at 200 words a minute, counting each CJK character as a word', () => {
     expect(readingMinutes('')).toBe(1);
     expect(readingMinutes('word '.repeat(1000))).toBe(5);
+    // To the nearest minute: 5.495 is 5, 5.5 is 6.
+    expect(readingMinutes('word '.repeat(1099))).toBe(5);
+    expect(readingMinutes('word '.repeat(1100))).toBe(6);
     expect(readingMinutes('**Bold** [link](https://x.org) `code` '.repeat(100))).toBe(3);
     expect(readingMinutes('缓存'.repeat(500))).toBe(5);
   });

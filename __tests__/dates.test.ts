@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../lib/dates.mjs';
 import { loadContent } from '../lib/content';
+import { archiveByYear } from '../lib/page-data';
 import { post, writePosts } from './helpers/posts-dir';
 
 /** The zones of the reruns, and the minutes `getTimezoneOffset` gives there on 2017-12-15. */
@@ -51,4 +52,16 @@ it(`keeps the 15th the 15th (TZ=${process.env.TZ ?? 'system'})`, () => {
   expect(posts.map((p) => p.date)).toEqual(Array(5).fill('2017-12-15'));
   expect(posts.map((p) => formatDate(p.date, 'en-GB'))).toEqual(Array(5).fill('15 December 2017'));
   expect(formatDate('2017-01-01', 'en-US')).toBe('January 1, 2017');
+});
+
+it(`files a post under the year of its date in the archive (TZ=${process.env.TZ ?? 'system'})`, () => {
+  const dir = writePosts({
+    'new-year.md': post('title: New year\ndate: 2018-01-01'),
+    'eve.md': post('title: Eve\ndate: 2017-12-31T23:30:00-10:00'),
+  });
+  const { posts } = loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
+  expect(archiveByYear(posts).map(({ year, posts: entries }) => [year, entries.map((entry) => entry.title)])).toEqual([
+    ['2018', ['New year']],
+    ['2017', ['Eve']],
+  ]);
 });
