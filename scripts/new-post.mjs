@@ -10,40 +10,42 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { slugify } from '../lib/slug.mjs';
 
-const args = process.argv.slice(2);
-const flags = new Set(args.filter((arg) => arg.startsWith('--')));
-const title = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
-if (!title) {
-  console.error('usage: npm run new-post -- "My title" [--mdx] [--folder]');
-  process.exit(2);
+/** A reason not to write the post, with the exit status the command ends with. */
+export class NewPostError extends Error {
+  /** @param {string} message @param {number} status */
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
 }
 
-const slug = slugify(title);
-if (!slug) {
-  console.error(`Cannot make a file name from ${JSON.stringify(title)}: use a title with letters or digits.`);
-  process.exit(2);
+/** Today on the author's own calendar: the date the clock and the machine's time zone give now. */
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
-/** Today on the author's own calendar. */
-const now = new Date();
-const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+/**
+ * Writes a new draft titled `title`, dated today, into `postsDir`; returns its path.
+ * @param {string} title
+ * @param {{ postsDir: string, mdx?: boolean, folder?: boolean }} options
+ */
+export function writeNewPost(title, { postsDir, mdx = false, folder = false }) {
+  const slug = slugify(title);
+  if (!slug) throw new NewPostError(`Cannot make a file name from ${JSON.stringify(title)}: use a title with letters or digits.`, 2);
+  const extension = mdx ? 'mdx' : 'md';
+  const file = folder ? path.join(postsDir, slug, `index.${extension}`) : path.join(postsDir, `${slug}.${extension}`);
+  if (fs.existsSync(file)) throw new NewPostError(`${path.relative(process.cwd(), file)} already exists; choose another title.`, 1);
 
-const extension = flags.has('--mdx') ? 'mdx' : 'md';
-const postsDir = path.resolve(process.env.FOLIO_POSTS_DIR ?? 'posts');
-const file = flags.has('--folder') ? path.join(postsDir, slug, `index.${extension}`) : path.join(postsDir, `${slug}.${extension}`);
-
-if (fs.existsSync(file)) {
-  console.error(`${path.relative(process.cwd(), file)} already exists; choose another title.`);
-  process.exit(1);
-}
-
-// JSON strings are valid YAML double-quoted strings, so any title is safely quoted.
-const contents = `---
+  const date = today();
+  // JSON strings are valid YAML double-quoted strings, so any title is safely quoted.
+  const contents = `---
 title: ${JSON.stringify(title)}
-date: "${today}"                # a calendar date, YYYY-MM-DD
-# updated: "${today}"           # the date of the last meaningful change, for feeds and the sitemap
+date: "${date}"                # a calendar date, YYYY-MM-DD
+# updated: "${date}"           # the date of the last meaningful change, for feeds and the sitemap
 draft: true                     # shown by \`npm run dev\`, left out of \`npm run build\`; set false to publish
 template: "post"                # or "page": served at /<slug>/ and linked from the menu
 tags: []                        # e.g. ["aws", "caching"]
@@ -57,7 +59,25 @@ tags: []                        # e.g. ["aws", "caching"]
 
 Write the first paragraph here: without an excerpt, it is the post's summary.
 `;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, contents);
+  return file;
+}
 
-fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, contents);
-console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter((arg) => arg.startsWith('--')));
+  const title = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
+  if (!title) {
+    console.error('usage: npm run new-post -- "My title" [--mdx] [--folder]');
+    process.exit(2);
+  }
+  try {
+    const file = writeNewPost(title, { postsDir: path.resolve(process.env.FOLIO_POSTS_DIR ?? 'posts'), mdx: flags.has('--mdx'), folder: flags.has('--folder') });
+    console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+  } catch (error) {
+    if (!(error instanceof NewPostError)) throw error;
+    console.error(error.message);
+    process.exit(error.status);
+  }
+}
