@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { imagesAreCurrent, publishImages } from '../lib/image-cache';
 import { createImageStore, variantWidths } from '../lib/image-processing';
+import { filesWritten, writtenUnder } from './helpers/file-writes';
 import { scratchImageStore, writeImage } from './helpers/images';
 
 // Every sharp pipeline the store starts goes through this counter.
@@ -43,21 +44,22 @@ describe('image cache', () => {
   it('makes an image once; a later build finds every file in the cache and runs no sharp at all', async () => {
     const firstBuild = project.store;
     sharpCalls.mockClear();
-    const made = await firstBuild.bodyImage(photo);
+    const { result: made, written } = await filesWritten(() => firstBuild.bodyImage(photo));
     expect(firstBuild.stats).toEqual({ made: 1, cached: 0 });
     // The header, then 3 widths × 3 formats.
     expect(sharpCalls).toHaveBeenCalledTimes(1 + 9);
     expect(made.use).toEqual({ source: 'posts/trip/photo.jpg', hash: expect.stringMatching(/^[0-9a-f]{64}$/), files: expect.any(Array) });
     expect(files()).toEqual([...made.use.files].sort());
-    const times = files().map((file) => fs.statSync(path.join(project.cacheDir, 'files', file)).mtimeMs);
+    // Each file, then the entry that names them, written once.
+    expect(writtenUnder(project.cacheDir, written)).toEqual([...made.use.files.map((file) => path.join('files', file)), expect.stringMatching(/^entries\/[0-9a-f]+\.json$/)]);
 
     const nextBuild = createImageStore(project.store.dirs);
     sharpCalls.mockClear();
-    const again = await nextBuild.bodyImage(photo);
+    const { result: again, written: writtenAgain } = await filesWritten(() => nextBuild.bodyImage(photo));
+    expect(writtenAgain).toEqual([]);
     expect(sharpCalls).not.toHaveBeenCalled();
     expect(nextBuild.stats).toEqual({ made: 0, cached: 1 });
     expect(again).toEqual(made);
-    expect(files().map((file) => fs.statSync(path.join(project.cacheDir, 'files', file)).mtimeMs)).toEqual(times);
   });
 
   it('makes an image two pages show at once only once', async () => {
@@ -108,13 +110,11 @@ describe('image cache', () => {
 
   it('publishes files into public/_img/ from the cache, once', async () => {
     const { use } = await project.store.bodyImage(photo);
-    publishImages(project.store.dirs, use.files);
+    const { written } = await filesWritten(() => publishImages(project.store.dirs, use.files));
+    expect(writtenUnder(path.join(project.publicDir, '_img'), written)).toEqual(use.files);
     for (const file of use.files) {
       expect(fs.readFileSync(path.join(project.publicDir, '_img', file))).toEqual(fs.readFileSync(path.join(project.cacheDir, 'files', file)));
     }
-    const published = path.join(project.publicDir, '_img', use.files[0]);
-    const time = fs.statSync(published).mtimeMs;
-    publishImages(project.store.dirs, use.files);
-    expect(fs.statSync(published).mtimeMs).toBe(time);
+    expect((await filesWritten(() => publishImages(project.store.dirs, use.files))).written).toEqual([]);
   });
 });
