@@ -1,7 +1,7 @@
 // @ts-check
 import os from 'node:os';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
-import { parseBasePath } from './lib/site-paths.mjs';
+import { parseBasePath } from './lib/routes/base-path.mjs';
 
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => {

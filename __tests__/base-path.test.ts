@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseBasePath, parseSiteUrl, prefixBasePath, stripBasePath } from '../lib/site-paths.mjs';
+import { parseBasePath, parseSiteUrl, prefixBasePath, stripBasePath } from '../lib/routes/base-path.mjs';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -95,7 +95,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
   }
 
   it('builds the menu, the feeds, canonical and social image URLs under it', async () => {
-    const site = await fresh<typeof import('../lib/site')>('../lib/site');
+    const site = await fresh<typeof import('../lib/config/site')>('../lib/config/site');
     expect(site.basePath).toBe('/my-repo');
     expect(site.site.url).toBe('https://me.github.io');
     expect(site.withBasePath('/tags/')).toBe('/my-repo/tags/');
@@ -114,7 +114,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
 
   it('fails to load with a bad BASE_PATH, saying which setting is wrong', async () => {
     process.env.BASE_PATH = '/my repo';
-    await expect(fresh('../lib/site')).rejects.toThrow('BASE_PATH "/my repo" is not a base path like /my-repo');
+    await expect(fresh('../lib/config/site')).rejects.toThrow('BASE_PATH "/my repo" is not a base path like /my-repo');
   });
 
   it('gives posts, pages, terms and images hrefs under it, and the manifest keeps it', async () => {
@@ -124,8 +124,8 @@ describe('a site built with BASE_PATH=/my-repo', () => {
       'folder/index.md': post('title: Folder\ndate: 2020-02-02\ncover: ./cover.png'),
       'folder/cover.png': 'png',
     });
-    const { loadContent } = await fresh<typeof import('../lib/content')>('../lib/content');
-    const { buildManifest } = await fresh<typeof import('../lib/build-manifest')>('../lib/build-manifest');
+    const { loadContent } = await fresh<typeof import('../lib/content/load')>('../lib/content/load');
+    const { buildManifest } = await fresh<typeof import('../lib/build/manifest')>('../lib/build/manifest');
     const index = loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
     const first = index.posts.find((entry) => entry.slug === 'first')!;
     expect(first.url).toBe('/my-repo/posts/first/');
@@ -145,7 +145,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
     const images = scratchImageStore();
     await writeImage(path.join(assetDir, 'diagram.png'), 64, 32, 'png');
     await writeImage(path.join(images.publicDir, 'images', 'b.png'), 48, 24, 'png');
-    const { compileBody } = await fresh<typeof import('../lib/markdown')>('../lib/markdown');
+    const { compileBody } = await fresh<typeof import('../lib/markdown/compile')>('../lib/markdown/compile');
     const { renderBodyHtml } = await fresh<typeof import('../components/MdxBody/renderBody')>('../components/MdxBody/renderBody');
     const render = async (body: Parameters<typeof compileBody>[0]) => renderBodyHtml((await compileBody(body, { imageStore: images.store })).content, 'https://folio.example.com');
     const source = { bodyStartLine: 1, sourcePath: 'posts/test.mdx', slug: 'test' };

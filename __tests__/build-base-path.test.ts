@@ -20,9 +20,9 @@ import { decode } from 'ico-endec';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { pathToRegexp } from 'path-to-regexp';
-import { vercelHeaders } from '../lib/headers.mjs';
-import { THEME_SCRIPT_ID } from '../lib/page-scripts.mjs';
-import { filesUnder } from '../lib/files.mjs';
+import { vercelHeaders } from '../lib/export/headers.mjs';
+import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts.mjs';
+import { filesUnder } from '../lib/node/files.mjs';
 
 jest.setTimeout(300_000);
 

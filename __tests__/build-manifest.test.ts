@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build-manifest';
+import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build/manifest';
 import { manifestFileFor } from '../scripts/finish-export.mjs';
-import { loadContent, type ContentIndex } from '../lib/content';
-import { site } from '../lib/site';
+import { loadContent, type ContentIndex } from '../lib/content/load';
+import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
 
 const load = (dir: string): ContentIndex => loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });

@@ -13,11 +13,11 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/page-scripts.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/search-index.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/routes/page-scripts.mjs';
+import { SEARCH_INDEX_DIR } from '../lib/export/search-index.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { compiledBodiesDir, madeImagesDir } from '../lib/build/folders.mjs';
-import { filesUnder } from '../lib/files.mjs';
+import { filesUnder } from '../lib/node/files.mjs';
 
 jest.setTimeout(240_000);
 

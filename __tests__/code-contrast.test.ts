@@ -6,8 +6,8 @@
  * on real pages with axe-core; axe cannot load in jest, which compiles it as a module.)
  */
 import { createHighlighter } from 'shiki';
-import { CODE_COLOR_FIXES, readableTheme } from '../lib/code-themes';
-import { CODE_THEMES } from '../lib/markdown';
+import { CODE_COLOR_FIXES, readableTheme } from '../lib/markdown/code-themes';
+import { CODE_THEMES } from '../lib/markdown/compile';
 import { compileAndRender } from './helpers/render-body';
 
 jest.setTimeout(60_000);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compiledBodiesDir } from '../lib/build/folders.mjs';
-import { assetListing, createCompileCache, getPipelineVersion, readCompiledPost } from '../lib/compile-cache';
+import { assetListing, createCompileCache, getPipelineVersion, readCompiledPost } from '../lib/build/compile-cache';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-'));
 

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { publishAssets } from '../lib/assets';
-import { loadContent, readBody } from '../lib/content';
-import { RESERVED_ROOT_NAMES } from '../lib/reserved-paths.mjs';
-import { MAX_SLUG_BYTES } from '../lib/slug.mjs';
+import { publishAssets } from '../lib/content/post-files';
+import { loadContent, readBody } from '../lib/content/load';
+import { RESERVED_ROOT_NAMES } from '../lib/routes/table.mjs';
+import { MAX_SLUG_BYTES } from '../lib/content/slug.mjs';
 import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -270,15 +270,15 @@ describe('input that used to crash the build', () => {
   it('any other exception reading a post becomes that post\'s error, and hides no other', async () => {
     const dir = writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\nexcerpt: Fails here.'), 'b.md': post('title: B'), 'c.md': valid('C') });
     await jest.isolateModulesAsync(async () => {
-      const plainText: typeof import('../lib/plain-text') = jest.requireActual('../lib/plain-text');
-      jest.doMock('../lib/plain-text', () => ({
+      const plainText: typeof import('../lib/content/plain-text') = jest.requireActual('../lib/content/plain-text');
+      jest.doMock('../lib/content/plain-text', () => ({
         ...plainText,
         markdownToPlainText: (...args: Parameters<typeof plainText.markdownToPlainText>) => {
           if (args[0].includes('Fails here.')) throw new TypeError("Cannot read properties of undefined (reading 'trim')");
           return plainText.markdownToPlainText(...args);
         },
       }));
-      const isolated: typeof import('../lib/content') = await import('../lib/content');
+      const isolated: typeof import('../lib/content/load') = await import('../lib/content/load');
       expect(() => isolated.loadContent(production(dir))).toThrow(
         "2 posts have problems:\n  posts/a.md: cannot be read: Cannot read properties of undefined (reading 'trim')\n  posts/b.md: date: is required",
       );

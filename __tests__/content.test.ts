@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { loadContent, readBody, readingMinutes } from '../lib/content';
+import { loadContent, readBody, readingMinutes } from '../lib/content/load';
 import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 

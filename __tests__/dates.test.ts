@@ -9,9 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../lib/dates.mjs';
-import { loadContent } from '../lib/content';
-import { archiveByYear } from '../lib/page-data';
+import { formatDate } from '../lib/content/dates.mjs';
+import { loadContent } from '../lib/content/load';
+import { archiveByYear } from '../lib/page-props/page-props';
 import { post, writePosts } from './helpers/posts-dir';
 
 /** The zones of the reruns, and the minutes `getTimezoneOffset` gives there on 2017-12-15. */

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { CACHE_POLICIES } from '../lib/headers.mjs';
+import { CACHE_POLICIES } from '../lib/export/headers.mjs';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { buildManifest, type BuildManifest } from '../lib/build-manifest';
-import { loadContent } from '../lib/content';
-import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/feeds.mjs';
+import { buildManifest, type BuildManifest } from '../lib/build/manifest';
+import { loadContent } from '../lib/content/load';
+import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
 import { post, writePosts } from './helpers/posts-dir';
 
 const SITE = 'https://folio.example.com';

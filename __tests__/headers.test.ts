@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
-import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/headers.mjs';
-import { YOUTUBE_PLAY_STYLE } from '../lib/youtube-frame.mjs';
+import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers.mjs';
+import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame.mjs';
 
 const root = path.resolve(__dirname, '..');
 const HASH = cspHash('theme();');

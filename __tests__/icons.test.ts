@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { decode } from 'ico-endec';
 import sharp from 'sharp';
-import { iconSourceFile, publishIcons, renderIcons, webManifest } from '../lib/icons.mjs';
-import { site } from '../lib/site';
+import { iconSourceFile, publishIcons, renderIcons, webManifest } from '../lib/images/icons.mjs';
+import { site } from '../lib/config/site';
 
 /** A source wider than tall: the left half red, the right half transparent. */
 const WIDE_SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="100" height="100" fill="#ff0000"/></svg>');

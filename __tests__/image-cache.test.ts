@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { imagesAreCurrent, publishImages } from '../lib/image-cache';
-import { createImageStore, variantWidths } from '../lib/image-processing';
+import { imagesAreCurrent, publishImages } from '../lib/images/cache';
+import { createImageStore, variantWidths } from '../lib/images/process';
 import { filesWritten, writtenUnder } from './helpers/file-writes';
 import { scratchImageStore, writeImage } from './helpers/images';
 

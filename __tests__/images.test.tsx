@@ -6,8 +6,8 @@ import { select, selectAll } from 'hast-util-select';
 import type { Element } from 'hast';
 import sharp from 'sharp';
 import { renderBodyHtml } from '../components/MdxBody/renderBody';
-import { IMAGE_SIZES } from '../lib/images';
-import { compileBody } from '../lib/markdown';
+import { IMAGE_SIZES } from '../lib/images/body-images';
+import { compileBody } from '../lib/markdown/compile';
 import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage, writeSvg } from './helpers/images';
 

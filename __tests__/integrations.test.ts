@@ -9,9 +9,9 @@ import {
   type AnalyticsSettings,
   type CommentsSettings,
   type Integrations,
-} from '../lib/integrations.mjs';
-import { site } from '../lib/site';
-import { siteIntegrations } from '../lib/site-integrations';
+} from '../lib/integrations/integrations.mjs';
+import { site } from '../lib/config/site';
+import { siteIntegrations } from '../lib/config/integrations';
 
 const giscus: CommentsSettings = { provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc' };
 const utterances: CommentsSettings = { provider: 'utterances', repo: 'owner/blog' };

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { publishKatexAssets } from '../lib/katex-assets';
+import { publishKatexAssets } from '../lib/build/katex';
 import { filesWritten } from './helpers/file-writes';
 
 describe('publishKatexAssets', () => {

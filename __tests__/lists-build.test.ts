@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { start } from '../scripts/serve.mjs';
-import { site } from '../lib/site';
+import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
-import { filesUnder } from '../lib/files.mjs';
+import { filesUnder } from '../lib/node/files.mjs';
 
 jest.setTimeout(300_000);
 

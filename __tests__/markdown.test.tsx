@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { compileBody, rawHtmlSchema, youTubeVideo } from '../lib/markdown';
+import { compileBody, rawHtmlSchema, youTubeVideo } from '../lib/markdown/compile';
 import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { compileAndRender, type BodySource as Source } from './helpers/render-body';
@@ -501,7 +501,7 @@ describe('code blocks', () => {
       const shiki = jest.requireActual<typeof import('shiki')>('shiki');
       const createHighlighter = jest.fn(shiki.createHighlighter);
       jest.doMock('shiki', () => ({ ...shiki, createHighlighter }));
-      const { compileBody: freshCompileBody } = await import('../lib/markdown');
+      const { compileBody: freshCompileBody } = await import('../lib/markdown/compile');
       for (const body of ['```ts\nconst a = 1;\n```', '```python\nprint(1)\n```', '```ts\nlet b = 2;\n```']) {
         await freshCompileBody({ body, format: 'md', bodyStartLine: 1, assetDir: null, sourcePath: 'posts/t.md', slug: 't' });
       }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadContent } from '../lib/content';
+import { loadContent } from '../lib/content/load';
 import { writeNewPost } from '../scripts/new-post.mjs';
 
 const script = path.resolve(__dirname, '..', 'scripts', 'new-post.mjs');

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
-import { loadContent, readBody, type ContentIndex, type Post } from '../lib/content';
-import { compileBody, type Heading } from '../lib/markdown';
+import { loadContent, readBody, type ContentIndex, type Post } from '../lib/content/load';
+import { compileBody, type Heading } from '../lib/markdown/compile';
 import {
   adjacentPosts,
   archiveByYear,
@@ -14,7 +14,7 @@ import {
   tableOfContents,
   termCounts,
   termListing,
-} from '../lib/page-data';
+} from '../lib/page-props/page-props';
 import { scratchImageStore } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 

@@ -1,4 +1,4 @@
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, isAllowedScript } from '../lib/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts.mjs';
 
 describe('isAllowedScript', () => {
   it.each([

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { deepestNesting } from '../lib/plain-text';
+import { deepestNesting } from '../lib/content/plain-text';
 
 describe('deepestNesting', () => {
   it('counts the block quotes and list items that open one line, and finds the line', () => {

@@ -12,12 +12,12 @@ import { renderBodyHtml } from '../components/MdxBody/renderBody';
 import { buildManifestFile, siteDataFile } from '../lib/build/folders.mjs';
 import { buildPostOutput } from '../lib/build/post-output';
 import { prepareSite } from '../lib/build/prepare';
-import type { Post } from '../lib/content';
-import { ContentErrors } from '../lib/content-error';
-import { filesUnder } from '../lib/files.mjs';
-import { getArchiveProps, getHomePageProps, getPostPageProps, getTermPageProps } from '../lib/page-data';
-import { readSiteData } from '../lib/site-data';
-import { basePath, site } from '../lib/site';
+import type { Post } from '../lib/content/load';
+import { ContentErrors } from '../lib/content/errors';
+import { filesUnder } from '../lib/node/files.mjs';
+import { getArchiveProps, getHomePageProps, getPostPageProps, getTermPageProps } from '../lib/page-props/page-props';
+import { readSiteData } from '../lib/page-props/site-data';
+import { basePath, site } from '../lib/config/site';
 import { writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 

@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildManifest } from '../lib/build-manifest';
-import { loadContent } from '../lib/content';
-import { exportedPageFile } from '../lib/feeds.mjs';
-import { SEARCH_INDEX_DIR, searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/search-index.mjs';
+import { buildManifest } from '../lib/build/manifest';
+import { loadContent } from '../lib/content/load';
+import { exportedPageFile } from '../lib/export/feeds.mjs';
+import { SEARCH_INDEX_DIR, searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -178,7 +178,7 @@ describe('writeSearchIndex', () => {
         }),
         close: stopped,
       }));
-      const isolated: typeof import('../lib/search-index.mjs') = await import('../lib/search-index.mjs');
+      const isolated: typeof import('../lib/export/search-index.mjs') = await import('../lib/export/search-index.mjs');
       await expect(isolated.writeSearchIndex(manifest, outDir)).rejects.toThrow('Cannot write the search index: Pagefind failed: the service stopped');
     });
     expect(stopped).toHaveBeenCalled();

@@ -15,9 +15,9 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { site } from '../lib/site';
+import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
-import { filesUnder } from '../lib/files.mjs';
+import { filesUnder } from '../lib/node/files.mjs';
 
 jest.setTimeout(300_000);
 

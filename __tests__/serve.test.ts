@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CACHE_POLICIES, writeHeadersFile } from '../lib/headers.mjs';
+import { CACHE_POLICIES, writeHeadersFile } from '../lib/export/headers.mjs';
 import { start } from '../scripts/serve.mjs';
 
 const PAGE = `<!doctype html><html><head><script id="theme-script">document.documentElement.dataset.x=1</script></head><body>${'<p>Cached at the edge.</p>'.repeat(200)}</body></html>`;

@@ -14,12 +14,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import satori from 'satori';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
-import { formatDate } from '../lib/dates.mjs';
-import { loadContent, type Post } from '../lib/content';
-import { publishImages } from '../lib/image-cache';
-import { createImageStore, svgToPng, type ImageStore } from '../lib/image-processing';
-import { absoluteUrl, site, siteFeeds } from '../lib/site';
-import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/social-image';
+import { formatDate } from '../lib/content/dates.mjs';
+import { loadContent, type Post } from '../lib/content/load';
+import { publishImages } from '../lib/images/cache';
+import { createImageStore, svgToPng, type ImageStore } from '../lib/images/process';
+import { absoluteUrl, site, siteFeeds } from '../lib/config/site';
+import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/images/social-image';
 import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
@@ -36,8 +36,8 @@ const satoriCalls = satori as unknown as jest.Mock<Promise<string>, Parameters<t
 const drawSvg: typeof satori = jest.requireActual('satori').default;
 
 // The SVG each card's PNG is made from.
-jest.mock('../lib/image-processing', () => {
-  const actual = jest.requireActual('../lib/image-processing');
+jest.mock('../lib/images/process', () => {
+  const actual = jest.requireActual('../lib/images/process');
   return { ...actual, svgToPng: jest.fn(actual.svgToPng) };
 });
 const svgToPngCalls = svgToPng as jest.Mock<ReturnType<typeof svgToPng>, Parameters<typeof svgToPng>>;

@@ -7,7 +7,7 @@
  */
 import { fromXml } from 'xast-util-from-xml';
 import type { Element as XmlElement, Root as XmlRoot } from 'xast';
-import { sanitizeSvg } from '../lib/svg';
+import { sanitizeSvg } from '../lib/images/svg';
 
 /** Every element of the XML document `xml`, with its attributes, in document order. */
 function elementsOf(xml: string): XmlElement[] {

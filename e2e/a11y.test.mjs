@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { THEME_SCRIPT_ID } from '../lib/page-scripts.mjs';
+import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts.mjs';
 import { buildSampleSite, openSite } from './harness.mjs';
 
 /** A folder post with an image, a table and a titled code block wider than a phone. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prefixBasePath } from '../lib/site-paths.mjs';
+import { prefixBasePath } from '../lib/routes/base-path.mjs';
 import { buildSite, projectRoot } from '../scripts/build-site.mjs';
 import { start } from '../scripts/serve.mjs';
 import { launchBrowser } from './browser.mjs';
@@ -43,7 +43,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
 export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 // The tests list an export's files with the build's own helper.
-export { filesUnder } from '../lib/files.mjs';
+export { filesUnder } from '../lib/node/files.mjs';
 
 /**
  * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without

@@ -1,8 +1,8 @@
 import type { GetStaticProps } from 'next';
 import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
-import { getSiteProps, type SiteProps } from '../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/site';
+import { getSiteProps, type SiteProps } from '../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/config/site';
 
 export const config = { unstable_runtimeJS: false };
 

@@ -2,11 +2,11 @@ import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document'
 import { Analytics } from '../components/Analytics/Analytics';
 import { SiteIcons } from '../components/Seo/SiteIcons';
 import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle';
-import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/headers.mjs';
-import { iconHrefs } from '../lib/icons.mjs';
-import { analyticsScript, integrationCspSources } from '../lib/integrations.mjs';
-import { basePath, site } from '../lib/site';
-import { siteIntegrations } from '../lib/site-integrations';
+import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/headers.mjs';
+import { iconHrefs } from '../lib/images/icons.mjs';
+import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations.mjs';
+import { basePath, site } from '../lib/config/site';
+import { siteIntegrations } from '../lib/config/integrations';
 
 const { analytics } = siteIntegrations;
 

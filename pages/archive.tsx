@@ -2,8 +2,8 @@ import type { GetStaticProps } from 'next';
 import { Archive } from '../components/Archive/Archive';
 import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
-import { getArchiveProps, type ArchivePageProps } from '../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/site';
+import { getArchiveProps, type ArchivePageProps } from '../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/config/site';
 
 export const config = { unstable_runtimeJS: false };
 

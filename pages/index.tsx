@@ -1,6 +1,6 @@
 import type { GetStaticProps } from 'next';
 import { PostListPage } from '../components/PostListPage/PostListPage';
-import { getHomePageProps, type PostListPageProps } from '../lib/page-data';
+import { getHomePageProps, type PostListPageProps } from '../lib/page-props/page-props';
 
 // Plain HTML and CSS: no page ships client JavaScript.
 export const config = { unstable_runtimeJS: false };

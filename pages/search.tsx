@@ -5,9 +5,9 @@ import type { GetStaticProps } from 'next';
 import { SearchPage } from '../components/SearchPage/SearchPage';
 import { Layout } from '../components/Layout/Layout';
 import { Seo } from '../components/Seo/Seo';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/page-scripts.mjs';
-import { getSiteProps, type SiteProps } from '../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/site';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/page-scripts.mjs';
+import { getSiteProps, type SiteProps } from '../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../lib/config/site';
 
 export const config = { unstable_runtimeJS: false };
 

@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ContentErrors } from '../lib/content-error';
+import { ContentErrors } from '../lib/content/errors';
 import { startPostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
 import { finishSite, reportFinished } from './finish-export.mjs';

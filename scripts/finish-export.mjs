@@ -28,12 +28,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildManifestFile } from '../lib/build/folders.mjs';
-import { writeFeedsAndSitemap } from '../lib/feeds.mjs';
-import { filesUnder } from '../lib/files.mjs';
-import { writeHeadersFile } from '../lib/headers.mjs';
-import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations.mjs';
-import { themeScriptTexts } from '../lib/page-scripts.mjs';
-import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/search-index.mjs';
+import { writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
+import { filesUnder } from '../lib/node/files.mjs';
+import { writeHeadersFile } from '../lib/export/headers.mjs';
+import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations/integrations.mjs';
+import { themeScriptTexts } from '../lib/routes/page-scripts.mjs';
+import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/export/search-index.mjs';
 
 /** Where the prepare step left the manifest of the project whose export is `outDir` (lib/build-manifest.ts). */
 export const manifestFileFor = (outDir) => buildManifestFile(path.dirname(outDir));

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { slugify } from '../lib/slug.mjs';
+import { slugify } from '../lib/content/slug.mjs';
 
 /** A reason not to write the post, with the exit status the command ends with. */
 export class NewPostError extends Error {

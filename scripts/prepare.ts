@@ -4,7 +4,7 @@
  *
  *   tsx scripts/prepare.ts
  */
-import { ContentErrors } from '../lib/content-error';
+import { ContentErrors } from '../lib/content/errors';
 import { startPostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
 

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import compression from 'compression';
 import sirv from 'sirv';
-import { parseBasePath, stripBasePath } from '../lib/site-paths.mjs';
+import { parseBasePath, stripBasePath } from '../lib/routes/base-path.mjs';
 
 /**
  * The rules of `outDir/_headers` (none if there is no such file); a file Netlify would

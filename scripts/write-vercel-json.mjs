@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { themeScriptHashes, vercelHeaders } from '../lib/headers.mjs';
-import { themeScriptTexts } from '../lib/page-scripts.mjs';
+import { themeScriptHashes, vercelHeaders } from '../lib/export/headers.mjs';
+import { themeScriptTexts } from '../lib/routes/page-scripts.mjs';
 import { projectRoot } from './build-site.mjs';
 
 /** `vercel.json` for an export whose pages carry `themeScripts`. */

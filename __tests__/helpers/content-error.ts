@@ -1,4 +1,4 @@
-import { ContentError } from '../../lib/content-error';
+import { ContentError } from '../../lib/content/errors';
 
 /** The `ContentError` that `promise` rejects with; any other outcome fails the test. */
 export async function contentErrorOf(promise: Promise<unknown>): Promise<ContentError> {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { madeImagesDir } from '../../lib/build/folders.mjs';
-import { createImageStore, type ImageStore } from '../../lib/image-processing';
+import { createImageStore, type ImageStore } from '../../lib/images/process';
 
 /** An image of one colour of the given size and format: quick to encode, so tests stay fast. */
 export async function writeImage(file: string, width: number, height: number, format: 'jpeg' | 'png' | 'webp' | 'gif' = 'jpeg'): Promise<void> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { ContentErrors } from '../../lib/content-error';
-import { loadContent, type LoadOptions } from '../../lib/content';
+import { ContentErrors } from '../../lib/content/errors';
+import { loadContent, type LoadOptions } from '../../lib/content/load';
 
 /** How `next build` loads the posts in `dir`, whose parent is the project. */
 export const production = (dir: string): LoadOptions => ({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });

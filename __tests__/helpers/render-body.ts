@@ -1,6 +1,6 @@
 import { renderBodyHtml } from '../../components/MdxBody/renderBody';
-import type { ImageStore } from '../../lib/image-processing';
-import { compileBody, type RenderedBody } from '../../lib/markdown';
+import type { ImageStore } from '../../lib/images/process';
+import { compileBody, type RenderedBody } from '../../lib/markdown/compile';
 import { scratchImageStore } from './images';
 
 export const SITE_URL = 'https://folio.example.com';

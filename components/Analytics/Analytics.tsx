@@ -1,4 +1,4 @@
-import type { AnalyticsScript } from '../../lib/integrations.mjs';
+import type { AnalyticsScript } from '../../lib/integrations/integrations.mjs';
 
 export interface AnalyticsProps {
   /** The provider's script tag (lib/integrations.mjs `analyticsScript`), or null when analytics are off. */

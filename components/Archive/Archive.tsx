@@ -1,4 +1,4 @@
-import type { ArchiveYear } from '../../lib/page-data';
+import type { ArchiveYear } from '../../lib/page-props/page-props';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './Archive.module.css';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SiteConfig } from '../../lib/site';
+import type { SiteConfig } from '../../lib/config/site';
 import styles from './AuthorBlock.module.css';
 
 export interface AuthorBlockProps {

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import type { MenuItem } from '../../lib/site';
+import type { MenuItem } from '../../lib/config/site';
 import { Layout } from './Layout';
 
 const site = {

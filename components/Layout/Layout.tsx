@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { withBasePath, type MenuItem, type SiteConfig } from '../../lib/site';
+import { withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 

@@ -1,6 +1,6 @@
 import Head from 'next/head';
-import type { RenderedBody } from '../../lib/markdown';
-import { withBasePath } from '../../lib/site';
+import type { RenderedBody } from '../../lib/markdown/compile';
+import { withBasePath } from '../../lib/config/site';
 import styles from './MdxBody.module.css';
 
 /** KaTeX's stylesheet, with its fonts beside it; lib/katex-assets.ts publishes both there. */

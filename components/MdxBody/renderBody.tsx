@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Expression } from 'estree';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { MDXRemote } from 'next-mdx-remote';
-import type { BodyContent } from '../../lib/markdown';
+import type { BodyContent } from '../../lib/markdown/compile';
 import { Callout } from '../Callout/Callout';
 import { Figure } from '../Figure/Figure';
 import { YouTube } from '../YouTube/YouTube';

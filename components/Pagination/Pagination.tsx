@@ -1,6 +1,6 @@
 import Head from 'next/head';
-import type { Pagination as PaginationData } from '../../lib/page-data';
-import { absoluteUrl } from '../../lib/site';
+import type { Pagination as PaginationData } from '../../lib/page-props/page-props';
+import { absoluteUrl } from '../../lib/config/site';
 import styles from './Pagination.module.css';
 
 export interface PaginationProps {

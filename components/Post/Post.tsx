@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PostSummary } from '../../lib/content';
+import type { PostSummary } from '../../lib/content/load';
 import { PostMeta } from '../PostMeta/PostMeta';
 import styles from './Post.module.css';
 

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { render, screen } from '@testing-library/react';
-import { formatDate } from '../../lib/dates.mjs';
+import { formatDate } from '../../lib/content/dates.mjs';
 import { PostDate } from './PostDate';
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
-import type { PostListPageProps } from '../../lib/page-data';
-import { site } from '../../lib/site';
+import type { PostListPageProps } from '../../lib/page-props/page-props';
+import { site } from '../../lib/config/site';
 import { PostListPage } from './PostListPage';
 import { postSummary, tag } from '../../__tests__/helpers/post-summary';
 

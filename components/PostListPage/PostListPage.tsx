@@ -1,5 +1,5 @@
-import type { PostListPageProps } from '../../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../../lib/site';
+import type { PostListPageProps } from '../../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl } from '../../lib/config/site';
 import { Layout } from '../Layout/Layout';
 import { Pagination } from '../Pagination/Pagination';
 import { PostList } from '../PostList/PostList';

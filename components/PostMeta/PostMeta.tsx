@@ -1,4 +1,4 @@
-import type { Term } from '../../lib/content';
+import type { Term } from '../../lib/content/load';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './PostMeta.module.css';
 

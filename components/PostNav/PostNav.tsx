@@ -1,4 +1,4 @@
-import type { PostLink } from '../../lib/page-data';
+import type { PostLink } from '../../lib/page-props/page-props';
 import styles from './PostNav.module.css';
 
 export interface PostNavProps {

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { PostSummary } from '../../lib/content';
-import { compileBody } from '../../lib/markdown';
-import { commentsEmbed } from '../../lib/integrations.mjs';
-import type { PostChrome, PostPageProps } from '../../lib/page-data';
-import { site } from '../../lib/site';
+import type { PostSummary } from '../../lib/content/load';
+import { compileBody } from '../../lib/markdown/compile';
+import { commentsEmbed } from '../../lib/integrations/integrations.mjs';
+import type { PostChrome, PostPageProps } from '../../lib/page-props/page-props';
+import { site } from '../../lib/config/site';
 import { PostPage } from './PostPage';
 import { renderBodyHtml } from '../MdxBody/renderBody';
 import { category, tag } from '../../__tests__/helpers/post-summary';

@@ -1,5 +1,5 @@
-import type { PostPageProps } from '../../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/site';
+import type { PostPageProps } from '../../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/config/site';
 import { ContentErrorPanel } from '../ContentErrorPanel/ContentErrorPanel';
 import { Layout } from '../Layout/Layout';
 import { MdxBody } from '../MdxBody/MdxBody';

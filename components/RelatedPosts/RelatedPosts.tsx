@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PostLink } from '../../lib/page-data';
+import type { PostLink } from '../../lib/page-props/page-props';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './RelatedPosts.module.css';
 

@@ -1,5 +1,5 @@
 import Head from 'next/head';
-import type { FeedLink } from '../../lib/site';
+import type { FeedLink } from '../../lib/config/site';
 
 /** What makes a page a post (an article) to search engines and link previews. */
 export interface ArticleMeta {

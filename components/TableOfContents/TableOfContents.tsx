@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TocEntry } from '../../lib/page-data';
+import type { TocEntry } from '../../lib/page-props/page-props';
 import styles from './TableOfContents.module.css';
 
 export interface TableOfContentsProps {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { site } from '../../lib/site';
+import { site } from '../../lib/config/site';
 import { TermIndexPage } from './TermIndexPage';
 
 // next/head only collects its children for Next's document; render them in place instead.

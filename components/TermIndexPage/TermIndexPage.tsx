@@ -1,5 +1,5 @@
-import type { TermIndexPageProps, TermKind } from '../../lib/page-data';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/site';
+import type { TermIndexPageProps, TermKind } from '../../lib/page-props/page-props';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath } from '../../lib/config/site';
 import { Layout } from '../Layout/Layout';
 import { Seo } from '../Seo/Seo';
 import { TermList } from '../TermList/TermList';

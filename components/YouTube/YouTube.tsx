@@ -1,4 +1,4 @@
-import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/youtube-frame.mjs';
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/integrations/youtube-frame.mjs';
 
 export interface YouTubeProps {
   /** The video's id: the `v=…` of its watch URL. */

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Post } from '../content';
+import type { Post } from '../content/load';
 import type { PostResult } from './post-output';
 import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool';
 

@@ -8,14 +8,14 @@
  * Nothing here publishes: it returns the files a post's pages show, and the prepare step
  * publishes them.
  */
-import { readBody, type Post } from '../content';
-import { ContentError } from '../content-error';
-import { assetListing, createCompileCache, getPipelineVersion, type CompiledPost } from '../compile-cache';
+import { readBody, type Post } from '../content/load';
+import { ContentError } from '../content/errors';
+import { assetListing, createCompileCache, getPipelineVersion, type CompiledPost } from './compile-cache';
 import { compiledBodiesDir } from './folders.mjs';
-import { imagesAreCurrent, projectImageDirs } from '../image-cache';
-import { createImageStore, type ImageStore } from '../image-processing';
-import type { BodyContent } from '../markdown';
-import type { SocialImage } from '../social-image';
+import { imagesAreCurrent, projectImageDirs } from '../images/cache';
+import { createImageStore, type ImageStore } from '../images/process';
+import type { BodyContent } from '../markdown/compile';
+import type { SocialImage } from '../images/social-image';
 
 /** Renders a compiled body to HTML with the site's components (components/MdxBody). */
 export type BodyRenderer = (content: BodyContent, siteUrl: string) => string;
@@ -84,7 +84,7 @@ export async function buildPostOutput(post: Post, context: PostBuildContext): Pr
       { body, format: post.format, slug: post.slug, assets: assetListing(post.assetDir), basePath: context.basePath, siteUrl: context.siteUrl },
       async () => {
         // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
-        const { compileBody } = await import('../markdown');
+        const { compileBody } = await import('../markdown/compile');
         const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
         return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
       },
@@ -92,7 +92,7 @@ export async function buildPostOutput(post: Post, context: PostBuildContext): Pr
       (cached) => imagesAreCurrent(store.dirs, cached.images),
     );
     // Loaded here only: sharp and satori load only if an image or card is not cached yet.
-    const { postSocialImage } = await import('../social-image');
+    const { postSocialImage } = await import('../images/social-image');
     const social = await postSocialImage(post, store);
     return {
       output: {

@@ -20,16 +20,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { publishAssets } from '../assets';
-import { writeBuildManifest } from '../build-manifest';
-import { loadContent, type Post } from '../content';
-import { ContentError, ContentErrors } from '../content-error';
-import { writeAtomically } from '../files.mjs';
-import { projectImageDirs, publishImages } from '../image-cache';
-import { publishIcons } from '../icons.mjs';
-import { publishKatexAssets } from '../katex-assets';
-import type { BrokenPostData, PreparedOutput, SiteData } from '../site-data';
-import { basePath, site } from '../site';
+import { publishAssets } from '../content/post-files';
+import { writeBuildManifest } from './manifest';
+import { loadContent, type Post } from '../content/load';
+import { ContentError, ContentErrors } from '../content/errors';
+import { writeAtomically } from '../node/files.mjs';
+import { projectImageDirs, publishImages } from '../images/cache';
+import { publishIcons } from '../images/icons.mjs';
+import { publishKatexAssets } from './katex';
+import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
+import { basePath, site } from '../config/site';
 import { siteDataFile } from './folders.mjs';
 import { fromErrorData, toErrorData, type PostResult } from './post-output';
 

@@ -4,7 +4,7 @@
  * built in worker processes, and its messages printed.
  */
 import path from 'node:path';
-import { ContentErrors } from '../content-error';
+import { ContentErrors } from '../content/errors';
 import { buildInWorker, type PostBuilders } from './post-builders';
 import { prepareSite, type PreparedSite } from './prepare';
 

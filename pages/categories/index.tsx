@@ -1,6 +1,6 @@
 import type { GetStaticProps } from 'next';
 import { TermIndexPage } from '../../components/TermIndexPage/TermIndexPage';
-import { getTermIndexProps, type TermIndexPageProps } from '../../lib/page-data';
+import { getTermIndexProps, type TermIndexPageProps } from '../../lib/page-props/page-props';
 
 export const config = { unstable_runtimeJS: false };
 

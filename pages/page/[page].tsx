@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { PostListPage } from '../../components/PostListPage/PostListPage';
-import { getHomePagePaths, getHomePageProps, type PostListPageProps } from '../../lib/page-data';
+import { getHomePagePaths, getHomePageProps, type PostListPageProps } from '../../lib/page-props/page-props';
 
 export const config = { unstable_runtimeJS: false };
 

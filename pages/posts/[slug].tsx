@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { PostPage } from '../../components/PostPage/PostPage';
-import { getPostPageProps, getSlugs, postPathsFallback, type PostPageProps } from '../../lib/page-data';
+import { getPostPageProps, getSlugs, postPathsFallback, type PostPageProps } from '../../lib/page-props/page-props';
 
 export const config = { unstable_runtimeJS: false };
 

@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
 import { PostListPage } from '../../../components/PostListPage/PostListPage';
-import { getTermPageProps, getTermSlugs, type PostListPageProps } from '../../../lib/page-data';
+import { getTermPageProps, getTermSlugs, type PostListPageProps } from '../../../lib/page-props/page-props';
 
 export const config = { unstable_runtimeJS: false };
 

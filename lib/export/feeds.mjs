@@ -16,13 +16,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { ROBOTS_PATH, SITEMAP_PATH } from './reserved-paths.mjs';
-import { prefixBasePath, stripBasePath } from './site-paths.mjs';
+import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table.mjs';
+import { prefixBasePath, stripBasePath } from '../routes/base-path.mjs';
 
 /**
- * @typedef {import('./build-manifest').BuildManifest} BuildManifest
- * @typedef {import('./content').PostSummary} PostSummary
- * @typedef {import('./site').FeedLink} FeedLink
+ * @typedef {import('../build/manifest').BuildManifest} BuildManifest
+ * @typedef {import('../content/load').PostSummary} PostSummary
+ * @typedef {import('../config/site').FeedLink} FeedLink
  * @typedef {import('hast').Element} Element
  * @typedef {import('hast').Properties} Properties
  */

@@ -13,12 +13,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lookup as mediaTypeOf } from 'mime-types';
-import type { Post } from './content';
-import { ContentError, ContentErrors } from './content-error';
-import { filesUnder, isInside, writeAtomically } from './files.mjs';
-import { BUILT_IMAGES_FOLDER } from './reserved-paths.mjs';
-import { withBasePath } from './site';
-import { NotSvgError, sanitizeSvg } from './svg';
+import type { Post } from './load';
+import { ContentError, ContentErrors } from './errors';
+import { filesUnder, isInside, writeAtomically } from '../node/files.mjs';
+import { BUILT_IMAGES_FOLDER } from '../routes/table.mjs';
+import { withBasePath } from '../config/site';
+import { NotSvgError, sanitizeSvg } from '../images/svg';
 
 /** A file of a folder post, published beside its page. */
 export interface PostAsset {

@@ -35,16 +35,16 @@ import remarkRehype from 'remark-rehype';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { unified, type Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
-import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from './assets';
+import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from '../content/post-files';
 import { readableTheme } from './code-themes';
-import { withBasePath } from './site';
-import { ContentError } from './content-error';
+import { withBasePath } from '../config/site';
+import { ContentError } from '../content/errors';
 import { VFile } from 'vfile';
-import type { Post } from './content';
-import type { ImageUse } from './image-cache';
-import { projectImageStore, type ImageStore } from './image-processing';
-import { localFile, rehypeImages, type ImageLocation } from './images';
-import { collapseWhitespace, EXCERPT_LENGTH, proseText, truncate } from './plain-text';
+import type { Post } from '../content/load';
+import type { ImageUse } from '../images/cache';
+import { projectImageStore, type ImageStore } from '../images/process';
+import { localFile, rehypeImages, type ImageLocation } from '../images/body-images';
+import { collapseWhitespace, EXCERPT_LENGTH, proseText, truncate } from '../content/plain-text';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;

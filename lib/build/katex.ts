@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { copyIfChanged } from './assets';
-import { KATEX_FOLDER } from './reserved-paths.mjs';
+import { copyIfChanged } from '../content/post-files';
+import { KATEX_FOLDER } from '../routes/table.mjs';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are

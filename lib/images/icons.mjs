@@ -19,8 +19,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAtomically } from './files.mjs';
-import { prefixBasePath } from './site-paths.mjs';
+import { writeAtomically } from '../node/files.mjs';
+import { prefixBasePath } from '../routes/base-path.mjs';
 
 /** Where the icons are, as a site path; the source SVG must be here too. */
 const ICONS_DIR = '/icons/';

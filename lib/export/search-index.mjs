@@ -24,15 +24,15 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { parse } from 'parse5';
 import { visit } from 'unist-util-visit';
-import { formatDate } from './dates.mjs';
+import { formatDate } from '../content/dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
-import { packageVersion } from './packages.mjs';
-import { folioCacheDir } from './build/folders.mjs';
-import { SEARCH_INDEX_DIR } from './page-scripts.mjs';
+import { packageVersion } from '../node/packages.mjs';
+import { folioCacheDir } from '../build/folders.mjs';
+import { SEARCH_INDEX_DIR } from '../routes/page-scripts.mjs';
 
 /**
- * @typedef {import('./build-manifest').BuildManifest} BuildManifest
- * @typedef {import('./content').PostSummary} PostSummary
+ * @typedef {import('../build/manifest').BuildManifest} BuildManifest
+ * @typedef {import('../content/load').PostSummary} PostSummary
  * @typedef {import('pagefind').CustomRecord} CustomRecord
  * @typedef {import('hast').Root} Root
  */

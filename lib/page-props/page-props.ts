@@ -5,16 +5,16 @@
  * Every list page gets only what it shows (one page of summaries, or titles and dates), so
  * no list page grows with the number of posts except the archive, which lists them all.
  */
-import { toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from './content';
-import type { ContentError } from './content-error';
-import { readCompiledPost } from './compile-cache';
-import type { Heading, RenderedBody } from './markdown';
-import type { CommentsEmbed } from './integrations.mjs';
-import type { SocialImage } from './social-image';
+import { toSummary, type ContentIndex, type Post, type PostSummary, type TermGroup } from '../content/load';
+import type { ContentError } from '../content/errors';
+import { readCompiledPost } from '../build/compile-cache';
+import type { Heading, RenderedBody } from '../markdown/compile';
+import type { CommentsEmbed } from '../integrations/integrations.mjs';
+import type { SocialImage } from '../images/social-image';
 import { getSiteData } from './site-data';
-import { site, siteMenu, withBasePath, type MenuItem } from './site';
-import { siteCommentsEmbed } from './site-integrations';
-import type { Template } from './schema';
+import { site, siteMenu, withBasePath, type MenuItem } from '../config/site';
+import { siteCommentsEmbed } from '../config/integrations';
+import type { Template } from '../content/schema';
 
 const isDev = process.env.NODE_ENV === 'development';
 

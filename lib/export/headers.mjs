@@ -35,12 +35,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from './files.mjs';
-import { isIconPath } from './icons.mjs';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from './page-scripts.mjs';
-import { HEADERS_PATH } from './reserved-paths.mjs';
-import { prefixBasePath } from './site-paths.mjs';
-import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from './youtube-frame.mjs';
+import { filesUnder } from '../node/files.mjs';
+import { isIconPath } from '../images/icons.mjs';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
+import { HEADERS_PATH } from '../routes/table.mjs';
+import { prefixBasePath } from '../routes/base-path.mjs';
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame.mjs';
 
 /** The cache policies, by the kind of file. */
 export const CACHE_POLICIES = {

@@ -14,8 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
-import { packageVersion } from './packages.mjs';
-import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './image-cache';
+import { packageVersion } from '../node/packages.mjs';
+import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 /** The widths made of each image. An image narrower than the widest also gets its own width, and none is made wider than the image. */
 export const IMAGE_WIDTHS = [480, 960, 1600] as const;

@@ -1,11 +1,11 @@
 /**
  * Site settings: the one file to edit when making Folio your own blog.
  */
-import type { IconSettings, ThemeColor } from './icons.mjs';
-import type { AnalyticsSettings, CommentsSettings } from './integrations.mjs';
-import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
-import { FEED_PATHS } from './reserved-paths.mjs';
-import { parseBasePath, parseSiteUrl, prefixBasePath } from './site-paths.mjs';
+import type { IconSettings, ThemeColor } from '../images/icons.mjs';
+import type { AnalyticsSettings, CommentsSettings } from '../integrations/integrations.mjs';
+import { SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
+import { FEED_PATHS } from '../routes/table.mjs';
+import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path.mjs';
 
 export interface MenuItem {
   label: string;

@@ -13,12 +13,12 @@ import { TextDecoder } from 'node:util';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
-import { assetBaseFor, followLink, isRelativeUrl, readPostAssets, resolveAssetUrl, type PostAsset, type SourceAreas } from './assets';
-import { ContentError, ContentErrors } from './content-error';
+import { assetBaseFor, followLink, isRelativeUrl, readPostAssets, resolveAssetUrl, type PostAsset, type SourceAreas } from './post-files';
+import { ContentError, ContentErrors } from './errors';
 import { deepestNesting, EXCERPT_LENGTH, markdownToPlainText, MAX_NESTING } from './plain-text';
-import { reservedSlugProblem } from './reserved-paths.mjs';
+import { reservedSlugProblem } from '../routes/table.mjs';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
-import { withBasePath } from './site';
+import { withBasePath } from '../config/site';
 import { nameKey, slugFromFrontMatter, slugify } from './slug.mjs';
 
 export type SourceFormat = 'md' | 'mdx';

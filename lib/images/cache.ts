@@ -18,9 +18,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILT_IMAGES_FOLDER } from './assets';
-import { madeImagesDir } from './build/folders.mjs';
-import { writeAtomically } from './files.mjs';
+import { BUILT_IMAGES_FOLDER } from '../content/post-files';
+import { madeImagesDir } from '../build/folders.mjs';
+import { writeAtomically } from '../node/files.mjs';
 
 export interface ImageDirs {
   /** The image cache. */

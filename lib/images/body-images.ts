@@ -24,10 +24,10 @@ import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { builtImageUrl, hasUrlScheme } from './assets';
-import { isInside } from './files.mjs';
-import type { ImageUse } from './image-cache';
-import { ImageError, MEDIA_TYPES, SOURCE_FORMATS, type BodyImage, type ImageFormat, type ImageStore, type ResponsiveImage } from './image-processing';
+import { builtImageUrl, hasUrlScheme } from '../content/post-files';
+import { isInside } from '../node/files.mjs';
+import type { ImageUse } from './cache';
+import { ImageError, MEDIA_TYPES, SOURCE_FORMATS, type BodyImage, type ImageFormat, type ImageStore, type ResponsiveImage } from './process';
 
 /**
  * How wide a body image is shown: the post column, which is 44rem minus 1.25rem of padding on

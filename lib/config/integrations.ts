@@ -3,7 +3,7 @@
  * `FOLIO_INTEGRATIONS` puts in their place. Server-side only (page data, the document, the
  * build manifest): it reads the environment. Components get what it decides as props.
  */
-import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from './integrations.mjs';
+import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations.mjs';
 import { basePath, site } from './site';
 
 export const siteIntegrations: Integrations = resolveIntegrations(site, process.env.FOLIO_INTEGRATIONS);

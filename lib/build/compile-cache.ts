@@ -15,11 +15,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compiledBodiesDir } from './build/folders.mjs';
-import { writeAtomically } from './files.mjs';
-import type { ImageUse } from './image-cache';
-import type { Heading } from './markdown';
-import { packageVersion } from './packages.mjs';
+import { compiledBodiesDir } from './folders.mjs';
+import { writeAtomically } from '../node/files.mjs';
+import type { ImageUse } from '../images/cache';
+import type { Heading } from '../markdown/compile';
+import { packageVersion } from '../node/packages.mjs';
 
 /** Files and packages whose change must invalidate every compiled post. */
 const PIPELINE_SOURCES = [

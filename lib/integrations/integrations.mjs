@@ -12,7 +12,7 @@
  * builds a site whose integrations point at a local stub this way.
  */
 import { z } from 'zod';
-import { prefixBasePath } from './site-paths.mjs';
+import { prefixBasePath } from '../routes/base-path.mjs';
 
 const GISCUS_ORIGIN = 'https://giscus.app';
 const UTTERANCES_ORIGIN = 'https://utteranc.es';

@@ -12,14 +12,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from './dates.mjs';
-import { builtImageUrl } from './assets';
-import { packageDir, packageVersion } from './packages.mjs';
-import type { Post } from './content';
-import { ContentError } from './content-error';
-import { ImageError, projectImageStore, svgToPng, type ImageStore } from './image-processing';
-import { isRemoteImage, localFile } from './images';
-import { site } from './site';
+import { formatDate } from '../content/dates.mjs';
+import { builtImageUrl } from '../content/post-files';
+import { packageDir, packageVersion } from '../node/packages.mjs';
+import type { Post } from '../content/load';
+import { ContentError } from '../content/errors';
+import { ImageError, projectImageStore, svgToPng, type ImageStore } from './process';
+import { isRemoteImage, localFile } from './body-images';
+import { site } from '../config/site';
 
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
 export interface SocialImage {

@@ -6,7 +6,7 @@
  * written where no link finds it. Plain JavaScript, so the post-export step can use it under
  * Node; each name comes from the constant the code that writes it uses, where one exists.
  */
-import { COMMENTS_LOADER_PATH } from './integrations.mjs';
+import { COMMENTS_LOADER_PATH } from '../integrations/integrations.mjs';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './page-scripts.mjs';
 
 /**

@@ -5,14 +5,14 @@
  * sources the CSP allows). The prepare step (lib/build/prepare.ts) writes it from the same
  * content index that the pages come from, so the feeds and the sitemap can never list a post or a page the site does not have.
  */
-import { buildManifestFile } from './build/folders.mjs';
-import { writeAtomically } from './files.mjs';
-import { toSummary, type ContentIndex, type Post, type PostSummary } from './content';
-import { laterPages, pageUrl } from './page-data';
-import type { Integrations } from './integrations.mjs';
-import { SEARCH_PAGE_PATH } from './page-scripts.mjs';
-import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from './site';
-import { siteIntegrations } from './site-integrations';
+import { buildManifestFile } from './folders.mjs';
+import { writeAtomically } from '../node/files.mjs';
+import { toSummary, type ContentIndex, type Post, type PostSummary } from '../content/load';
+import { laterPages, pageUrl } from '../page-props/page-props';
+import type { Integrations } from '../integrations/integrations.mjs';
+import { SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
+import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from '../config/site';
+import { siteIntegrations } from '../config/integrations';
 
 
 /** One page the site generates, for the sitemap. */

@@ -9,12 +9,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteDataFile } from './build/folders.mjs';
-import type { ContentErrorData } from './build/post-output';
-import { contentIndex, type ContentIndex, type Post } from './content';
-import { ContentError } from './content-error';
-import { basePath, site } from './site';
-import type { SocialImage } from './social-image';
+import { siteDataFile } from '../build/folders.mjs';
+import type { ContentErrorData } from '../build/post-output';
+import { contentIndex, type ContentIndex, type Post } from '../content/load';
+import { ContentError } from '../content/errors';
+import { basePath, site } from '../config/site';
+import type { SocialImage } from '../images/social-image';
 
 /** What a page needs of a post's prepared output. */
 export interface PreparedOutput {
