@@ -11,7 +11,7 @@ import {
   type Integrations,
 } from '../lib/integrations/integrations.mjs';
 import { site } from '../lib/config/site';
-import { siteIntegrations } from '../lib/config/integrations';
+import { siteIntegrations } from '../lib/config/site';
 
 const giscus: CommentsSettings = { provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc' };
 const utterances: CommentsSettings = { provider: 'utterances', repo: 'owner/blog' };

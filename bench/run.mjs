@@ -174,9 +174,9 @@ function corpusDir(count) {
   return dir;
 }
 
-/** With `--no-cards`, the site copy's config turns the social cards off, as an author would in lib/site.ts. */
+/** With `--no-cards`, the site copy's config turns the social cards off, as an author would in lib/config/settings.ts. */
 function turnCardsOff(siteDir) {
-  const file = path.join(siteDir, 'lib', 'site.ts');
+  const file = path.join(siteDir, 'lib', 'config', 'settings.ts');
   const source = fs.readFileSync(file, 'utf8');
   if (!source.includes('socialCards: true,')) throw new Error(`--no-cards: ${file} has no "socialCards: true," to turn off`);
   fs.writeFileSync(file, source.replace('socialCards: true,', 'socialCards: false,'));

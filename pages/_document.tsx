@@ -6,7 +6,7 @@ import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/head
 import { iconHrefs } from '../lib/images/icons.mjs';
 import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations.mjs';
 import { basePath, site } from '../lib/config/site';
-import { siteIntegrations } from '../lib/config/integrations';
+import { siteIntegrations } from '../lib/config/site';
 
 const { analytics } = siteIntegrations;
 

@@ -12,7 +12,7 @@ import { laterPages, pageUrl } from '../page-props/page-props';
 import type { Integrations } from '../integrations/integrations.mjs';
 import { SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
 import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from '../config/site';
-import { siteIntegrations } from '../config/integrations';
+import { siteIntegrations } from '../config/site';
 
 
 /** One page the site generates, for the sitemap. */

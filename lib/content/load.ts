@@ -15,10 +15,10 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
 import { assetBaseFor, followLink, isRelativeUrl, readPostAssets, resolveAssetUrl, type PostAsset, type SourceAreas } from './post-files';
 import { ContentError, ContentErrors } from './errors';
-import { deepestNesting, EXCERPT_LENGTH, markdownToPlainText, MAX_NESTING } from './plain-text';
+import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { reservedSlugProblem } from '../routes/table.mjs';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
-import { withBasePath } from '../config/site';
+import { site, withBasePath } from '../config/site';
 import { nameKey, slugFromFrontMatter, slugify } from './slug.mjs';
 
 export type SourceFormat = 'md' | 'mdx';
@@ -328,7 +328,7 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
-  const excerpt = summaryText ? markdownToPlainText(summaryText, EXCERPT_LENGTH * 4) : '';
+  const excerpt = summaryText ? markdownToPlainText(summaryText, site.excerptLength * 4) : '';
   // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
     value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : value ? withBasePath(value) : null;
@@ -360,8 +360,6 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
 /** The body of `post`, read from its file. */
 export const readBody = (post: Pick<Post, 'file' | 'bodyOffset' | 'sourcePath'>): string => readText(post.file, post.sourcePath).slice(post.bodyOffset);
 
-/** Words a reader reads in a minute, the usual estimate. */
-const WORDS_PER_MINUTE = 200;
 
 /**
  * Minutes to read a body, at least 1. Counted on the raw Markdown, which is close enough for
@@ -370,7 +368,7 @@ const WORDS_PER_MINUTE = 200;
  */
 export function readingMinutes(body: string): number {
   const words = body.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}'’]+/gu)?.length ?? 0;
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  return Math.max(1, Math.round(words / site.wordsPerMinute));
 }
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */

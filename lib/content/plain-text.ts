@@ -11,9 +11,6 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-/** How long an excerpt is at most, in characters, when it comes from a body. */
-export const EXCERPT_LENGTH = 160;
-
 /** MDX nodes whose text is code, not prose. */
 const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
 

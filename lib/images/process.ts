@@ -2,7 +2,7 @@
  * Build-time image processing with sharp, cached between builds (lib/image-cache.ts).
  *
  * A raster image (JPEG, PNG, WebP, AVIF, TIFF…) in a post becomes several widths
- * (`IMAGE_WIDTHS`, never wider than the image) in AVIF and WebP, plus its own format (or
+ * (`site.imageWidths`, never wider than the image) in AVIF and WebP, plus its own format (or
  * JPEG/PNG) as the fallback every browser reads. SVG, GIF and animated images are shown as
  * they are: only their size is read. A cover or social image becomes one JPEG or PNG at most
  * 1200 px wide, the formats every link preview reads. Output keeps no metadata (no EXIF, no
@@ -14,11 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
+import { site } from '../config/site';
 import { packageVersion } from '../node/packages.mjs';
 import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
-/** The widths made of each image. An image narrower than the widest also gets its own width, and none is made wider than the image. */
-export const IMAGE_WIDTHS = [480, 960, 1600] as const;
 
 /** Link previews (Open Graph, X) show images at most 1200 px wide. */
 const SOCIAL_IMAGE_WIDTH = 1200;
@@ -125,7 +124,7 @@ export interface ImageStore {
  * What the output depends on besides its input: the widths and encoder settings here, and
  * sharp's version (which fixes libvips and its encoders).
  */
-const optionsVersion = () => sha256(JSON.stringify({ IMAGE_WIDTHS, SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
+const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
 
 type SharpFactory = typeof import('sharp').default;
 let sharpModule: Promise<SharpFactory> | undefined;
@@ -137,10 +136,14 @@ export async function svgToPng(svg: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png(CARD_PNG).toBuffer();
 }
 
-/** The widths to make of an image `width` px wide: each of `IMAGE_WIDTHS` below it, then its own width or the widest, whichever is smaller. */
+/** The site's image widths, narrowest first. */
+const imageWidths = () => [...site.imageWidths].sort((a, b) => a - b);
+
+/** The widths to make of an image `width` px wide: each of the site's widths below it, then its own width or the widest, whichever is smaller. */
 export function variantWidths(width: number): number[] {
-  const widest = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
-  return [...new Set([...IMAGE_WIDTHS.filter((candidate) => candidate < width), Math.min(width, widest)])];
+  const widths = imageWidths();
+  const widest = widths[widths.length - 1];
+  return [...new Set([...widths.filter((candidate) => candidate < width), Math.min(width, widest)])];
 }
 
 /** The format every browser reads that keeps what the original has: PNG for PNGs and images with transparency, else JPEG; WebP stays WebP. */

@@ -47,8 +47,6 @@ interface CardElement {
 
 const div = (style: CardElement['props']['style'], children?: CardElement['props']['children']): CardElement => ({ type: 'div', props: { style, children } });
 
-/** The light scheme's colours (styles/globals.css). */
-const COLOURS = { background: '#ffffff', heading: '#111111', muted: '#595959', accent: '#0b5cad' };
 
 /** Smaller type for longer titles, so most fit in three lines; anything longer ends in an ellipsis. */
 const titleSize = (title: string) => (title.length <= 40 ? 72 : title.length <= 80 ? 60 : 48);
@@ -63,14 +61,14 @@ function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: '56px 80px 72px',
-      background: COLOURS.background,
-      borderTop: `16px solid ${COLOURS.accent}`,
+      background: site.cardColours.background,
+      borderTop: `16px solid ${site.cardColours.accent}`,
       fontFamily: 'Inter',
     },
     [
-      div({ display: 'flex', fontSize: 36, fontWeight: 700, color: COLOURS.accent }, siteTitle),
-      div({ display: 'block', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15, color: COLOURS.heading, lineClamp: 4, wordBreak: 'break-word' }, title),
-      div({ display: 'flex', fontSize: 32, color: COLOURS.muted }, date ?? ''),
+      div({ display: 'flex', fontSize: 36, fontWeight: 700, color: site.cardColours.accent }, siteTitle),
+      div({ display: 'block', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15, color: site.cardColours.heading, lineClamp: 4, wordBreak: 'break-word' }, title),
+      div({ display: 'flex', fontSize: 32, color: site.cardColours.muted }, date ?? ''),
     ],
   );
 }

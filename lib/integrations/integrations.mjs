@@ -1,14 +1,14 @@
 // @ts-check
 /**
  * Comments and analytics: the two third-party integrations a site can turn on in
- * `lib/site.ts`. Both are off by default. This module turns their settings into what pages
+ * `lib/config/settings.ts`. Both are off by default. This module turns their settings into what pages
  * render (the comments embed, the analytics script tag) and into the Content-Security-Policy
  * sources they need, so the markup and the policy come from the same place and cannot
  * drift apart. Plain JavaScript, so the post-export step and the e2e suite can use it under
  * Node without a TypeScript step.
  *
  * `FOLIO_INTEGRATIONS` (JSON with `comments` and/or `analytics`, the same shape as in
- * `lib/site.ts`, `null` for off) replaces the site's settings for one build: the e2e suite
+ * `lib/config/settings.ts`, `null` for off) replaces the site's settings for one build: the e2e suite
  * builds a site whose integrations point at a local stub this way.
  */
 import { z } from 'zod';
@@ -92,15 +92,15 @@ const goatCounterSchema = z.strictObject({
   scriptUrl: httpUrl.optional(),
 });
 
-const commentsSchema = z.discriminatedUnion('provider', [giscusSchema, utterancesSchema]);
-const analyticsSchema = z.discriminatedUnion('provider', [plausibleSchema, umamiSchema, goatCounterSchema]);
+export const commentsSchema = z.discriminatedUnion('provider', [giscusSchema, utterancesSchema]);
+export const analyticsSchema = z.discriminatedUnion('provider', [plausibleSchema, umamiSchema, goatCounterSchema]);
 const integrationsSchema = z.strictObject({ comments: commentsSchema.nullable(), analytics: analyticsSchema.nullable() });
 
 /** @typedef {z.infer<typeof commentsSchema>} CommentsSettings */
 /** @typedef {z.infer<typeof analyticsSchema>} AnalyticsSettings */
 /** @typedef {z.infer<typeof integrationsSchema>} Integrations */
 
-/** Both integrations off: what `lib/site.ts` ships with. */
+/** Both integrations off: what `lib/config/settings.ts` ships with. */
 export const NO_INTEGRATIONS = Object.freeze({ comments: null, analytics: null });
 
 /**
@@ -122,12 +122,12 @@ function parseFrom(schema, value, source) {
 /**
  * The integrations a build uses: the site's settings, checked, with the ones that
  * `override` (the `FOLIO_INTEGRATIONS` JSON) names put in their place.
- * @param {{ comments: unknown, analytics: unknown }} settings the site's settings (lib/site.ts)
+ * @param {{ comments: unknown, analytics: unknown }} settings the site's settings (lib/config/settings.ts)
  * @param {string | undefined} override
  * @returns {Integrations}
  */
 export function resolveIntegrations({ comments, analytics }, override) {
-  const fromSite = parseFrom(integrationsSchema, { comments, analytics }, 'lib/site.ts');
+  const fromSite = parseFrom(integrationsSchema, { comments, analytics }, 'lib/config/settings.ts');
   if (!override) return fromSite;
   let json;
   try {

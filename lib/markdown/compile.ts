@@ -37,14 +37,14 @@ import { unified, type Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
 import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from '../content/post-files';
 import { readableTheme } from './code-themes';
-import { withBasePath } from '../config/site';
+import { site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
 import { VFile } from 'vfile';
 import type { Post } from '../content/load';
 import type { ImageUse } from '../images/cache';
 import { projectImageStore, type ImageStore } from '../images/process';
 import { localFile, rehypeImages, type ImageLocation } from '../images/body-images';
-import { collapseWhitespace, EXCERPT_LENGTH, proseText, truncate } from '../content/plain-text';
+import { collapseWhitespace, proseText, truncate } from '../content/plain-text';
 
 /** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -537,7 +537,7 @@ export interface CompiledBody {
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
   warnings: string[];
-  /** The plain text of the body's first paragraph, cut to `EXCERPT_LENGTH`: the excerpt of a post whose front matter gives none. */
+  /** The plain text of the body's first paragraph, cut to `site.excerptLength`: the excerpt of a post whose front matter gives none. */
   excerpt: string;
 }
 
@@ -575,7 +575,7 @@ const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
 function remarkExcerpt(state: { excerpt: string }) {
   return (tree: MdastRoot) => {
     const first = tree.children.find((node) => node.type === 'paragraph');
-    state.excerpt = first ? truncate(collapseWhitespace(proseText(first)), EXCERPT_LENGTH) : '';
+    state.excerpt = first ? truncate(collapseWhitespace(proseText(first)), site.excerptLength) : '';
   };
 }
 

@@ -13,7 +13,7 @@ import type { CommentsEmbed } from '../integrations/integrations.mjs';
 import type { SocialImage } from '../images/social-image';
 import { getSiteData } from './site-data';
 import { site, siteMenu, withBasePath, type MenuItem } from '../config/site';
-import { siteCommentsEmbed } from '../config/integrations';
+import { siteCommentsEmbed } from '../config/site';
 import type { Template } from '../content/schema';
 
 const isDev = process.env.NODE_ENV === 'development';
@@ -21,10 +21,6 @@ const isDev = process.env.NODE_ENV === 'development';
 /** The content index of the prepared site (lib/site-data.ts). */
 const getContentIndex = (): ContentIndex => getSiteData().index;
 
-/** A post table of contents is shown from this many headings on. */
-const TOC_MIN_HEADINGS = 3;
-/** How many related posts a post page shows at most. */
-const RELATED_POSTS_LIMIT = 3;
 
 export interface SiteProps {
   menu: MenuItem[];
@@ -318,7 +314,7 @@ export function adjacentPosts(index: ContentIndex, post: Post): { previous: Post
  * many tags has short ones. Summing over every post of every shared tag would make each
  * post page cost O(posts), and the build quadratic.
  */
-export function relatedPosts(index: ContentIndex, post: Post, limit = RELATED_POSTS_LIMIT): PostLink[] {
+export function relatedPosts(index: ContentIndex, post: Post, limit = site.relatedPosts): PostLink[] {
   const { position, tagSets } = lookupsOf(index);
   const ownSlugs = new Set(post.tags.map((tag) => tag.slug));
   // byShared[n]: the tag sets that share n tags with the post.
@@ -344,12 +340,12 @@ export function relatedPosts(index: ContentIndex, post: Post, limit = RELATED_PO
 
 /**
  * The body's headings, each nested under the nearest heading of a higher rank before it; none
- * when there are fewer than `TOC_MIN_HEADINGS`. Ranks are relative: a post whose sections are
+ * when there are fewer than `site.tableOfContentsMinHeadings`. Ranks are relative: a post whose sections are
  * all `###` lists them side by side, and a heading with no higher-ranked one before it stays
  * at the top level.
  */
 export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
-  if (headings.length < TOC_MIN_HEADINGS) return [];
+  if (headings.length < site.tableOfContentsMinHeadings) return [];
   const entries: TocEntry[] = [];
   // The open sections, outermost first: the headings a later, lower-ranked one can go under.
   const open: { depth: number; entry: TocEntry }[] = [];

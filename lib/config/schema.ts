@@ -1,0 +1,96 @@
+/**
+ * What the site settings (lib/config/settings.ts) may hold: the one schema they are checked
+ * against when a build starts, and the type of that file. A field with a default may be left
+ * out of the settings; a wrong value fails the build naming the field.
+ */
+import { z } from 'zod';
+import { analyticsSchema, commentsSchema } from '../integrations/integrations.mjs';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
+const colour = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb');
+
+const link = z.strictObject({
+  label: text,
+  /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
+  href: text,
+});
+
+export const settingsSchema = z.strictObject({
+  title: text,
+  description: text,
+  /**
+   * The site's public origin (scheme and host, no path), for canonical and feed URLs; the
+   * `SITE_URL` environment variable overrides it. A site served under a sub-path sets that
+   * path in `BASE_PATH`.
+   */
+  url: text,
+  /** The `lang` of every page. */
+  language: text,
+  /** `Intl.DateTimeFormat` locale for dates shown to readers. */
+  dateLocale: text,
+  author: z.strictObject({ name: text, bio: text }),
+  /** How many posts the home page and each tag and category page list per page. */
+  postsPerPage: count(1).default(10),
+  /** How many of the newest posts the RSS, Atom and JSON feeds hold. */
+  feedSize: count(1).default(20),
+  /** How long a post's excerpt is at most, in characters, when it is taken from its body. */
+  excerptLength: count(20).default(160),
+  /** Words a reader reads in a minute, for a post's reading time. */
+  wordsPerMinute: count(50).default(200),
+  /** A post shows its table of contents from this many section headings on. */
+  tableOfContentsMinHeadings: count(1).default(3),
+  /** How many related posts a post page shows at most. */
+  relatedPosts: count(0).default(3),
+  /**
+   * The widths, in pixels, made of every raster image in a post (never wider than the image
+   * itself): each image is offered at these widths in AVIF, WebP and its own format.
+   */
+  imageWidths: z.array(count(16)).min(1).default([480, 960, 1600]),
+  /**
+   * The image shown when a list page (home, tags, archive) is shared: a file in `public/`
+   * (ideally 1200×630 PNG or JPEG) or an absolute URL. Posts and pages get their own.
+   */
+  socialImage: text,
+  /**
+   * Draw a 1200×630 card with its title and date for each post or page that has no
+   * `socialImage` or cover (lib/images/social-image.ts). A card costs about 35 ms of CPU the
+   * first time; false shares those posts with `socialImage` instead.
+   */
+  socialCards: z.boolean().default(true),
+  /** The colours of the cards: the light scheme's, as the pages show it. */
+  cardColours: z.strictObject({ background: colour, heading: colour, muted: colour, accent: colour }).default({ background: '#ffffff', heading: '#111111', muted: '#595959', accent: '#0b5cad' }),
+  /**
+   * The site's icon. `source` is the one image every icon is made from, an SVG in
+   * `public/icons/` (as a site path): the build makes `favicon.ico`, the apple-touch-icon and
+   * the web app manifest's PNGs from it (lib/images/icons.mjs). `background` fills the icons
+   * that must be opaque (the apple-touch-icon) and is the manifest's `background_color`.
+   */
+  icon: z.strictObject({ source: text, background: colour }),
+  /** The colour of the browser's own frame around the site (`theme-color`), in the light and in the dark scheme. */
+  themeColor: z.strictObject({ light: colour, dark: colour }),
+  /** Links in the header, before the `template: "page"` pages (which are added by title). */
+  menu: z.array(link),
+  /** Links to the author elsewhere, in the footer. */
+  social: z.array(link),
+  /**
+   * Comments under each post, through giscus (GitHub Discussions) or utterances (GitHub
+   * Issues); null for none. Nothing loads from the provider until a reader clicks "Show comments".
+   */
+  comments: commentsSchema.nullable(),
+  /** Plausible, Umami or GoatCounter: one deferred script on every page; null for none. */
+  analytics: analyticsSchema.nullable(),
+  /**
+   * What one post may cost the build: each post is built in a worker process with this much
+   * memory and time, and a post that needs more fails the build naming it.
+   */
+  postLimits: z.strictObject({ memoryMb: count(128), seconds: count(5) }).default({ memoryMb: 512, seconds: 60 }),
+});
+
+/** The settings as an author writes them: fields with a default may be left out. */
+export type SiteSettings = z.input<typeof settingsSchema>;
+
+/** The settings checked, every default filled in. */
+export type CheckedSettings = z.output<typeof settingsSchema>;
+
+export type MenuItem = CheckedSettings['menu'][number];

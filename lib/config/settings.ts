@@ -1,0 +1,41 @@
+/**
+ * Site settings: the one file to edit when making Folio your own blog. Plain data, checked
+ * against lib/config/schema.ts when a build starts (a wrong value fails it, naming the field);
+ * the schema says what each field means, and fields it gives a default may be left out:
+ * posts per page, feed size, excerpt length, words per minute, the table of contents'
+ * threshold, related posts, image widths, card colours and the limits of what one post may
+ * cost the build. `SITE_URL` and `BASE_PATH` in the environment override `url` and the base
+ * path for one build (lib/config/site.ts).
+ */
+import type { SiteSettings } from './schema';
+
+export const settings: SiteSettings = {
+  title: 'Folio',
+  description: 'Notes on building, caching and running software at scale.',
+  url: 'https://folio.example.com',
+  language: 'en',
+  dateLocale: 'en-GB',
+  author: {
+    name: 'Folio Author',
+    bio: 'Writes about architecture, DevOps and performance.',
+  },
+  postsPerPage: 10,
+  feedSize: 20,
+  socialImage: '/social-default.png',
+  socialCards: true,
+  icon: { source: '/icons/icon.svg', background: '#ffffff' },
+  themeColor: { light: '#ffffff', dark: '#16181d' },
+  menu: [
+    { label: 'Posts', href: '/' },
+    { label: 'Tags', href: '/tags/' },
+    { label: 'Archive', href: '/archive/' },
+    { label: 'Search', href: '/search/' },
+  ],
+  social: [
+    { label: 'GitHub', href: 'https://github.com/' },
+    { label: 'Mastodon', href: 'https://mastodon.social/' },
+  ],
+  // Comments and analytics: see docs/comments-and-analytics.md.
+  comments: null,
+  analytics: null,
+};
