@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { SEARCH_INDEX_DIR } from '../lib/export/search-index.mjs';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
 import { filesUnder } from '../lib/node/files.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { post } from './helpers/posts-dir';

@@ -13,10 +13,10 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/export/search-index.mjs';
+import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES, isAllowedScript, type ScriptTag } from '../lib/routes/page-scripts.mjs';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
 import { readPagefindFile } from './helpers/pagefind';
-import { compiledBodiesDir, madeImagesDir } from '../lib/build/folders.mjs';
+import { compiledBodiesDir, madeImagesDir } from '../lib/node/folders.mjs';
 import { filesUnder } from '../lib/node/files.mjs';
 
 jest.setTimeout(240_000);
@@ -170,7 +170,7 @@ describe('next build of a fixture site', () => {
   it('puts the search page\'s styles in a stylesheet that no other page loads', () => {
     const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
     const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href));
-    // `noScript` is a class of components/SearchPage/SearchPage.module.css alone.
+    // `noScript` is a class of components/SearchForm/SearchForm.module.css alone.
     const searchStyles = stylesheetsOf(path.join(out, 'search', 'index.html')).filter((href) => /_noScript\{/.test(fs.readFileSync(path.join(out, href), 'utf8')));
     expect(searchStyles).toHaveLength(1);
     const loadedBy = pages.filter((page) => stylesheetsOf(page).includes(searchStyles[0])).map((page) => pagePathOf(out, page));

@@ -2,8 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compiledBodiesDir } from '../lib/build/folders.mjs';
-import { assetListing, createCompileCache, getPipelineVersion, readCompiledPost } from '../lib/build/compile-cache';
+import { compiledBodiesDir } from '../lib/node/folders.mjs';
+import { assetListing, createCompileCache, getPipelineVersion, installedPackages, pipelineModules } from '../lib/build/compile-cache';
+import { site } from '../lib/config/site';
+import { packageDir } from '../lib/node/packages.mjs';
+import { readCompiledPost } from '../lib/page-props/site-data';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-'));
 
@@ -11,7 +14,7 @@ describe('compile cache', () => {
   it('gives each entry the key a page reads it back by', async () => {
     const root = tempDir();
     const cache = createCompileCache(compiledBodiesDir(root), 'v1');
-    const entry = { html: '<p>Hi</p>', headings: [], usesMath: false, images: [], warnings: [] };
+    const entry = { html: '<p>Hi</p>', headings: [], usesMath: false, images: [], warnings: [], excerpt: 'Hi' };
     const { key } = await cache.get({ body: 'a' }, async () => entry);
     expect(readCompiledPost(root, key)).toEqual(entry);
     expect(() => readCompiledPost(root, 'f'.repeat(64))).toThrow(/^The compiled body \.next\/cache\/folio\/compiled\/ff\/f{64}\.json cannot be read/);
@@ -70,45 +73,71 @@ describe('compile cache', () => {
 });
 
 describe('getPipelineVersion', () => {
-  function project(markdownSource: string, shikiVersion: string, imageWidths = '[480, 960, 1600]', callout = 'export const Callout = () => <aside className="callout" />;') {
-    const root = tempDir();
-    fs.mkdirSync(path.join(root, 'lib'));
-    fs.mkdirSync(path.join(root, 'components', 'Callout'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'components', 'Callout', 'Callout.tsx'), callout);
-    fs.writeFileSync(path.join(root, 'lib', 'markdown.ts'), markdownSource);
-    fs.writeFileSync(path.join(root, 'lib', 'code-themes.ts'), 'export const themes = 1;');
-    fs.writeFileSync(path.join(root, 'lib', 'images.ts'), 'export const sizes = "100vw";');
-    fs.writeFileSync(path.join(root, 'lib', 'image-processing.ts'), `export const IMAGE_WIDTHS = ${imageWidths};`);
-    fs.mkdirSync(path.join(root, 'node_modules', 'shiki'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'node_modules', 'shiki', 'package.json'), JSON.stringify({ version: shikiVersion }));
-    return root;
+  const root = path.resolve(__dirname, '..');
+
+  /** A copy of the project's code (inside it, so that its packages resolve), changed by `edit`; returns its root. */
+  function copy(edit: (copyRoot: string) => void = () => {}): string {
+    const copyRoot = fs.mkdtempSync(path.join(root, '.tmp', 'pipeline-'));
+    for (const folder of ['lib', 'components']) fs.cpSync(path.join(root, folder), path.join(copyRoot, folder), { recursive: true });
+    fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(copyRoot, 'tsconfig.json'));
+    edit(copyRoot);
+    return copyRoot;
   }
-
-  it('changes with the pipeline\'s options, its image options and its packages\' versions', () => {
-    const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
-    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'))).toBe(base);
-    expect(getPipelineVersion(project("const plugins = ['gfm', 'math'];", '4.6.0'))).not.toBe(base);
-    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.7.0'))).not.toBe(base);
-    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', '[640, 1280]'))).not.toBe(base);
+  const append = (copyRoot: string, file: string, text: string) => fs.appendFileSync(path.join(copyRoot, file), text);
+  let base: string;
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+    base = await getPipelineVersion(copy());
   });
 
-  it('changes with the version of html-url-attributes, which says which attributes of a body hold URLs', () => {
-    const withUrlAttributes = (version: string) => {
-      const root = project("const plugins = ['gfm'];", '4.6.0');
-      fs.mkdirSync(path.join(root, 'node_modules', 'html-url-attributes'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'node_modules', 'html-url-attributes', 'package.json'), JSON.stringify({ version }));
-      return getPipelineVersion(root);
-    };
-    expect(withUrlAttributes('3.0.1')).toBe(withUrlAttributes('3.0.1'));
-    expect(withUrlAttributes('3.1.0')).not.toBe(withUrlAttributes('3.0.1'));
+  it('finds the pipeline\'s modules from its imports, deep ones and components included, and the packages they use', async () => {
+    const { files, packages } = await pipelineModules(root);
+    for (const file of ['lib/markdown/compile.ts', 'lib/markdown/code-themes.ts', 'lib/images/body-images.ts', 'lib/images/process.ts', 'lib/integrations/youtube-frame.mjs', 'components/MdxBody/renderBody.tsx', 'components/YouTube/YouTube.tsx', 'components/Callout/Callout.tsx']) {
+      expect(files).toContain(file);
+    }
+    expect(files).not.toContain('pages/_document.tsx');
+    for (const name of ['shiki', 'rehype-pretty-code', 'rehype-sanitize', 'html-url-attributes', 'react-dom', 'next-mdx-remote', 'sharp']) expect(packages).toContain(name);
+    // And what those packages run: rehype-katex's KaTeX, at the version installed for it.
+    const katex = JSON.parse(fs.readFileSync(path.join(packageDir('katex', packageDir('rehype-katex', root)!)!, 'package.json'), 'utf8')).version;
+    expect(installedPackages(packages, root)).toContain(`katex@${katex}`);
   });
 
-  it('changes with a component whose markup is in the rendered HTML', () => {
-    const base = getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0'));
-    expect(getPipelineVersion(project("const plugins = ['gfm'];", '4.6.0', undefined, 'export const Callout = () => <aside className="callout note" />;'))).not.toBe(base);
+  it('is the same for the same code', async () => {
+    expect(await getPipelineVersion(copy())).toBe(base);
   });
 
-  it('is a real hash of this project\'s pipeline', () => {
-    expect(getPipelineVersion()).toMatch(/^[0-9a-f]{64}$/);
+  it('changes with any module the pipeline imports, however deep, and with a component whose markup is in the HTML', async () => {
+    for (const file of ['lib/markdown/code-themes.ts', 'lib/integrations/youtube-frame.mjs', 'lib/images/body-images.ts', 'components/Callout/Callout.tsx']) {
+      expect({ file, version: await getPipelineVersion(copy((copyRoot) => append(copyRoot, file, '\n// edited\n'))) }).toEqual({ file, version: expect.not.stringMatching(base) });
+    }
+  });
+
+  it('does not change when settings no body shows change, like the author\'s bio', async () => {
+    const edited = copy((copyRoot) => {
+      const file = path.join(copyRoot, 'lib', 'config', 'settings.ts');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/bio: '[^']*'/, "bio: 'Now writes about gardening.'"));
+    });
+    expect(fs.readFileSync(path.join(edited, 'lib', 'config', 'settings.ts'), 'utf8')).toContain('gardening');
+    expect(await getPipelineVersion(edited)).toBe(base);
+  });
+
+  it('changes with the settings a body shows: the excerpt\'s length and the image widths', async () => {
+    for (const [name, value] of [['excerptLength', 100], ['imageWidths', [640, 1280]]] as const) {
+      const saved = site[name];
+      Object.assign(site, { [name]: value });
+      try {
+        expect({ name, version: await getPipelineVersion(copy()) }).toEqual({ name, version: expect.not.stringMatching(base) });
+      } finally {
+        Object.assign(site, { [name]: saved });
+      }
+    }
+  });
+
+  it('changes with the version of a package the pipeline runs', async () => {
+    const withShiki = copy((copyRoot) => {
+      fs.mkdirSync(path.join(copyRoot, 'node_modules', 'shiki'), { recursive: true });
+      fs.writeFileSync(path.join(copyRoot, 'node_modules', 'shiki', 'package.json'), JSON.stringify({ version: '0.0.1-test' }));
+    });
+    expect(await getPipelineVersion(withShiki)).not.toBe(base);
   });
 });

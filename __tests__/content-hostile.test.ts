@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { publishAssets } from '../lib/content/post-files';
+import { publishAssets } from '../lib/build/publish';
 import { loadContent, readBody } from '../lib/content/load';
 import { RESERVED_ROOT_NAMES } from '../lib/routes/table.mjs';
 import { MAX_SLUG_BYTES } from '../lib/content/slug.mjs';

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../lib/content/dates.mjs';
 import { loadContent } from '../lib/content/load';
-import { archiveByYear } from '../lib/page-props/page-props';
+import { archiveByYear } from '../lib/page-props/lists';
 import { post, writePosts } from './helpers/posts-dir';
 
 /** The zones of the reruns, and the minutes `getTimezoneOffset` gives there on 2017-12-15. */

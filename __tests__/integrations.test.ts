@@ -1,17 +1,6 @@
-import {
-  COMMENTS_LOADER_PATH,
-  NO_INTEGRATIONS,
-  allowedScriptFiles,
-  analyticsScript,
-  commentsEmbed,
-  integrationCspSources,
-  resolveIntegrations,
-  type AnalyticsSettings,
-  type CommentsSettings,
-  type Integrations,
-} from '../lib/integrations/integrations.mjs';
-import { site } from '../lib/config/site';
-import { siteIntegrations } from '../lib/config/site';
+import { NO_INTEGRATIONS, allowedScriptFiles, analyticsScript, commentsEmbed, integrationCspSources, resolveIntegrations, type AnalyticsSettings, type CommentsSettings, type Integrations } from '../lib/integrations/integrations.mjs';
+import { COMMENTS_LOADER_PATH } from '../lib/routes/table.mjs';
+import { site, siteIntegrations } from '../lib/config/site';
 
 const giscus: CommentsSettings = { provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc' };
 const utterances: CommentsSettings = { provider: 'utterances', repo: 'owner/blog' };
@@ -42,14 +31,14 @@ describe('resolveIntegrations', () => {
     expect(resolveIntegrations({ comments: giscus, analytics: umami }, JSON.stringify({ comments: null }))).toEqual({ comments: null, analytics: umami });
   });
 
-  it('names lib/site.ts and every wrong field', () => {
+  it('names lib/config/settings.ts and every wrong field', () => {
     const broken = { provider: 'giscus', repo: 'not a repo', repoId: '', category: 'Comments', categoryId: 'DIC_1', origin: 'https://giscus.example/' };
     expect(() => resolveIntegrations({ comments: broken, analytics: null }, undefined)).toThrow(
       [
         'Invalid integration settings:',
-        'lib/site.ts: comments.repo: must be a GitHub repository as "owner/name"',
-        'lib/site.ts: comments.repoId: must not be empty',
-        'lib/site.ts: comments.origin: must be an origin (scheme, host and port), with no path or trailing slash',
+        'lib/config/settings.ts: comments.repo: must be a GitHub repository as "owner/name"',
+        'lib/config/settings.ts: comments.repoId: must not be empty',
+        'lib/config/settings.ts: comments.origin: must be an origin (scheme, host and port), with no path or trailing slash',
       ].join('\n'),
     );
   });

@@ -2,19 +2,9 @@
 import path from 'node:path';
 import { loadContent, readBody, type ContentIndex, type Post } from '../lib/content/load';
 import { compileBody, type Heading } from '../lib/markdown/compile';
-import {
-  adjacentPosts,
-  archiveByYear,
-  laterPages,
-  pageCount,
-  pageUrl,
-  paginate,
-  postListPage,
-  relatedPosts,
-  tableOfContents,
-  termCounts,
-  termListing,
-} from '../lib/page-props/page-props';
+import { adjacentPosts, relatedPosts, tableOfContents } from '../lib/page-props/post';
+import { archiveByYear, postListPage, termCounts, termListing } from '../lib/page-props/lists';
+import { laterPages, pageCount, pageUrl, paginate } from '../lib/routes/pagination';
 import { scratchImageStore } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 

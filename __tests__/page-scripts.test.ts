@@ -1,4 +1,5 @@
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts.mjs';
+import { THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
 
 describe('isAllowedScript', () => {
   it.each([

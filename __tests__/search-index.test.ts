@@ -10,7 +10,8 @@ import path from 'node:path';
 import { buildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
 import { exportedPageFile } from '../lib/export/feeds.mjs';
-import { SEARCH_INDEX_DIR, searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index.mjs';
+import { searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index.mjs';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { post, writePosts } from './helpers/posts-dir';
 

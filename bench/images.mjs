@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compiledBodiesDir } from '../lib/build/folders.mjs';
+import { compiledBodiesDir } from '../lib/node/folders.mjs';
 import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
 import { finishExport } from '../scripts/finish-export.mjs';
 import { writeCorpus } from './corpus.mjs';

@@ -13,8 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import matter from 'gray-matter';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/export/search-index.mjs';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
 /** A word only the sample post /posts/reinvent-2017/ has, in its body and not its title. */

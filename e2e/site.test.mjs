@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, isAllowedScript } from '../lib/routes/page-scripts.mjs';
+import { isAllowedScript } from '../lib/routes/page-scripts.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
 
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));

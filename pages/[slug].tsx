@@ -1,6 +1,7 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
-import { PostPage } from '../components/PostPage/PostPage';
-import { getPostPageProps, getSlugs, postPathsFallback, type PostPageProps } from '../lib/page-props/page-props';
+import { PostTemplate } from '../components/templates/PostTemplate/PostTemplate';
+import { getPostPageProps, getSlugs, postPathsFallback } from '../lib/page-props/post';
+import type { PostPageProps } from '../lib/page-props/types';
 
 export const config = { unstable_runtimeJS: false };
 
@@ -15,4 +16,4 @@ export const getStaticProps: GetStaticProps<PostPageProps, { slug: string }> = a
   return props ? { props } : { notFound: true };
 };
 
-export default PostPage;
+export default PostTemplate;

@@ -5,8 +5,7 @@ import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle
 import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/headers.mjs';
 import { iconHrefs } from '../lib/images/icons.mjs';
 import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations.mjs';
-import { basePath, site } from '../lib/config/site';
-import { siteIntegrations } from '../lib/config/site';
+import { basePath, site, siteIntegrations } from '../lib/config/site';
 
 const { analytics } = siteIntegrations;
 

@@ -1,6 +1,7 @@
 import type { GetStaticProps } from 'next';
-import { PostListPage } from '../components/PostListPage/PostListPage';
-import { getHomePageProps, type PostListPageProps } from '../lib/page-props/page-props';
+import { PostListTemplate } from '../components/templates/PostListTemplate/PostListTemplate';
+import { getHomePageProps } from '../lib/page-props/lists';
+import type { PostListPageProps } from '../lib/page-props/types';
 
 // Plain HTML and CSS: no page ships client JavaScript.
 export const config = { unstable_runtimeJS: false };
@@ -8,4 +9,4 @@ export const config = { unstable_runtimeJS: false };
 /** The first page of the latest posts; `/page/<n>/` has the rest. */
 export const getStaticProps: GetStaticProps<PostListPageProps> = async () => ({ props: getHomePageProps() });
 
-export default PostListPage;
+export default PostListTemplate;

@@ -27,13 +27,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildManifestFile } from '../lib/build/folders.mjs';
+import { buildManifestFile } from '../lib/node/folders.mjs';
 import { writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
 import { filesUnder } from '../lib/node/files.mjs';
 import { writeHeadersFile } from '../lib/export/headers.mjs';
-import { COMMENTS_LOADER_PATH, integrationCspSources } from '../lib/integrations/integrations.mjs';
+import { integrationCspSources } from '../lib/integrations/integrations.mjs';
+import { COMMENTS_LOADER_PATH, SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
 import { themeScriptTexts } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_INDEX_DIR, writeSearchIndex } from '../lib/export/search-index.mjs';
+import { writeSearchIndex } from '../lib/export/search-index.mjs';
 
 /** Where the prepare step left the manifest of the project whose export is `outDir` (lib/build-manifest.ts). */
 export const manifestFileFor = (outDir) => buildManifestFile(path.dirname(outDir));

@@ -1,4 +1,4 @@
-import type { ArchiveYear } from '../../lib/page-props/page-props';
+import type { ArchiveYear } from '../../lib/page-props/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './Archive.module.css';
 

@@ -1,5 +1,5 @@
 import Head from 'next/head';
-import type { Pagination as PaginationData } from '../../lib/page-props/page-props';
+import type { Pagination as PaginationData } from '../../lib/routes/pagination';
 import { absoluteUrl } from '../../lib/config/site';
 import styles from './Pagination.module.css';
 

@@ -1,4 +1,4 @@
-import type { PostLink } from '../../lib/page-props/page-props';
+import type { PostLink } from '../../lib/page-props/types';
 import styles from './PostNav.module.css';
 
 export interface PostNavProps {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PostLink } from '../../lib/page-props/page-props';
+import type { PostLink } from '../../lib/page-props/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './RelatedPosts.module.css';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TocEntry } from '../../lib/page-props/page-props';
+import type { TocEntry } from '../../lib/page-props/types';
 import styles from './TableOfContents.module.css';
 
 export interface TableOfContentsProps {

@@ -1,4 +1,4 @@
-import type { TermCount } from '../../lib/page-props/page-props';
+import type { TermCount } from '../../lib/page-props/types';
 import styles from './TermList.module.css';
 
 export interface TermListProps {

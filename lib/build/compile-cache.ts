@@ -5,78 +5,84 @@
  *
  * An entry's key is a hash of everything its output depends on: the post's source and the
  * fields the pipeline reads, the list of files beside a folder post (a missing image is an
- * error), and the pipeline's own version: the source of lib/markdown.ts and
- * lib/code-themes.ts (plugin list and options, themes), of the image plugin and its options,
- * of the components that render a body, of the site config, and the versions of the packages
- * it runs.
- * Change any of them and the key changes, so a stale entry is never found. An entry that
- * cannot be read is a miss. Errors are never cached.
+ * error), and the pipeline's own version (`getPipelineVersion`): every module the compile and
+ * the body's components are made of, found from their imports as a bundler finds them, the
+ * versions of the packages they import, and the settings that reach a body. Change any of them
+ * and the key changes, so a stale entry is never found. An entry that cannot be read is a miss.
+ * Errors are never cached.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compiledBodiesDir } from './folders.mjs';
+import { build } from 'esbuild';
+import { basePath, SETTINGS_FILE, site } from '../config/site';
+import { compiledEntryFile } from '../node/folders.mjs';
 import { writeAtomically } from '../node/files.mjs';
-import type { ImageUse } from '../images/cache';
-import type { Heading } from '../markdown/compile';
-import { packageVersion } from '../node/packages.mjs';
+import { packageDir } from '../node/packages.mjs';
 
-/** Files and packages whose change must invalidate every compiled post. */
-const PIPELINE_SOURCES = [
-  'lib/markdown.ts',
-  'lib/code-themes.ts',
-  'lib/images.ts',
-  'lib/image-processing.ts',
-  'lib/site.ts',
-  'components/MdxBody/renderBody.tsx',
-  ...['Callout', 'Figure', 'YouTube'].map((name) => `components/${name}/${name}.tsx`),
-];
-const PIPELINE_PACKAGES = [
-  'next',
-  'react-dom',
-  'next-mdx-remote',
-  '@mdx-js/mdx',
-  'hast-util-to-jsx-runtime',
-  'remark-parse',
-  'remark-rehype',
-  'shiki',
-  'rehype-pretty-code',
-  'remark-gfm',
-  'rehype-sanitize',
-  'rehype-raw',
-  'html-url-attributes',
-  'rehype-katex',
-  'katex',
-  'remark-math',
-  'remark-github-blockquote-alert',
-  'rehype-slug',
-  'sharp',
-];
+/** The modules a compiled body comes from: the compile pipeline, and the components that render its HTML. */
+export const PIPELINE_ENTRIES = ['lib/markdown/compile.ts', 'components/MdxBody/renderBody.tsx'];
 
-/** A hash of the pipeline in project `root`: its source files and the versions of its packages. */
-export function getPipelineVersion(root = process.cwd()): string {
-  const hash = createHash('sha256');
-  for (const file of PIPELINE_SOURCES) {
-    const source = path.join(root, file);
-    hash.update(`${file}\0${fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : 'missing'}\0`);
+/**
+ * The settings a body's HTML or excerpt depends on: the site's URL (which links are external),
+ * the base path (in every root-relative URL), the excerpt's length and the image widths (in
+ * every `srcset`). The settings file itself is left out of the key, so that editing anything
+ * else in it (the author's bio, say) recompiles nothing.
+ */
+const bodySettings = () => ({ url: site.url, basePath, excerptLength: site.excerptLength, imageWidths: site.imageWidths });
+
+/** The package a bare import names: `react-dom/server` → `react-dom`, `@mdx-js/mdx` → `@mdx-js/mdx`. */
+const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * The project files of the pipeline (paths relative to `root`) and the packages they import,
+ * as esbuild resolves the imports of `PIPELINE_ENTRIES` (bundling nothing, writing nothing).
+ */
+export async function pipelineModules(root: string): Promise<{ files: string[]; packages: string[] }> {
+  const { metafile } = await build({
+    entryPoints: PIPELINE_ENTRIES.map((entry) => path.join(root, entry)),
+    absWorkingDir: root,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'pipeline-graph',
+    logLevel: 'silent',
+  });
+  const packages = new Set<string>();
+  for (const input of Object.values(metafile.inputs)) {
+    for (const { path: specifier, external } of input.imports) if (external && !specifier.startsWith('node:')) packages.add(packageOf(specifier));
   }
-  for (const name of PIPELINE_PACKAGES) hash.update(`${name}@${packageVersion(name, root)}\0`);
-  return hash.digest('hex');
+  return { files: Object.keys(metafile.inputs).sort(), packages: [...packages].sort() };
 }
 
-/** A post body as the cache keeps it: rendered to HTML, with what its page needs to know of it. */
-export interface CompiledPost {
-  html: string;
-  /** The body's section headings, in order, with their ids. */
-  headings: Heading[];
-  /** True when the body has math, so its page needs KaTeX's stylesheet. */
-  usesMath: boolean;
-  /** The local images it shows, whose files its page publishes. */
-  images: ImageUse[];
-  /** What the author should fix but that does not stop the build, as `file:line: message`. */
-  warnings: string[];
-  /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
-  excerpt: string;
+/**
+ * Every package installed for `packages`, theirs included (rehype-katex's KaTeX, say), as
+ * `name@version`: what the pipeline runs, found as Node finds each dependency from the package
+ * that needs it.
+ */
+export function installedPackages(packages: readonly string[], root: string): string[] {
+  const found = new Map<string, string>();
+  const queue = packages.map((name) => ({ name, from: root }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const dir = packageDir(next.name, next.from);
+    if (!dir || found.has(dir)) continue;
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    found.set(dir, `${next.name}@${manifest.version}`);
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) queue.push({ name, from: dir });
+  }
+  return [...new Set(found.values())].sort();
+}
+
+/** A hash of the pipeline in project `root`: its modules' sources but the settings file's, the packages it runs, and the settings that reach a body. */
+export async function getPipelineVersion(root: string): Promise<string> {
+  const { files, packages } = await pipelineModules(root);
+  const hash = createHash('sha256').update(JSON.stringify(bodySettings()));
+  for (const file of files.filter((name) => name !== SETTINGS_FILE)) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(root, file)));
+  for (const installed of installedPackages(packages, root)) hash.update(`\0${installed}`);
+  return hash.digest('hex');
 }
 
 export interface CompileCache {
@@ -88,14 +94,12 @@ export interface CompileCache {
   get<T>(input: unknown, compute: () => Promise<T>, isCurrent?: (value: T) => boolean): Promise<{ key: string; value: T }>;
 }
 
-const entryFile = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
-
 /** A cache in `dir` whose keys include `version`. */
 export function createCompileCache(dir: string, version: string): CompileCache {
   return {
     async get<T>(input: unknown, compute: () => Promise<T>, isCurrent: (value: T) => boolean = () => true) {
       const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(input)).digest('hex');
-      const file = entryFile(dir, key);
+      const file = compiledEntryFile(dir, key);
       try {
         const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
         if (isCurrent(cached)) return { key, value: cached };
@@ -108,16 +112,6 @@ export function createCompileCache(dir: string, version: string): CompileCache {
       return { key, value };
     },
   };
-}
-
-/** The compiled post under `key` in the project at `root`, which the prepare step made (lib/build/prepare.ts). */
-export function readCompiledPost(root: string, key: string): CompiledPost {
-  const file = entryFile(compiledBodiesDir(root), key);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledPost;
-  } catch (error) {
-    throw new Error(`The compiled body ${path.relative(root, file)} cannot be read (${(error as Error).message}): build again with \`npm run build\`, which makes it`);
-  }
 }
 
 /** Files beside a folder post, which decide whether its relative links resolve. */

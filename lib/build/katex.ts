@@ -1,13 +1,15 @@
 /**
  * KaTeX's stylesheet and fonts, published into `public/katex/` (git-ignored), which
  * `next dev` serves and `next build` copies into `out/`. MdxBody links the stylesheet only
- * on pages with math; the stylesheet finds its fonts beside it, in `fonts/`.
+ * on pages with math; the stylesheet finds its fonts beside it, in `fonts/`. They are the
+ * stylesheet and fonts of the KaTeX that rehype-katex renders formulas with (its own
+ * dependency), so the markup and its styles are of one version.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { copyIfChanged } from '../content/post-files';
+import { copyIfChanged } from './publish';
 import { KATEX_FOLDER } from '../routes/table.mjs';
+import { packageDir } from '../node/packages.mjs';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are
@@ -15,8 +17,10 @@ import { KATEX_FOLDER } from '../routes/table.mjs';
  * for pages with math, so a site without math has no `katex/` in `out/`.
  */
 export function publishKatexAssets(publicDir: string): void {
-  // Resolved from the project at run time: the bundler would turn require.resolve into a module id.
-  const dist = path.join(path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('katex/package.json')), 'dist');
+  // Found as rehype-katex finds it, from the project at run time.
+  const katex = packageDir('katex', packageDir('rehype-katex') ?? process.cwd());
+  if (!katex) throw new Error('KaTeX is not installed for rehype-katex: run npm install');
+  const dist = path.join(katex, 'dist');
   const target = path.join(publicDir, KATEX_FOLDER);
   fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
   const files = ['katex.min.css', ...fs.readdirSync(path.join(dist, 'fonts')).map((font) => path.join('fonts', font))];

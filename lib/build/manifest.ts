@@ -5,14 +5,13 @@
  * sources the CSP allows). The prepare step (lib/build/prepare.ts) writes it from the same
  * content index that the pages come from, so the feeds and the sitemap can never list a post or a page the site does not have.
  */
-import { buildManifestFile } from './folders.mjs';
+import { buildManifestFile } from '../node/folders.mjs';
 import { writeAtomically } from '../node/files.mjs';
 import { toSummary, type ContentIndex, type Post, type PostSummary } from '../content/load';
-import { laterPages, pageUrl } from '../page-props/page-props';
+import { laterPages, pageUrl } from '../routes/pagination';
 import type { Integrations } from '../integrations/integrations.mjs';
-import { SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
-import { basePath, site, siteFeeds, withBasePath, type FeedLink, type SiteConfig } from '../config/site';
-import { siteIntegrations } from '../config/site';
+import { PAGE_ROUTES } from '../routes/table.mjs';
+import { basePath, type FeedLink, site, type SiteConfig, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
 
 
 /** One page the site generates, for the sitemap. */
@@ -49,7 +48,7 @@ const lastChange = (post: Post) => post.updated ?? post.date;
 const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
 
 /**
- * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-data.ts):
+ * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-props/):
  * home and its later pages, each post and page, the tag and category indexes, each tag's and
  * category's pages, the archive, and the search page (which shows no post until a reader
  * searches, so it has no last change). A list page changed when the newest change among the
@@ -62,14 +61,14 @@ export function siteRoutes(index: ContentIndex): SiteRoute[] {
     return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
   };
   return [
-    ...list(withBasePath('/'), index.posts),
+    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
     ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
-    { url: withBasePath('/tags/'), lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
+    { url: withBasePath(PAGE_ROUTES.tags.path()), lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath('/categories/'), lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
+    { url: withBasePath(PAGE_ROUTES.categories.path()), lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: withBasePath('/archive/'), lastmod: everyPost },
-    { url: withBasePath(SEARCH_PAGE_PATH), lastmod: null },
+    { url: withBasePath(PAGE_ROUTES.archive.path()), lastmod: everyPost },
+    { url: withBasePath(PAGE_ROUTES.search.path()), lastmod: null },
   ];
 }
 

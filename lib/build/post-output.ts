@@ -9,9 +9,10 @@
  * publishes them.
  */
 import { readBody, type Post } from '../content/load';
-import { ContentError } from '../content/errors';
-import { assetListing, createCompileCache, getPipelineVersion, type CompiledPost } from './compile-cache';
-import { compiledBodiesDir } from './folders.mjs';
+import { ContentError, toErrorData, type ContentErrorData } from '../content/errors';
+import type { CompiledPost } from '../page-props/site-data';
+import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';
+import { compiledBodiesDir } from '../node/folders.mjs';
 import { imagesAreCurrent, projectImageDirs } from '../images/cache';
 import { createImageStore, type ImageStore } from '../images/process';
 import type { BodyContent } from '../markdown/compile';
@@ -34,18 +35,8 @@ export interface PostOutput {
   bodyExcerpt: string;
 }
 
-/** A `ContentError` as plain data, to cross from a worker process. */
-export interface ContentErrorData {
-  file: string;
-  detail: string;
-  line?: number;
-  field?: string;
-}
-
 export type PostResult = { output: PostOutput } | { error: ContentErrorData };
 
-export const toErrorData = ({ file, detail, line, field }: ContentError): ContentErrorData => ({ file, detail, line, field });
-export const fromErrorData = ({ file, detail, line, field }: ContentErrorData) => new ContentError(file, detail, { line, field });
 
 /** Where the post is built: the project, the site's URL and base path (both are in rendered links), and the body renderer. */
 export interface PostBuildContext {
@@ -54,6 +45,14 @@ export interface PostBuildContext {
   basePath: string;
   renderHtml: BodyRenderer;
 }
+
+let pipelineVersion: Promise<string> | undefined;
+
+/**
+ * The version of the pipeline this process runs, worked out once: the code of the project it
+ * runs in (a site copy in `.tmp/` has its own), whatever project its posts come from.
+ */
+const runningPipelineVersion = () => (pipelineVersion ??= getPipelineVersion(process.cwd()));
 
 const stores = new Map<string, ImageStore>();
 
@@ -77,7 +76,7 @@ function unexpectedError(error: unknown): string {
 export async function buildPostOutput(post: Post, context: PostBuildContext): Promise<PostResult> {
   try {
     const store = imageStoreOf(context.root);
-    const cache = createCompileCache(compiledBodiesDir(context.root), getPipelineVersion(context.root));
+    const cache = createCompileCache(compiledBodiesDir(context.root), await runningPipelineVersion());
     const body = readBody(post);
     const { key, value: compiled } = await cache.get<CompiledPost>(
       // The base path is in the rendered links and image URLs, and the site's URL decides which links are external: both are part of the key.

@@ -20,18 +20,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { publishAssets } from '../content/post-files';
+import { publishAssets } from './publish';
 import { writeBuildManifest } from './manifest';
 import { loadContent, type Post } from '../content/load';
-import { ContentError, ContentErrors } from '../content/errors';
+import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
 import { writeAtomically } from '../node/files.mjs';
 import { projectImageDirs, publishImages } from '../images/cache';
 import { publishIcons } from '../images/icons.mjs';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
 import { basePath, site } from '../config/site';
-import { siteDataFile } from './folders.mjs';
-import { fromErrorData, toErrorData, type PostResult } from './post-output';
+import { siteDataFile } from '../node/folders.mjs';
+import type { PostResult } from './post-output';
 
 export interface PrepareOptions {
   /** The project. */

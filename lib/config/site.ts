@@ -12,6 +12,9 @@ import { settings } from './settings';
 
 export type { MenuItem };
 
+/** True under `next dev` and `npm run dev`'s prepare step: drafts show, and a broken post shows its error on its page. */
+export const isDev = process.env.NODE_ENV === 'development';
+
 /** Where the settings are, as an author sees it in a message. */
 export const SETTINGS_FILE = 'lib/config/settings.ts';
 

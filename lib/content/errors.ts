@@ -21,6 +21,17 @@ export class ContentError extends Error {
   }
 }
 
+/** A `ContentError` as plain data: to cross from a worker process, and in the prepared site. */
+export interface ContentErrorData {
+  file: string;
+  detail: string;
+  line?: number;
+  field?: string;
+}
+
+export const toErrorData = ({ file, detail, line, field }: ContentError): ContentErrorData => ({ file, detail, line, field });
+export const fromErrorData = ({ file, detail, line, field }: ContentErrorData) => new ContentError(file, detail, { line, field });
+
 /** Every problem found in `posts/`, reported together so that one build shows them all. */
 export class ContentErrors extends Error {
   readonly errors: ContentError[];

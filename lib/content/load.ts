@@ -13,7 +13,9 @@ import { TextDecoder } from 'node:util';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
-import { assetBaseFor, followLink, isRelativeUrl, readPostAssets, resolveAssetUrl, type PostAsset, type SourceAreas } from './post-files';
+import { followLink, readPostAssets, type PostAsset, type SourceAreas } from './post-files';
+import { PAGE_ROUTES, postFilesPath } from '../routes/table.mjs';
+import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
 import { ContentError, ContentErrors } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { reservedSlugProblem } from '../routes/table.mjs';
@@ -313,16 +315,15 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     const from = frontMatter.slug ? JSON.stringify(frontMatter.slug) : `the name ${JSON.stringify(source.name)}`;
     throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, { field: 'slug' });
   }
-  const parent = frontMatter.template === 'page' ? '/' : '/posts/';
-  const reserved = reservedSlugProblem(parent, slug);
+  const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug));
   if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, { field: 'slug' });
 
   const term = (kind: 'tags' | 'categories', name: string, field: string): Term => {
     const termSlug = slugify(name);
     if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field });
-    const reservedTerm = reservedSlugProblem(`/${kind}/`, termSlug);
+    const reservedTerm = reservedSlugProblem(termRoute(kind).path(termSlug));
     if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field });
-    return { name, slug: termSlug, url: withBasePath(`/${kind}/${encodeURIComponent(termSlug)}/`) };
+    return { name, slug: termSlug, url: withBasePath(termRoute(kind).path(termSlug)) };
   };
   const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
@@ -331,11 +332,11 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
   const excerpt = summaryText ? markdownToPlainText(summaryText, site.excerptLength * 4) : '';
   // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
-    value && source.assetDir && isRelativeUrl(value) ? resolveAssetUrl(value, assetBaseFor(slug)) : value ? withBasePath(value) : null;
+    value && source.assetDir && isRelativeUrl(value) ? resolveRelativeUrl(value, withBasePath(postFilesPath(slug))) : value ? withBasePath(value) : null;
 
   return {
     slug,
-    url: withBasePath(frontMatter.template === 'page' ? `/${slug}/` : `/posts/${slug}/`),
+    url: withBasePath(PAGE_ROUTES[frontMatter.template].path(slug)),
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,
@@ -356,6 +357,9 @@ function parseSource(source: SourceFile, sourcePath: string, includeDrafts: bool
     frontMatter,
   };
 }
+
+/** The route of one tag's or one category's posts. */
+const termRoute = (kind: 'tags' | 'categories') => (kind === 'tags' ? PAGE_ROUTES.tag : PAGE_ROUTES.category);
 
 /** The body of `post`, read from its file. */
 export const readBody = (post: Pick<Post, 'file' | 'bodyOffset' | 'sourcePath'>): string => readText(post.file, post.sourcePath).slice(post.bodyOffset);

@@ -1,24 +1,16 @@
 /**
- * Folder posts' assets (images next to `index.md`) are published into `public/posts/<slug>/`,
- * which `next dev` serves and `next build` copies into `out/`. Folio owns `public/posts/`
- * (it is git-ignored): each sync makes it match the current posts exactly, so a draft's or
- * a deleted post's files never reach `out/`.
- *
- * What a folder post may publish is decided when it is read (`readPostAssets`), so a post
- * with a file it may not publish is an error listed with every other, and nothing of it is
- * published: nothing from outside the project (a link may point elsewhere in it), nothing a
- * browser would run on the site's origin (HTML, JavaScript, XML documents), and SVGs only as
- * lib/svg.ts makes them inert.
+ * A folder post's own files (images next to `index.md`), which the build publishes beside its
+ * page (lib/build/publish.ts). What a folder post may publish is decided when it is read
+ * (`readPostAssets`), so a post with a file it may not publish is an error listed with every
+ * other, and nothing of it is published: nothing from outside the project (a link may point
+ * elsewhere in it), nothing a browser would run on the site's origin (HTML, JavaScript, XML
+ * documents), and SVGs only as lib/images/svg.ts makes them inert.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { lookup as mediaTypeOf } from 'mime-types';
-import type { Post } from './load';
-import { ContentError, ContentErrors } from './errors';
-import { filesUnder, isInside, writeAtomically } from '../node/files.mjs';
-import { BUILT_IMAGES_FOLDER } from '../routes/table.mjs';
-import { withBasePath } from '../config/site';
-import { NotSvgError, sanitizeSvg } from '../images/svg';
+import { ContentError } from './errors';
+import { isInside } from '../node/files.mjs';
 
 /** A file of a folder post, published beside its page. */
 export interface PostAsset {
@@ -111,88 +103,3 @@ export function readPostAssets(folder: string, index: string, areas: SourceAreas
   walk(folder, '', [fs.realpathSync(folder)]);
   return { assets, errors };
 }
-
-/**
- * Publishes the assets of `posts` into `publicPostsDir`: copies each whose size or time
- * differs (an SVG made inert), and removes what no post owns any more. Throws `ContentErrors`
- * for SVG files that are not SVG, after publishing the rest.
- */
-export function publishAssets(posts: Post[], publicPostsDir: string): void {
-  const wanted = new Map(posts.filter((post) => post.assetDir).map((post) => [post.slug, post.assets]));
-  fs.mkdirSync(publicPostsDir, { recursive: true });
-  for (const entry of fs.readdirSync(publicPostsDir)) {
-    if (!wanted.has(entry)) fs.rmSync(path.join(publicPostsDir, entry), { recursive: true, force: true });
-  }
-  const errors: ContentError[] = [];
-  for (const [slug, assets] of wanted) {
-    const target = path.join(publicPostsDir, slug);
-    removeStale(target, assets);
-    for (const asset of assets) {
-      try {
-        publishFile(asset.file, path.join(target, ...asset.name.split('/')));
-      } catch (error) {
-        if (!(error instanceof NotSvgError)) throw error;
-        errors.push(new ContentError(asset.sourcePath, `is not an SVG image: it ${error.message}`));
-      }
-    }
-  }
-  if (errors.length) throw new ContentErrors(errors);
-}
-
-/** Removes from a post's published folder every file that is not one of `assets`, and the folders left empty. */
-function removeStale(target: string, assets: PostAsset[]): void {
-  const names = new Set(assets.map((asset) => asset.name));
-  for (const file of filesUnder(target)) {
-    if (!names.has(path.relative(target, file).split(path.sep).join('/'))) fs.rmSync(file);
-  }
-  const folders = fs.existsSync(target) ? fs.readdirSync(target, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()) : [];
-  for (const folder of folders.map((entry) => path.join(entry.parentPath, entry.name)).sort((a, b) => b.length - a.length)) {
-    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
-  }
-}
-
-/**
- * Publishes `source` at `target`: a copy, or for an SVG its inert form, which is written again
- * only when the source's time differs from the one it was given. What a server sends it as
- * comes from the published name, which a link's target need not share.
- */
-function publishFile(source: string, target: string): void {
-  if (path.extname(target).toLowerCase() !== '.svg') {
-    copyIfChanged(source, target);
-    return;
-  }
-  const current = fs.statSync(source);
-  const published = fs.statSync(target, { throwIfNoEntry: false });
-  if (published && Math.trunc(published.mtimeMs) === Math.trunc(current.mtimeMs)) return;
-  writeAtomically(target, sanitizeSvg(fs.readFileSync(source, 'utf8')));
-  fs.utimesSync(target, current.atime, current.mtime);
-}
-
-/** Copies `source` to `target` unless the copy there has its size and is not older: a few stats on an unchanged tree. */
-export function copyIfChanged(source: string, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const current = fs.statSync(source);
-  const published = fs.statSync(target, { throwIfNoEntry: false });
-  if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
-}
-
-/** True for a URL that starts with a scheme (`https:`, `mailto:`). */
-export const hasUrlScheme = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
-
-/** True for a URL relative to the page (`./diagram.png`, `img/a.png`), not for `/x`, `#x`, `?x` or `https:`. */
-export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
-
-/** Where a folder post's assets are served from: `/posts/<slug>/` under the base path. */
-export const assetBaseFor = (slug: string) => withBasePath(`/posts/${slug}/`);
-
-export { BUILT_IMAGES_FOLDER };
-
-/**
- * The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`.
- * Not under the base path yet: a body's URLs get it from lib/markdown.ts, a page's social
- * image from `withBasePath` where it is shown.
- */
-export const builtImageUrl = (file: string) => `/${BUILT_IMAGES_FOLDER}/${file}`;
-
-/** `./img/a.png` in a folder post → `<base path>/posts/<slug>/img/a.png`. */
-export const resolveAssetUrl = (relativeUrl: string, assetBase: string) => assetBase + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');

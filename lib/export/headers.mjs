@@ -37,8 +37,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files.mjs';
 import { isIconPath } from '../images/icons.mjs';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/page-scripts.mjs';
-import { HEADERS_PATH } from '../routes/table.mjs';
+import { HEADERS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table.mjs';
 import { prefixBasePath } from '../routes/base-path.mjs';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame.mjs';
 

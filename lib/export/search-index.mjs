@@ -27,8 +27,8 @@ import { visit } from 'unist-util-visit';
 import { formatDate } from '../content/dates.mjs';
 import { exportedPageFile, sitePathOf } from './feeds.mjs';
 import { packageVersion } from '../node/packages.mjs';
-import { folioCacheDir } from '../build/folders.mjs';
-import { SEARCH_INDEX_DIR } from '../routes/page-scripts.mjs';
+import { folioCacheDir } from '../node/folders.mjs';
+import { SEARCH_INDEX_DIR } from '../routes/table.mjs';
 
 /**
  * @typedef {import('../build/manifest').BuildManifest} BuildManifest
@@ -38,7 +38,6 @@ import { SEARCH_INDEX_DIR } from '../routes/page-scripts.mjs';
  */
 
 // The index's folder in `out/`, for the post-export step, the tests and the benches.
-export { SEARCH_INDEX_DIR };
 
 /**
  * What in a post body is not its text: screen-reader additions such as "(external link)",

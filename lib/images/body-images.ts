@@ -24,7 +24,8 @@ import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { builtImageUrl, hasUrlScheme } from '../content/post-files';
+import { builtImagePath } from '../routes/table.mjs';
+import { hasUrlScheme } from '../routes/urls.mjs';
 import { isInside } from '../node/files.mjs';
 import type { ImageUse } from './cache';
 import { ImageError, MEDIA_TYPES, SOURCE_FORMATS, type BodyImage, type ImageFormat, type ImageStore, type ResponsiveImage } from './process';
@@ -103,7 +104,7 @@ interface Found {
 const srcSetOf = (image: ResponsiveImage, format: ImageFormat) =>
   image.variants
     .filter((variant) => variant.format === format)
-    .map((variant) => `${builtImageUrl(variant.file)} ${variant.width}w`)
+    .map((variant) => `${builtImagePath(variant.file)} ${variant.width}w`)
     .join(', ');
 
 /** `<picture>` with a `<source>` per modern format and the fallback `<img>`. */
@@ -119,7 +120,7 @@ function pictureElement(image: ResponsiveImage, imgProperties: Properties): Elem
   const img: Element = {
     type: 'element',
     tagName: 'img',
-    properties: { ...imgProperties, src: builtImageUrl(src.file), srcSet: srcSetOf(image, image.fallback), sizes: IMAGE_SIZES, width: image.width, height: image.height },
+    properties: { ...imgProperties, src: builtImagePath(src.file), srcSet: srcSetOf(image, image.fallback), sizes: IMAGE_SIZES, width: image.width, height: image.height },
     children: [],
   };
   return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] };

@@ -18,8 +18,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILT_IMAGES_FOLDER } from '../content/post-files';
-import { madeImagesDir } from '../build/folders.mjs';
+import { BUILT_IMAGES_FOLDER } from '../routes/table.mjs';
+import { madeImagesDir } from '../node/folders.mjs';
 import { writeAtomically } from '../node/files.mjs';
 
 export interface ImageDirs {

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDate } from '../content/dates.mjs';
-import { builtImageUrl } from '../content/post-files';
+import { builtImagePath } from '../routes/table.mjs';
 import { packageDir, packageVersion } from '../node/packages.mjs';
 import type { Post } from '../content/load';
 import { ContentError } from '../content/errors';
@@ -114,7 +114,7 @@ async function socialCard(text: SocialCardText, store: ImageStore): Promise<Shar
     return { entry: { files: [file] }, data: new Map([[file, await svgToPng(svg)]]) };
   });
   if (entry.missing !== undefined) return { missing: entry.missing };
-  return { image: { url: builtImageUrl(entry.files[0]), ...SOCIAL_CARD_SIZE }, files: entry.files };
+  return { image: { url: builtImagePath(entry.files[0]), ...SOCIAL_CARD_SIZE }, files: entry.files };
 }
 
 /** The image a post is shared with, the files in `/_img/` it needs published, and what its author should know. */
@@ -147,7 +147,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
   if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
   try {
     const { image } = await store.socialImage(local.file);
-    return { image: { url: builtImageUrl(image.file), width: image.width, height: image.height }, files: [image.file] };
+    return { image: { url: builtImagePath(image.file), width: image.width, height: image.height }, files: [image.file] };
   } catch (error) {
     if (error instanceof ImageError) throw new ContentError(post.sourcePath, `image "${src}" ${error.message}`, { field });
     throw error;

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { prefixBasePath } from '../routes/base-path.mjs';
+import { COMMENTS_LOADER_PATH } from '../routes/table.mjs';
 
 const GISCUS_ORIGIN = 'https://giscus.app';
 const UTTERANCES_ORIGIN = 'https://utteranc.es';
@@ -25,13 +26,6 @@ const GOATCOUNTER_SCRIPT_URL = 'https://gc.zgo.at/count.js';
  * script, one of `api-gateway.umami.dev`, `api-gateway-eu.umami.dev` and so on by region.
  */
 const UMAMI_CLOUD_COLLECTORS = 'https://*.umami.dev';
-
-/**
- * The comments loader: a same-origin script (`public/comments.js`) that loads the comments
- * provider's script when the reader asks for the comments. Post pages refer to it only when
- * comments are on; otherwise the post-export step removes it from `out/`.
- */
-export const COMMENTS_LOADER_PATH = '/comments.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const origin = httpUrl.refine((value) => new URL(value).origin === value, 'must be an origin (scheme, host and port), with no path or trailing slash');

@@ -35,7 +35,8 @@ import remarkRehype from 'remark-rehype';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { unified, type Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
-import { assetBaseFor, hasUrlScheme, isRelativeUrl, resolveAssetUrl } from '../content/post-files';
+import { postFilesPath } from '../routes/table.mjs';
+import { hasUrlScheme, isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
 import { readableTheme } from './code-themes';
 import { site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
@@ -504,7 +505,7 @@ function rehypeSiteUrls(options: { folder: (ImageLocation & { assetDir: string; 
         const what = attribute === 'href' ? 'link' : element === 'img' || element === 'Figure' ? 'image' : `<${element} ${attribute}>`;
         problems.push({ line, detail: `${what} "${url}" ${local.problem}` });
       }
-      return resolveAssetUrl(url, folder.assetBase);
+      return resolveRelativeUrl(url, folder.assetBase);
     });
 }
 
@@ -590,7 +591,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const math = { usesMath: false };
   const lead = { excerpt: '' };
   const bodyRemarkPlugins: Pluggable[] = [...remarkPlugins, [remarkExcerpt, lead]];
-  const folder = post.assetDir ? { assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, assetBase: assetBaseFor(post.slug) } : null;
+  const folder = post.assetDir ? { assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, assetBase: withBasePath(postFilesPath(post.slug)) } : null;
   const images: ImageUse[] = [];
   const imageOptions = { store: imageStore, assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, uses: images, problems, warnings };
   const lineOffset = post.bodyStartLine - 1;

@@ -9,16 +9,32 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteDataFile } from '../build/folders.mjs';
-import type { ContentErrorData } from '../build/post-output';
+import { compiledBodiesDir, compiledEntryFile, siteDataFile } from '../node/folders.mjs';
+import type { ImageUse } from '../images/cache';
+import type { Heading } from '../markdown/compile';
 import { contentIndex, type ContentIndex, type Post } from '../content/load';
-import { ContentError } from '../content/errors';
-import { basePath, site } from '../config/site';
+import { fromErrorData, type ContentErrorData } from '../content/errors';
+import { basePath, isDev, site } from '../config/site';
 import type { SocialImage } from '../images/social-image';
+
+/** A post body as the prepare step keeps it (lib/build/compile-cache.ts): rendered to HTML, with what its page needs to know of it. */
+export interface CompiledPost {
+  html: string;
+  /** The body's section headings, in order, with their ids. */
+  headings: Heading[];
+  /** True when the body has math, so its page needs KaTeX's stylesheet. */
+  usesMath: boolean;
+  /** The local images it shows, whose files the prepare step publishes. */
+  images: ImageUse[];
+  /** What the author should fix but that does not stop the build, as `file:line: message`. */
+  warnings: string[];
+  /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
+  excerpt: string;
+}
 
 /** What a page needs of a post's prepared output. */
 export interface PreparedOutput {
-  /** The compile cache entry with its rendered body (`readCompiledPost` in lib/compile-cache.ts). */
+  /** The compile cache entry with its rendered body (`readCompiledPost`). */
   bodyKey: string;
   socialImage: SocialImage;
 }
@@ -52,7 +68,6 @@ export interface LoadedSite {
   mode: SiteData['mode'];
 }
 
-const isDev = process.env.NODE_ENV === 'development';
 let loaded: { site: LoadedSite; mtimeMs: number } | undefined;
 
 /** The prepared site of the project at `root` as a content index and outputs. */
@@ -72,7 +87,7 @@ export function readSiteData(root: string): LoadedSite {
       `The posts were prepared for BASE_PATH "${data.basePath}" and site URL ${data.siteUrl}, but this build has "${basePath}" and ${site.url}: run \`npm run build\` with the same environment throughout`,
     );
   }
-  const broken = data.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: new ContentError(error.file, error.detail, { line: error.line, field: error.field }) }));
+  const broken = data.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: fromErrorData(error) }));
   return { index: contentIndex(data.posts, data.pages, broken), outputs: data.outputs, mode: data.mode };
 }
 
@@ -86,4 +101,17 @@ export function getSiteData(): LoadedSite {
   const { mtimeMs } = fs.statSync(siteDataFile(root), { throwIfNoEntry: false }) ?? { mtimeMs: -1 };
   if (!loaded || loaded.mtimeMs !== mtimeMs) loaded = { site: readSiteData(root), mtimeMs };
   return loaded.site;
+}
+
+/** The content index of the prepared site. */
+export const getContentIndex = (): ContentIndex => getSiteData().index;
+
+/** The compiled post under `key` in the project at `root`, which the prepare step made. */
+export function readCompiledPost(root: string, key: string): CompiledPost {
+  const file = compiledEntryFile(compiledBodiesDir(root), key);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledPost;
+  } catch (error) {
+    throw new Error(`The compiled body ${path.relative(root, file)} cannot be read (${(error as Error).message}): build again with \`npm run build\`, which makes it`);
+  }
 }

@@ -9,6 +9,7 @@
  * A "site path" is a path as the site's own routes know it (`/posts/x/`); an "href" is what
  * a page links to, the site path under the base path (`/my-repo/posts/x/`).
  */
+import { hasUrlScheme } from './urls.mjs';
 
 /** A path segment of a base path: URL-safe characters that need no encoding. */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -28,7 +29,7 @@ export function parseBasePath(raw, source = 'BASE_PATH') {
   const fail = (/** @type {string} */ reason) => {
     throw new Error(`${source} ${JSON.stringify(raw)} is not a base path like /my-repo: ${reason}`);
   };
-  if (/^[a-z][a-z\d+.-]*:/i.test(value)) fail('it is a URL; give only its path (the origin goes in site.url)');
+  if (hasUrlScheme(value)) fail('it is a URL; give only its path (the origin goes in site.url)');
   for (const segment of segments.split('/')) {
     if (segment === '') fail('it has an empty segment (//)');
     if (segment === '.' || segment === '..') fail(`it has a "${segment}" segment`);

@@ -12,16 +12,9 @@
  *   stays small). With them off, no other page loads a script file.
  * Plain JavaScript, so the end-to-end suite can use it under Node without a TypeScript step.
  */
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table.mjs';
+
 export const THEME_SCRIPT_ID = 'theme-script';
-
-/** The search page's path, the one page that loads search code. */
-export const SEARCH_PAGE_PATH = '/search/';
-
-/** The search index's folder in `out/`, written by lib/search-index.mjs; the search page's script finds it there. */
-export const SEARCH_INDEX_DIR = 'pagefind';
-
-/** The search page's script (public/search.js), root-relative. */
-export const SEARCH_SCRIPT_PATH = '/search.js';
 
 /** The theme script's size limit in bytes: it runs before the first paint on every page. */
 export const THEME_SCRIPT_MAX_BYTES = 1024;

@@ -1,75 +1,137 @@
 // @ts-check
 /**
- * The paths the build owns: the site's own routes and every file or folder it writes into
- * `out/` besides the pages of posts. A post, page, tag or category whose URL would take one
- * of them fails the build (lib/content.ts), since its page would be overwritten, pruned or
- * written where no link finds it. Plain JavaScript, so the post-export step can use it under
- * Node; each name comes from the constant the code that writes it uses, where one exists.
+ * The route table: every URL the site has and every path the build owns, in one place. The
+ * pages' URLs (post, page and term URLs, list pages and their later pages), the sitemap, the
+ * feeds, the headers' file kinds, the prune step and the check that no post takes a path the
+ * build writes all come from here.
+ *
+ * Adding a page route is one entry in `PAGE_ROUTES` plus its page file in `pages/` (and a
+ * line in the sitemap's list in lib/build/manifest.ts if it should be listed there).
+ *
+ * A "site path" is a path as the site's own routes know it (`/posts/x/`); an href is a site
+ * path under the base path (lib/routes/base-path.mjs, `withBasePath` in lib/config/site.ts).
  */
-import { COMMENTS_LOADER_PATH } from '../integrations/integrations.mjs';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './page-scripts.mjs';
 
 /**
- * The folder under `public/` (and so under the site's root) where the build puts the images it
- * makes (lib/image-cache.ts). Every file in it is named by its content's hash, so a CDN can
- * cache `/_img/*` as immutable.
+ * The site's pages, each with the page files that render it and the site path of one of its
+ * pages. A list route (home, a tag, a category) has later pages at `page/<n>/` under its own
+ * path (lib/routes/pagination.ts).
  */
-export const BUILT_IMAGES_FOLDER = '_img';
+export const PAGE_ROUTES = Object.freeze({
+  home: { files: ['pages/index.tsx', 'pages/page/[page].tsx'], path: () => '/' },
+  post: { files: ['pages/posts/[slug].tsx'], path: (/** @type {string} */ slug) => `/posts/${slug}/` },
+  /** A `template: "page"` entry (About, say): at the root, so a page's slug cannot be a name the build owns. */
+  page: { files: ['pages/[slug].tsx'], path: (/** @type {string} */ slug) => `/${slug}/` },
+  tags: { files: ['pages/tags/index.tsx'], path: () => '/tags/' },
+  tag: { files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx'], path: (/** @type {string} */ slug) => `/tags/${encodeURIComponent(slug)}/` },
+  categories: { files: ['pages/categories/index.tsx'], path: () => '/categories/' },
+  category: {
+    files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
+    path: (/** @type {string} */ slug) => `/categories/${encodeURIComponent(slug)}/`,
+  },
+  archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
+  search: { files: ['pages/search.tsx'], path: () => '/search/' },
+  notFound: { files: ['pages/404.tsx'], path: () => '/404/' },
+});
 
-/** KaTeX's stylesheet and fonts, published for pages with math (lib/katex-assets.ts). */
-export const KATEX_FOLDER = 'katex';
+/** The segment under a list's path where its later pages are: `/tags/aws/page/2/`. */
+export const LATER_PAGES_SEGMENT = 'page';
 
-/** Where the post-export step writes each feed (lib/feeds.mjs); pages link them under the base path (lib/site.ts). */
-export const FEED_PATHS = { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' };
+/** Where the post-export step writes each feed (lib/export/feeds.mjs); pages link them under the base path. */
+export const FEED_PATHS = Object.freeze({ rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' });
 
 export const SITEMAP_PATH = '/sitemap.xml';
 export const ROBOTS_PATH = '/robots.txt';
 
-/** The headers file Netlify and Cloudflare Pages read (lib/headers.mjs). */
+/** The headers file Netlify and Cloudflare Pages read (lib/export/headers.mjs). */
 export const HEADERS_PATH = '/_headers';
 
-/** The site's icons and web app manifest, in `public/`. */
-export const ICON_PATHS = ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png', '/manifest.webmanifest'];
+/** The not-found page as static hosts look for it (the export writes `404/index.html`; the post-export step copies it). */
+export const NOT_FOUND_FILE = '/404.html';
 
-/** The routes of `pages/` besides posts and pages: the list pages, the not-found page and search. */
-const SITE_ROUTES = ['/posts/', '/page/', '/tags/', '/categories/', '/archive/', SEARCH_PAGE_PATH, '/404/'];
+/** Next's own assets, which the export writes and prunes. */
+export const NEXT_ASSETS_DIR = '/_next/';
+
+/**
+ * The folder under `public/` (and so under the site's root) where the build puts the images it
+ * makes (lib/images/cache.ts). Every file in it is named by its content's hash, so a CDN can
+ * cache `/_img/*` as immutable.
+ */
+export const BUILT_IMAGES_FOLDER = '_img';
+
+/** KaTeX's stylesheet and fonts, published for pages with math (lib/build/katex.ts). */
+export const KATEX_FOLDER = 'katex';
+export const KATEX_STYLESHEET_PATH = `/${KATEX_FOLDER}/katex.min.css`;
+
+/** The search index's folder, written by lib/export/search-index.mjs; the search page's script finds it there. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/** The search page's path, the one page that loads search code. */
+export const SEARCH_PAGE_PATH = PAGE_ROUTES.search.path();
+
+/** The search page's script (public/search.js). */
+export const SEARCH_SCRIPT_PATH = '/search.js';
+
+/**
+ * The comments loader: a same-origin script (`public/comments.js`) that loads the comments
+ * provider's script when the reader asks for the comments (lib/integrations/integrations.mjs).
+ * Post pages refer to it only when comments are on; otherwise the post-export step removes it.
+ */
+export const COMMENTS_LOADER_PATH = '/comments.js';
+
+/** The site's icons (lib/images/icons.mjs): the favicon at the root, the rest in their folder. */
+export const ICON_PATHS = Object.freeze({ favicon: '/favicon.ico', manifest: '/manifest.webmanifest', folder: '/icons/' });
+
+/** A folder post's own files, published beside its page: `/posts/<slug>/diagram.png`. */
+export const postFilesPath = (/** @type {string} */ slug) => PAGE_ROUTES.post.path(slug);
+
+/** The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`. */
+export const builtImagePath = (/** @type {string} */ file) => `/${BUILT_IMAGES_FOLDER}/${file}`;
 
 /** The first segment of a site path: `/search/` → `search`, `/rss.xml` → `rss.xml`. */
 const firstSegment = (/** @type {string} */ sitePath) => sitePath.split('/').filter(Boolean)[0];
 
 /**
- * Every name at the root of the site that the build owns: a `template: "page"` entry
- * (served at `/<slug>/`) cannot take one. `index` is Next's name for a folder's own page:
- * `/index/` is exported to `index/index/`, so no URL segment anywhere may be `index`.
+ * Every name at the root of the site that the build owns: a `template: "page"` entry (served
+ * at `/<slug>/`) cannot take one. `index` is Next's name for a folder's own page: `/index/` is
+ * exported to `index/index/`, so no URL segment anywhere may be `index`.
  */
-export const RESERVED_ROOT_NAMES = new Set([
-  ...SITE_ROUTES.map(firstSegment),
-  'index',
-  '_next',
-  '404.html',
-  SEARCH_INDEX_DIR,
-  BUILT_IMAGES_FOLDER,
-  KATEX_FOLDER,
-  ...Object.values(FEED_PATHS).map(firstSegment),
-  firstSegment(SITEMAP_PATH),
-  firstSegment(ROBOTS_PATH),
-  firstSegment(HEADERS_PATH),
-  ...ICON_PATHS.map(firstSegment),
-  firstSegment(COMMENTS_LOADER_PATH),
-  firstSegment(SEARCH_SCRIPT_PATH),
-]);
+export const RESERVED_ROOT_NAMES = new Set(
+  [
+    ...Object.values(PAGE_ROUTES)
+      .map((route) => route.path('x'))
+      .filter((sitePath) => sitePath !== '/x/'),
+    `/${LATER_PAGES_SEGMENT}/`,
+    '/index/',
+    NOT_FOUND_FILE,
+    NEXT_ASSETS_DIR,
+    `/${BUILT_IMAGES_FOLDER}/`,
+    `/${KATEX_FOLDER}/`,
+    `/${SEARCH_INDEX_DIR}/`,
+    SEARCH_SCRIPT_PATH,
+    COMMENTS_LOADER_PATH,
+    ...Object.values(FEED_PATHS),
+    SITEMAP_PATH,
+    ROBOTS_PATH,
+    HEADERS_PATH,
+    ...Object.values(ICON_PATHS),
+  ]
+    .map(firstSegment)
+    .filter(Boolean),
+);
 
 /** A URL segment that no post, tag or category may have, wherever it is: see `RESERVED_ROOT_NAMES`. */
 export const RESERVED_SEGMENTS = new Set(['index']);
 
 /**
- * Why `slug` cannot be the last segment of a URL under `parent` (`/` for a page, `/posts/`,
- * `/tags/`, `/categories/`), or null if it can.
- * @param {string} parent
- * @param {string} slug
+ * Why the page at `sitePath` (a post's, a page's, a tag's or a category's, as `PAGE_ROUTES`
+ * makes it) cannot have its last segment, or null if it can.
+ * @param {string} sitePath
  * @returns {string | null}
  */
-export function reservedSlugProblem(parent, slug) {
-  const owned = parent === '/' ? RESERVED_ROOT_NAMES.has(slug) : RESERVED_SEGMENTS.has(slug);
-  return owned ? `${parent}${slug}/ is a path the build writes itself` : null;
+export function reservedSlugProblem(sitePath) {
+  const segments = sitePath.split('/').filter(Boolean);
+  const last = decodeURIComponent(segments.at(-1) ?? '');
+  const owned = segments.length === 1 ? RESERVED_ROOT_NAMES.has(last) : RESERVED_SEGMENTS.has(last);
+  return owned ? `${sitePath} is a path the build writes itself` : null;
 }

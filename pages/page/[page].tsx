@@ -1,6 +1,7 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
-import { PostListPage } from '../../components/PostListPage/PostListPage';
-import { getHomePagePaths, getHomePageProps, type PostListPageProps } from '../../lib/page-props/page-props';
+import { PostListTemplate } from '../../components/templates/PostListTemplate/PostListTemplate';
+import { getHomePagePaths, getHomePageProps } from '../../lib/page-props/lists';
+import type { PostListPageProps } from '../../lib/page-props/types';
 
 export const config = { unstable_runtimeJS: false };
 
@@ -14,4 +15,4 @@ export const getStaticProps: GetStaticProps<PostListPageProps, { page: string }>
   props: getHomePageProps(params!.page),
 });
 
-export default PostListPage;
+export default PostListTemplate;

@@ -1,9 +1,10 @@
 import type { GetStaticProps } from 'next';
-import { TermIndexPage } from '../../components/TermIndexPage/TermIndexPage';
-import { getTermIndexProps, type TermIndexPageProps } from '../../lib/page-props/page-props';
+import { TermIndexTemplate } from '../../components/templates/TermIndexTemplate/TermIndexTemplate';
+import { getTermIndexProps } from '../../lib/page-props/lists';
+import type { TermIndexPageProps } from '../../lib/page-props/types';
 
 export const config = { unstable_runtimeJS: false };
 
 export const getStaticProps: GetStaticProps<TermIndexPageProps> = async () => ({ props: getTermIndexProps('tags') });
 
-export default TermIndexPage;
+export default TermIndexTemplate;

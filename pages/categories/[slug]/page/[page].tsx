@@ -1,6 +1,7 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
-import { PostListPage } from '../../../../components/PostListPage/PostListPage';
-import { getTermPagePaths, getTermPageProps, type PostListPageProps } from '../../../../lib/page-props/page-props';
+import { PostListTemplate } from '../../../../components/templates/PostListTemplate/PostListTemplate';
+import { getTermPagePaths, getTermPageProps } from '../../../../lib/page-props/lists';
+import type { PostListPageProps } from '../../../../lib/page-props/types';
 
 export const config = { unstable_runtimeJS: false };
 
@@ -13,4 +14,4 @@ export const getStaticProps: GetStaticProps<PostListPageProps, { slug: string; p
   props: getTermPageProps('categories', params!.slug, params!.page),
 });
 
-export default PostListPage;
+export default PostListTemplate;

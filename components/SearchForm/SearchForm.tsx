@@ -1,6 +1,6 @@
-import styles from './SearchPage.module.css';
+import styles from './SearchForm.module.css';
 
-export interface SearchPageProps {
+export interface SearchFormProps {
   /** The search page's own URL: the form submits `q` to it, so a search is a URL. */
   searchUrl: string;
   /** The archive's URL, for readers whose browser runs no JavaScript. */
@@ -16,7 +16,7 @@ export interface SearchPageProps {
  * loads Pagefind and the index when a search needs them, and writes the results. Without
  * JavaScript the page says so and points to the archive.
  */
-export function SearchPage({ searchUrl, archiveUrl, scriptUrl }: SearchPageProps) {
+export function SearchForm({ searchUrl, archiveUrl, scriptUrl }: SearchFormProps) {
   return (
     <>
       <h1>Search</h1>

@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { PostSummary } from '../../lib/content/load';
-import { compileBody } from '../../lib/markdown/compile';
-import { commentsEmbed } from '../../lib/integrations/integrations.mjs';
-import type { PostChrome, PostPageProps } from '../../lib/page-props/page-props';
-import { site } from '../../lib/config/site';
-import { PostPage } from './PostPage';
-import { renderBodyHtml } from '../MdxBody/renderBody';
-import { category, tag } from '../../__tests__/helpers/post-summary';
-import { scratchImageStore } from '../../__tests__/helpers/images';
+import type { PostSummary } from '../../../lib/content/load';
+import { compileBody } from '../../../lib/markdown/compile';
+import { commentsEmbed } from '../../../lib/integrations/integrations.mjs';
+import type { PostChrome, PostPageProps } from '../../../lib/page-props/types';
+import { site } from '../../../lib/config/site';
+import { PostTemplate } from './PostTemplate';
+import { renderBodyHtml } from '../../MdxBody/renderBody';
+import { category, tag } from '../../../__tests__/helpers/post-summary';
+import { scratchImageStore } from '../../../__tests__/helpers/images';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -58,12 +58,12 @@ async function compile(body: string) {
   return { html: renderBodyHtml(content, site.url), usesMath };
 }
 
-describe('PostPage', () => {
+describe('PostTemplate', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
       const props: PostPageProps = { menu, post, chrome, socialImage, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
-      render(<PostPage {...props} />);
+      render(<PostTemplate {...props} />);
 
       const main = screen.getByRole('main');
       const article = within(main).getByRole('article');
@@ -98,7 +98,7 @@ describe('PostPage', () => {
   it(
     'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
     async () => {
-      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const body = article.querySelector('[data-post-body]') as HTMLElement;
 
@@ -128,7 +128,7 @@ describe('PostPage', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
@@ -143,7 +143,7 @@ describe('PostPage', () => {
       const comments = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' });
       // Server-rendered, as exported: React warns of a <script> (the loader) that it renders on the client.
       const page = document.createElement('div');
-      page.innerHTML = renderToStaticMarkup(<PostPage menu={menu} post={post} socialImage={socialImage} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
+      page.innerHTML = renderToStaticMarkup(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
       document.body.append(page);
       try {
         const section = within(page).getByRole('region', { name: 'Comments' });
@@ -161,7 +161,7 @@ describe('PostPage', () => {
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostPage menu={menu} post={page} socialImage={socialImage} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
+      render(<PostTemplate menu={menu} post={page} socialImage={socialImage} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
@@ -184,7 +184,7 @@ describe('PostPage', () => {
 
   it('renders the error panel, inside the layout, for error props', () => {
     const error = { file: 'posts/broken.md', line: 2, field: 'date', message: 'posts/broken.md:2: date: "tomorrow" is not a valid date (use YYYY-MM-DD)' };
-    render(<PostPage menu={menu} error={error} />);
+    render(<PostTemplate menu={menu} error={error} />);
 
     const main = screen.getByRole('main');
     const alert = within(main).getByRole('alert', { name: 'This post has an error' });

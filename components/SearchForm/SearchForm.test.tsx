@@ -1,20 +1,20 @@
 import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { SearchPage, type SearchPageProps } from './SearchPage';
+import { SearchForm, type SearchFormProps } from './SearchForm';
 
 const props = { searchUrl: '/search/', archiveUrl: '/archive/', scriptUrl: '/search.js' };
 
 /** The page as the export has it: server-rendered markup (React renders no script on the client). */
-function render(element: React.ReactElement<SearchPageProps>) {
+function render(element: React.ReactElement<SearchFormProps>) {
   const container = document.createElement('div');
   container.innerHTML = renderToStaticMarkup(element);
   document.body.replaceChildren(container);
   return { container };
 }
 
-describe('SearchPage', () => {
+describe('SearchForm', () => {
   it('has one h1 and a labelled search box that submits q to the search page by GET, so a search is a URL', () => {
-    render(<SearchPage {...props} />);
+    render(<SearchForm {...props} />);
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Search');
     const form = screen.getByRole('search');
@@ -26,7 +26,7 @@ describe('SearchPage', () => {
   });
 
   it('has an empty results region whose status line is announced, and a hidden "More results" button', () => {
-    render(<SearchPage {...props} />);
+    render(<SearchForm {...props} />);
     const region = screen.getByRole('region', { name: 'Search results' });
     const status = region.querySelector('[data-search-status]');
     expect(status).toHaveAttribute('aria-live', 'polite');
@@ -37,14 +37,14 @@ describe('SearchPage', () => {
   });
 
   it('loads its script as a module from the given URL, and carries no inline script', () => {
-    const { container } = render(<SearchPage {...props} scriptUrl="/my-blog/search.js" />);
+    const { container } = render(<SearchForm {...props} scriptUrl="/my-blog/search.js" />);
     const scripts = [...container.querySelectorAll('script')];
     expect(scripts.map((script) => ({ src: script.getAttribute('src'), type: script.getAttribute('type'), text: script.textContent }))).toEqual([{ src: '/my-blog/search.js', type: 'module', text: '' }]);
   });
 
   it('tells readers without JavaScript that search needs it, and links to the archive', () => {
     // A browser with scripts off shows <noscript> content; jsdom, like a browser with scripts on, does not parse it.
-    const html = renderToStaticMarkup(<SearchPage {...props} archiveUrl="/my-blog/archive/" />);
+    const html = renderToStaticMarkup(<SearchForm {...props} archiveUrl="/my-blog/archive/" />);
     const noscript = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
     const message = document.createElement('div');
     message.innerHTML = noscript;

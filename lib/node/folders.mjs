@@ -12,14 +12,17 @@ import path from 'node:path';
 /** Folio's folder in Next's cache, in the project at `root`. */
 export const folioCacheDir = (/** @type {string} */ root) => path.join(root, '.next', 'cache', 'folio');
 
-/** Compiled and rendered post bodies (lib/compile-cache.ts). */
+/** Compiled and rendered post bodies (lib/build/compile-cache.ts). */
 export const compiledBodiesDir = (/** @type {string} */ root) => path.join(folioCacheDir(root), 'compiled');
 
-/** Images the build made (lib/image-cache.ts). */
+/** The file of the compiled body under `key` in the cache folder `dir`. */
+export const compiledEntryFile = (/** @type {string} */ dir, /** @type {string} */ key) => path.join(dir, key.slice(0, 2), `${key}.json`);
+
+/** Images the build made (lib/images/cache.ts). */
 export const madeImagesDir = (/** @type {string} */ root) => path.join(folioCacheDir(root), 'images');
 
-/** The prepared site the pages read (lib/site-data.ts). */
+/** The prepared site the pages read (lib/page-props/site-data.ts). */
 export const siteDataFile = (/** @type {string} */ root) => path.join(folioCacheDir(root), 'site.json');
 
-/** What the post-export step needs to know of the site (lib/build-manifest.ts). */
+/** What the post-export step needs to know of the site (lib/build/manifest.ts). */
 export const buildManifestFile = (/** @type {string} */ root) => path.join(folioCacheDir(root), 'content-manifest.json');

@@ -1,0 +1,15 @@
+import { site, withBasePath } from '../../../lib/config/site';
+import type { ArchivePageProps } from '../../../lib/page-props/types';
+import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { Archive } from '../../Archive/Archive';
+import { SiteFrame } from '../SiteFrame/SiteFrame';
+
+/** `/archive/`: every post, by year. */
+export function ArchiveTemplate({ menu, years }: ArchivePageProps) {
+  return (
+    <SiteFrame menu={menu} title="Archive" description={`Every post on ${site.title}, by year.`} href={withBasePath(PAGE_ROUTES.archive.path())}>
+      <h1>Archive</h1>
+      <Archive years={years} locale={site.dateLocale} />
+    </SiteFrame>
+  );
+}

@@ -1,0 +1,16 @@
+import { site } from '../../../lib/config/site';
+import type { PostListPageProps } from '../../../lib/page-props/types';
+import { Pagination } from '../../Pagination/Pagination';
+import { PostList } from '../../PostList/PostList';
+import { SiteFrame } from '../SiteFrame/SiteFrame';
+
+/** One page of a post list: the home page and its later pages, and each tag's and category's pages. */
+export function PostListTemplate({ menu, heading, title, description, path, posts, pagination }: PostListPageProps) {
+  return (
+    <SiteFrame menu={menu} title={title} description={description} href={path}>
+      <h1>{heading}</h1>
+      <PostList posts={posts} locale={site.dateLocale} />
+      <Pagination pagination={pagination} />
+    </SiteFrame>
+  );
+}

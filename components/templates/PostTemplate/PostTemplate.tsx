@@ -1,0 +1,47 @@
+import { site, withBasePath } from '../../../lib/config/site';
+import type { PostPageProps } from '../../../lib/page-props/types';
+import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { AuthorBlock } from '../../AuthorBlock/AuthorBlock';
+import { Comments } from '../../Comments/Comments';
+import { ContentErrorPanel } from '../../ContentErrorPanel/ContentErrorPanel';
+import { MdxBody } from '../../MdxBody/MdxBody';
+import { Post } from '../../Post/Post';
+import { PostNav } from '../../PostNav/PostNav';
+import { RelatedPosts } from '../../RelatedPosts/RelatedPosts';
+import { TableOfContents } from '../../TableOfContents/TableOfContents';
+import { SiteFrame } from '../SiteFrame/SiteFrame';
+
+/**
+ * The page of one post or `template: "page"` page, or, in dev, of its error. A post has its
+ * chrome around the body (contents, author, previous and next, related posts, comments); a page has none.
+ */
+export function PostTemplate(props: PostPageProps) {
+  if ('error' in props) {
+    return (
+      <SiteFrame menu={props.menu} title="Error" description={props.error.message} href={withBasePath(PAGE_ROUTES.home.path())} inMenu={false}>
+        <ContentErrorPanel error={props.error} />
+      </SiteFrame>
+    );
+  }
+  const { post, body, chrome, menu, socialImage } = props;
+  const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined;
+  return (
+    <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article}>
+      <Post
+        post={post}
+        locale={site.dateLocale}
+        beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
+        afterBody={chrome && <AuthorBlock author={site.author} />}
+      >
+        <MdxBody body={body} />
+      </Post>
+      {chrome && (
+        <>
+          <PostNav previous={chrome.previous} next={chrome.next} />
+          <RelatedPosts posts={chrome.related} locale={site.dateLocale} />
+          {chrome.comments && <Comments comments={chrome.comments} />}
+        </>
+      )}
+    </SiteFrame>
+  );
+}

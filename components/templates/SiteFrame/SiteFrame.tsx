@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath, type MenuItem } from '../../../lib/config/site';
+import type { SocialImage } from '../../../lib/images/social-image';
+import { Layout } from '../../Layout/Layout';
+import { Seo, type ArticleMeta } from '../../Seo/Seo';
+
+export interface SiteFrameProps {
+  menu: MenuItem[];
+  /** The page's own title, before the site's; null for the home page, whose title is the site's. */
+  title: string | null;
+  description: string;
+  /** The page's href (under the base path): its canonical URL, and the menu entry marked as current. */
+  href: string;
+  /** The image the page is shared with, as the build made it; the site's image when there is none. */
+  socialImage?: SocialImage;
+  /** Set on posts: what makes the page an article to search engines and link previews. */
+  article?: ArticleMeta;
+  /** False for a page that is no menu entry's, though its href is (a broken post's error, at the home page's URL). */
+  inMenu?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * What every page is framed in: the layout (header, menu, footer) and the head every page
+ * carries (title, description, canonical URL, the image it is shared with, the feeds). Each
+ * template fills it with its own content.
+ */
+export function SiteFrame({ menu, title, description, href, socialImage, article, inMenu = true, children }: SiteFrameProps) {
+  const imageUrl = socialImage ? absoluteUrl(withBasePath(socialImage.url)) : socialImageUrl();
+  const imageSize = socialImage?.width && socialImage.height ? { width: socialImage.width, height: socialImage.height } : undefined;
+  return (
+    <Layout site={site} menu={menu} currentPath={inMenu ? href : undefined}>
+      <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} imageUrl={imageUrl} imageSize={imageSize} feeds={siteFeeds} article={article} />
+      {children}
+    </Layout>
+  );
+}

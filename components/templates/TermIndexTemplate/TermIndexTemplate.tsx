@@ -1,0 +1,21 @@
+import { withBasePath } from '../../../lib/config/site';
+import type { TermIndexPageProps, TermKind } from '../../../lib/page-props/types';
+import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { TermList } from '../../TermList/TermList';
+import { SiteFrame } from '../SiteFrame/SiteFrame';
+
+const WORDS: Record<TermKind, { heading: string; description: string; empty: string }> = {
+  tags: { heading: 'Tags', description: 'Every tag, with its number of posts.', empty: 'No tags yet.' },
+  categories: { heading: 'Categories', description: 'Every category, with its number of posts.', empty: 'No categories yet.' },
+};
+
+/** `/tags/` or `/categories/`: every term with its number of posts. */
+export function TermIndexTemplate({ menu, kind, terms }: TermIndexPageProps) {
+  const words = WORDS[kind];
+  return (
+    <SiteFrame menu={menu} title={words.heading} description={words.description} href={withBasePath(PAGE_ROUTES[kind].path())}>
+      <h1>{words.heading}</h1>
+      <TermList terms={terms} emptyText={words.empty} />
+    </SiteFrame>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The props each page gets: plain, serializable data (lib/page-props/lists.ts and post.ts make
+ * them; components and templates render them).
+ */
+import type { MenuItem } from '../config/site';
+import type { PostSummary } from '../content/load';
+import type { SocialImage } from '../images/social-image';
+import type { CommentsEmbed } from '../integrations/integrations.mjs';
+import type { RenderedBody } from '../markdown/compile';
+import type { Pagination } from '../routes/pagination';
+
+export type { Pagination };
+
+export interface SiteProps {
+  menu: MenuItem[];
+}
+
+export interface ContentErrorProps {
+  file: string;
+  line: number | null;
+  field: string | null;
+  message: string;
+}
+
+/** A post as lists of titles show it: the archive, related posts, previous and next. */
+export interface PostLink {
+  title: string;
+  url: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  date: string;
+}
+
+/** One entry of a table of contents: a heading, with the lower-ranked headings of its section under it. */
+export interface TocEntry {
+  id: string;
+  text: string;
+  children: TocEntry[];
+}
+
+/** What a post page shows around the body; pages (`template: "page"`) have none of it. */
+export interface PostChrome {
+  /** The post published just before this one. */
+  previous: PostLink | null;
+  /** The post published just after this one. */
+  next: PostLink | null;
+  related: PostLink[];
+  tableOfContents: TocEntry[];
+  /** The comments, loaded when the reader asks; null when the site has none. */
+  comments: CommentsEmbed | null;
+}
+
+export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null; socialImage: SocialImage } | { error: ContentErrorProps });
+
+/** One page of a paginated post list: the home page, a tag or a category. */
+export interface PostListPageProps extends SiteProps {
+  /** The page's h1. */
+  heading: string;
+  /** The `<title>`, before the site title; null for the home page itself. */
+  title: string | null;
+  description: string;
+  /** This page's href. */
+  path: string;
+  posts: PostSummary[];
+  pagination: Pagination;
+}
+
+export type TermKind = 'tags' | 'categories';
+
+/** A tag or category as the `/tags/` and `/categories/` pages list it. */
+export interface TermCount {
+  name: string;
+  url: string;
+  count: number;
+}
+
+export interface TermIndexPageProps extends SiteProps {
+  kind: TermKind;
+  terms: TermCount[];
+}
+
+export interface ArchiveYear {
+  year: string;
+  posts: PostLink[];
+}
+
+export interface ArchivePageProps extends SiteProps {
+  years: ArchiveYear[];
+}
