@@ -187,15 +187,16 @@ export async function openSite(outDir, { basePath = '', headers = true, scripts 
 
 /**
  * Brings in everything a reader reading to the end would load: scrolls each image into view
- * and waits until it has loaded or failed, then scrolls to the end and waits for the page's
- * fonts. Explicit conditions, not a quiet network: the visit's check then sees every request
- * these made.
+ * and waits until it has loaded or failed (a lazy image that is not rendered never loads, for
+ * a reader either), then scrolls to the end and waits for the page's fonts. Explicit
+ * conditions, not a quiet network: the visit's check then sees every request these made.
  */
 export function readToTheEnd(page) {
   return page.evaluate(async () => {
     for (const image of document.images) {
       image.scrollIntoView();
-      if (!image.complete) await new Promise((resolve) => ['load', 'error'].forEach((event) => image.addEventListener(event, resolve, { once: true })));
+      const willLoad = image.loading !== 'lazy' || image.getClientRects().length > 0;
+      if (!image.complete && willLoad) await new Promise((resolve) => ['load', 'error'].forEach((event) => image.addEventListener(event, resolve, { once: true })));
     }
     window.scrollTo(0, document.body.scrollHeight);
     await document.fonts.ready;
