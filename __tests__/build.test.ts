@@ -204,6 +204,20 @@ describe('next build of a fixture site', () => {
     expect(withScriptFiles).toEqual(['/search/']);
   });
 
+  it('adds to every other page, for search, only the header\'s "Search" link, of as many bytes as the README says', () => {
+    const claimed = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').match(/the header's "Search" link \((\d+) bytes of HTML\)/)?.[1];
+    expect(claimed).toBeDefined();
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/');
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    for (const page of pages) {
+      const html = fs.readFileSync(page, 'utf8');
+      const links = [...(html.match(/<nav aria-label="Main">.*?<\/nav>/)?.[0] ?? '').matchAll(/<li>(?:(?!<\/li>).)*<\/li>/g)].map(([item]) => item).filter((item) => item.includes('/search/'));
+      expect({ page, links, bytes: links.map((item) => Buffer.byteLength(item)) }).toEqual({ page, links: ['<li><a href="/search/">Search</a></li>'], bytes: [Number(claimed)] });
+      // Nothing else of search is on the page.
+      expect({ page, rest: html.replace(links[0], '').match(/\/search\/|search\.js|pagefind|data-search/gi) }).toEqual({ page, rest: null });
+    }
+  });
+
   it('puts the search page\'s styles in a stylesheet that no other page loads', () => {
     const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
     const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href));
