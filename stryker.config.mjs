@@ -39,7 +39,7 @@ const MODULES = {
   content: { mutate: ['lib/content.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
   schema: { mutate: ['lib/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
   slug: { mutate: ['lib/slug.mjs'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
-  'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['content', 'content-hostile'] },
+  'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
   sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec'] },
   svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
   feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds'] },
