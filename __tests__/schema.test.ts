@@ -73,6 +73,7 @@ describe('text fields', () => {
 
   it('say how to write a number or a boolean as text, and what else they got', () => {
     expect(problem({ title: 2019 })).toBe('title: must be text, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text');
+    expect(problem({ excerpt: 1.5 })).toBe('excerpt: must be text, got 1.5; YAML reads it as a number: write it in quotes ("1.5") to use it as text');
     expect(problem({ description: true })).toBe('description: must be text, got true; YAML reads it as a boolean: write it in quotes ("true") to use it as text');
     expect(problem({ slug: ['a', 'b'] })).toBe('slug: must be text, got ["a","b"]');
     expect(problem({ category: { name: 'x' } })).toBe('category: must be text, got {"name":"x"}');
@@ -118,6 +119,7 @@ describe('image fields', () => {
     ['ftp://example.org/a.png', 'is neither a path nor an http(s) URL'],
     ['https.evil:x', 'is neither a path nor an http(s) URL'],
     ['httpsx://example.org/a.png', 'is neither a path nor an http(s) URL'],
+    ['xhttps://example.org/a.png', 'is neither a path nor an http(s) URL'],
     ['//evil.example/a.png', 'starts with //; write the scheme (https://)'],
     ['/images\\a.png', 'has a backslash; paths use /'],
     ['java\tscript:alert(1)', 'has a control character'],
@@ -133,6 +135,12 @@ describe('image fields', () => {
 
   it('take a character just past the control characters', () => {
     expect(read({ cover: '/a\u0020b\u0080.png' }).cover).toBe('/a\u0020b\u0080.png');
+  });
+
+  it('say what they must be when YAML reads a number or a list', () => {
+    expect(problem({ cover: 5 })).toBe('cover: must be an image path or URL, got 5; YAML reads it as a number: write it in quotes ("5") to use it as text');
+    expect(problem({ coverImage: ['a.png'] })).toBe('coverImage: must be an image path or URL, got ["a.png"]');
+    expect(problem({ socialImage: false })).toBe('socialImage: must be an image path or URL, got false; YAML reads it as a boolean: write it in quotes ("false") to use it as text');
   });
 
   it('may be absent, and not empty', () => {
