@@ -42,7 +42,7 @@ const MODULES = {
   'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
   sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec'] },
   svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
-  feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds'] },
+  feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
   headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'deploy-files', 'serve'] },
 };
 
