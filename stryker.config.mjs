@@ -43,7 +43,7 @@ const MODULES = {
   sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec'] },
   svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
   feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
-  headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'deploy-files', 'serve'] },
+  headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
 };
 
 const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
