@@ -49,6 +49,8 @@ const MODULES = {
 const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
 const unknown = chosen.filter((name) => !(name in MODULES));
 if (unknown.length) throw new Error(`MUTATE names ${unknown.join(', ')}; the modules are ${Object.keys(MODULES).join(', ')}`);
+/** What the reports of this run are named by: the modules measured. */
+const reportName = process.env.MUTATE ? chosen.join('+') : 'all';
 const modules = chosen.map((name) => MODULES[/** @type {keyof typeof MODULES} */ (name)]);
 const testFiles = [...new Set(modules.flatMap(({ tests }) => tests))]
   .map((name) => fs.readdirSync(new URL('__tests__/', import.meta.url)).find((file) => file.startsWith(`${name}.test.`)))
@@ -80,8 +82,10 @@ const config = {
   // limit would count slow runs as timeouts, and so as killed.
   timeoutMS: 60000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  // With `--incremental`, a run tests again only the mutants whose code or tests changed.
+  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   ignorePatterns: ['/.next', '/out', '/.tmp', '/public/posts', '/public/_img', '/public/katex', '/e2e', '/bench'],
   cleanTempDir: 'always',
