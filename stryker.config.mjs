@@ -40,7 +40,7 @@ const MODULES = {
   schema: { mutate: ['lib/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
   slug: { mutate: ['lib/slug.mjs'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
   'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
-  sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec'] },
+  sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
   svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
   feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
   headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
