@@ -54,12 +54,13 @@ describe('slugs, at the edges of the rule', () => {
     expect(slugify('C# #tips')).toBe('c-sharp-tips');
   });
 
-  it('count each character\'s UTF-8 bytes when they cut a slug: 2 for Cyrillic, 3 from U+0800, 4 past U+FFFF', () => {
-    // ж is U+0436, ࠀ (Samaritan alaf) U+0800, 𠀀 (a CJK ideograph) U+20000: all letters, none decomposed.
+  it('count each character\'s UTF-8 bytes when they cut a slug: 2 for Cyrillic, 3 from U+0800, 4 from U+10000', () => {
+    // ж is U+0436, ࠀ (Samaritan alaf) U+0800, 𐀀 (Linear B) U+10000, 𠀀 (a CJK ideograph) U+20000: all letters, none decomposed.
     expect(slugify('ж'.repeat(150))).toBe('ж'.repeat(100));
     expect(slugify('ࠀ'.repeat(100))).toBe('ࠀ'.repeat(66));
+    expect(slugify('𐀀'.repeat(100))).toBe('𐀀'.repeat(50));
     expect(slugify('𠀀'.repeat(100))).toBe('𠀀'.repeat(50));
-    for (const name of ['ж'.repeat(150), 'ࠀ'.repeat(100), '𠀀'.repeat(100)]) expect(Buffer.byteLength(slugify(name))).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    for (const name of ['ж'.repeat(150), 'ࠀ'.repeat(100), '𐀀'.repeat(100), '𠀀'.repeat(100)]) expect(Buffer.byteLength(slugify(name))).toBeLessThanOrEqual(MAX_SLUG_BYTES);
   });
 
   it('make nothing of a front matter slug with no segment', () => {
