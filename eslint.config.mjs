@@ -23,7 +23,7 @@ const config = [
       '@next/next/no-img-element': 'off',
     },
   },
-  { ignores: ['.next/', 'out/', '.tmp/', 'node_modules/', 'next-env.d.ts', 'public/posts/'] },
+  { ignores: ['.next/', 'out/', '.tmp/', 'node_modules/', 'next-env.d.ts', 'public/posts/', '.stryker-tmp*/', 'reports/'] },
 ];
 
 export default config;

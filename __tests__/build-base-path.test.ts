@@ -8,10 +8,8 @@
  * (and `vercel.json`) allow the theme script the pages actually carry.
  */
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { XMLParser } from 'fast-xml-parser';
 import type { Element } from 'hast';
@@ -23,11 +21,12 @@ import { pathToRegexp } from 'path-to-regexp';
 import { vercelHeaders } from '../lib/export/headers.mjs';
 import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts.mjs';
 import { filesUnder } from '../lib/node/files.mjs';
+import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);
 
-const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
+afterAll(removeBuiltSites);
 const BASE = '/my-repo';
 const ORIGIN = 'https://me.github.io';
 const HOME = `${ORIGIN}${BASE}/`;
@@ -42,12 +41,7 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
   let sitePaths: string[];
 
   beforeAll(async () => {
-    const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), path.join(root, 'posts'), 'base-path-test'], {
-      cwd: root,
-      maxBuffer: 32 * 1024 * 1024,
-      env: { ...process.env, BASE_PATH: BASE, SITE_URL: ORIGIN },
-    });
-    out = stdout.trim();
+    out = await buildSite(path.join(root, 'posts'), 'base-path-test', { BASE_PATH: BASE, SITE_URL: ORIGIN });
     sitePaths = filesUnder(out).map((file) => `/${path.relative(out, file).split(path.sep).join('/')}`);
     pages = sitePaths.filter((sitePath) => sitePath.endsWith('.html'));
   });

@@ -7,20 +7,18 @@
  * a site of posts that used to be dropped, garbled or fatal builds, each with its page. The
  * links are made here, at run time.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
 import { filesUnder } from '../lib/node/files.mjs';
 import { readPagefindFile } from './helpers/pagefind';
 import { post } from './helpers/posts-dir';
+import { removeBuiltSites, tryBuildSite } from './helpers/build-site';
 
 jest.setTimeout(300_000);
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '..');
+afterAll(removeBuiltSites);
 const photo = fs.readFileSync(path.join(__dirname, 'fixtures', 'site', 'posts', 'gallery', 'photo.png'));
 
 /** A fresh posts folder with `files`, and `links` (path → target) made as symbolic links. */
@@ -34,13 +32,6 @@ function postsFolder(files: Record<string, string | Buffer>, links: Record<strin
   return dir;
 }
 
-/** Builds a site from `postsDir`: its out/, or the build's output if it failed. */
-async function build(postsDir: string, name: string): Promise<{ out: string } | { failure: string }> {
-  return run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), postsDir, name], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then(
-    ({ stdout }) => ({ out: stdout.trim() }),
-    (error: { stdout?: string; stderr?: string }) => ({ failure: `${error.stdout}${error.stderr}` }),
-  );
-}
 
 const CJK = '缓存层'.repeat(30);
 
@@ -71,7 +62,7 @@ describe('next build of a site with one broken post of each kind', () => {
       },
       { 'trip/secret.txt': secret },
     );
-    const result = await build(posts, 'build-hostile-broken');
+    const result = await tryBuildSite(posts, 'build-hostile-broken');
     if (!('failure' in result)) throw new Error('expected the build to fail');
     const { failure } = result;
     expect(failure).toContain('15 posts have problems:');
@@ -98,7 +89,8 @@ describe('next build of a site with one broken post of each kind', () => {
     // It failed in the prepare step, before `next build` rendered a page.
     expect(failure).not.toMatch(/Next\.js|Generating static pages/);
     // Nothing of the link's target was published on the way.
-    const site = path.join(root, '.tmp', 'build-hostile-broken');
+    const site = result.siteDir!;
+    expect(fs.existsSync(path.join(site, 'public'))).toBe(true);
     for (const file of filesUnder(path.join(site, 'public'))) expect(fs.readFileSync(file, 'latin1')).not.toContain('SECRET-7d1c');
   });
 });
@@ -122,7 +114,7 @@ describe('next build of a site of posts that used to be dropped, garbled or fata
       },
       { 'linked.md': '_shared/linked.md', 'trip/photo.png': '../_shared/photo.png' },
     );
-    const result = await build(posts, 'build-hostile-valid');
+    const result = await tryBuildSite(posts, 'build-hostile-valid');
     if ('failure' in result) throw new Error(result.failure);
     out = result.out;
   });

@@ -13,8 +13,9 @@ const config = {
   testEnvironment: 'jsdom',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.{ts,tsx}', '<rootDir>/components/**/*.test.{ts,tsx}'],
-  testPathIgnorePatterns: ['/node_modules/', '/.tmp/', '/.next/', '/out/'],
-  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/.next/', '<rootDir>/out/'],
+  // `.stryker-tmp*/` holds the copies of the project that `npm run mutation` tests.
+  testPathIgnorePatterns: ['/node_modules/', '/.tmp/', '/.next/', '/out/', '<rootDir>/.stryker-tmp'],
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/.next/', '<rootDir>/out/', '<rootDir>/.stryker-tmp'],
   // estree-walker's package entry points at a build that jest cannot load; its source is plain ESM.
   moduleNameMapper: {
     '^estree-walker$': '<rootDir>/node_modules/estree-walker/src/index.js',

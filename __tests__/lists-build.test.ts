@@ -6,19 +6,17 @@
  * the archive, and the chrome of post pages. Then serves `out/` as a static host does and
  * follows every link of every page.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { start } from '../scripts/serve.mjs';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
 import { filesUnder } from '../lib/node/files.mjs';
+import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '..');
+afterAll(removeBuiltSites);
 const POSTS = 23;
 
 /** Post `n` (1 is the oldest) is dated 40 days after post n-1, from 2019-01-05 into 2021. */
@@ -48,8 +46,7 @@ describe('next build of a site with 23 posts: list pages', () => {
   const posts = (...numbers: number[]) => numbers.map((n) => `/posts/post-${n}/`);
 
   beforeAll(async () => {
-    const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), fixturePosts(), 'lists-build-test'], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
-    out = stdout.trim();
+    out = await buildSite(fixturePosts(), 'lists-build-test');
   });
 
   it('pages the home list 10 posts at a time, newest first, at /, /page/2/ and /page/3/', () => {

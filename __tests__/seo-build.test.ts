@@ -5,10 +5,8 @@
  * scripts/build-site.mjs), and checks what search engines, link previews and feed readers
  * get from `out/`: the sitemap against the exported pages, the feeds, and every page's head.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import type { Root } from 'hast';
@@ -18,11 +16,12 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
 import { filesUnder } from '../lib/node/files.mjs';
+import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);
 
-const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
+afterAll(removeBuiltSites);
 const POSTS = 23;
 const HOSTILE_TITLE = 'Ends </script><script>alert(1)</script> or <!-- <script> & "quotes"';
 const DRAFT_MARKER = 'DRAFTMARKER-seo-91b2';
@@ -60,8 +59,7 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
   const meta = (tree: Root, property: string) => selectAll(`head meta[property="${property}"]`, tree).map((element) => element.properties.content);
 
   beforeAll(async () => {
-    const { stdout } = await run(process.execPath, [path.join(root, 'scripts', 'build-site.mjs'), fixturePosts(), 'seo-build-test'], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
-    out = stdout.trim();
+    out = await buildSite(fixturePosts(), 'seo-build-test');
     pages = filesUnder(out)
       .filter((file) => path.basename(file) === 'index.html')
       .map((file) => `/${path.relative(out, path.dirname(file)).split(path.sep).join('/')}/`.replace('//', '/'))

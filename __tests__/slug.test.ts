@@ -47,3 +47,29 @@ describe('slugFromFrontMatter', () => {
     expect(slugFromFrontMatter(value)).toBe(slug);
   });
 });
+
+describe('slugs, at the edges of the rule', () => {
+  it('spell out # only after a letter or digit', () => {
+    expect(slugify('Issue #42')).toBe('issue-42');
+    expect(slugify('C# #tips')).toBe('c-sharp-tips');
+  });
+
+  it('count each character\'s UTF-8 bytes when they cut a slug: 2 for Cyrillic, 3 from U+0800, 4 from U+10000', () => {
+    // ж is U+0436, ࠀ (Samaritan alaf) U+0800, 𐀀 (Linear B) U+10000, 𠀀 (a CJK ideograph) U+20000: all letters, none decomposed.
+    expect(slugify('ж'.repeat(150))).toBe('ж'.repeat(100));
+    expect(slugify('ࠀ'.repeat(100))).toBe('ࠀ'.repeat(66));
+    expect(slugify('𐀀'.repeat(100))).toBe('𐀀'.repeat(50));
+    expect(slugify('𠀀'.repeat(100))).toBe('𠀀'.repeat(50));
+    for (const name of ['ж'.repeat(150), 'ࠀ'.repeat(100), '𐀀'.repeat(100), '𠀀'.repeat(100)]) expect(Buffer.byteLength(slugify(name))).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+  });
+
+  it('make nothing of a front matter slug with no segment', () => {
+    expect(slugFromFrontMatter('/')).toBe('');
+    expect(slugFromFrontMatter('//')).toBe('');
+  });
+
+  it('key names by their letters in lower case, accents and case set aside', () => {
+    expect(nameKey('Crème Brûlée')).toBe('creme brulee');
+    expect(nameKey('ĐẸP Straße')).toBe('dep strasse');
+  });
+});

@@ -110,3 +110,78 @@ describe('sanitizeSvg', () => {
     expect(() => sanitizeSvg('<html><body><script>alert(1)</script></body></html>')).toThrow('has no <svg> element');
   });
 });
+
+describe('sanitizeSvg, element by element', () => {
+  /** Every element the allow list keeps, as a drawing program writes them. */
+  const DRAWING = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 100">
+  <title>A drawing</title><desc>Every element that draws</desc>
+  <defs>
+    <symbol id="s"><circle r="1"/></symbol>
+    <marker id="m"><path d="M0 0"/></marker>
+    <pattern id="p"><rect width="1" height="1"/></pattern>
+    <clipPath id="c"><ellipse rx="1" ry="2"/></clipPath>
+    <mask id="k"><line x2="1"/></mask>
+    <radialGradient id="r"><stop offset="1"/></radialGradient>
+    <filter id="f" color-interpolation-filters="sRGB">
+      <feBlend/><feColorMatrix/><feComponentTransfer><feFuncA/><feFuncB/><feFuncG/><feFuncR/></feComponentTransfer>
+      <feComposite/><feConvolveMatrix/><feDiffuseLighting><feDistantLight/></feDiffuseLighting><feDisplacementMap/>
+      <feDropShadow/><feFlood/><feGaussianBlur/><feImage href="#s"/><feMerge><feMergeNode/></feMerge><feMorphology/>
+      <feOffset/><feSpecularLighting><fePointLight/></feSpecularLighting><feSpotLight/><feTile/><feTurbulence/>
+    </filter>
+  </defs>
+  <view id="v" viewBox="0 0 10 10"/>
+  <switch><g><polyline points="0 0 1 1"/><polygon points="0 0 1 1 1 0"/></g></switch>
+  <text><tspan>A</tspan><textPath href="#arc">B</textPath></text>
+  <circle r="3"><animate attributeName="r" to="4"/><set attributeName="fill" to="red"/><animateMotion path="M0 0"><mpath href="#arc"/></animateMotion></circle>
+</svg>`;
+
+  it('keeps every element that draws, groups, paints, clips, filters, animates or describes', () => {
+    const names = elementsOf(sanitizeSvg(DRAWING)).map((element) => element.name);
+    for (const name of [
+      'title', 'desc', 'defs', 'symbol', 'marker', 'pattern', 'clipPath', 'mask', 'radialGradient', 'filter', 'feBlend', 'feColorMatrix',
+      'feComponentTransfer', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting', 'feDistantLight',
+      'feDisplacementMap', 'feDropShadow', 'feFlood', 'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset',
+      'feSpecularLighting', 'fePointLight', 'feSpotLight', 'feTile', 'feTurbulence', 'view', 'switch', 'g', 'polyline', 'polygon', 'ellipse', 'line',
+      'text', 'tspan', 'textPath', 'circle', 'animate', 'set', 'animateMotion', 'mpath',
+    ]) {
+      expect(names).toContain(name);
+    }
+    // An attribute whose name holds "on" and a capital is not an event handler.
+    expect(attributesOf(sanitizeSvg(DRAWING))).toContain('filter color-interpolation-filters=sRGB');
+  });
+
+  it('keeps links to http, and relative links of any length', () => {
+    const clean = sanitizeSvg('<svg><a href="http://example.org/"><rect/></a><a href="page.html"><rect/></a><a href="docs/a.svg#x"><rect/></a><a href="mailto:a@example.org"><rect/></a></svg>');
+    expect(attributesOf(clean).filter((attribute) => attribute.startsWith('a '))).toEqual(['a href=http://example.org/', 'a href=page.html', 'a href=docs/a.svg#x', 'a href=mailto:a@example.org']);
+  });
+
+  it('takes a raster data: image only at the start of an image reference', () => {
+    const clean = sanitizeSvg('<svg><image href="https://evil.example/?data:image/png;base64,AAAA"/><image href="data:image/gif;base64,R0lG"/></svg>');
+    expect(attributesOf(clean).filter((attribute) => attribute.startsWith('image '))).toEqual(['image href=data:image/gif;base64,R0lG']);
+  });
+
+  it('removes an animation of something that is not one attribute name', () => {
+    expect(elementsOf(sanitizeSvg('<svg><circle r="1"><set attributeName="fill x" to="red"/></circle></svg>')).map((element) => element.name)).toEqual(['svg', 'circle']);
+  });
+
+  it('removes comments, metadata, and a <style> that holds elements, or CSS that loads anything after a comment', () => {
+    const clean = sanitizeSvg(`<svg><!-- made by hand --><metadata><rdf:RDF><dc:title>Private notes</dc:title></rdf:RDF></metadata>
+  <style>rect { fill: red }<!-- split -->@import url(https://evil.example/a.css);</style>
+  <style>rect { fill: red }<tspan>x</tspan></style><rect/></svg>`);
+    expect(clean).not.toMatch(/made by hand|Private notes|evil\.example|<style/);
+    expect(elementsOf(clean).map((element) => element.name)).toEqual(['svg', 'rect']);
+  });
+
+  it('declares the xlink namespace its xlink:href references need', () => {
+    expect(attributesOf(sanitizeSvg('<svg><use xlink:href="#a"/></svg>'))).toEqual(
+      expect.arrayContaining(['svg xmlns:xlink=http://www.w3.org/1999/xlink', 'use xlink:href=#a']),
+    );
+  });
+
+  it('writes the outermost <svg>, whatever comes before it or is nested in it', () => {
+    const clean = sanitizeSvg('<title>Before</title><svg id="outer"><svg id="inner"><rect/></svg><circle r="1"/></svg>');
+    const [root] = elementsOf(clean);
+    expect([root.name, root.attributes.id]).toEqual(['svg', 'outer']);
+    expect(elementsOf(clean).map((element) => element.name)).toEqual(['svg', 'svg', 'rect', 'circle']);
+  });
+});

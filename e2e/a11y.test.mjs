@@ -40,23 +40,11 @@ after(async () => {
 });
 
 /**
- * Opens `pathname` in a new page of `context` (the suite's by default) with the system
- * `colorScheme`, after `prepare(page)` if given; runs `fn`, and closes the page. Saved theme
- * choices live in the context's storage, so every test that makes one clears it.
+ * Visits `pathname` (e2e/harness.mjs `withPage`, which checks the visit as it ends) with the
+ * system `colorScheme`, in `context` (the suite's by default), after `prepare(page)` if given.
+ * Saved theme choices live in the context's storage, so every test that makes one clears it.
  */
-async function visit(pathname, { colorScheme = 'light', context = site.context, prepare, status = pathname === PAGES.notFound ? 404 : 200 } = {}, fn) {
-  if (status === 404) site.seen.expected404.add(site.urlFor(pathname));
-  const page = await context.newPage();
-  try {
-    await page.emulateMedia({ colorScheme });
-    await prepare?.(page);
-    const response = await page.goto(site.urlFor(pathname), { waitUntil: 'load' });
-    assert.equal(response?.status(), status, `HTTP status of ${pathname}`);
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+const visit = (pathname, options, fn) => site.withPage(pathname, { status: pathname === PAGES.notFound ? 404 : 200, ...options }, fn);
 
 /** Relative luminance of a computed `rgb(…)` colour. */
 function luminance(rgb) {

@@ -1,14 +1,17 @@
 /**
  * End-to-end test of `npm run dev` (scripts/dev.ts: the prepare step, rerun on every change
- * under posts/, and a real `next dev` server), in a scratch copy of the site (`.tmp/e2e-dev/`,
+ * under posts/, and a real `next dev` server), in a scratch copy of the site (`.tmp/e2e-dev-…/`,
  * see scripts/build-site.mjs), driven by one headless Chromium. Posts are added, edited,
  * broken and fixed in the copy's `posts/` while the server runs, and every change must show
- * on a browser refresh once the prepare step has run again, with no restart.
+ * on a browser refresh once the prepare step has run again, with no restart. Each page
+ * visit (one load, until the next or the end of the test) is checked as it ends: no error in
+ * the browser, no failed request; and no test may make `next dev` log an error.
  *
  *   npm run test:e2e        (e2e/run.mjs runs every e2e/*.test.mjs)
  *   node --test e2e/dev.test.mjs   (this file alone)
  *
- * Everything `next dev` printed is in `.tmp/e2e-dev-next.log` afterwards.
+ * When a test fails, the copy is kept, with everything `next dev` printed in its `next-dev.log`;
+ * otherwise it is removed.
  *
  * Pages set `unstable_runtimeJS: false`. In dev Next still adds its own client and HMR
  * socket to them, but there is no page app for it to update and posts are not modules, so
@@ -21,8 +24,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
+import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site.mjs';
 import { launchBrowser } from './browser.mjs';
+import { watchPage } from './harness.mjs';
 
 /** First requests to a dev route compile it, which takes seconds on a small machine. */
 const NAVIGATION_TIMEOUT = 60_000;
@@ -43,17 +47,21 @@ let serverExit;
 let browser;
 let context;
 let page;
+/** The watch on `page` (e2e/harness.mjs): what went wrong since the last visit ended. */
+let visit;
+/** Whether a test failed: the site copy and the log are then kept. */
+let failed = false;
 
 /** The last lines `next dev` printed, shown with a failure. */
 const serverLog = [];
 const fullLog = [];
 
-
 /**
- * What the browser reported. In dev, Next still adds its client (the HMR websocket) to pages
- * that set `unstable_runtimeJS: false`, so there is script on the page that could fail.
+ * The browser's warnings, reported at the end. In dev, Next still adds its client (the HMR
+ * websocket) to pages that set `unstable_runtimeJS: false`, so there is script on the page
+ * that could fail; its errors fail the visit.
  */
-const browserMessages = { errors: [], warnings: [] };
+const browserWarnings = [];
 
 const urlFor = (pathname) => new URL(pathname, baseUrl).href;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -198,13 +206,10 @@ before(
     context = await browser.newContext();
     context.setDefaultTimeout(ACTION_TIMEOUT);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
-    context.on('console', (message) => {
-      const entry = { text: message.text(), url: message.location().url };
-      if (message.type() === 'error') browserMessages.errors.push(entry);
-      else if (message.type() === 'warning') browserMessages.warnings.push(entry);
-    });
-    context.on('weberror', (webError) => browserMessages.errors.push({ text: `uncaught: ${webError.error()}`, url: webError.page()?.url() }));
+    context.on('console', (message) => message.type() === 'warning' && browserWarnings.push(message.text()));
     page = await context.newPage();
+    // Next's dev client loads script files of its own: they are not checked here.
+    visit = watchPage(page, { scriptsFor: null, documentsUnder: baseUrl });
   },
   { timeout: START_TIMEOUT + 60_000 },
 );
@@ -215,19 +220,44 @@ after(async () => {
     await browser?.close();
   } finally {
     await stopServer();
-    fs.writeFileSync(path.join(projectRoot, '.tmp', 'e2e-dev-next.log'), fullLog.join(''));
+    // Next's dev client, finding no page app to update, warns on each message from the server.
+    const warnings = new Map();
+    for (const warning of browserWarnings) {
+      const key = normalize(warning.split(/\n\s+at /)[0].replace(/\{"type":"([^"]+)".*/, '{"type":"$1",…}'));
+      warnings.set(key, (warnings.get(key) ?? 0) + 1);
+    }
+    for (const [warning, count] of warnings) note(`browser warning (${count}×): ${warning}`);
+    if (siteDir && failed) {
+      fs.writeFileSync(path.join(siteDir, 'next-dev.log'), fullLog.join(''));
+      note(`a test failed: the site copy is kept in ${siteDir}, with everything next dev printed in next-dev.log`);
+    } else if (siteDir) {
+      removeSiteCopy(siteDir);
+    }
   }
 });
 
+/** The lines `next dev` printed from `from` (a length of `fullLog.join('')`) on that report an error. */
+const serverErrorsSince = (from) =>
+  fullLog
+    .join('')
+    .slice(from)
+    .split('\n')
+    .filter((line) => /⨯|\berror\b/i.test(line));
+
 /**
- * A test whose failure also shows what `next dev` printed last, since a page's "500" or
- * "404" is usually explained there.
+ * A test whose last visit is checked as it ends, during which `next dev` may log no error, and
+ * whose failure also shows what `next dev` printed last, since a page's "500" or "404" is
+ * usually explained there.
  */
 function devTest(name, fn) {
   test(name, { timeout: TEST_TIMEOUT }, async (t) => {
+    const logFrom = fullLog.join('').length;
     try {
       await fn(t);
+      visit.end(page.url());
+      assert.deepEqual(serverErrorsSince(logFrom), [], 'error lines in the next dev log');
     } catch (error) {
+      failed = true;
       if (error && typeof error === 'object') {
         error.message += `\n--- last lines of next dev (${baseUrl}) ---\n${serverLog.slice(-25).join('\n')}`;
       }
@@ -236,12 +266,22 @@ function devTest(name, fn) {
   });
 }
 
-/** Loads `pathname` in the test's page (or reloads it when it is already there); returns the HTTP status. */
+/**
+ * Loads `pathname` in the test's page (or reloads it when it is already there), ending the
+ * visit of the page it leaves, which is checked; returns the HTTP status.
+ */
 async function load(pathname) {
   const url = urlFor(pathname);
+  visit.end(page.url());
   const response = page.url() === url ? await page.reload() : await page.goto(url);
   assert.ok(response, `no response for ${pathname}`);
   return response.status();
+}
+
+/** Reloads the page, as a reader refreshing it does, ending the visit of what it showed, which is checked. */
+async function refresh() {
+  visit.end(page.url());
+  await page.reload();
 }
 
 /** Loads `pathname`, which must answer 200. */
@@ -324,7 +364,7 @@ devTest('a new .md post shows on refresh, on the home page and at its URL; an ed
   assert.equal(await page.getByText(title).count(), 0, 'the post is not there before its file is');
 
   await writePost(NEW_MD.file, NEW_MD.source(title, 'Marker: alpaca-first-draft.'));
-  await page.reload();
+  await refresh();
   const link = page.locator('main ol > li h2 a', { hasText: title });
   assert.equal(await link.count(), 1, 'after a refresh the home page lists the new post');
   assert.equal(await link.getAttribute('href'), NEW_MD.path);
@@ -335,7 +375,7 @@ devTest('a new .md post shows on refresh, on the home page and at its URL; an ed
 
   const edited = 'Dropped In, Then Edited';
   await writePost(NEW_MD.file, NEW_MD.source(edited, 'Marker: bison-second-draft.'));
-  await page.reload();
+  await refresh();
   const body = await assertPost(edited, 'bison-second-draft');
   assert.ok(!body.includes('alpaca-first-draft'), 'the old body is gone');
 
@@ -365,7 +405,7 @@ devTest('a new .mdx post shows on refresh, with its components and expressions; 
 
   const edited = 'MDX Dropped In, Edited';
   await writePost(NEW_MDX.file, NEW_MDX.source(edited, 'Callout marker: dingo-second.'));
-  await page.reload();
+  await refresh();
   const body = await assertPost(edited, 'dingo-second');
   assert.ok(!body.includes('cobra-first'), 'the old callout text is gone');
   assert.ok((await assertListed([edited])).every((entry) => entry.title !== title), 'the old title is gone from the home page');
@@ -436,30 +476,16 @@ devTest('an .mdx post with an unclosed <Callout> shows its error and line at its
 devTest('fixing the broken posts and refreshing shows them', async () => {
   await open(BAD_DATE.path);
   await writePost(BAD_DATE.file, BAD_DATE.source('2019-02-28'));
-  await page.reload();
+  await refresh();
   await assertPost(BAD_DATE.title, 'ferret-fixed');
   assert.equal(await page.locator('article > header time').getAttribute('datetime'), '2019-02-28');
 
   await open(BAD_MDX.path);
   await assertErrorPanel([/Expected a closing tag for `<Callout>`/]);
   await writePost(BAD_MDX.file, BAD_MDX.source(true));
-  await page.reload();
+  await refresh();
   await assertPost(BAD_MDX.title, 'gecko-callout');
   assert.equal(await page.locator('[data-post-body] aside').count(), 1, 'the fixed callout renders');
 
   await assertListed([BAD_DATE.title, BAD_MDX.title, ...SAMPLE_TITLES]);
-});
-
-devTest('no page throws or logs an error in the browser, and next dev logs no error', (t) => {
-  const errors = browserMessages.errors;
-  // Next's dev client, finding no page app to update, warns on each message from the server.
-  const warnings = new Map();
-  for (const { text: warning } of browserMessages.warnings) {
-    const key = normalize(warning.split(/\n\s+at /)[0].replace(/\{"type":"([^"]+)".*/, '{"type":"$1",…}'));
-    warnings.set(key, (warnings.get(key) ?? 0) + 1);
-  }
-  for (const [warning, count] of warnings) t.diagnostic(`browser warning (${count}×): ${warning}`);
-  assert.deepEqual(errors.map((entry) => `${entry.text} (at ${entry.url})`), [], 'browser errors');
-  const serverErrors = fullLog.join('').split('\n').filter((line) => /⨯|\berror\b/i.test(line));
-  assert.deepEqual(serverErrors, [], 'error lines in the next dev log');
 });

@@ -189,9 +189,3 @@ test('a shared page shows its title, description and an image the site serves; a
     });
   }
 });
-
-test('no page or feed request failed or logged an error', () => {
-  assert.deepEqual(site.seen.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(site.seen.consoleErrors, [], 'console errors');
-  assert.deepEqual(site.seen.failedRequests, [], 'failed requests');
-});

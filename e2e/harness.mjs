@@ -1,26 +1,44 @@
 /**
  * What every e2e file shares: the sample site built once, served as a CDN would (`npm run serve`),
- * and one headless Chromium whose pages are all watched for scripts, errors and failed
- * requests.
+ * and one headless Chromium in which every page visit is watched, from its opening to its
+ * closing, and checked when it ends: no uncaught error, no console error, no failed request
+ * or response of 400 or more, no script file but those its page may load, no document
+ * outside the site. So a test run alone checks its own visits, and no test reads another's.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prefixBasePath } from '../lib/routes/base-path.mjs';
-import { buildSite, projectRoot } from '../scripts/build-site.mjs';
+import { buildSite, projectRoot, removeSiteCopy } from '../scripts/build-site.mjs';
 import { start } from '../scripts/serve.mjs';
 import { launchBrowser } from './browser.mjs';
 
 export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const PAGE_TIMEOUT = 15_000;
 
+/** The site copies this process built (each a folder of its own in `.tmp/`), removed when it exits. */
+const builtHere = new Set();
+process.once('exit', () => {
+  for (const outDir of builtHere) removeSiteCopy(outDir);
+});
+
+/**
+ * Builds a site from `postsDir` in a copy of its own (scripts/build-site.mjs), with `env` added to
+ * the build's environment; returns its out/, which is removed when this process exits.
+ */
+export async function buildTestSite(postsDir, name, { env = {} } = {}) {
+  const outDir = await buildSite(postsDir, name, { env });
+  builtHere.add(outDir);
+  return outDir;
+}
+
 /**
  * Builds the sample site (the repo's posts/ plus every e2e/fixtures/*.md: a draft, a post
  * with non-ASCII tags) once per process, with TZ=America/Los_Angeles unless TZ is set, so a
  * date that went through a UTC instant would show the day before. `FOLIO_E2E_OUT` names an out/ built already (by e2e/run.mjs).
  * `extraPosts` (file name → contents) are added to the sample posts, and `env` to the build's
- * environment (`BASE_PATH`); such a site is built apart, in `.tmp/<name>/`.
+ * environment (`BASE_PATH`); such a site is built apart, in a copy of its own.
  */
 export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} } = {}) {
   const isSampleSite = Object.keys(extraPosts).length === 0 && Object.keys(env).length === 0;
@@ -30,14 +48,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
   const fixturesDir = path.dirname(DRAFT_FIXTURE);
   for (const fixture of fs.readdirSync(fixturesDir).filter((file) => file.endsWith('.md'))) fs.copyFileSync(path.join(fixturesDir, fixture), path.join(postsDir, fixture));
   for (const [file, contents] of Object.entries(extraPosts)) fs.writeFileSync(path.join(postsDir, file), contents);
-  const tz = process.env.TZ;
-  process.env.TZ = tz ?? 'America/Los_Angeles';
-  try {
-    return { outDir: await buildSite(postsDir, name, { env }), postsDir };
-  } finally {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  }
+  return { outDir: await buildTestSite(postsDir, name, { env: { TZ: process.env.TZ ?? 'America/Los_Angeles', ...env } }), postsDir };
 }
 
 export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -46,66 +57,124 @@ export const text = async (locator) => ((await locator.textContent()) ?? '').rep
 export { filesUnder } from '../lib/node/files.mjs';
 
 /**
+ * The script files each page of the sample site may load, as site paths, written out here
+ * rather than taken from the code that puts them on pages: the search page its own script,
+ * and Pagefind's once a search runs; every other page none.
+ * @param {string} pagePath
+ */
+export const sampleSiteScripts = (pagePath) => (pagePath === '/search/' ? ['/search.js', '/pagefind/pagefind.js'] : []);
+
+/** A Content-Security-Policy refusal, as Chromium logs it. */
+const isPolicyRefusal = (message) => message.includes('Content Security Policy');
+
+/** What went wrong on a visit, by kind: nothing yet. */
+const nothingWrong = () => ({ pageErrors: [], consoleErrors: [], failedRequests: [], scriptsNotAllowed: [], documentsOutside: [] });
+
+/**
+ * Watches `page` from now on: the script files it asks for and the documents it opens, and
+ * every page error, console error, failed request and response of 400 or more. `end()`
+ * asserts that nothing went wrong since the watch began or the last `end()`, with these
+ * allowances, each of which a test must ask for: `expected404` (an absolute URL the test asks
+ * for expecting a 404, whose response and Chromium's console line about it are expected),
+ * `onPolicyRefusals` (the test provokes Content-Security-Policy refusals: they, and the
+ * errors that name the policy, are handed to it, to check, instead of failing the visit).
+ * `scriptsFor(pagePath)` lists the script URLs a page may load (none by default; null leaves
+ * them unchecked), `documentsUnder` is the URL every document opened in the top frame must
+ * start with, and `pagePathOf(url)` is the site path of a page's URL.
+ */
+export function watchPage(page, { expected404 = null, onPolicyRefusals = null, scriptsFor = () => [], documentsUnder = null, pagePathOf = (url) => new URL(url).pathname } = {}) {
+  let seen = nothingWrong();
+  const policyRefusals = [];
+  const scripts = [];
+  page.on('pageerror', (error) => {
+    // A refusal can surface as an exception, in the code whose request was refused.
+    if (onPolicyRefusals && isPolicyRefusal(String(error))) policyRefusals.push(String(error));
+    else seen.pageErrors.push(String(error));
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    // Chromium logs every 4xx document as an error; the test asked for this one.
+    if (url === expected404 && message.text().includes('status of 404')) return;
+    if (onPolicyRefusals && isPolicyRefusal(message.text())) policyRefusals.push(message.text());
+    else seen.consoleErrors.push(`${message.text()} (at ${url})`);
+  });
+  page.on('request', (request) => {
+    const frame = request.frame();
+    if (request.resourceType() === 'script') {
+      const from = pagePathOf(frame.url());
+      scripts.push({ url: request.url(), from });
+      if (scriptsFor && !scriptsFor(from).includes(request.url())) seen.scriptsNotAllowed.push(`${request.url()} (from ${frame.url()})`);
+    }
+    if (documentsUnder !== null && request.isNavigationRequest() && frame.parentFrame() === null && !request.url().startsWith(documentsUnder)) seen.documentsOutside.push(request.url());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url() !== expected404) seen.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? 'failed';
+    // A page closed while an image was still loading cancels it; that is the suite, not the site.
+    if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
+  });
+  return {
+    /** The script files asked for so far, with the site path of the page that asked. */
+    scripts,
+    /** Asserts that nothing went wrong on the page since the last end; hands the policy refusals to the test that provoked them. */
+    end(where) {
+      const wrong = seen;
+      seen = nothingWrong();
+      assert.deepEqual(wrong, nothingWrong(), `what went wrong on ${where}`);
+      onPolicyRefusals?.(policyRefusals.splice(0));
+    },
+  };
+}
+
+/**
  * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without
  * the headers of its `_headers`, as a host that ignores that file) and opens a browser context
- * on it. Returns `urlFor` (a site path's URL) and `withPage` to visit pages, `seen`
- * (everything recorded on every page) and `close`.
+ * on it. `scripts(pagePath)` lists the script files (site paths or URLs) a page may load, the
+ * sample site's by default. Returns `urlFor` (a site path's URL), `withPage` to visit pages,
+ * the browser `context` and `close`.
  */
-export async function openSite(outDir, { basePath = '', headers = true } = {}) {
+export async function openSite(outDir, { basePath = '', headers = true, scripts = sampleSiteScripts } = {}) {
   const server = await start(outDir, { basePath, headers });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);
 
-  /** Everything seen on every page of the suite; the last test asserts on it. */
-  const seen = {
-    pages: new Set(),
-    scripts: [],
-    consoleErrors: [],
-    pageErrors: [],
-    failedRequests: [],
-    /** Absolute URLs the suite asks for expecting a 404. */
-    expected404: new Set(),
-  };
-
   const context = await browser.newContext();
   context.setDefaultTimeout(PAGE_TIMEOUT);
   context.setDefaultNavigationTimeout(PAGE_TIMEOUT);
-  context.on('request', (request) => {
-    if (request.frame().parentFrame() === null && request.isNavigationRequest()) seen.pages.add(request.url());
-    if (request.resourceType() === 'script') seen.scripts.push(`${request.url()} (from ${request.frame().url()})`);
-  });
-  context.on('response', (response) => {
-    if (response.status() >= 400 && !seen.expected404.has(response.url())) seen.failedRequests.push(`${response.status()} ${response.url()}`);
-  });
-  context.on('requestfailed', (request) => {
-    const error = request.failure()?.errorText ?? 'failed';
-    // A page closed while an image was still loading cancels it; that is the suite, not the site.
-    if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
-  });
-  context.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const { url } = message.location();
-    // Chromium logs every 4xx document as an error; the suite's own 404 visits are expected.
-    if (seen.expected404.has(url) && message.text().includes('status of 404')) return;
-    seen.consoleErrors.push(`${message.text()} (at ${url})`);
-  });
-  context.on('weberror', (webError) => seen.pageErrors.push(String(webError.error())));
 
   const urlFor = (sitePath) => new URL(prefixBasePath(basePath, sitePath), server.origin).href;
+  /** The site path of a URL on the server; a URL elsewhere as it is. */
+  const pagePathOf = (url) => (url.startsWith(server.url) ? decodeURIComponent(new URL(url).pathname.slice(basePath.length)) : url);
+  const scriptsFor = (pagePath) => scripts(pagePath).map(urlFor);
 
-  /** Opens `pathname` in a new page, checks the document's HTTP `status`, runs `fn` with the page, and closes it. */
-  async function withPage(pathname, { status = 200 } = {}, fn = async () => {}) {
-    if (status === 404) seen.expected404.add(urlFor(pathname));
-    const page = await context.newPage();
+  /**
+   * Visits `pathname`: opens it in a new page of `context` (the site's, unless another is
+   * given, such as one with JavaScript off) with the system `colorScheme`, after
+   * `prepare(page)`; checks the document's HTTP `status`; runs `fn` with the page and closes
+   * it; then checks the visit (`watchPage`), with `onPolicyRefusals` for a test that provokes
+   * Content-Security-Policy refusals. Returns what `fn` returned.
+   */
+  async function withPage(pathname, { status = 200, context: pageContext = context, colorScheme = 'light', prepare, onPolicyRefusals = null } = {}, fn = async () => {}) {
+    const url = urlFor(pathname);
+    const page = await pageContext.newPage();
+    const visit = watchPage(page, { expected404: status === 404 ? url : null, onPolicyRefusals, scriptsFor, documentsUnder: server.url, pagePathOf });
+    let result;
     try {
-      const response = await page.goto(urlFor(pathname), { waitUntil: 'load' });
+      await page.emulateMedia({ colorScheme });
+      await prepare?.(page);
+      const response = await page.goto(url, { waitUntil: 'load' });
       assert.ok(response, `no response for ${pathname}`);
       assert.equal(response.status(), status, `HTTP status of ${pathname}`);
-      await fn(page);
+      result = await fn(page, visit);
     } finally {
       await page.close();
     }
+    visit.end(pathname);
+    return result;
   }
 
   const close = async () => {
@@ -113,7 +182,25 @@ export async function openSite(outDir, { basePath = '', headers = true } = {}) {
     await browser.close();
     await server.close();
   };
-  return { url: server.url, context, seen, urlFor, withPage, close };
+  return { url: server.url, context, urlFor, withPage, close };
+}
+
+/**
+ * Brings in everything a reader reading to the end would load: scrolls each image into view
+ * and waits until it has loaded or failed (a lazy image that is not rendered never loads, for
+ * a reader either), then scrolls to the end and waits for the page's fonts. Explicit
+ * conditions, not a quiet network: the visit's check then sees every request these made.
+ */
+export function readToTheEnd(page) {
+  return page.evaluate(async () => {
+    for (const image of document.images) {
+      image.scrollIntoView();
+      const willLoad = image.loading !== 'lazy' || image.getClientRects().length > 0;
+      if (!image.complete && willLoad) await new Promise((resolve) => ['load', 'error'].forEach((event) => image.addEventListener(event, resolve, { once: true })));
+    }
+    window.scrollTo(0, document.body.scrollHeight);
+    await document.fonts.ready;
+  });
 }
 
 /**
@@ -134,16 +221,6 @@ export async function assertThemeScriptAloneRuns(page) {
 }
 
 /**
- * Takes the Content-Security-Policy refusals out of the suite's console errors and returns
- * them: a test that provokes one checks it, and every other console error still fails the suite.
- */
-export function takePolicyRefusals(seen) {
-  const refusals = seen.consoleErrors.filter((error) => error.includes('Content Security Policy'));
-  seen.consoleErrors.splice(0, Infinity, ...seen.consoleErrors.filter((error) => !refusals.includes(error)));
-  return refusals;
-}
-
-/**
  * Opens `url` in a browser of its own (so nothing is cached: the contexts of one single-process
  * Chromium share its memory cache) at `viewport`, scrolls every image into view as a reader
  * reading to the end would, and reports what that reader got: each image response with its
@@ -156,17 +233,19 @@ export async function imagesAtViewport(url, { width, height, deviceScaleFactor =
   const { browser } = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: { width, height }, deviceScaleFactor })).newPage();
-    const sizes = [];
-    page.on('requestfinished', (request) => {
-      if (request.resourceType() === 'image') sizes.push(request.sizes().then(({ responseBodySize }) => ({ url: request.url(), bytes: responseBodySize })));
+    const visit = watchPage(page);
+    /** Each image request, with its bytes once it has finished (null if it failed). */
+    const downloads = [];
+    const finished = new Map();
+    page.on('request', (request) => {
+      if (request.resourceType() !== 'image') return;
+      downloads.push(new Promise((resolve) => finished.set(request, resolve)).then((bytes) => ({ url: request.url(), bytes })));
     });
-    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    page.on('requestfinished', async (request) => finished.get(request)?.((await request.sizes()).responseBodySize));
+    page.on('requestfailed', (request) => finished.get(request)?.(null));
+    const response = await page.goto(url, { waitUntil: 'load' });
     assert.equal(response?.status(), 200, `HTTP status of ${url}`);
-    for (const image of await page.locator('img').all()) {
-      await image.scrollIntoViewIfNeeded();
-      await page.waitForFunction((img) => img.complete, await image.elementHandle());
-    }
-    await page.waitForLoadState('networkidle');
+    await readToTheEnd(page);
     const images = await page.locator('img').evaluateAll((elements) =>
       elements.map((img) => ({
         alt: img.alt,
@@ -178,15 +257,21 @@ export async function imagesAtViewport(url, { width, height, deviceScaleFactor =
         fetchPriority: img.getAttribute('fetchpriority'),
       })),
     );
-    const layoutShift = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => list.getEntries().forEach((entry) => (total += entry.value))).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve(total), 100);
-        }),
-    );
-    return { downloads: await Promise.all(sizes), images, layoutShift };
+    // Every image has loaded: after two frames, the layout that follows the last one has been
+    // made and any shift it caused recorded; the buffered entries are then all there is.
+    const layoutShift = await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const observer = new PerformanceObserver(() => {});
+      observer.observe({ type: 'layout-shift', buffered: true });
+      const shifts = observer.takeRecords();
+      observer.disconnect();
+      return shifts.reduce((total, shift) => total + shift.value, 0);
+    });
+    // The images are complete, so each of their requests has finished; wait for its report.
+    const result = { downloads: await Promise.all(downloads), images, layoutShift };
+    await page.close();
+    visit.end(url);
+    return result;
   } finally {
     await browser.close();
   }

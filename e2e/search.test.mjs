@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import matter from 'gray-matter';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
-import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, text } from './harness.mjs';
+import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
 
 /** A word only the sample post /posts/reinvent-2017/ has, in its body and not its title. */
 const KNOWN_WORD = 'tombola';
@@ -132,8 +132,8 @@ test('drafts and pages are not in the results', async () => {
 
 test('Pagefind loads only when a search needs it: on focus of the box, not with the page', async () => {
   const from = requested.length;
+  // The page has loaded: its module script has run, and anything it fetches as it starts has been asked for.
   await site.withPage(SEARCH_PAGE_PATH, {}, async (page) => {
-    await page.waitForLoadState('networkidle');
     const loaded = requested.slice(from).map((request) => request.path);
     assert.ok(loaded.includes(SEARCH_SCRIPT_PATH), `the page loads its script: ${JSON.stringify(loaded)}`);
     assert.deepEqual(loaded.filter((pathname) => pathname.startsWith(`/${SEARCH_INDEX_DIR}/`)), [], 'nothing of Pagefind before the box is used');
@@ -146,11 +146,9 @@ test('with JavaScript off the page says search needs it and links to the archive
   // Its own context, left open: closing a context on its own stops the single-process
   // Chromium of @sparticuz/chromium; it is closed with the browser.
   const noScript = await site.context.browser().newContext({ javaScriptEnabled: false });
-  const page = await noScript.newPage();
-  try {
-    const requests = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(site.urlFor(searchUrl(KNOWN_WORD)), { waitUntil: 'load' });
+  const requests = [];
+  const prepare = (page) => page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await site.withPage(searchUrl(KNOWN_WORD), { context: noScript, prepare }, async (page) => {
     // Playwright's text search skips <noscript>, which a browser with scripts off shows.
     const message = page.locator('main noscript > p');
     assert.equal(await message.isVisible(), true);
@@ -161,41 +159,30 @@ test('with JavaScript off the page says search needs it and links to the archive
     assert.deepEqual(requests.filter(isSearchCode), [], 'no search code is fetched');
     await archive.click();
     await page.waitForURL(site.urlFor('/archive/'));
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("under a strict Content-Security-Policy, search needs 'wasm-unsafe-eval' on /search/ and nothing else", async () => {
   // What a CDN's headers would allow: this origin's files, the theme script by its hash, and
-  // WebAssembly or not. Its own context, so the refused requests and errors stay out of `site.seen`.
+  // WebAssembly or not.
   const html = fs.readFileSync(path.join(outDir, 'search', 'index.html'), 'utf8');
   const themeScript = html.match(/<script id="theme-script">([^<]*)<\/script>/)[1];
   const themeHash = `'sha256-${crypto.createHash('sha256').update(themeScript).digest('base64')}'`;
   const policy = (wasm) => `default-src 'self'; script-src 'self' ${themeHash}${wasm ? " 'wasm-unsafe-eval'" : ''}; object-src 'none'; base-uri 'none'`;
-  const context = await site.context.browser().newContext();
   for (const wasm of [true, false]) {
-    const page = await context.newPage();
-    const refused = [];
-    page.on('console', (message) => message.text().includes('Content Security Policy') && refused.push(message.text()));
-    await page.route(`${site.urlFor(SEARCH_PAGE_PATH)}?*`, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy(wasm) } });
-    });
-    try {
-      await page.goto(site.urlFor(searchUrl(KNOWN_WORD)), { waitUntil: 'load' });
+    const prepare = (page) =>
+      page.route(`${site.urlFor(SEARCH_PAGE_PATH)}?*`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy(wasm) } });
+      });
+    const onPolicyRefusals = (refused) => {
+      if (wasm) assert.deepEqual(refused, [], 'nothing refused');
+      else assert.ok(refused.some((message) => message.includes('WebAssembly')), `WebAssembly refused: ${JSON.stringify(refused)}`);
+    };
+    await site.withPage(searchUrl(KNOWN_WORD), { prepare, onPolicyRefusals }, async (page) => {
       await page.waitForFunction(() => /match|could not load/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-      const shown = await text(status(page));
-      if (wasm) {
-        assert.equal(shown, `1 post matches “${KNOWN_WORD}”.`);
-        assert.deepEqual(refused, [], 'nothing refused');
-      } else {
-        assert.equal(shown, 'Search could not load. Check the connection and try again.');
-        assert.ok(refused.some((message) => message.includes('WebAssembly')), `WebAssembly refused: ${JSON.stringify(refused)}`);
-      }
-    } finally {
-      await page.close();
-    }
+      assert.equal(await text(status(page)), wasm ? `1 post matches “${KNOWN_WORD}”.` : 'Search could not load. Check the connection and try again.');
+    });
   }
 });
 
@@ -234,19 +221,11 @@ test('no page but /search/ loads the search script or any file of the index', as
     .filter((pathname) => pathname !== '/404/' && pathname !== SEARCH_PAGE_PATH);
   assert.ok(pages.length >= 20, `the export has its pages, found ${pages.length}`);
   const from = requested.length;
-  for (const pathname of pages) {
-    await site.withPage(pathname, {}, async (page) => {
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForLoadState('networkidle');
-    });
-  }
+  for (const pathname of pages) await site.withPage(pathname, {}, readToTheEnd);
   const visited = new Set(requested.slice(from).map((request) => request.page));
   assert.deepEqual(pages.filter((pathname) => !visited.has(new URL(pathname, site.url).pathname)), [], 'pages whose requests were not seen');
   assert.deepEqual(
     requested.slice(from).filter((request) => isSearchCode(request.path)),
     [],
   );
-  assert.deepEqual(site.seen.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(site.seen.consoleErrors, [], 'console errors');
-  assert.deepEqual(site.seen.failedRequests, [], 'failed requests');
 });

@@ -1,13 +1,17 @@
 /**
  * Builds the Folio site from another folder of posts, in a scratch copy of the project
- * under `.tmp/<name>/`, so the real `posts/`, `.next/` and `out/` are never touched. The
- * build test, the e2e suite and the benchmark use it.
+ * under `.tmp/<name>-<random>/`, so the real `posts/`, `.next/` and `out/` are never
+ * touched. The build tests, the e2e suite and the benchmark use it.
+ *
+ * Each copy is a folder of its own, so two runs in one checkout (two test runs, a test and
+ * the benchmark) never build in, or delete, each other's copy. Whoever makes a copy removes
+ * it when done (`removeSiteCopy`).
  *
  * The copy lives inside the project because Turbopack compiles nothing outside its root,
  * so a copy elsewhere could not reach `node_modules`.
  *
- *   node scripts/build-site.mjs <posts-dir> [name]   → prints the path of its out/
- *   node scripts/build-site.mjs --rebuild <name>     → builds that copy again, keeping its caches
+ *   node scripts/build-site.mjs <posts-dir> [name]     → prints the path of its out/
+ *   node scripts/build-site.mjs --rebuild <site-dir>   → builds that copy again, keeping its caches
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,11 +27,23 @@ const isTestFile = (file) => /\.test\.tsx?$/.test(file);
 /** What a build needs from the project; `public/posts/`, `public/katex/` and `public/_img/` are generated, so they are left out. */
 const SITE_FILES = ['pages', 'components', 'lib', 'scripts', 'styles', 'public', 'next.config.mjs', 'tsconfig.json', 'package.json'];
 
-/** Makes `.tmp/<name>/` a copy of the site with `postsDir` as its posts; returns its path. */
-export function makeSiteCopy(postsDir, name) {
-  const siteDir = path.join(projectRoot, '.tmp', name);
+/** A new, empty folder `.tmp/<name>-<random>/` for a site copy; returns its path. */
+function newSiteDir(name) {
+  const scratch = path.join(projectRoot, '.tmp');
+  fs.mkdirSync(scratch, { recursive: true });
+  return fs.mkdtempSync(path.join(scratch, `${name}-`));
+}
+
+/** Removes a site copy: `siteDir`, as `makeSiteCopy` returned it, or the `out/` inside it that `buildSite` returned. */
+export function removeSiteCopy(dir) {
+  const siteDir = path.basename(dir) === 'out' ? path.dirname(dir) : dir;
+  if (path.dirname(siteDir) !== path.join(projectRoot, '.tmp')) throw new Error(`${siteDir} is not a site copy in ${path.join(projectRoot, '.tmp')}`);
   fs.rmSync(siteDir, { recursive: true, force: true });
-  fs.mkdirSync(siteDir, { recursive: true });
+}
+
+/** Makes a new folder `.tmp/<name>-<random>/` a copy of the site with `postsDir` as its posts; returns its path. */
+export function makeSiteCopy(postsDir, name) {
+  const siteDir = newSiteDir(name);
   for (const entry of SITE_FILES) {
     const from = path.join(projectRoot, entry);
     if (!fs.existsSync(from)) continue;
@@ -53,7 +69,7 @@ function runStep(siteDir, args, env) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`${path.basename(args.at(-1))} failed (exit ${code}):\n${output}`), { output }))));
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`${path.basename(args.at(-1))} failed in ${siteDir} (exit ${code}):\n${output}`), { output }))));
   });
 }
 
@@ -69,8 +85,9 @@ export async function runBuild(siteDir, env = {}) {
 }
 
 /**
- * Builds a site from `postsDir` as `npm run build` does, with `env` added to the build's
- * environment (`BASE_PATH`, `SITE_URL`, `FOLIO_INTEGRATIONS`), and returns the path of its `out/`.
+ * Builds a site from `postsDir` as `npm run build` does, in a new copy (`makeSiteCopy`), with
+ * `env` added to the build's environment (`BASE_PATH`, `SITE_URL`, `FOLIO_INTEGRATIONS`, `TZ`),
+ * and returns the path of its `out/`. A failed build's error names the copy.
  */
 export async function buildSite(postsDir, name, { env = {} } = {}) {
   const siteDir = makeSiteCopy(postsDir, name);
@@ -80,10 +97,9 @@ export async function buildSite(postsDir, name, { env = {} } = {}) {
   return outDir;
 }
 
-/** Builds the copy `.tmp/<name>/` again where it is, keeping its `.next/` caches, as a rebuild after an edit would. */
-export async function rebuildSite(name) {
-  const siteDir = path.join(projectRoot, '.tmp', name);
-  await runBuild(siteDir);
+/** Builds the copy `siteDir` again where it is, keeping its `.next/` caches, as a rebuild after an edit would; returns its `out/`. */
+export async function rebuildSite(siteDir, env = {}) {
+  await runBuild(siteDir, env);
   const outDir = path.join(siteDir, 'out');
   await finishSite(outDir);
   return outDir;
@@ -91,13 +107,11 @@ export async function rebuildSite(name) {
 
 /**
  * Builds `postsDir` with the site as it was at git commit `ref`, for a before/after
- * comparison, in `.tmp/<name>/`: that commit's files and its own post-export step. Returns
- * the path of its `out/`.
+ * comparison, in a new folder `.tmp/<name>-<random>/`: that commit's files and its own
+ * post-export step. Returns the path of its `out/`.
  */
 export async function buildSiteAtRef(ref, postsDir, name) {
-  const siteDir = path.join(projectRoot, '.tmp', name);
-  fs.rmSync(siteDir, { recursive: true, force: true });
-  fs.mkdirSync(siteDir, { recursive: true });
+  const siteDir = newSiteDir(name);
   execFileSync('tar', ['-x', '-C', siteDir], { input: execFileSync('git', ['archive', '--format=tar', ref], { cwd: projectRoot, maxBuffer: 256 * 2 ** 20 }) });
   // Its posts are replaced; its tests are not part of the site; Turbopack would take a second
   // lockfile for a second workspace root, and the project's node_modules serves the copy.
@@ -113,10 +127,10 @@ export async function buildSiteAtRef(ref, postsDir, name) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [postsDir, name = 'site'] = process.argv.slice(2);
   if (!postsDir) {
-    console.error('usage: node scripts/build-site.mjs <posts-dir> [name]\n       node scripts/build-site.mjs --rebuild <name>');
+    console.error('usage: node scripts/build-site.mjs <posts-dir> [name]\n       node scripts/build-site.mjs --rebuild <site-dir>');
     process.exit(2);
   }
-  (postsDir === '--rebuild' ? rebuildSite(name) : buildSite(path.resolve(postsDir), name)).then(
+  (postsDir === '--rebuild' ? rebuildSite(path.resolve(name)) : buildSite(path.resolve(postsDir), name)).then(
     (out) => console.log(out),
     (error) => {
       console.error(error.message);

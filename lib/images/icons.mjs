@@ -21,11 +21,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomically } from '../node/files.mjs';
 import { prefixBasePath } from '../routes/base-path.mjs';
+import { ICON_PATHS } from '../routes/table.mjs';
 
 /** Where the icons are, as a site path; the source SVG must be here too. */
-const ICONS_DIR = '/icons/';
-const FAVICON_PATH = '/favicon.ico';
-const MANIFEST_PATH = '/manifest.webmanifest';
+const ICONS_DIR = ICON_PATHS.folder;
+const FAVICON_PATH = ICON_PATHS.favicon;
+const MANIFEST_PATH = ICON_PATHS.manifest;
 const APPLE_TOUCH_ICON = { path: `${ICONS_DIR}apple-touch-icon.png`, size: 180 };
 /** The manifest's PNG icons: the size Chromium wants to install a site, and the splash screen's. */
 const MANIFEST_ICONS = [192, 512].map((size) => ({ path: `${ICONS_DIR}icon-${size}.png`, size }));

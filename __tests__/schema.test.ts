@@ -1,0 +1,154 @@
+/** @jest-environment node */
+// The front matter contract (lib/schema.ts) on its own: what it accepts, what it makes of it,
+// and the message an author reads for each thing it refuses. The loader's tests
+// (content.test.ts, content-hostile.test.ts) show the same messages with the file's name.
+import { frontMatterSchema } from '../lib/content/schema';
+
+const VALID = { title: 'A post', date: '2024-03-05' };
+
+/** The front matter `fields` (over a valid title and date) as the schema reads them; a refusal fails the test. */
+function read(fields: Record<string, unknown>) {
+  const result = frontMatterSchema.safeParse({ ...VALID, ...fields });
+  if (!result.success) throw new Error(`refused: ${result.error.issues[0].message}`);
+  return result.data;
+}
+
+/** `field: message` of the one problem the schema finds in `fields` (over a valid title and date). */
+function problem(fields: Record<string, unknown>): string {
+  const result = frontMatterSchema.safeParse({ ...VALID, ...fields });
+  if (result.success) throw new Error(`accepted ${JSON.stringify(fields)}`);
+  expect(result.error.issues).toHaveLength(1);
+  const [issue] = result.error.issues;
+  return `${issue.path.join('.')}: ${issue.message}`;
+}
+
+describe('dates', () => {
+  it.each([
+    ['2024-03-05', '2024-03-05'],
+    ['2024-02-29', '2024-02-29'],
+    ['2023-01-31', '2023-01-31'],
+    ['2023-12-31', '2023-12-31'],
+    [' 2024-03-05 ', '2024-03-05'],
+    ['2024-03-05T23:30', '2024-03-05'],
+    ['2024-03-05 23:30:59', '2024-03-05'],
+    ['2024-03-05T23:30:59.123Z', '2024-03-05'],
+    ['2024-03-05T23:30:59-08:00', '2024-03-05'],
+    ['2024-03-05T23:30:59 +0530', '2024-03-05'],
+    ['2024-03-05T23:30:59+05', '2024-03-05'],
+  ])('%j is the calendar date %s, whatever time and offset follow it', (written, date) => {
+    expect(read({ date: written, updated: written }).date).toBe(date);
+    expect(read({ updated: written }).updated).toBe(date);
+  });
+
+  it.each(['2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-01-32', '24-03-05', '2024-3-5', '12024-03-05', '2024-03-05x', 'x2024-03-05', '2024-03-05T23', '2024-03-05T23:30:5', '2024-03-05T23:30+5', 'March 5, 2024', ''])(
+    '%j is not a date, and the message says how to write one',
+    (written) => {
+      expect(problem({ date: written })).toBe(`date: ${JSON.stringify(written)} is not a valid date (use YYYY-MM-DD)`);
+      expect(problem({ lastmod: written })).toBe(`lastmod: ${JSON.stringify(written)} is not a valid date (use YYYY-MM-DD)`);
+    },
+  );
+
+  it('are required, and must be written as text', () => {
+    expect(problem({ date: undefined })).toBe('date: is required');
+    expect(problem({ date: 20240305 })).toBe('date: 20240305 is not a valid date');
+    expect(read({}).updated).toBeUndefined();
+    expect(read({}).lastmod).toBeUndefined();
+  });
+});
+
+describe('text fields', () => {
+  it('are trimmed', () => {
+    const data = read({ title: '  Spaced  ', excerpt: ' Lead. ', description: ' Summary ', slug: ' /posts/x/ ', category: ' AWS ' });
+    expect([data.title, data.excerpt, data.description, data.slug, data.category]).toEqual(['Spaced', 'Lead.', 'Summary', '/posts/x/', 'AWS']);
+  });
+
+  it('say that a title is required, and an optional field may not be empty', () => {
+    expect(problem({ title: undefined })).toBe('title: is required');
+    expect(problem({ title: null })).toBe('title: is required');
+    expect(problem({ title: '   ' })).toBe('title: is required');
+    expect(problem({ excerpt: '  ' })).toBe('excerpt: must not be empty');
+    expect(problem({ category: '' })).toBe('category: must not be empty');
+    expect(read({}).excerpt).toBeUndefined();
+  });
+
+  it('say how to write a number or a boolean as text, and what else they got', () => {
+    expect(problem({ title: 2019 })).toBe('title: must be text, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text');
+    expect(problem({ excerpt: 1.5 })).toBe('excerpt: must be text, got 1.5; YAML reads it as a number: write it in quotes ("1.5") to use it as text');
+    expect(problem({ description: true })).toBe('description: must be text, got true; YAML reads it as a boolean: write it in quotes ("true") to use it as text');
+    expect(problem({ slug: ['a', 'b'] })).toBe('slug: must be text, got ["a","b"]');
+    expect(problem({ category: { name: 'x' } })).toBe('category: must be text, got {"name":"x"}');
+  });
+});
+
+describe('tags', () => {
+  it('are a list, one tag, or none', () => {
+    expect(read({ tags: ['aws', ' caching '] }).tags).toEqual(['aws', 'caching']);
+    expect(read({ tags: 'aws' }).tags).toEqual(['aws']);
+    expect(read({ tags: null }).tags).toEqual([]);
+    expect(read({}).tags).toEqual([]);
+  });
+
+  it('say what a tag list is, and which tag is wrong', () => {
+    expect(problem({ tags: 5 })).toBe('tags: must be a list of tags, like [aws, caching], or one tag; got 5');
+    expect(problem({ tags: { a: 1 } })).toBe('tags: must be a list of tags, like [aws, caching], or one tag; got {"a":1}');
+    expect(problem({ tags: ['ok', ' '] })).toBe('tags.1: must not hold an empty tag');
+    expect(problem({ tags: ['ok', 2019] })).toBe('tags.1: must be a tag name, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text');
+  });
+});
+
+describe('template and draft', () => {
+  it('default to a published post', () => {
+    expect(read({})).toMatchObject({ template: 'post', draft: false });
+    expect(read({ template: 'page', draft: true })).toMatchObject({ template: 'page', draft: true });
+  });
+
+  it('say what they may be', () => {
+    expect(problem({ template: 'article' })).toBe('template: must be "post" or "page", got "article"');
+    expect(problem({ draft: 'yes' })).toBe('draft: must be true or false, got "yes"');
+  });
+});
+
+describe('image fields', () => {
+  it.each(['/images/a.png', './cover.jpg', 'cover.jpg', 'https://example.org/a.png', 'HTTP://example.org/a.png', 'images/../c.png', '/x?a=b:c'])('take %j', (url) => {
+    expect(read({ cover: url, coverImage: url, socialImage: url })).toMatchObject({ cover: url, coverImage: url, socialImage: url });
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'is neither a path nor an http(s) URL'],
+    ['data:image/png;base64,AAAA', 'is neither a path nor an http(s) URL'],
+    ['ftp://example.org/a.png', 'is neither a path nor an http(s) URL'],
+    ['https.evil:x', 'is neither a path nor an http(s) URL'],
+    ['httpsx://example.org/a.png', 'is neither a path nor an http(s) URL'],
+    ['xhttps://example.org/a.png', 'is neither a path nor an http(s) URL'],
+    ['//evil.example/a.png', 'starts with //; write the scheme (https://)'],
+    ['/images\\a.png', 'has a backslash; paths use /'],
+    ['java\tscript:alert(1)', 'has a control character'],
+    ['a\u0000.png', 'has a control character'],
+    ['a\u001f.png', 'has a control character'],
+    ['a\u007f.png', 'has a control character'],
+  ])('refuse %j: it %s', (url, why) => {
+    const message = `${JSON.stringify(url)} ${why}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL`;
+    expect(problem({ cover: url })).toBe(`cover: ${message}`);
+    expect(problem({ coverImage: url })).toBe(`coverImage: ${message}`);
+    expect(problem({ socialImage: url })).toBe(`socialImage: ${message}`);
+  });
+
+  it('take a character just past the control characters', () => {
+    expect(read({ cover: '/a\u0020b\u0080.png' }).cover).toBe('/a\u0020b\u0080.png');
+  });
+
+  it('say what they must be when YAML reads a number or a list', () => {
+    expect(problem({ cover: 5 })).toBe('cover: must be an image path or URL, got 5; YAML reads it as a number: write it in quotes ("5") to use it as text');
+    expect(problem({ coverImage: ['a.png'] })).toBe('coverImage: must be an image path or URL, got ["a.png"]');
+    expect(problem({ socialImage: false })).toBe('socialImage: must be an image path or URL, got false; YAML reads it as a boolean: write it in quotes ("false") to use it as text');
+  });
+
+  it('may be absent, and not empty', () => {
+    expect(read({}).cover).toBeUndefined();
+    expect(problem({ socialImage: ' ' })).toBe('socialImage: must not be empty');
+  });
+});
+
+it('keeps the fields it does not know, as written', () => {
+  expect(read({ author: { name: 'Ada' }, weight: 3 })).toMatchObject({ author: { name: 'Ada' }, weight: 3 });
+});

@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * Mutation testing (StrykerJS, `npm run mutation`) of the modules that carry the README's
+ * promises: it changes their code one small mutation at a time and counts the changes the
+ * unit tests catch. See docs/mutation-testing.md for the scores and the choices made here.
+ * `MUTATE=slug,feeds npm run mutation` measures only the modules named (keys of MODULES).
+ */
+import fs from 'node:fs';
+
+/**
+ * The parts of lib/markdown.ts that make raw HTML safe: the tag filter, the sanitizer's
+ * schema, the prefixing of ids, and the check of every URL. The rest of the file (code
+ * highlighting, alerts, embeds, math) builds trusted markup and is not measured.
+ */
+const SANITIZER_DECLARATIONS = [
+  'FILTERED_TAGS', 'CLOBBER_PREFIX', 'rawHtmlSchema', 'TAG_OR_COMMENT', 'endTag', 'LONE_START_TAG', 'closed', 'filterTags', 'rehypeRawHtml',
+  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'srcSetCandidates', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
+];
+
+/**
+ * `file:from-to` line ranges (Stryker's mutation ranges) of the top-level declarations
+ * `names` in `file`: each runs from its line to its closing `}` at the start of a line, or
+ * is that one line when it ends there. Found by name, so they follow the code as it moves.
+ * @param {string} file
+ * @param {string[]} names
+ */
+function declarationRanges(file, names) {
+  const lines = fs.readFileSync(new URL(file, import.meta.url), 'utf8').split('\n');
+  return names.map((name) => {
+    const start = lines.findIndex((line) => new RegExp(`^(?:export )?(?:const|let|function|async function) ${name}\\b`).test(line));
+    if (start === -1) throw new Error(`stryker.config.mjs: ${file} declares no ${name}`);
+    const end = /[;)]$/.test(lines[start]) ? start : lines.findIndex((line, at) => at > start && /^}/.test(line));
+    return `${file}:${start + 1}-${end + 1}`;
+  });
+}
+
+/** The modules measured: the code each one mutates, and the test files that exercise it. */
+const MODULES = {
+  content: { mutate: ['lib/content.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
+  schema: { mutate: ['lib/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
+  slug: { mutate: ['lib/slug.mjs'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
+  'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
+  sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
+  svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
+  feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
+  headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
+};
+
+const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
+const unknown = chosen.filter((name) => !(name in MODULES));
+if (unknown.length) throw new Error(`MUTATE names ${unknown.join(', ')}; the modules are ${Object.keys(MODULES).join(', ')}`);
+/** What the reports of this run are named by: the modules measured. */
+const reportName = process.env.MUTATE ? chosen.join('+') : 'all';
+const modules = chosen.map((name) => MODULES[/** @type {keyof typeof MODULES} */ (name)]);
+const testFiles = [...new Set(modules.flatMap(({ tests }) => tests))]
+  .map((name) => fs.readdirSync(new URL('__tests__/', import.meta.url)).find((file) => file.startsWith(`${name}.test.`)))
+  .filter((file) => file !== undefined)
+  .map((file) => `__tests__/${file}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'jest',
+  jest: {
+    // The project's own jest config (next/jest, SWC), so the tests run as `npm test` runs them,
+    configFile: '__tests__/jest.config.mjs',
+    // but only the test files of the modules measured (the tests that build a site with
+    // `next build` take minutes each). Jest's search for the tests related to a mutated file
+    // would cost more than it saves: these are all of them. (Not Stryker's own `testFiles`:
+    // with it, Stryker 9.6's jest runner filters a static mutant's run by the test files'
+    // paths as if they were test names, runs no test, and reports the mutant survived.)
+    config: { testMatch: testFiles.map((file) => `<rootDir>/${file}`) },
+    enableFindRelatedTests: false,
+  },
+  // Each mutant runs only the tests that reach its code.
+  coverageAnalysis: 'perTest',
+  mutate: modules.flatMap(({ mutate }) => mutate),
+  // Most test files pick `@jest-environment node` in a docblock; this lets Stryker see them.
+  testRunnerNodeArgs: ['--import', new URL('scripts/mutation/stryker-environments.mjs', import.meta.url).href],
+  // Two cores, shared with builds.
+  concurrency: 2,
+  // A mutant's run includes jest's start, which takes seconds on a busy machine: a short
+  // limit would count slow runs as timeouts, and so as killed.
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  // With `--incremental`, a run tests again only the mutants whose code or tests changed.
+  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  ignorePatterns: ['/.next', '/out', '/.tmp', '/public/posts', '/public/_img', '/public/katex', '/e2e', '/bench'],
+  cleanTempDir: 'always',
+  // Stryker rewrites the tsconfig's \`extends\` and \`references\` for its sandbox with
+  // TypeScript's JavaScript API, which TypeScript 7 does not ship. Folio's tsconfig.json has
+  // neither, so Stryker is pointed at no tsconfig. (For the same reason there is no TypeScript
+  // checker: \`npm run typecheck\` is \`tsc\`, and jest compiles with SWC, which does not type-check.)
+  tsconfigFile: 'no-tsconfig-to-rewrite.json',
+};
+
+export default config;
