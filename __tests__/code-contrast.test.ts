@@ -7,7 +7,7 @@
  */
 import { createHighlighter } from 'shiki';
 import { CODE_COLOR_FIXES, readableTheme } from '../lib/markdown/code-themes';
-import { CODE_THEMES } from '../lib/markdown/compile';
+import { CODE_THEMES } from '../lib/markdown/highlight';
 import { compileAndRender } from './helpers/render-body';
 
 jest.setTimeout(60_000);

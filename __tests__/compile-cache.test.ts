@@ -92,7 +92,7 @@ describe('getPipelineVersion', () => {
 
   it('finds the pipeline\'s modules from its imports, deep ones and components included, and the packages they use', async () => {
     const { files, packages } = await pipelineModules(root);
-    for (const file of ['lib/markdown/compile.ts', 'lib/markdown/code-themes.ts', 'lib/images/body-images.ts', 'lib/images/process.ts', 'lib/integrations/youtube-frame.mjs', 'components/MdxBody/renderBody.tsx', 'components/YouTube/YouTube.tsx', 'components/Callout/Callout.tsx']) {
+    for (const file of ['lib/markdown/compile.ts', 'lib/markdown/sanitize.ts', 'lib/markdown/embeds.ts', 'lib/markdown/code-themes.ts', 'lib/images/body-images.ts', 'lib/images/process.ts', 'lib/integrations/youtube-frame.mjs', 'components/MdxBody/renderBody.tsx', 'components/YouTube/YouTube.tsx', 'components/Callout/Callout.tsx']) {
       expect(files).toContain(file);
     }
     expect(files).not.toContain('pages/_document.tsx');

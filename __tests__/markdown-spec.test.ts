@@ -20,7 +20,7 @@ import { selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { tests as commonMarkExamples } from 'commonmark-spec';
 import { version as commonMarkVersion } from 'commonmark-spec/package.json';
-import { rawHtmlSchema } from '../lib/markdown/compile';
+import { rawHtmlSchema } from '../lib/markdown/sanitize';
 import { scratchImageStore, writeSvg } from './helpers/images';
 import { compileAndRender } from './helpers/render-body';
 
