@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build/manifest';
 import { manifestFileFor } from '../scripts/finish-export.mjs';
-import { loadContent, type ContentIndex } from '../lib/content/load';
+import { loadContent } from '../lib/content/load';
+import { type ContentIndex } from '../lib/content/types';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
 

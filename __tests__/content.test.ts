@@ -1,5 +1,6 @@
 /** @jest-environment node */
-import { loadContent, readBody, readingMinutes } from '../lib/content/load';
+import { loadContent, readBody } from '../lib/content/load';
+import { readingMinutes } from '../lib/content/parse';
 import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 

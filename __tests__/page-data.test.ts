@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
-import { loadContent, readBody, type ContentIndex, type Post } from '../lib/content/load';
+import { loadContent, readBody } from '../lib/content/load';
+import { type ContentIndex, type Post } from '../lib/content/types';
 import { compileBody, type Heading } from '../lib/markdown/compile';
 import { adjacentPosts, relatedPosts, tableOfContents } from '../lib/page-props/post';
 import { archiveByYear, postListPage, termCounts, termListing } from '../lib/page-props/lists';

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildInWorker, startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
-import { loadContent, type Post } from '../lib/content/load';
+import { loadContent } from '../lib/content/load';
+import { type Post } from '../lib/content/types';
 import { makeSiteCopy } from '../scripts/build-site.mjs';
 
 jest.setTimeout(180_000);

@@ -12,7 +12,7 @@ import { renderBodyHtml } from '../components/MdxBody/renderBody';
 import { buildManifestFile, siteDataFile } from '../lib/node/folders.mjs';
 import { buildPostOutput } from '../lib/build/post-output';
 import { prepareSite } from '../lib/build/prepare';
-import type { Post } from '../lib/content/load';
+import type { Post } from '../lib/content/types';
 import { ContentErrors } from '../lib/content/errors';
 import { filesUnder } from '../lib/node/files.mjs';
 import { getArchiveProps, getHomePageProps, getTermPageProps } from '../lib/page-props/lists';

@@ -1,4 +1,4 @@
-import type { PostSummary, Term } from '../../lib/content/load';
+import type { PostSummary, Term } from '../../lib/content/types';
 import { slugify } from '../../lib/content/slug.mjs';
 
 export const tag = (name: string): Term => ({ name, slug: slugify(name), url: `/tags/${encodeURIComponent(slugify(name))}/` });

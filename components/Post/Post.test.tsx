@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import type { PostSummary } from '../../lib/content/load';
+import type { PostSummary } from '../../lib/content/types';
 import { Post } from './Post';
 import { category, tag } from '../../__tests__/helpers/post-summary';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PostSummary } from '../../lib/content/load';
+import type { PostSummary } from '../../lib/content/types';
 import { PostMeta } from '../PostMeta/PostMeta';
 import styles from './Post.module.css';
 

@@ -1,4 +1,4 @@
-import type { PostSummary } from '../../lib/content/load';
+import type { PostSummary } from '../../lib/content/types';
 import { PostMeta } from '../PostMeta/PostMeta';
 import styles from './PostList.module.css';
 

@@ -1,4 +1,4 @@
-import type { Term } from '../../lib/content/load';
+import type { Term } from '../../lib/content/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './PostMeta.module.css';
 

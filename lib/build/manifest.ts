@@ -7,7 +7,8 @@
  */
 import { buildManifestFile } from '../node/folders.mjs';
 import { writeAtomically } from '../node/files.mjs';
-import { toSummary, type ContentIndex, type Post, type PostSummary } from '../content/load';
+import { toSummary } from '../content/content-index';
+import { type ContentIndex, type Post, type PostSummary } from '../content/types';
 import { laterPages, pageUrl } from '../routes/pagination';
 import type { Integrations } from '../integrations/integrations.mjs';
 import { PAGE_ROUTES } from '../routes/table.mjs';

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { site } from '../config/site';
-import type { Post } from '../content/load';
+import type { Post } from '../content/types';
 import type { PostResult } from './post-output';
 import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool';
 

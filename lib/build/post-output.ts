@@ -8,7 +8,8 @@
  * Nothing here publishes: it returns the files a post's pages show, and the prepare step
  * publishes them.
  */
-import { readBody, type Post } from '../content/load';
+import { readBody } from '../content/load';
+import { type Post } from '../content/types';
 import { ContentError, toErrorData, type ContentErrorData } from '../content/errors';
 import type { CompiledPost } from '../page-props/site-data';
 import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';

@@ -3,7 +3,7 @@
  * at a time, with the site's body renderer. Started by `createWorkerPool`, never by hand.
  */
 import { renderBodyHtml } from '../../components/MdxBody/renderBody';
-import type { Post } from '../content/load';
+import type { Post } from '../content/types';
 import { basePath, site } from '../config/site';
 import { buildPostOutput, type PostResult } from './post-output';
 import { serveJobs } from './worker-pool';

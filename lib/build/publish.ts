@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Post } from '../content/load';
+import type { Post } from '../content/types';
 import { ContentError, ContentErrors } from '../content/errors';
 import type { PostAsset } from '../content/post-files';
 import { NotSvgError, sanitizeSvg } from '../images/svg';

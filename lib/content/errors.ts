@@ -53,3 +53,13 @@ function showOnlyMessage(error: Error, fields: string[]): void {
   error.stack = `${error.name}: ${error.message}`;
   for (const field of fields) Object.defineProperty(error, field, { enumerable: false });
 }
+
+/**
+ * Whatever goes wrong in reading one post is that post's error, so no post can hide the
+ * others: a `ContentError` as it is, any other exception with the file named.
+ */
+export function asContentError(error: unknown, sourcePath: string): ContentError {
+  if (error instanceof ContentError) return error;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return new ContentError(sourcePath, 'is nested too deeply to be read');
+  return new ContentError(sourcePath, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -21,7 +21,7 @@ import { prefixBasePath, stripBasePath } from '../routes/base-path.mjs';
 
 /**
  * @typedef {import('../build/manifest').BuildManifest} BuildManifest
- * @typedef {import('../content/load').PostSummary} PostSummary
+ * @typedef {import('../content/types').PostSummary} PostSummary
  * @typedef {import('../config/site').FeedLink} FeedLink
  * @typedef {import('hast').Element} Element
  * @typedef {import('hast').Properties} Properties

@@ -32,7 +32,7 @@ import { SEARCH_INDEX_DIR } from '../routes/table.mjs';
 
 /**
  * @typedef {import('../build/manifest').BuildManifest} BuildManifest
- * @typedef {import('../content/load').PostSummary} PostSummary
+ * @typedef {import('../content/types').PostSummary} PostSummary
  * @typedef {import('pagefind').CustomRecord} CustomRecord
  * @typedef {import('hast').Root} Root
  */

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { formatDate } from '../content/dates.mjs';
 import { builtImagePath } from '../routes/table.mjs';
 import { packageDir, packageVersion } from '../node/packages.mjs';
-import type { Post } from '../content/load';
+import type { Post } from '../content/types';
 import { ContentError } from '../content/errors';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './process';
 import { isRemoteImage, localFile } from './body-images';

@@ -34,7 +34,7 @@ import { VFile } from 'vfile';
 import { postFilesPath } from '../routes/table.mjs';
 import { site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
-import type { Post } from '../content/load';
+import type { Post } from '../content/types';
 import type { ImageUse } from '../images/cache';
 import { projectImageStore, type ImageStore } from '../images/process';
 import { rehypeImages } from '../images/body-images';

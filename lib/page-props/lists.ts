@@ -6,7 +6,8 @@
  * posts except the archive, which lists them all.
  */
 import { type MenuItem, site, siteMenu, withBasePath } from '../config/site';
-import { toSummary, type ContentIndex, type Post, type TermGroup } from '../content/load';
+import { toSummary } from '../content/content-index';
+import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
 import { PAGE_ROUTES } from '../routes/table.mjs';
 import { getContentIndex } from './site-data';

@@ -5,7 +5,8 @@
  * error instead.
  */
 import { isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
-import { toSummary, type ContentIndex, type Post } from '../content/load';
+import { toSummary } from '../content/content-index';
+import { type ContentIndex, type Post } from '../content/types';
 import type { ContentError } from '../content/errors';
 import type { Template } from '../content/schema';
 import type { Heading } from '../markdown/compile';

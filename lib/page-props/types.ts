@@ -3,7 +3,7 @@
  * them; components and templates render them).
  */
 import type { MenuItem } from '../config/site';
-import type { PostSummary } from '../content/load';
+import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
 import type { CommentsEmbed } from '../integrations/integrations.mjs';
 import type { RenderedBody } from '../markdown/compile';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { PostSummary } from '../../../lib/content/load';
+import type { PostSummary } from '../../../lib/content/types';
 import { compileBody } from '../../../lib/markdown/compile';
 import { commentsEmbed } from '../../../lib/integrations/integrations.mjs';
 import type { PostChrome, PostPageProps } from '../../../lib/page-props/types';

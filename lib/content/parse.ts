@@ -1,0 +1,161 @@
+/** One post source read: its front matter parsed (YAML, never code) and validated, its fields derived. */
+import matter from 'gray-matter';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parseDocument, YAMLError } from 'yaml';
+import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table.mjs';
+import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
+import { ContentError } from './errors';
+import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
+import { frontMatterSchema } from './schema';
+import { site, withBasePath } from '../config/site';
+import { slugFromFrontMatter, slugify } from './slug.mjs';
+import { readText, type SourceFile } from './sources';
+import type { Post, Term } from './types';
+
+/**
+ * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
+ * wrote instead of becoming a UTC instant (which getStaticProps cannot serialize, and which
+ * turns into the 14th west of Greenwich). js-yaml reads it, several times faster than yaml,
+ * which counts with thousands of posts in every build worker; front matter it rejects is read
+ * again by yaml, whose error names the line and says what is wrong more plainly. A tag yaml
+ * does not know (`!ruby/object`) is an error too, not a value read some other way.
+ */
+function parseYaml(source: string): object {
+  try {
+    return (loadYaml(source, { schema: CORE_SCHEMA }) ?? {}) as object;
+  } catch {
+    const document = parseDocument(source, { schema: 'core' });
+    const problem = document.errors[0] ?? document.warnings[0];
+    if (problem) throw problem;
+    return (document.toJS() ?? {}) as object;
+  }
+}
+
+/**
+ * Why `text` (a body, or a front matter field read as Markdown) cannot be read, with its line
+ * in the file: block quotes and lists nested deeper than `MAX_NESTING` take the Markdown parser
+ * seconds and then the stack.
+ */
+function nestingProblem(text: string, firstLine: number | undefined): { detail: string; line?: number } | null {
+  const deepest = deepestNesting(text);
+  if (deepest.depth <= MAX_NESTING) return null;
+  return {
+    detail: `opens ${deepest.depth} block quotes and list items on one line; at most ${MAX_NESTING} can be nested`,
+    line: firstLine === undefined ? undefined : firstLine + deepest.line - 1,
+  };
+}
+
+/**
+ * gray-matter runs front matter that says it is JavaScript (`---js`) through `eval`; a post is
+ * never code, so that engine is replaced (the language is refused before it is reached).
+ */
+const refuseCode = (): never => {
+  throw new Error('front matter in JavaScript is not read');
+};
+
+/** False when `input` opens front matter on its first line and no line starting with `---` closes it (gray-matter's rule). */
+const frontMatterCloses = (input: string) => !/^---(?!-)/.test(input) || input.indexOf('\n---', 3) !== -1;
+
+/** Reads one post; returns null for a draft when drafts are not wanted. */
+export function parseSource(source: SourceFile, sourcePath: string, includeDrafts: boolean): Omit<Post, 'assets'> | null {
+  const input = readText(source.file, sourcePath);
+  if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
+  if (!frontMatterCloses(input)) {
+    throw new ContentError(sourcePath, 'opens its front matter with --- but never closes it: add a line with --- after the last field', { line: 1 });
+  }
+  const language = /^---(?!-)[ \t]*([^\s]*)/.exec(input)?.[1];
+  if (language && !/^ya?ml$/i.test(language)) {
+    throw new ContentError(sourcePath, `has front matter in ${JSON.stringify(language)}, which Folio does not read: write it in YAML, after a line of --- alone`, { line: 1 });
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also bypasses gray-matter's cache, which is keyed by input string.
+    parsed = matter(input, { engines: { yaml: parseYaml, javascript: refuseCode, js: refuseCode } });
+  } catch (error) {
+    if (!(error instanceof YAMLError)) throw error;
+    // gray-matter hands over the front matter from the end of the opening `---` line, so
+    // yaml's line numbers are already the file's.
+    const line = error.linePos?.[0].line;
+    const hint = error.code === 'TAG_RESOLVE_FAILED' ? ': Folio reads plain YAML; remove the tag, or quote the value' : '';
+    throw new ContentError(sourcePath, `invalid YAML front matter: ${error.message.split(' at line ')[0]}${hint}`, { line });
+  }
+  if (!parsed.matter?.trim()) {
+    throw new ContentError(sourcePath, 'has no front matter; start the file with a --- block that sets title and date', { line: 1 });
+  }
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  // Drafts are skipped before validation in production, so a half-written draft never blocks a release.
+  if (data.draft === true && !includeDrafts) return null;
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined });
+  }
+  const frontMatter = result.data;
+  const bodyOffset = input.length - parsed.content.length;
+  const bodyStartLine = input.slice(0, bodyOffset).split('\n').length;
+  const nesting = [
+    { field: undefined, problem: nestingProblem(parsed.content, bodyStartLine) },
+    ...(['excerpt', 'description'] as const).map((field) => ({ field, problem: frontMatter[field] ? nestingProblem(frontMatter[field], undefined) : null })),
+  ].find((entry) => entry.problem);
+  if (nesting?.problem) throw new ContentError(sourcePath, nesting.problem.detail, { field: nesting.field, line: nesting.problem.line });
+
+  const slug = frontMatter.slug ? slugFromFrontMatter(frontMatter.slug) : slugify(source.name);
+  if (!slug) {
+    const from = frontMatter.slug ? JSON.stringify(frontMatter.slug) : `the name ${JSON.stringify(source.name)}`;
+    throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, { field: 'slug' });
+  }
+  const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug));
+  if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, { field: 'slug' });
+
+  const term = (kind: 'tags' | 'categories', name: string, field: string): Term => {
+    const termSlug = slugify(name);
+    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field });
+    const reservedTerm = reservedSlugProblem(termRoute(kind).path(termSlug));
+    if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field });
+    return { name, slug: termSlug, url: withBasePath(termRoute(kind).path(termSlug)) };
+  };
+  const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
+  const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
+
+  const summaryText = frontMatter.excerpt ?? frontMatter.description;
+  const excerpt = summaryText ? markdownToPlainText(summaryText, site.excerptLength * 4) : '';
+  // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
+  const image = (value: string | undefined) =>
+    value && source.assetDir && isRelativeUrl(value) ? resolveRelativeUrl(value, withBasePath(postFilesPath(slug))) : value ? withBasePath(value) : null;
+
+  return {
+    slug,
+    url: withBasePath(PAGE_ROUTES[frontMatter.template].path(slug)),
+    template: frontMatter.template,
+    title: frontMatter.title,
+    date: frontMatter.date,
+    updated: frontMatter.updated ?? frontMatter.lastmod ?? null,
+    readingMinutes: readingMinutes(parsed.content),
+    excerpt,
+    category,
+    tags,
+    draft: frontMatter.draft,
+    cover: image(frontMatter.cover ?? frontMatter.coverImage),
+    socialImage: image(frontMatter.socialImage),
+    sourcePath,
+    format: source.format,
+    file: source.file,
+    bodyOffset,
+    bodyStartLine,
+    assetDir: source.assetDir,
+    frontMatter,
+  };
+}
+
+/** The route of one tag's or one category's posts. */
+const termRoute = (kind: 'tags' | 'categories') => (kind === 'tags' ? PAGE_ROUTES.tag : PAGE_ROUTES.category);
+
+/**
+ * Minutes to read a body, at least 1. Counted on the raw Markdown, which is close enough for
+ * an estimate and needs no parse: a word is a run of letters or digits, and each Han, kana or
+ * Hangul character counts as one, as CJK text has no spaces.
+ */
+export function readingMinutes(body: string): number {
+  const words = body.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}'’]+/gu)?.length ?? 0;
+  return Math.max(1, Math.round(words / site.wordsPerMinute));
+}
