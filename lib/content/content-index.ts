@@ -1,6 +1,5 @@
 /** The index of posts: ordered lists, terms grouped, clashes found, and the summaries pages get. */
 import { ContentError } from './errors';
-import { site } from '../config/site';
 import { nameKey } from './slug.mjs';
 import type { BrokenPost, ContentIndex, Post, PostSummary, Term, TermGroup } from './types';
 

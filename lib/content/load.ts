@@ -15,7 +15,7 @@ import { slugify } from './slug.mjs';
 import { findSources, readText } from './sources';
 import { parseSource } from './parse';
 import { contentIndex, groupBy, newestFirst, termClashes } from './content-index';
-import type { BrokenPost, ContentIndex, Post } from './types';
+import type { ContentIndex, Post } from './types';
 
 export interface LoadOptions {
   /** The `posts/` folder. */
