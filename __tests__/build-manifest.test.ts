@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build/manifest';
-import { manifestFileFor } from '../scripts/finish-export.mjs';
+import { manifestFileFor } from '../lib/build/manifest-file';
 import { loadContent, type ContentIndex } from '../lib/content/load';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';

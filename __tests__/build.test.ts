@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * Builds a fixture site with the real `next build` (in a scratch copy, see
- * scripts/build-site.mjs) and checks what lands in `out/`.
+ * scripts/build-site.ts) and checks what lands in `out/`.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,15 +13,15 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
+import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
-import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders.mjs';
+import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders';
 import { readCompiledPost } from '../lib/page-props/site-data';
 import type { SiteData } from '../lib/page-props/site-data';
-import { filesUnder } from '../lib/node/files.mjs';
+import { filesUnder } from '../lib/node/files';
 import { buildSite, copySite, prepareAsDev, rebuildSite, removeBuiltSites, tryBuildSite } from './helpers/build-site';
-import { scriptsOn } from './helpers/scripts-on-pages.mjs';
+import { scriptsOn } from './helpers/scripts-on-pages';
 
 jest.setTimeout(300_000);
 afterAll(removeBuiltSites);

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { CACHE_POLICIES } from '../lib/export/headers.mjs';
+import { CACHE_POLICIES } from '../lib/export/headers';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -72,7 +72,7 @@ describe('netlify.toml', () => {
 describe('scripts/deploy-s3.sh', () => {
   const script = read('scripts/deploy-s3.sh');
 
-  it('uses the cache policies of lib/headers.mjs', () => {
+  it('uses the cache policies of lib/export/headers.ts', () => {
     const policy = (name: string) => new RegExp(`^${name}='([^']*)'$`, 'm').exec(script)?.[1];
     expect(policy('IMMUTABLE')).toBe(CACHE_POLICIES.immutable);
     expect(policy('PAGE')).toBe(CACHE_POLICIES.page);
@@ -229,14 +229,14 @@ describe('.ci/run', () => {
       'apt-get install -y -q chromium [FOLIO_BROWSER=]',
       'npm ci --no-audit --no-fund [FOLIO_BROWSER=]',
       'npm test [FOLIO_BROWSER=system]',
-      'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]',
+      'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]',
     ]);
   });
 
   it('installs nothing when chromium is there already', () => {
     const { calls } = runCi({ uid: 1000, chromium: true });
     expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
-    expect(calls.slice(-2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]']);
+    expect(calls.slice(-2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]']);
   });
 
   it('says so and runs the whole suite under the packaged Chromium where it cannot install one (not root, or no apt-get)', () => {

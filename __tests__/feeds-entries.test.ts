@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// Feeds (lib/feeds.mjs) in the details feeds.test.ts leaves out: a site under a base path,
+// Feeds (lib/export/feeds.ts) in the details feeds.test.ts leaves out: a site under a base path,
 // entries with no terms, every URL attribute of a body made absolute, and the export files
 // the feeds are read from. Each feed is read back with an XML parser or as JSON.
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { BuildManifest } from '../lib/build/manifest';
-import { exportedPageFile, postBodyHtml, sitePathOf, writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
+import { exportedPageFile, postBodyHtml, sitePathOf, writeFeedsAndSitemap } from '../lib/export/feeds';
 import { site, siteFeeds } from '../lib/config/site';
 import { category, postSummary, tag } from './helpers/post-summary';
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildInWorker, startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
 import { loadContent, type Post } from '../lib/content/load';
-import { makeSiteCopy } from '../scripts/build-site.mjs';
+import { makeSiteCopy } from '../scripts/build-site';
 
 jest.setTimeout(180_000);
 

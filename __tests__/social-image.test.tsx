@@ -14,7 +14,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import satori from 'satori';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
-import { formatDate } from '../lib/content/dates.mjs';
+import { formatDate } from '../lib/content/dates';
 import { loadContent, type Post } from '../lib/content/load';
 import { publishImages } from '../lib/images/cache';
 import { createImageStore, svgToPng, type ImageStore } from '../lib/images/process';

@@ -3,13 +3,13 @@
  * saved choice with no flash, JavaScript off), the layout from 320 px to wide screens, print,
  * keyboard focus, and axe-core on the main kinds of page in both schemes.
  *
- *   node --test e2e/a11y.test.mjs
+ *   node --test e2e/a11y.test.ts
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts.mjs';
+import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
 import { buildSampleSite, openSite } from './harness.mjs';
 
 /** A folder post with an image, a table and a titled code block wider than a phone. */
@@ -40,7 +40,7 @@ after(async () => {
 });
 
 /**
- * Visits `pathname` (e2e/harness.mjs `withPage`, which checks the visit as it ends) with the
+ * Visits `pathname` (e2e/harness.ts `withPage`, which checks the visit as it ends) with the
  * system `colorScheme`, in `context` (the suite's by default), after `prepare(page)` if given.
  * Saved theme choices live in the context's storage, so every test that makes one clears it.
  */

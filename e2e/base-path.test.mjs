@@ -119,7 +119,7 @@ test('every page loads with no request outside the base path failing, no script 
     .map((dir) => (dir ? `/${dir}/` : '/'))
     .filter((pathname) => pathname !== '/404/');
   assert.ok(pages.length >= 5, `the export has its pages, found ${pages.join(', ')}`);
-  // Each visit is checked as it ends (e2e/harness.mjs): every document under the base path,
+  // Each visit is checked as it ends (e2e/harness.ts): every document under the base path,
   // no failed request, no script file but the search page's under the base path, no error.
   for (const pathname of pages) {
     await site.withPage(pathname, {}, async (page, visit) => {

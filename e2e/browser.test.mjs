@@ -1,11 +1,11 @@
 /**
- * Which Chromium the suite runs in (e2e/browser.mjs): `FOLIO_BROWSER` picks the system or the
+ * Which Chromium the suite runs in (e2e/browser.ts): `FOLIO_BROWSER` picks the system or the
  * packaged one whatever else the machine has, and `CHROME_PATH` names one. Node's own
  * executable stands in for a browser at `CHROME_PATH`: only where it is matters here.
  */
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { findBrowser } from './browser.mjs';
+import { findBrowser } from './browser';
 
 const saved = { FOLIO_BROWSER: process.env.FOLIO_BROWSER, CHROME_PATH: process.env.CHROME_PATH };
 

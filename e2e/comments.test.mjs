@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { integrationCspSources } from '../lib/integrations/integrations.mjs';
-import { projectRoot } from '../scripts/build-site.mjs';
-import { manifestFileFor } from '../scripts/finish-export.mjs';
+import { integrationCspSources } from '../lib/integrations/integrations';
+import { projectRoot } from '../scripts/build-site';
+import { manifestFileFor } from '../scripts/finish-export';
 import { buildSampleSite, buildTestSite, filesUnder, openSite, readToTheEnd, sampleSiteScripts, text } from './harness.mjs';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'integrations');
@@ -187,7 +187,7 @@ test('a post with its comments section passes axe-core in both schemes', async (
 });
 
 test('with JavaScript off, a post links to the discussion and shows no button', async () => {
-  // Its own context, closed with the browser (see e2e/a11y.test.mjs).
+  // Its own context, closed with the browser (see e2e/a11y.test.ts).
   const noScript = await site.context.browser().newContext({ javaScriptEnabled: false });
   await site.withPage(POST, { context: noScript }, async (page) => {
     const comments = page.getByRole('region', { name: 'Comments' });

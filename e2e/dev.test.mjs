@@ -1,14 +1,14 @@
 /**
  * End-to-end test of `npm run dev` (scripts/dev.ts: the prepare step, rerun on every change
  * under posts/, and a real `next dev` server), in a scratch copy of the site (`.tmp/e2e-dev-…/`,
- * see scripts/build-site.mjs), driven by one headless Chromium. Posts are added, edited,
+ * see scripts/build-site.ts), driven by one headless Chromium. Posts are added, edited,
  * broken and fixed in the copy's `posts/` while the server runs, and every change must show
  * on a browser refresh once the prepare step has run again, with no restart. Each page
  * visit (one load, until the next or the end of the test) is checked as it ends: no error in
  * the browser, no failed request; and no test may make `next dev` log an error.
  *
- *   npm run test:e2e        (e2e/run.mjs runs every e2e/*.test.mjs)
- *   node --test e2e/dev.test.mjs   (this file alone)
+ *   npm run test:e2e        (e2e/run.ts runs every e2e/*.test.mjs)
+ *   node --test e2e/dev.test.ts   (this file alone)
  *
  * When a test fails, the copy is kept, with everything `next dev` printed in its `next-dev.log`;
  * otherwise it is removed.
@@ -24,8 +24,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site.mjs';
-import { launchBrowser } from './browser.mjs';
+import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
+import { launchBrowser } from './browser';
 import { watchPage } from './harness.mjs';
 
 /** First requests to a dev route compile it, which takes seconds on a small machine. */
@@ -47,7 +47,7 @@ let serverExit;
 let browser;
 let context;
 let page;
-/** The watch on `page` (e2e/harness.mjs): what went wrong since the last visit ended. */
+/** The watch on `page` (e2e/harness.ts): what went wrong since the last visit ended. */
 let visit;
 /** Whether a test failed: the site copy and the log are then kept. */
 let failed = false;

@@ -2,7 +2,7 @@
  * Feeds, sitemap, robots.txt and link previews of the exported sample site, as a browser and
  * a feed reader get them from a static server.
  *
- *   node --test e2e/feeds.test.mjs
+ *   node --test e2e/feeds.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prefixBasePath } from '../lib/routes/base-path.mjs';
-import { buildSite, projectRoot, removeSiteCopy } from '../scripts/build-site.mjs';
-import { start } from '../scripts/serve.mjs';
-import { launchBrowser } from './browser.mjs';
+import { prefixBasePath } from '../lib/routes/base-path';
+import { buildSite, projectRoot, removeSiteCopy } from '../scripts/build-site';
+import { start } from '../scripts/serve';
+import { launchBrowser } from './browser';
 
 export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const PAGE_TIMEOUT = 15_000;
@@ -24,7 +24,7 @@ process.once('exit', () => {
 });
 
 /**
- * Builds a site from `postsDir` in a copy of its own (scripts/build-site.mjs), with `env` added to
+ * Builds a site from `postsDir` in a copy of its own (scripts/build-site.ts), with `env` added to
  * the build's environment; returns its out/, which is removed when this process exits.
  */
 export async function buildTestSite(postsDir, name, { env = {} } = {}) {
@@ -36,7 +36,7 @@ export async function buildTestSite(postsDir, name, { env = {} } = {}) {
 /**
  * Builds the sample site (the repo's posts/ plus every e2e/fixtures/*.md: a draft, a post
  * with non-ASCII tags) once per process, with TZ=America/Los_Angeles unless TZ is set, so a
- * date that went through a UTC instant would show the day before. `FOLIO_E2E_OUT` names an out/ built already (by e2e/run.mjs).
+ * date that went through a UTC instant would show the day before. `FOLIO_E2E_OUT` names an out/ built already (by e2e/run.ts).
  * `extraPosts` (file name → contents) are added to the sample posts, and `env` to the build's
  * environment (`BASE_PATH`); such a site is built apart, in a copy of its own.
  */
@@ -54,7 +54,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
 export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 // The tests list an export's files with the build's own helper.
-export { filesUnder } from '../lib/node/files.mjs';
+export { filesUnder } from '../lib/node/files';
 
 /**
  * The script files each page of the sample site may load, as site paths, written out here

@@ -8,17 +8,17 @@
  * Content-Security-Policy as shipped, and with it bypassed, so that the sanitizer and the
  * escaping alone stand between the post and the reader. Nothing may run: `window.pwned`,
  * which every payload would set, stays unset; no dialog opens; the page goes nowhere; nothing
- * asks for a `/payload-…` URL; and the visit's own check (e2e/harness.mjs) sees no error, no
+ * asks for a `/payload-…` URL; and the visit's own check (e2e/harness.ts) sees no error, no
  * refusal and no failed request.
  *
- *   node e2e/run.mjs e2e/hostile.test.mjs
+ *   node e2e/run.ts e2e/hostile.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import { projectRoot } from '../scripts/build-site.mjs';
+import { projectRoot } from '../scripts/build-site';
 import { buildTestSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'hostile');

@@ -3,15 +3,15 @@
  * desktop's (1280 px), the browser picks the AVIF width that fits the column, downloads only
  * that file, loads the first image eagerly and the others lazily, and nothing shifts as they load.
  *
- *   node --test e2e/images.test.mjs
+ *   node --test e2e/images.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { projectRoot } from '../scripts/build-site.mjs';
+import { projectRoot } from '../scripts/build-site';
 import { buildSampleSite, imagesAtViewport } from './harness.mjs';
-import { start } from '../scripts/serve.mjs';
+import { start } from '../scripts/serve';
 
 const FOLDER_POST = '/posts/cache-layers/';
 const PHOTO_ALT = /^A still lake/;

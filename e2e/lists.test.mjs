@@ -4,7 +4,7 @@
  * pages: pagination, tags, categories, the archive, previous and next posts, the table of
  * contents and related posts, each followed by clicking links as a reader does.
  *
- *   node --test e2e/lists.test.mjs
+ *   node --test e2e/lists.test.ts
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

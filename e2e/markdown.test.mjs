@@ -4,7 +4,7 @@
  * highlighted lines and line numbers in both schemes, which copies as it was written, and a
  * YouTube embed that loads nothing from YouTube until it is played.
  *
- *   node --test e2e/markdown.test.mjs
+ *   node --test e2e/markdown.test.ts
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

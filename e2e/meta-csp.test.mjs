@@ -44,7 +44,7 @@ test('search runs under the page\'s own policy: its script, the index and its We
 });
 
 test('pages with math, an embed and images load under their own policy with no error', async () => {
-  // Each visit is checked as it ends (e2e/harness.mjs): no error, no refusal, no failed request.
+  // Each visit is checked as it ends (e2e/harness.ts): no error, no refusal, no failed request.
   for (const pathname of ['/', '/posts/writing-with-mdx/', '/posts/cache-layers/', '/posts/reinvent-2017/', '/tags/caching/']) {
     await site.withPage(pathname, {}, readToTheEnd);
   }

@@ -3,12 +3,12 @@
  * against it, one file at a time (the machine may have two cores, and `next dev` in
  * dev.test.mjs wants them). Files that need another site build it themselves.
  *
- *   node e2e/run.mjs [e2e/<file>.test.mjs …]   only those files (CI's smoke run under a second browser)
+ *   node e2e/run.ts [e2e/<file>.test.mjs …]   only those files (CI's smoke run under a second browser)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../scripts/build-site.mjs';
+import { projectRoot } from '../scripts/build-site';
 import { buildSampleSite } from './harness.mjs';
 
 const started = Date.now();

@@ -4,7 +4,7 @@
  * following its result, `?q=` links, the "More results" button, JavaScript off, and that
  * no page but /search/ loads any search code or index file.
  *
- *   node --test e2e/search.test.mjs
+ *   node --test e2e/search.test.ts
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import matter from 'gray-matter';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
 
 /** A word only the sample post /posts/reinvent-2017/ has, in its body and not its title. */

@@ -2,7 +2,7 @@
  * End-to-end suite: builds the sample site once (the repo's posts/ plus a draft fixture),
  * serves its out/ on 127.0.0.1 and drives one headless Chromium through it.
  *
- *   npm run test:e2e   (e2e/run.mjs builds the site once and runs every e2e/*.test.mjs)
+ *   npm run test:e2e   (e2e/run.ts builds the site once and runs every e2e/*.test.mjs)
  *
  * The build runs with TZ=America/Los_Angeles unless TZ is set, so a date that went through
  * a UTC instant would show the day before and fail the date checks.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import zlib from 'node:zlib';
 import matter from 'gray-matter';
-import { scriptsOn } from '../__tests__/helpers/scripts-on-pages.mjs';
+import { scriptsOn } from '../__tests__/helpers/scripts-on-pages';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
 
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));

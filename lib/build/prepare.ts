@@ -24,13 +24,13 @@ import { publishAssets } from './publish';
 import { writeBuildManifest } from './manifest';
 import { loadContent, type Post } from '../content/load';
 import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
-import { writeAtomically } from '../node/files.mjs';
+import { writeAtomically } from '../node/files';
 import { projectImageDirs, publishImages } from '../images/cache';
-import { publishIcons } from '../images/icons.mjs';
+import { publishIcons } from '../images/icons';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
 import { basePath, site } from '../config/site';
-import { siteDataFile } from '../node/folders.mjs';
+import { siteDataFile } from '../node/folders';
 import type { PostResult } from './post-output';
 
 export interface PrepareOptions {

@@ -14,13 +14,13 @@ import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
 import { followLink, readPostAssets, type PostAsset, type SourceAreas } from './post-files';
-import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table.mjs';
-import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
+import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table';
+import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError, ContentErrors } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema, type FrontMatter, type Template } from './schema';
 import { site, withBasePath } from '../config/site';
-import { nameKey, slugFromFrontMatter, slugify } from './slug.mjs';
+import { nameKey, slugFromFrontMatter, slugify } from './slug';
 
 export type SourceFormat = 'md' | 'mdx';
 

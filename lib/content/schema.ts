@@ -4,7 +4,7 @@
  * types cannot drift apart.
  */
 import { z } from 'zod';
-import { hasUrlScheme } from '../routes/urls.mjs';
+import { hasUrlScheme } from '../routes/urls';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
 import { site } from '../config/site';
-import { packageVersion } from '../node/packages.mjs';
+import { packageVersion } from '../node/packages';
 import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 
@@ -192,7 +192,7 @@ const sourcePath = (dirs: ImageDirs, file: string) => path.relative(dirs.root, f
 /**
  * With `FOLIO_IMAGE_TIMINGS=<file>` set, each image the build looks up is appended to that file
  * as a JSON line: what it is, whether it was made or found in the cache, and how long that took
- * (bench/images.mjs reads them).
+ * (bench/images.ts reads them).
  */
 function recordTiming(label: string, made: boolean, started: number): void {
   const file = process.env.FOLIO_IMAGE_TIMINGS;

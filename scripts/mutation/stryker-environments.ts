@@ -1,5 +1,4 @@
-// @ts-check
-// Preloaded into Stryker's test runner processes (stryker.config.mjs, `testRunnerNodeArgs`).
+// Preloaded, after tsx, into Stryker's test runner processes (stryker.config.mjs, `testRunnerNodeArgs`).
 // Stryker learns which test covers which mutant from its own jest environment, which it
 // puts in place of the configured one; but most test files choose theirs with a
 // `@jest-environment node` docblock, which jest resolves itself, bypassing Stryker's, so
@@ -12,18 +11,16 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const jestResolvePath = require.resolve('jest-resolve', { paths: [path.dirname(require.resolve('jest-runner'))] });
-const jestResolve = require(jestResolvePath);
+const jestResolve = require(jestResolvePath) as { resolveTestEnvironment: (options: { testEnvironment: string }) => string };
 
-/** @type {Record<string, string>} */
-const strykerEnvironments = {
+const strykerEnvironments: Record<string, string> = {
   node: require.resolve('@stryker-mutator/jest-runner/jest-env/node'),
   jsdom: require.resolve('@stryker-mutator/jest-runner/jest-env/jsdom'),
 };
 
-/** @param {{ testEnvironment: string }} options */
-const resolveTestEnvironment = (options) =>
+const resolveTestEnvironment = (options: { testEnvironment: string }) =>
   strykerEnvironments[options.testEnvironment.replace(/^jest-environment-/, '')] ?? jestResolve.resolveTestEnvironment(options);
 
-/** @type {NodeJS.Module} */ (require.cache[jestResolvePath]).exports = new Proxy(jestResolve, {
+(require.cache[jestResolvePath] as NodeJS.Module).exports = new Proxy(jestResolve, {
   get: (target, key) => (key === 'resolveTestEnvironment' ? resolveTestEnvironment : Reflect.get(target, key)),
 });

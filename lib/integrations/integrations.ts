@@ -1,19 +1,17 @@
-// @ts-check
 /**
  * Comments and analytics: the two third-party integrations a site can turn on in
  * `lib/config/settings.ts`. Both are off by default. This module turns their settings into what pages
  * render (the comments embed, the analytics script tag) and into the Content-Security-Policy
  * sources they need, so the markup and the policy come from the same place and cannot
- * drift apart. Plain JavaScript, so the post-export step and the e2e suite can use it under
- * Node without a TypeScript step.
+ * drift apart.
  *
  * `FOLIO_INTEGRATIONS` (JSON with `comments` and/or `analytics`, the same shape as in
  * `lib/config/settings.ts`, `null` for off) replaces the site's settings for one build: the e2e suite
  * builds a site whose integrations point at a local stub this way.
  */
 import { z } from 'zod';
-import { prefixBasePath } from '../routes/base-path.mjs';
-import { COMMENTS_LOADER_PATH } from '../routes/table.mjs';
+import { prefixBasePath } from '../routes/base-path';
+import { COMMENTS_LOADER_PATH } from '../routes/table';
 
 const GISCUS_ORIGIN = 'https://giscus.app';
 const UTTERANCES_ORIGIN = 'https://utteranc.es';
@@ -88,25 +86,20 @@ const goatCounterSchema = z.strictObject({
 
 export const commentsSchema = z.discriminatedUnion('provider', [giscusSchema, utterancesSchema]);
 export const analyticsSchema = z.discriminatedUnion('provider', [plausibleSchema, umamiSchema, goatCounterSchema]);
-const integrationsSchema = z.strictObject({ comments: commentsSchema.nullable(), analytics: analyticsSchema.nullable() });
+export const integrationsSchema = z.strictObject({ comments: commentsSchema.nullable(), analytics: analyticsSchema.nullable() });
 
-/** @typedef {z.infer<typeof commentsSchema>} CommentsSettings */
-/** @typedef {z.infer<typeof analyticsSchema>} AnalyticsSettings */
-/** @typedef {z.infer<typeof integrationsSchema>} Integrations */
+export type CommentsSettings = z.infer<typeof commentsSchema>;
+export type AnalyticsSettings = z.infer<typeof analyticsSchema>;
+export type Integrations = z.infer<typeof integrationsSchema>;
 
 /** Both integrations off: what `lib/config/settings.ts` ships with. */
-export const NO_INTEGRATIONS = Object.freeze({ comments: null, analytics: null });
+export const NO_INTEGRATIONS: Readonly<Integrations> = Object.freeze({ comments: null, analytics: null });
 
 /**
  * `value` checked against `schema`, or an error that names where it came from and every
  * wrong field.
- * @template {z.ZodType} T
- * @param {T} schema
- * @param {unknown} value
- * @param {string} source
- * @returns {z.infer<T>}
  */
-function parseFrom(schema, value, source) {
+function parseFrom<T extends z.ZodType>(schema: T, value: unknown, source: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
@@ -115,15 +108,13 @@ function parseFrom(schema, value, source) {
 
 /**
  * The integrations a build uses: the site's settings, checked, with the ones that
- * `override` (the `FOLIO_INTEGRATIONS` JSON) names put in their place.
- * @param {{ comments: unknown, analytics: unknown }} settings the site's settings (lib/config/settings.ts)
- * @param {string | undefined} override
- * @returns {Integrations}
+ * `override` (the `FOLIO_INTEGRATIONS` JSON) names put in their place. `settings` are the
+ * site's (lib/config/settings.ts).
  */
-export function resolveIntegrations({ comments, analytics }, override) {
+export function resolveIntegrations({ comments, analytics }: { comments: unknown; analytics: unknown }, override: string | undefined): Integrations {
   const fromSite = parseFrom(integrationsSchema, { comments, analytics }, 'lib/config/settings.ts');
   if (!override) return fromSite;
-  let json;
+  let json: unknown;
   try {
     json = JSON.parse(override);
   } catch (error) {
@@ -132,26 +123,30 @@ export function resolveIntegrations({ comments, analytics }, override) {
   return { ...fromSite, ...parseFrom(integrationsSchema.partial(), json, 'FOLIO_INTEGRATIONS') };
 }
 
-/**
- * @typedef {object} CommentsEmbed What a post page needs to load its comments on request.
- * @property {'giscus' | 'utterances'} provider
- * @property {string} scriptSrc The provider's script, loaded only on the reader's click.
- * @property {Record<string, string>} attributes That script's attributes, which configure the provider.
- * @property {string} themeAttribute The attribute that takes the theme.
- * @property {{ light: string, dark: string }} themes The provider's theme for each of the site's schemes.
- * @property {string} discussionUrl Where the discussion is on GitHub, for readers without JavaScript.
- * @property {string} discussionName What that place is called.
- * @property {string} loaderSrc The same-origin script that handles the click, under the base path.
- */
+/** What a post page needs to load its comments on request. */
+export interface CommentsEmbed {
+  provider: 'giscus' | 'utterances';
+  /** The provider's script, loaded only on the reader's click. */
+  scriptSrc: string;
+  /** That script's attributes, which configure the provider. */
+  attributes: Record<string, string>;
+  /** The attribute that takes the theme. */
+  themeAttribute: string;
+  /** The provider's theme for each of the site's schemes. */
+  themes: { light: string; dark: string };
+  /** Where the discussion is on GitHub, for readers without JavaScript. */
+  discussionUrl: string;
+  /** What that place is called. */
+  discussionName: string;
+  /** The same-origin script that handles the click, under the base path. */
+  loaderSrc: string;
+}
 
 /**
  * The comments embed for `comments`, with each provider's defaults filled in, for a site
  * served under `basePath`.
- * @param {CommentsSettings} comments
- * @param {string} [basePath]
- * @returns {CommentsEmbed}
  */
-export function commentsEmbed(comments, basePath = '') {
+export function commentsEmbed(comments: CommentsSettings, basePath = ''): CommentsEmbed {
   const loaderSrc = prefixBasePath(basePath, COMMENTS_LOADER_PATH);
   if (comments.provider === 'giscus') {
     return {
@@ -188,18 +183,17 @@ export function commentsEmbed(comments, basePath = '') {
   };
 }
 
-/**
- * @typedef {object} AnalyticsScript The one `<script defer>` tag that turns analytics on.
- * @property {string} src
- * @property {Record<string, string>} attributes Its `data-*` attributes, which configure the provider.
- */
+/** The one `<script defer>` tag that turns analytics on. */
+export interface AnalyticsScript {
+  src: string;
+  /** Its `data-*` attributes, which configure the provider. */
+  attributes: Record<string, string>;
+}
 
 /**
  * The analytics script tag for `analytics`, with each provider's defaults filled in.
- * @param {AnalyticsSettings} analytics
- * @returns {AnalyticsScript}
  */
-export function analyticsScript(analytics) {
+export function analyticsScript(analytics: AnalyticsSettings): AnalyticsScript {
   switch (analytics.provider) {
     case 'plausible':
       return { src: analytics.scriptUrl ?? PLAUSIBLE_SCRIPT_URL, attributes: { 'data-domain': analytics.domain, ...(analytics.apiUrl && { 'data-api': analytics.apiUrl }) } };
@@ -222,32 +216,29 @@ export function analyticsScript(analytics) {
 /**
  * The script files a page may load: the analytics script on every page when analytics are
  * on, and the comments loader on posts when comments are on; none otherwise. What
- * `isAllowedScript` (lib/page-scripts.mjs) takes.
- * @param {Integrations} integrations
- * @param {{ post: boolean }} page whether the page is a post (not a `template: "page"` page or a list)
- * @returns {string[]}
+ * `isAllowedScript` (lib/routes/page-scripts.ts) takes. `post` says whether the page is a post
+ * (not a `template: "page"` page or a list).
  */
-export function allowedScriptFiles({ comments, analytics }, { post }) {
+export function allowedScriptFiles({ comments, analytics }: Integrations, { post }: { post: boolean }): string[] {
   return [...(analytics ? [analyticsScript(analytics).src] : []), ...(comments && post ? [COMMENTS_LOADER_PATH] : [])];
 }
 
-/**
- * @typedef {object} CspSources Sources to add to Content-Security-Policy directives.
- * @property {string[]} scriptSrc
- * @property {string[]} frameSrc
- * @property {string[]} connectSrc
- * @property {string[]} imgSrc
- * @property {string[]} styleSrc
- */
+/** Sources to add to Content-Security-Policy directives. */
+export interface CspSources {
+  scriptSrc: string[];
+  frameSrc: string[];
+  connectSrc: string[];
+  imgSrc: string[];
+  styleSrc: string[];
+}
 
-const originOf = (/** @type {string} */ url) => new URL(url).origin;
+const originOf = (url: string) => new URL(url).origin;
 
 /**
  * Where Umami's script sends events: `hostUrl`, else the script's own origin; Umami Cloud's
  * script has its collector host built in.
- * @param {Extract<AnalyticsSettings, { provider: 'umami' }>} umami
  */
-function umamiCollector(umami) {
+function umamiCollector(umami: Extract<AnalyticsSettings, { provider: 'umami' }>): string {
   if (umami.hostUrl) return originOf(umami.hostUrl);
   const scriptOrigin = originOf(umami.scriptUrl ?? UMAMI_SCRIPT_URL);
   return scriptOrigin === originOf(UMAMI_SCRIPT_URL) ? UMAMI_CLOUD_COLLECTORS : scriptOrigin;
@@ -264,12 +255,9 @@ function umamiCollector(umami) {
  *   Cloud: `https://*.umami.dev`).
  * - GoatCounter: its script; hits go to the endpoint by `sendBeacon`, or as an image when
  *   that fails.
- * @param {Integrations} integrations
- * @returns {CspSources}
  */
-export function integrationCspSources({ comments, analytics }) {
-  /** @type {CspSources} */
-  const sources = { scriptSrc: [], frameSrc: [], connectSrc: [], imgSrc: [], styleSrc: [] };
+export function integrationCspSources({ comments, analytics }: Integrations): CspSources {
+  const sources: CspSources = { scriptSrc: [], frameSrc: [], connectSrc: [], imgSrc: [], styleSrc: [] };
   if (comments) {
     const provider = originOf(commentsEmbed(comments).scriptSrc);
     // The loader (`/comments.js`) is this site's own file; pages without it allow no script file at all.
@@ -286,5 +274,6 @@ export function integrationCspSources({ comments, analytics }) {
       sources.imgSrc.push(originOf(analytics.endpoint));
     }
   }
-  return /** @type {CspSources} */ (Object.fromEntries(Object.entries(sources).map(([directive, list]) => [directive, [...new Set(list)]])));
+  const unique = (list: string[]) => [...new Set(list)];
+  return { scriptSrc: unique(sources.scriptSrc), frameSrc: unique(sources.frameSrc), connectSrc: unique(sources.connectSrc), imgSrc: unique(sources.imgSrc), styleSrc: unique(sources.styleSrc) };
 }

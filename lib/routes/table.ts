@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The route table: every URL the site has and every path the build owns, in one place. The
  * pages' URLs (post, page and term URLs, list pages and their later pages), the sitemap, the
@@ -9,7 +8,7 @@
  * line in the sitemap's list in lib/build/manifest.ts if it should be listed there).
  *
  * A "site path" is a path as the site's own routes know it (`/posts/x/`); an href is a site
- * path under the base path (lib/routes/base-path.mjs, `withBasePath` in lib/config/site.ts).
+ * path under the base path (lib/routes/base-path.ts, `withBasePath` in lib/config/site.ts).
  */
 
 /**
@@ -19,15 +18,15 @@
  */
 export const PAGE_ROUTES = Object.freeze({
   home: { files: ['pages/index.tsx', 'pages/page/[page].tsx'], path: () => '/' },
-  post: { files: ['pages/posts/[slug].tsx'], path: (/** @type {string} */ slug) => `/posts/${slug}/` },
+  post: { files: ['pages/posts/[slug].tsx'], path: (slug: string) => `/posts/${slug}/` },
   /** A `template: "page"` entry (About, say): at the root, so a page's slug cannot be a name the build owns. */
-  page: { files: ['pages/[slug].tsx'], path: (/** @type {string} */ slug) => `/${slug}/` },
+  page: { files: ['pages/[slug].tsx'], path: (slug: string) => `/${slug}/` },
   tags: { files: ['pages/tags/index.tsx'], path: () => '/tags/' },
-  tag: { files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx'], path: (/** @type {string} */ slug) => `/tags/${encodeURIComponent(slug)}/` },
+  tag: { files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx'], path: (slug: string) => `/tags/${encodeURIComponent(slug)}/` },
   categories: { files: ['pages/categories/index.tsx'], path: () => '/categories/' },
   category: {
     files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
-    path: (/** @type {string} */ slug) => `/categories/${encodeURIComponent(slug)}/`,
+    path: (slug: string) => `/categories/${encodeURIComponent(slug)}/`,
   },
   archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
   search: { files: ['pages/search.tsx'], path: () => '/search/' },
@@ -37,13 +36,13 @@ export const PAGE_ROUTES = Object.freeze({
 /** The segment under a list's path where its later pages are: `/tags/aws/page/2/`. */
 export const LATER_PAGES_SEGMENT = 'page';
 
-/** Where the post-export step writes each feed (lib/export/feeds.mjs); pages link them under the base path. */
+/** Where the post-export step writes each feed (lib/export/feeds.ts); pages link them under the base path. */
 export const FEED_PATHS = Object.freeze({ rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' });
 
 export const SITEMAP_PATH = '/sitemap.xml';
 export const ROBOTS_PATH = '/robots.txt';
 
-/** The headers file Netlify and Cloudflare Pages read (lib/export/headers.mjs). */
+/** The headers file Netlify and Cloudflare Pages read (lib/export/headers.ts). */
 export const HEADERS_PATH = '/_headers';
 
 /** The not-found page as static hosts look for it (the export writes `404/index.html`; the post-export step copies it). */
@@ -63,7 +62,7 @@ export const BUILT_IMAGES_FOLDER = '_img';
 export const KATEX_FOLDER = 'katex';
 export const KATEX_STYLESHEET_PATH = `/${KATEX_FOLDER}/katex.min.css`;
 
-/** The search index's folder, written by lib/export/search-index.mjs; the search page's script finds it there. */
+/** The search index's folder, written by lib/export/search-index.ts; the search page's script finds it there. */
 export const SEARCH_INDEX_DIR = 'pagefind';
 
 /** The search page's path, the one page that loads search code. */
@@ -74,22 +73,22 @@ export const SEARCH_SCRIPT_PATH = '/search.js';
 
 /**
  * The comments loader: a same-origin script (`public/comments.js`) that loads the comments
- * provider's script when the reader asks for the comments (lib/integrations/integrations.mjs).
+ * provider's script when the reader asks for the comments (lib/integrations/integrations.ts).
  * Post pages refer to it only when comments are on; otherwise the post-export step removes it.
  */
 export const COMMENTS_LOADER_PATH = '/comments.js';
 
-/** The site's icons (lib/images/icons.mjs): the favicon at the root, the rest in their folder. */
+/** The site's icons (lib/images/icons.ts): the favicon at the root, the rest in their folder. */
 export const ICON_PATHS = Object.freeze({ favicon: '/favicon.ico', manifest: '/manifest.webmanifest', folder: '/icons/' });
 
 /** A folder post's own files, published beside its page: `/posts/<slug>/diagram.png`. */
-export const postFilesPath = (/** @type {string} */ slug) => PAGE_ROUTES.post.path(slug);
+export const postFilesPath = (slug: string) => PAGE_ROUTES.post.path(slug);
 
 /** The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`. */
-export const builtImagePath = (/** @type {string} */ file) => `/${BUILT_IMAGES_FOLDER}/${file}`;
+export const builtImagePath = (file: string) => `/${BUILT_IMAGES_FOLDER}/${file}`;
 
 /** The first segment of a site path: `/search/` → `search`, `/rss.xml` → `rss.xml`. */
-const firstSegment = (/** @type {string} */ sitePath) => sitePath.split('/').filter(Boolean)[0];
+const firstSegment = (sitePath: string) => sitePath.split('/').filter(Boolean)[0];
 
 /**
  * Every name at the root of the site that the build owns: a `template: "page"` entry (served
@@ -126,10 +125,8 @@ export const RESERVED_SEGMENTS = new Set(['index']);
 /**
  * Why the page at `sitePath` (a post's, a page's, a tag's or a category's, as `PAGE_ROUTES`
  * makes it) cannot have its last segment, or null if it can.
- * @param {string} sitePath
- * @returns {string | null}
  */
-export function reservedSlugProblem(sitePath) {
+export function reservedSlugProblem(sitePath: string): string | null {
   const segments = sitePath.split('/').filter(Boolean);
   const last = decodeURIComponent(segments.at(-1) ?? '');
   const owned = segments.length === 1 ? RESERVED_ROOT_NAMES.has(last) : RESERVED_SEGMENTS.has(last);

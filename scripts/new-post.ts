@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Starts a new post: `npm run new-post -- "My title"` writes posts/my-title.md with today's
  * date and every front matter field, the optional ones commented out.
@@ -11,29 +10,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { slugify } from '../lib/content/slug.mjs';
+import { slugify } from '../lib/content/slug';
 
 /** A reason not to write the post, with the exit status the command ends with. */
 export class NewPostError extends Error {
-  /** @param {string} message @param {number} status */
-  constructor(message, status) {
+  constructor(
+    message: string,
+    /** The exit status the command ends with. */
+    readonly status: number,
+  ) {
     super(message);
-    this.status = status;
   }
 }
 
 /** Today on the author's own calendar: the date the clock and the machine's time zone give now. */
-function today() {
+function today(): string {
   const now = new Date();
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
 /**
  * Writes a new draft titled `title`, dated today, into `postsDir`; returns its path.
- * @param {string} title
- * @param {{ postsDir: string, mdx?: boolean, folder?: boolean }} options
  */
-export function writeNewPost(title, { postsDir, mdx = false, folder = false }) {
+export function writeNewPost(title: string, { postsDir, mdx = false, folder = false }: { postsDir: string; mdx?: boolean; folder?: boolean }): string {
   const slug = slugify(title);
   if (!slug) throw new NewPostError(`Cannot make a file name from ${JSON.stringify(title)}: use a title with letters or digits.`, 2);
   const extension = mdx ? 'mdx' : 'md';

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The site's icons and its web app manifest, all made from one SVG (`site.icon.source`, in
  * `public/icons/`) with sharp, and written into `public/` (git-ignored), which `next dev`
@@ -14,14 +13,15 @@
  *   its splash screen;
  * - `manifest.webmanifest`: the site's name, description, icons and colours, with its start
  *   URL and scope under the base path.
- * Plain JavaScript: lib/headers.mjs, which the post-export step runs, gives these files their
- * cache policy (`isIconPath`).
+ * lib/export/headers.ts, which the post-export step runs, gives these files their cache policy
+ * (`isIconPath`), so sharp is loaded only when icons are made.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAtomically } from '../node/files.mjs';
-import { prefixBasePath } from '../routes/base-path.mjs';
-import { ICON_PATHS } from '../routes/table.mjs';
+import type { Sharp } from 'sharp';
+import { writeAtomically } from '../node/files';
+import { prefixBasePath } from '../routes/base-path';
+import { ICON_PATHS } from '../routes/table';
 
 /** Where the icons are, as a site path; the source SVG must be here too. */
 const ICONS_DIR = ICON_PATHS.folder;
@@ -34,21 +34,31 @@ const MANIFEST_ICONS = [192, 512].map((size) => ({ path: `${ICONS_DIR}icon-${siz
 const FAVICON_SIZES = [16, 32, 48];
 
 /** True for a file of the icon set: the favicon, the manifest, and everything in `icons/`. */
-export const isIconPath = (/** @type {string} */ sitePath) => sitePath === FAVICON_PATH || sitePath === MANIFEST_PATH || sitePath.startsWith(ICONS_DIR);
+export const isIconPath = (sitePath: string): boolean => sitePath === FAVICON_PATH || sitePath === MANIFEST_PATH || sitePath.startsWith(ICONS_DIR);
 
-/**
- * @typedef {{ source: string, background: string }} IconSettings
- * @typedef {{ light: string, dark: string }} ThemeColor
- * @typedef {{ title: string, description: string, language: string, icon: IconSettings, themeColor: ThemeColor }} IconSite
- *   the site settings (lib/site.ts) the icon set is made from
- */
+export interface IconSettings {
+  source: string;
+  background: string;
+}
+
+export interface ThemeColor {
+  light: string;
+  dark: string;
+}
+
+/** The site settings (lib/config/site.ts) the icon set is made from. */
+export interface IconSite {
+  title: string;
+  description: string;
+  language: string;
+  icon: IconSettings;
+  themeColor: ThemeColor;
+}
 
 /**
  * The hrefs of the icon set under `basePath`, as every page links them.
- * @param {IconSettings} icon
- * @param {string} basePath
  */
-export const iconHrefs = (icon, basePath) => ({
+export const iconHrefs = (icon: IconSettings, basePath: string) => ({
   svg: prefixBasePath(basePath, icon.source),
   favicon: prefixBasePath(basePath, FAVICON_PATH),
   appleTouchIcon: prefixBasePath(basePath, APPLE_TOUCH_ICON.path),
@@ -57,10 +67,8 @@ export const iconHrefs = (icon, basePath) => ({
 
 /**
  * The source SVG's file in `publicDir`, or an error that says what `site.icon.source` must be.
- * @param {string} publicDir
- * @param {string} source
  */
-export function iconSourceFile(publicDir, source) {
+export function iconSourceFile(publicDir: string, source: string): string {
   const problem = `site.icon.source in lib/site.ts: ${JSON.stringify(source)}`;
   if (!source.startsWith(ICONS_DIR) || !source.endsWith('.svg') || source.includes('/../')) throw new Error(`${problem} must be an SVG file in public${ICONS_DIR}, like "${ICONS_DIR}icon.svg"`);
   const file = path.join(publicDir, ...source.split('/').filter(Boolean));
@@ -71,12 +79,8 @@ export function iconSourceFile(publicDir, source) {
 /**
  * `svg` as a square PNG of `size` pixels, the image centred and scaled to fit, on `background`
  * (transparent if none).
- * @param {typeof import('sharp').default} sharp
- * @param {Buffer} svg
- * @param {number} size
- * @param {string} [background]
  */
-async function pngOf(sharp, svg, size, background) {
+async function pngOf(sharp: (input: Buffer, options?: { density: number }) => Sharp, svg: Buffer, size: number, background?: string): Promise<Buffer> {
   const { width = size, height = size } = await sharp(svg).metadata();
   // Rasterized at the density that gives `size` pixels, so that nothing is scaled up.
   const density = Math.min(100_000, (72 * size) / Math.min(width, height));
@@ -88,29 +92,24 @@ async function pngOf(sharp, svg, size, background) {
 /**
  * The icon files made from `svg`, by site path: `favicon.ico`, the apple-touch-icon and the
  * manifest's PNGs.
- * @param {Buffer} svg
- * @param {IconSettings} icon
- * @returns {Promise<Map<string, Buffer>>}
  */
-export async function renderIcons(svg, icon) {
-  // Loaded here, not with the module: lib/headers.mjs reads only the paths above.
+export async function renderIcons(svg: Buffer, icon: IconSettings): Promise<Map<string, Buffer>> {
+  // Loaded here, not with the module: lib/export/headers.ts reads only the paths above.
   const [{ default: sharp }, icoModule] = await Promise.all([import('sharp'), import('ico-endec')]);
   // ico-endec is CommonJS marked `__esModule` with no default export: Node gives its exports
   // as the default, bundlers and Babel as the module itself.
   const { encode } = icoModule.default ?? icoModule;
   const favicon = encode(await Promise.all(FAVICON_SIZES.map((size) => pngOf(sharp, svg, size))));
   const appleTouchIcon = await pngOf(sharp, svg, APPLE_TOUCH_ICON.size, icon.background);
-  const manifestIcons = await Promise.all(MANIFEST_ICONS.map(async ({ path: sitePath, size }) => /** @type {[string, Buffer]} */ ([sitePath, await pngOf(sharp, svg, size)])));
+  const manifestIcons = await Promise.all(MANIFEST_ICONS.map(async ({ path: sitePath, size }): Promise<[string, Buffer]> => [sitePath, await pngOf(sharp, svg, size)]));
   return new Map([[FAVICON_PATH, favicon], [APPLE_TOUCH_ICON.path, appleTouchIcon], ...manifestIcons]);
 }
 
 /**
  * The web app manifest: what a browser shows for the site installed or pinned, with every URL
  * under `basePath`, where the site is.
- * @param {IconSite} site
- * @param {string} basePath
  */
-export const webManifest = (site, basePath) => ({
+export const webManifest = (site: IconSite, basePath: string) => ({
   name: site.title,
   description: site.description,
   lang: site.language,
@@ -127,7 +126,7 @@ export const webManifest = (site, basePath) => ({
 });
 
 /** Writes `data` to `file` unless the file holds it already; true if it wrote. */
-function writeIfChanged(/** @type {string} */ file, /** @type {Buffer} */ data) {
+function writeIfChanged(file: string, data: Buffer): boolean {
   if (fs.existsSync(file) && fs.readFileSync(file).equals(data)) return false;
   writeAtomically(file, data);
   return true;
@@ -136,18 +135,15 @@ function writeIfChanged(/** @type {string} */ file, /** @type {Buffer} */ data) 
 /**
  * Makes the icon set and the manifest of `site` from its source into `publicDir`; resolves
  * with the site paths of the files it wrote. Files already as they should be are left alone.
- * @param {string} source the source SVG's file
- * @param {string} publicDir
- * @param {IconSite} site
- * @param {string} basePath
+ * `source` is the source SVG's file.
  */
-async function makeIcons(source, publicDir, site, basePath) {
+async function makeIcons(source: string, publicDir: string, site: IconSite, basePath: string): Promise<string[]> {
   const files = await renderIcons(fs.readFileSync(source), site.icon);
   files.set(MANIFEST_PATH, Buffer.from(`${JSON.stringify(webManifest(site, basePath), null, 2)}\n`));
   return [...files].filter(([sitePath, data]) => writeIfChanged(path.join(publicDir, ...sitePath.split('/').filter(Boolean)), data)).map(([sitePath]) => sitePath);
 }
 
-const NOTHING_MADE = { from: '', done: Promise.resolve(/** @type {string[]} */ ([])) };
+const NOTHING_MADE = { from: '', done: Promise.resolve<string[]>([]) };
 
 /** What this process last made the icons from, and the making. */
 let published = NOTHING_MADE;
@@ -157,11 +153,8 @@ let published = NOTHING_MADE;
  * process made them from the same source and settings already: then it costs one `stat` (the
  * dev server's prepare step runs again on every save). Resolves with the site paths of the
  * files it wrote.
- * @param {string} publicDir
- * @param {IconSite} site
- * @param {string} basePath
  */
-export function publishIcons(publicDir, site, basePath) {
+export function publishIcons(publicDir: string, site: IconSite, basePath: string): Promise<string[]> {
   const source = iconSourceFile(publicDir, site.icon.source);
   const { mtimeMs, size } = fs.statSync(source);
   const from = JSON.stringify([source, mtimeMs, size, site.title, site.description, site.language, site.icon, site.themeColor, basePath]);

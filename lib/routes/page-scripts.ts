@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The only scripts a page may carry, known by their markup, so a test (or a
  * Content-Security-Policy) can tell them from anything else:
@@ -7,36 +6,38 @@
  * - structured data, `<script type="application/ld+json">`, which browsers never run;
  * - on the search page alone, its script file, `<script type="module" src="/search.js">`
  *   (public/search.js), which loads Pagefind and the search index when a search needs them;
- * - with comments or analytics on (lib/integrations.mjs), exactly one deferred script file
+ * - with comments or analytics on (lib/integrations/integrations.ts), exactly one deferred script file
  *   each (`allowedScriptFiles` there, kept apart so the theme toggle, which uses this module,
  *   stays small). With them off, no other page loads a script file.
- * Plain JavaScript, so the end-to-end suite can use it under Node without a TypeScript step.
  */
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table.mjs';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table';
 
 export const THEME_SCRIPT_ID = 'theme-script';
 
 /** The theme script's size limit in bytes: it runs before the first paint on every page. */
 export const THEME_SCRIPT_MAX_BYTES = 1024;
 
-/**
- * @typedef {object} ScriptTag What a `<script>` element is, as read from its attributes.
- * @property {string | null} [src]
- * @property {string | null} [type]
- * @property {string | null} [id]
- * @property {boolean} [defer]
- */
+/** What a `<script>` element is, as read from its attributes. */
+export interface ScriptTag {
+  src?: string | null;
+  type?: string | null;
+  id?: string | null;
+  defer?: boolean;
+}
+
+/** The page a script is on: its root-relative path, with a trailing slash, and the integrations' files it may load. */
+export interface ScriptPage {
+  pagePath?: string;
+  scriptFiles?: readonly string[];
+}
 
 /**
  * True for a script the page at `pagePath` may carry: the search page's script file as a
- * module on the search page; one of `scriptFiles` (lib/integrations.mjs
+ * module on the search page; one of `scriptFiles` (lib/integrations/integrations.ts
  * `allowedScriptFiles`), deferred and classic; or no `src`, and either the theme script (run
  * as JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
- * @param {ScriptTag} script
- * @param {{ pagePath?: string, scriptFiles?: readonly string[] }} [page] the page's root-relative path, with a trailing slash, and the integrations' files it may load
- * @returns {boolean}
  */
-export function isAllowedScript({ src, type, id, defer }, { pagePath = '/', scriptFiles = [] } = {}) {
+export function isAllowedScript({ src, type, id, defer }: ScriptTag, { pagePath = '/', scriptFiles = [] }: ScriptPage = {}): boolean {
   if (src != null && pagePath === SEARCH_PAGE_PATH && src === SEARCH_SCRIPT_PATH) return type === 'module';
   const kind = (type ?? '').trim().toLowerCase();
   const javaScript = kind === '' || kind === 'text/javascript';
@@ -51,7 +52,5 @@ const THEME_SCRIPT_ELEMENT = new RegExp(`<script\\b[^>]*\\bid="${THEME_SCRIPT_ID
 /**
  * The text of each theme script in a page's HTML, exactly as the browser will run (and a
  * Content-Security-Policy hash must match) it. Fast enough to run on every exported page.
- * @param {string} html
- * @returns {string[]}
  */
-export const themeScriptTexts = (html) => [...html.matchAll(THEME_SCRIPT_ELEMENT)].map(([, text]) => text);
+export const themeScriptTexts = (html: string): string[] => [...html.matchAll(THEME_SCRIPT_ELEMENT)].map(([, text]) => text);

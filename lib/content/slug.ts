@@ -1,7 +1,5 @@
-// @ts-check
 /**
- * URL slugs. Plain JavaScript, so `npm run new-post` can use it under Node without a
- * TypeScript step. The rule, also in the README:
+ * URL slugs. The rule, also in the README:
  * 1. Latin letters lose their accents (`Crème` → `creme`, `Tiếng Việt` → `tieng-viet`,
  *    `Über` → `uber`, `đ` → `d`).
  * 2. Letters and digits of every other script are kept as they are (`中文` → `中文`); links
@@ -21,24 +19,17 @@ export const MAX_SLUG_BYTES = 200;
  * What a name keeps when case and accents are set aside (steps 1 and 4 of the rule, but for
  * punctuation and spacing): names with the same key are one tag. `AWS` and `aws` have the
  * same key; `C++` and `C` do not.
- * @param {string} name
- * @returns {string}
  */
-export const nameKey = (name) => foldAccents(name).toLowerCase().normalize('NFC');
+export const nameKey = (name: string): string => foldAccents(name).toLowerCase().normalize('NFC');
 
-/** @param {string} name */
-const foldAccents = (name) =>
+const foldAccents = (name: string) =>
   name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
     .replace(/ß/g, 'ss');
 
-/**
- * @param {string} name
- * @returns {string}
- */
-export function slugify(name) {
+export function slugify(name: string): string {
   const slug = foldAccents(name)
     .replace(/(?<=[\p{L}\p{N}+])\+/gu, '-plus-')
     .replace(/(?<=[\p{L}\p{N}])#/gu, '-sharp-')
@@ -50,17 +41,15 @@ export function slugify(name) {
 }
 
 /** The bytes of `character` (one code point) in UTF-8. */
-const utf8Length = (/** @type {string} */ character) => {
-  const code = /** @type {number} */ (character.codePointAt(0));
+const utf8Length = (character: string) => {
+  const code = character.codePointAt(0) as number;
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 };
 
 /**
  * `text` cut to at most `max` bytes of UTF-8, at a character.
- * @param {string} text
- * @param {number} max
  */
-function cutToBytes(text, max) {
+function cutToBytes(text: string, max: number): string {
   let bytes = 0;
   let end = 0;
   for (const character of text) {
@@ -73,10 +62,8 @@ function cutToBytes(text, max) {
 
 /**
  * Reads a front matter `slug`: Lumen's `"/posts/x/"` and a bare `"x"` both give `x`.
- * @param {string} value
- * @returns {string}
  */
-export function slugFromFrontMatter(value) {
+export function slugFromFrontMatter(value: string): string {
   const segments = value.split('/').filter(Boolean);
   return slugify(segments.at(-1) ?? '');
 }

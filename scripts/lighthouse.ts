@@ -1,7 +1,7 @@
 /**
  * `npm run lighthouse`: Lighthouse 12.2.3 on the exported site, in the same Chromium the e2e
- * tests find (e2e/browser.mjs), served compressed and with its `_headers` on 127.0.0.1 the way a
- * CDN would (scripts/serve.mjs). Prints the four scores for each page and exits 1 if any is
+ * tests find (e2e/browser.ts), served compressed and with its `_headers` on 127.0.0.1 the way a
+ * CDN would (scripts/serve.ts). Prints the four scores for each page and exits 1 if any is
  * below its threshold. Not part of `npm test`: scores vary with the machine's load.
  *
  *   npm run lighthouse                       # builds the sample site first
@@ -12,12 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findBrowser } from '../e2e/browser.mjs';
-import { buildSite, projectRoot } from './build-site.mjs';
-import { start } from './serve.mjs';
+import { findBrowser } from '../e2e/browser';
+import { buildSite, projectRoot } from './build-site';
+import { start } from './serve';
 
 /** The scores every audited page must reach. */
-const THRESHOLDS = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
+const THRESHOLDS: Record<string, number> = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
 const PAGES = ['/', '/posts/reinvent-2017/'];
 
 const args = process.argv.slice(2);
@@ -32,11 +32,12 @@ const chrome = await chromeLauncher.launch({
   userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'folio-lighthouse-')),
 });
 
-const failures = [];
+const failures: string[] = [];
 try {
   console.log(`Lighthouse on ${outDir} (${browser.source})\n\n| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|`);
   for (const page of PAGES) {
     const result = await lighthouse(new URL(page.slice(1), server.url).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) });
+    if (!result) throw new Error(`Lighthouse returned no result for ${page}`);
     const scores = Object.fromEntries(Object.keys(THRESHOLDS).map((id) => [id, Math.round((result.lhr.categories[id].score ?? 0) * 100)]));
     console.log(`| ${page} | ${Object.values(scores).join(' | ')} |`);
     for (const [id, score] of Object.entries(scores)) {

@@ -1,20 +1,20 @@
 /**
  * Writes `vercel.json`: Vercel builds with `npm run build` and serves `out/` as static files,
- * with the same headers as `out/_headers` (lib/headers.mjs). Vercel reads `vercel.json`
+ * with the same headers as `out/_headers` (lib/export/headers.ts). Vercel reads `vercel.json`
  * before it builds, so the file is kept in the repository, not written by the build; run
  * this after changing the theme script or the header policy (a test fails until you do).
  *
- *   node scripts/write-vercel-json.mjs [out-dir]   (default: out, from `npm run build`)
+ *   npx tsx scripts/write-vercel-json.ts [out-dir]   (default: out, from `npm run build`)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { themeScriptHashes, vercelHeaders } from '../lib/export/headers.mjs';
-import { themeScriptTexts } from '../lib/routes/page-scripts.mjs';
-import { projectRoot } from './build-site.mjs';
+import { themeScriptHashes, vercelHeaders } from '../lib/export/headers';
+import { themeScriptTexts } from '../lib/routes/page-scripts';
+import { projectRoot } from './build-site';
 
 /** `vercel.json` for an export whose pages carry `themeScripts`. */
-const vercelConfig = (themeScripts) => ({
+const vercelConfig = (themeScripts: string[]) => ({
   $schema: 'https://openapi.vercel.sh/vercel.json',
   // "Other", not Next.js: the export in out/ is the whole site.
   framework: null,

@@ -1,10 +1,9 @@
-// @ts-check
 import os from 'node:os';
-import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
-import { parseBasePath } from './lib/routes/base-path.mjs';
+import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
+import { parseBasePath } from './lib/routes/base-path';
 
-/** @type {(phase: string) => import('next').NextConfig} */
-const nextConfig = (phase) => {
+const nextConfig = (phase: string): NextConfig => {
   // The static-generation workers that `next build` forks after reading this config inherit
   // its environment. glibc gives a thread that allocates while another holds the lock an
   // arena of its own, and sharp's and Node's threads leave those half empty: one arena keeps
@@ -14,10 +13,10 @@ const nextConfig = (phase) => {
   return {
     // `next build` writes the whole site to out/ as static files. `next dev` runs without the
     // export setting, because export mode forbids `fallback: 'blocking'`, which dev needs to
-    // serve a post added after the server started on its first request (lib/page-data.ts).
+    // serve a post added after the server started on its first request (lib/page-props/).
     ...(phase === PHASE_DEVELOPMENT_SERVER ? {} : { output: 'export' }),
     // A site served under a sub-path (`BASE_PATH=/my-repo`): Next puts its `_next/` assets
-    // there; Folio's own links get it from `withBasePath` (lib/site.ts), read the same way.
+    // there; Folio's own links get it from `withBasePath` (lib/config/site.ts), read the same way.
     basePath: parseBasePath(process.env.BASE_PATH),
     // out/posts/<slug>/index.html: any static server serves it with no rewrites.
     trailingSlash: true,

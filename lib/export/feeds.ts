@@ -1,55 +1,46 @@
-// @ts-check
 /**
  * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the sitemap and robots.txt, written into `out/` by
- * the post-export step (scripts/finish-export.mjs). Their data is the build manifest that
- * `next build` wrote from the content index (lib/build-manifest.ts), and each post's content
- * is its exported page's body, so a feed shows exactly what the site shows. The XML files
+ * the post-export step (lib/export/finish.ts). Their data is the build manifest that the
+ * prepare step wrote from the content index (lib/build/manifest.ts), and each post's content
+ * is its exported page's body (lib/export/exported-pages.ts), so a feed shows exactly what
+ * the site shows. The XML files
  * are written with one XML writer (`xmlDocument`), which escapes every text and attribute
  * and keeps out the characters XML cannot hold, so they are well-formed whatever a post's
- * front matter or body holds. Plain JavaScript: the post-export step runs under plain Node,
- * with no TypeScript step.
+ * front matter or body holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLBuilder } from 'fast-xml-parser';
-import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table.mjs';
-import { prefixBasePath, stripBasePath } from '../routes/base-path.mjs';
+import type { BuildManifest } from '../build/manifest-file';
+import type { FeedLink } from '../config/site';
+import { lastChange, newestChange } from '../content/dates';
+import type { PostSummary } from '../content/load';
+import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { prefixBasePath } from '../routes/base-path';
+import { replaceSrcSetUrls } from '../routes/urls';
+import { postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
 
-/**
- * @typedef {import('../build/manifest').BuildManifest} BuildManifest
- * @typedef {import('../content/load').PostSummary} PostSummary
- * @typedef {import('../config/site').FeedLink} FeedLink
- * @typedef {import('hast').Element} Element
- * @typedef {import('hast').Properties} Properties
- */
+export { exportedPageFile, sitePathOf } from './exported-pages';
 
-/**
- * A post as the feeds carry it: its summary and its body as HTML with absolute URLs.
- * @typedef {{ post: PostSummary, url: string, contentHtml: string, imageUrl: string | null }} FeedEntry
- */
+/** A post as the feeds carry it: its summary and its body as HTML with absolute URLs. */
+interface FeedEntry {
+  post: PostSummary;
+  url: string;
+  contentHtml: string;
+  imageUrl: string | null;
+}
 
 /** Attributes whose value is one URL. */
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'];
 
 /** The calendar date as the start of that day in UTC, so no time zone moves it to another day. */
-const startOfDay = (/** @type {string} */ date) => new Date(`${date}T00:00:00Z`);
+const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** The date of a post's last meaningful change. */
-const lastChange = (/** @type {PostSummary} */ post) => post.updated ?? post.date;
-
-/** The newest of `dates` (`YYYY-MM-DD` strings compare as dates), or null. */
-const newest = (/** @type {string[]} */ dates) => dates.reduce((a, b) => (b > a ? b : a), '') || null;
-
-/**
- * `url` made absolute against `base`; a value that is not a URL is kept as it is.
- * @param {string} url
- * @param {string} base
- */
-function absolute(url, base) {
+/** `url` made absolute against `base`; a value that is not a URL is kept as it is. */
+function absolute(url: string, base: string): string {
   try {
     return new URL(url, base).href;
   } catch {
@@ -57,38 +48,13 @@ function absolute(url, base) {
   }
 }
 
-/**
- * The path of a site path's exported page in `outDir`. Page URLs may hold percent-encoded or
- * plain non-ASCII segments; the files are named with the decoded ones.
- * @param {string} outDir
- * @param {string} sitePath
- */
-export const exportedPageFile = (outDir, sitePath) => path.join(outDir, ...decodeURIComponent(sitePath).split('/').filter(Boolean), 'index.html');
-
-/**
- * The site path of `href`, one of the manifest's hrefs; an href outside the base path means
- * the manifest and the build disagree.
- * @param {BuildManifest} manifest
- * @param {string} href
- */
-export function sitePathOf(manifest, href) {
-  const sitePath = stripBasePath(manifest.basePath, href);
-  if (sitePath === null) throw new Error(`${href} is not under the base path ${manifest.basePath} the site was built with`);
-  return sitePath;
-}
-
-/**
- * The absolute URL of one of the site's own paths (under the base path).
- * @param {BuildManifest} manifest
- * @param {string} sitePath
- */
-const siteUrlOf = (manifest, sitePath) => absolute(prefixBasePath(manifest.basePath, sitePath), manifest.site.url);
+/** The absolute URL of one of the site's own paths (under the base path). */
+const siteUrlOf = (manifest: BuildManifest, sitePath: string) => absolute(prefixBasePath(manifest.basePath, sitePath), manifest.site.url);
 
 /**
  * Text as HTML, for RSS's description, which feed readers read as HTML: `<` and `&` escaped.
- * @param {string} text
  */
-const textAsHtml = (text) => toHtml({ type: 'text', value: text });
+const textAsHtml = (text: string) => toHtml({ type: 'text', value: text });
 
 /**
  * The characters XML 1.0 cannot hold, not even as character references: the C0 controls but
@@ -99,12 +65,10 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 /**
  * `text` with what XML 1.0 cannot hold taken out, as a page shows it: HTML reads a form feed
  * as a space, and shows none of the other characters.
- * @param {string} text
  */
-export const xmlCharacters = (text) => text.replace(NOT_XML_CHAR, (char) => (char === '\f' ? ' ' : ''));
+export const xmlCharacters = (text: string): string => text.replace(NOT_XML_CHAR, (char) => (char === '\f' ? ' ' : ''));
 
-/** @param {string} _name @param {unknown} value */
-const xmlValue = (_name, value) => (typeof value === 'string' ? xmlCharacters(value) : value);
+const xmlValue = (_name: string, value: unknown) => (typeof value === 'string' ? xmlCharacters(value) : value);
 
 /**
  * The XML writer of the feeds and the sitemap: elements are object keys, attributes `@_` keys,
@@ -123,24 +87,25 @@ const xmlWriter = new XMLBuilder({
 
 /**
  * An XML document of `root` (one element, as `xmlWriter` reads it), with its declaration.
- * @param {Record<string, unknown>} root
  */
-const xmlDocument = (root) => xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
+const xmlDocument = (root: Record<string, unknown>): string => xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
 
 /**
  * The body of an exported post page (its `[data-post-body]` element's content) as HTML for
  * a feed: links, images and media resolved against the page's absolute URL, so they work in
  * a feed reader, and React's `<!-- -->` text separators dropped. KaTeX's visual copy of each
  * formula (`.katex-html`, hidden from screen readers) is dropped too: without KaTeX's
- * stylesheet a feed reader would show every formula twice; the MathML stays.
- * @param {string} pageHtml the exported page
- * @param {string} pageUrl the page's absolute URL
- * @returns {string | null} null if the page has no post body
+ * stylesheet a feed reader would show every formula twice; the MathML stays. Null if the
+ * exported page `pageHtml` has no post body; `pageUrl` is its absolute URL.
  */
-export function postBodyHtml(pageHtml, pageUrl) {
-  const body = select('[data-post-body]', fromHtml(pageHtml));
-  if (!body) return null;
-  const content = { type: /** @type {const} */ ('root'), children: body.children };
+export function postBodyHtml(pageHtml: string, pageUrl: string): string | null {
+  const body = postBodyOf(pageHtml);
+  return body && bodyHtml(body, pageUrl);
+}
+
+/** A post body (`postBodyHtml`) as HTML for a feed. */
+function bodyHtml(body: Element, pageUrl: string): string {
+  const content: Root = { type: 'root', children: body.children };
   visit(content, (node, index, parent) => {
     if (node.type === 'comment' && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -152,19 +117,12 @@ export function postBodyHtml(pageHtml, pageUrl) {
       parent.children.splice(index, 1);
       return index;
     }
-    /** @type {Properties} */
-    const properties = node.properties;
+    const { properties } = node;
     for (const name of URL_PROPERTIES) {
       const value = properties[name];
       if (typeof value === 'string') properties[name] = absolute(value, pageUrl);
     }
-    // `srcset` is a comma-separated list of "<url> <descriptor>" candidates.
-    if (typeof properties.srcSet === 'string') {
-      properties.srcSet = properties.srcSet
-        .split(',')
-        .map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url, pageUrl)))
-        .join(', ');
-    }
+    if (typeof properties.srcSet === 'string') properties.srcSet = replaceSrcSetUrls(properties.srcSet, (url) => absolute(url, pageUrl));
   });
   return toHtml(content);
 }
@@ -173,19 +131,13 @@ export function postBodyHtml(pageHtml, pageUrl) {
  * The newest `feedSize` posts with their exported bodies. Pages (`template: "page"`) are
  * not in feeds, nor are drafts: a production build has none, but `npm run dev` writes its
  * manifest with them, and a feed written from that one must not publish them.
- * @param {BuildManifest} manifest
- * @param {string} outDir
- * @returns {FeedEntry[]}
  */
-function feedEntries(manifest, outDir) {
+function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
   const siteUrl = manifest.site.url;
   const published = manifest.posts.filter((post) => !post.draft);
   return published.slice(0, manifest.site.feedSize).map((post) => {
     const url = absolute(post.url, siteUrl);
-    const file = exportedPageFile(outDir, sitePathOf(manifest, post.url));
-    if (!fs.existsSync(file)) throw new Error(`Cannot write the feeds: ${post.url} was not exported (no ${file})`);
-    const contentHtml = postBodyHtml(fs.readFileSync(file, 'utf8'), url);
-    if (contentHtml === null) throw new Error(`Cannot write the feeds: ${file} has no [data-post-body] element`);
+    const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
     const image = post.socialImage ?? post.cover;
     return { post, url, contentHtml, imageUrl: image ? absolute(image, siteUrl) : null };
   });
@@ -194,19 +146,17 @@ function feedEntries(manifest, outDir) {
 /**
  * What every feed says of the site and of each entry, in the feed formats' terms: titles,
  * excerpts and names are plain text, `contentHtml` is HTML.
- * @param {BuildManifest} manifest
- * @param {FeedEntry[]} entries
  */
-function feedData(manifest, entries) {
+function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
   const { site } = manifest;
-  const newestChange = newest(entries.map(({ post }) => lastChange(post)));
+  const newest = newestChange(entries.map(({ post }) => post));
   return {
     site,
     home: siteUrlOf(manifest, '/'),
     /** Each feed's own URL, by format. */
-    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])),
+    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
     // The newest change, not the build time: rebuilding unchanged content changes no feed.
-    updated: newestChange ? startOfDay(newestChange) : new Date(),
+    updated: newest ? startOfDay(newest) : new Date(),
     entries: entries.map((entry) => ({
       ...entry,
       published: startOfDay(entry.post.date),
@@ -217,13 +167,14 @@ function feedData(manifest, entries) {
   };
 }
 
+type FeedData = ReturnType<typeof feedData>;
+
 /**
  * RSS 2.0. Titles are text; the description (the excerpt) and `content:encoded` are HTML, as
  * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
  * `dc:creator`.
- * @param {ReturnType<typeof feedData>} feed
  */
-const rssFeed = ({ site, home, self, updated, entries }) =>
+const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
   xmlDocument({
     rss: {
       '@_version': '2.0',
@@ -253,9 +204,8 @@ const rssFeed = ({ site, home, self, updated, entries }) =>
 
 /**
  * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
- * @param {ReturnType<typeof feedData>} feed
  */
-const atomFeed = ({ site, home, self, updated, entries }) =>
+const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
   xmlDocument({
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
@@ -285,9 +235,8 @@ const atomFeed = ({ site, home, self, updated, entries }) =>
 
 /**
  * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
- * @param {ReturnType<typeof feedData>} feed
  */
-const jsonFeed = ({ site, home, self, entries }) =>
+const jsonFeed = ({ site, home, self, entries }: FeedData) =>
   `${JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
@@ -316,20 +265,16 @@ const jsonFeed = ({ site, home, self, entries }) =>
 
 /**
  * The three feeds of `entries`, by format.
- * @param {BuildManifest} manifest
- * @param {FeedEntry[]} entries
- * @returns {Record<FeedLink['format'], string>}
  */
-function renderFeeds(manifest, entries) {
+function renderFeeds(manifest: BuildManifest, entries: FeedEntry[]): Record<FeedLink['format'], string> {
   const feed = feedData(manifest, entries);
   return { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
 }
 
 /**
  * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed.
- * @param {BuildManifest} manifest
  */
-export const sitemapXml = (manifest) =>
+export const sitemapXml = (manifest: BuildManifest): string =>
   xmlDocument({
     urlset: {
       '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
@@ -339,20 +284,16 @@ export const sitemapXml = (manifest) =>
 
 /**
  * robots.txt: everything may be crawled, and the sitemap is here.
- * @param {BuildManifest} manifest
  */
-export const robotsTxt = (manifest) => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, SITEMAP_PATH)}\n`;
+export const robotsTxt = (manifest: BuildManifest): string => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, SITEMAP_PATH)}\n`;
 
 /**
  * Writes the feeds, `sitemap.xml` and `robots.txt` into `outDir`; returns the files' paths
  * relative to it.
- * @param {BuildManifest} manifest
- * @param {string} outDir
  */
-export function writeFeedsAndSitemap(manifest, outDir) {
+export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string): string[] {
   const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
-  /** @type {[string, string][]} */
-  const files = [...manifest.feeds.map((link) => /** @type {[string, string]} */ ([sitePathOf(manifest, link.href), feeds[link.format]])), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+  const files: [string, string][] = [...manifest.feeds.map((link): [string, string] => [sitePathOf(manifest, link.href), feeds[link.format]]), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
   for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
   return files.map(([href]) => href.slice(1));
 }

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The HTTP headers a CDN should send with each file of the export: a cache policy and the
  * security headers. The post-export step writes them as `out/_headers` (the format Netlify
@@ -18,7 +17,7 @@
  *   deploy-s3.sh invalidates what changed.
  * - The search index's entry files name the chunks of the current build, so browsers
  *   revalidate them on every use and the edge keeps them only briefly.
- * - The icons and the web app manifest (lib/icons.mjs) keep their names too, but rarely
+ * - The icons and the web app manifest (lib/images/icons.ts) keep their names too, but rarely
  *   change, and a browser asks for them on every page it opens: a day, browser and edge.
  *
  * Security headers on every file: a Content-Security-Policy that allows the pages' one
@@ -30,16 +29,17 @@
  * Netlify lets a later matching rule override a header, Cloudflare Pages joins the values
  * of every matching rule with commas, so the rules here are written not to overlap (and
  * where Netlify's looser matching makes two overlap, they agree): that way both read the
- * same headers from one file. Plain JavaScript, for the post-export step.
+ * same headers from one file.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from '../node/files.mjs';
-import { isIconPath } from '../images/icons.mjs';
-import { HEADERS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table.mjs';
-import { prefixBasePath } from '../routes/base-path.mjs';
-import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame.mjs';
+import { filesUnder } from '../node/files';
+import { isIconPath } from '../images/icons';
+import { HEADERS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { prefixBasePath } from '../routes/base-path';
+import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame';
 
 /** The cache policies, by the kind of file. */
 export const CACHE_POLICIES = {
@@ -63,10 +63,15 @@ const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
  * Which files get which policy, first match wins: each kind's test, its `Cache-Control`, and
  * the same files for Vercel as a path-to-regexp source, which leaves out the kinds before it
  * so that no two match one path.
- * @typedef {{ kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'page', test: (sitePath: string) => boolean, cache: string, vercelSource: string }} FileKind
- * @type {FileKind[]}
  */
-const FILE_KINDS = [
+interface FileKind {
+  kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'page';
+  test: (sitePath: string) => boolean;
+  cache: string;
+  vercelSource: string;
+}
+
+const FILE_KINDS: FileKind[] = [
   {
     kind: 'immutable',
     test: (sitePath) => sitePath.startsWith('/_next/static/') || sitePath.startsWith('/_img/'),
@@ -96,32 +101,31 @@ const FILE_KINDS = [
 ];
 
 /** The kind of the file at `sitePath`. */
-const kindOf = (/** @type {string} */ sitePath) => /** @type {FileKind} */ (FILE_KINDS.find(({ test }) => test(sitePath)));
+const kindOf = (sitePath: string): FileKind => FILE_KINDS.find(({ test }) => test(sitePath)) as FileKind;
 
 /**
  * Extra sources an opt-in integration (comments, analytics, a font service) adds to the
  * policy, by directive: origins like `https://giscus.app`, or other CSP source expressions.
- * @typedef {{ scriptSrc?: string[], frameSrc?: string[], connectSrc?: string[], imgSrc?: string[], styleSrc?: string[] }} CspSources
  */
+export type CspSources = Partial<IntegrationCspSources>;
 
 /** CSP keywords an extra script source may not bring in: they would let injected script run. */
 const UNSAFE_SCRIPT_SOURCES = new Set(["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'http:', 'https:', 'data:', 'blob:']);
 
 /** `'sha256-…'`: the CSP source that allows one inline script or stylesheet of exactly `text`. */
-export const cspHash = (/** @type {string} */ text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const cspHash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
- * The CSP sources of the theme scripts an export's pages carry, each once, in a stable order.
- * @param {Iterable<string>} themeScripts their text, as lib/page-scripts.mjs reads it
+ * The CSP sources of the theme scripts an export's pages carry (their text, as
+ * lib/routes/page-scripts.ts reads it), each once, in a stable order.
  */
-export const themeScriptHashes = (themeScripts) => [...new Set([...themeScripts].map(cspHash))].sort();
+export const themeScriptHashes = (themeScripts: Iterable<string>): string[] => [...new Set([...themeScripts].map(cspHash))].sort();
 
 /**
  * Checks the extra sources: each one a single source expression (no spaces, `;` or `,`, which
  * would end the directive or the policy), and no script source that lets any script run.
- * @param {CspSources} extra
  */
-function checkedSources(extra) {
+function checkedSources(extra: CspSources): CspSources {
   for (const [directive, sources] of Object.entries(extra)) {
     for (const source of sources ?? []) {
       if (typeof source !== 'string' || source === '' || /[\s;,]/.test(source)) {
@@ -144,13 +148,11 @@ function checkedSources(extra) {
  * - `img-src` and `media-src` allow any https source: posts may show images from other sites.
  * - `frame-src`: YouTube's player, for embeds. No plugins, no `<base>`, forms post only here,
  *   and only this site may frame its pages.
- * @param {{ themeScriptHashes: string[], search?: boolean, extra?: CspSources }} options
  */
-export function contentSecurityPolicy({ themeScriptHashes, search = false, extra = {} }) {
+export function contentSecurityPolicy({ themeScriptHashes, search = false, extra = {} }: { themeScriptHashes: string[]; search?: boolean; extra?: CspSources }): string {
   const { scriptSrc = [], frameSrc = [], connectSrc = [], imgSrc = [], styleSrc = [] } = checkedSources(extra);
   const scripts = [...new Set([...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, ...scriptSrc])];
-  /** @type {[string, string[]][]} */
-  const directives = [
+  const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', scripts.length ? scripts : ["'none'"]],
     ['style-src', ["'self'", cspHash(YOUTUBE_PLAY_STYLE), ...styleSrc]],
@@ -181,47 +183,45 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
 };
 
-/**
- * @typedef {Record<string, string>} Headers
- * @typedef {{ themeScriptHashes: string[], extra?: CspSources }} PolicyOptions
- */
+/** HTTP headers by name. */
+type Headers = Record<string, string>;
+
+/** What a file's Content-Security-Policy allows: the theme scripts by hash, and the integrations' sources. */
+export interface PolicyOptions {
+  themeScriptHashes: string[];
+  extra?: CspSources;
+}
 
 /**
  * The headers of a file of the kind `fileKind`.
- * @param {FileKind} fileKind
- * @param {PolicyOptions} options
- * @returns {Headers}
  */
-function headersOfKind({ kind, cache }, { themeScriptHashes, extra = {} }) {
+function headersOfKind({ kind, cache }: FileKind, { themeScriptHashes, extra = {} }: PolicyOptions): Headers {
   const csp = contentSecurityPolicy({ themeScriptHashes, search: kind === 'searchPage', extra });
   return { 'Cache-Control': cache, 'Content-Security-Policy': csp, ...SECURITY_HEADERS };
 }
 
 /**
  * The headers of the file at `sitePath`.
- * @param {string} sitePath
- * @param {PolicyOptions} options
  */
-export const headersFor = (sitePath, options) => headersOfKind(kindOf(sitePath), options);
+export const headersFor = (sitePath: string, options: PolicyOptions): Headers => headersOfKind(kindOf(sitePath), options);
 
 /**
  * The Content-Security-Policy of the page at `sitePath` as its `<meta http-equiv>` states it
  * (pages/_document.tsx): its header's, less the directives a meta element cannot carry. On a
  * host that sends no headers (GitHub Pages, S3 without CloudFront's), the page enforces it
  * itself; where the header is sent too, the browser enforces both, which agree.
- * @param {string} sitePath
- * @param {PolicyOptions} options
  */
-export const metaContentSecurityPolicy = (sitePath, options) =>
+export const metaContentSecurityPolicy = (sitePath: string, options: PolicyOptions): string =>
   headersFor(sitePath, options)['Content-Security-Policy']
     .split('; ')
     .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.slice(0, directive.indexOf(' '))))
     .join('; ');
 
-/**
- * One rule of `_headers`: a URL pattern (an exact path, or a folder with `*`) and its headers.
- * @typedef {{ pattern: string, headers: Headers }} HeaderRule
- */
+/** One rule of `_headers`: a URL pattern (an exact path, or a folder with `*`) and its headers. */
+export interface HeaderRule {
+  pattern: string;
+  headers: Headers;
+}
 
 /**
  * The rules for the files under `dir` (a site path ending in `/`), whose kinds `files` holds:
@@ -229,21 +229,17 @@ export const metaContentSecurityPolicy = (sitePath, options) =>
  * each sub-folder. A folder's `index.html` is also served at the folder's own URL, so it gets
  * that pattern too. Netlify reads `/404/*` as matching `/404.html` as well, so a folder is
  * folded only if every entry beside it whose name it starts (`404.html` beside `404/`) is of
- * its kind: then a URL may match two rules, but never two that disagree.
- * @param {[string, FileKind['kind']][]} files every file of the export with its kind, sorted
- * @param {string} dir
- * @param {(kind: FileKind['kind']) => Headers} headersOf
- * @returns {HeaderRule[]}
+ * its kind: then a URL may match two rules, but never two that disagree. `files` is every
+ * file of the export with its kind, sorted.
  */
-function rulesUnder(files, dir, headersOf) {
+function rulesUnder(files: [string, FileKind['kind']][], dir: string, headersOf: (kind: FileKind['kind']) => Headers): HeaderRule[] {
   const under = files.filter(([sitePath]) => sitePath.startsWith(dir));
   const stem = dir.slice(0, -1);
   const neighbours = dir === '/' ? [] : files.filter(([sitePath]) => sitePath.startsWith(stem) && !sitePath.startsWith(dir));
   const kinds = new Set([...under, ...neighbours].map(([, kind]) => kind));
   if (kinds.size === 1) return [{ pattern: `${dir}*`, headers: headersOf(under[0][1]) }];
-  /** @type {HeaderRule[]} */
-  const rules = [];
-  const folders = new Set();
+  const rules: HeaderRule[] = [];
+  const folders = new Set<string>();
   for (const [sitePath, kind] of under) {
     const name = sitePath.slice(dir.length);
     if (name.includes('/')) {
@@ -261,42 +257,34 @@ function rulesUnder(files, dir, headersOf) {
  * The `_headers` rules for the files of an export (site paths like `/posts/x/index.html`),
  * with patterns under `basePath`, the URLs the site is served at. Every rule that matches a
  * URL gives it the same headers.
- * @param {string[]} sitePaths
- * @param {PolicyOptions & { basePath: string }} options
- * @returns {HeaderRule[]}
  */
-export function headerRules(sitePaths, { basePath, ...policy }) {
+export function headerRules(sitePaths: string[], { basePath, ...policy }: PolicyOptions & { basePath: string }): HeaderRule[] {
   if (sitePaths.length === 0) return [];
   const headersByKind = new Map(FILE_KINDS.map((fileKind) => [fileKind.kind, headersOfKind(fileKind, policy)]));
-  const files = [...sitePaths].sort().map((sitePath) => /** @type {[string, FileKind['kind']]} */ ([sitePath, kindOf(sitePath).kind]));
-  return rulesUnder(files, '/', (kind) => /** @type {Headers} */ (headersByKind.get(kind))).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
+  const files = [...sitePaths].sort().map((sitePath): [string, FileKind['kind']] => [sitePath, kindOf(sitePath).kind]);
+  return rulesUnder(files, '/', (kind) => headersByKind.get(kind) as Headers).map((rule) => ({ ...rule, pattern: prefixBasePath(basePath, rule.pattern) }));
 }
 
 /**
  * `_headers` in the Netlify and Cloudflare Pages format.
- * @param {HeaderRule[]} rules
  */
-export const headersFile = (rules) =>
-  `# Written by \`npm run build\` (lib/headers.mjs): cache policy and security headers for Netlify and Cloudflare Pages.\n${rules
+export const headersFile = (rules: HeaderRule[]): string =>
+  `# Written by \`npm run build\` (lib/export/headers.ts): cache policy and security headers for Netlify and Cloudflare Pages.\n${rules
     .map(({ pattern, headers }) => `${pattern}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}\n`).join('')}`)
     .join('')}`;
 
 /**
  * The `headers` of `vercel.json`: the same headers as `_headers` for every file, for a site
  * at the root of its domain (Vercel serves the export there).
- * @param {PolicyOptions} policy
- * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
  */
-export const vercelHeaders = (policy) =>
+export const vercelHeaders = (policy: PolicyOptions): { source: string; headers: { key: string; value: string }[] }[] =>
   FILE_KINDS.map((fileKind) => ({ source: fileKind.vercelSource, headers: Object.entries(headersOfKind(fileKind, policy)).map(([key, value]) => ({ key, value })) }));
 
 /**
  * Writes the `_headers` of the export in `outDir`, whose pages carry the theme scripts
- * `themeScripts` (their text, as lib/page-scripts.mjs reads it). Returns the rules.
- * @param {string} outDir
- * @param {{ basePath: string, themeScripts: Iterable<string>, extra?: CspSources }} options
+ * `themeScripts` (their text, as lib/routes/page-scripts.ts reads it). Returns the rules.
  */
-export function writeHeadersFile(outDir, { basePath, themeScripts, extra = {} }) {
+export function writeHeadersFile(outDir: string, { basePath, themeScripts, extra = {} }: { basePath: string; themeScripts: Iterable<string>; extra?: CspSources }): HeaderRule[] {
   const sitePaths = filesUnder(outDir)
     .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
     .filter((sitePath) => sitePath !== HEADERS_PATH);

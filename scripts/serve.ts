@@ -15,24 +15,33 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { parseAllHeaders } from '@netlify/headers-parser';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import compression from 'compression';
 import sirv from 'sirv';
-import { parseBasePath, stripBasePath } from '../lib/routes/base-path.mjs';
+import { parseBasePath, stripBasePath } from '../lib/routes/base-path';
 
 /**
  * The rules of `outDir/_headers` (none if there is no such file); a file Netlify would
  * reject is an error here too.
  */
-async function readHeaderRules(outDir) {
+async function readHeaderRules(outDir: string): Promise<Header[]> {
   const file = path.join(outDir, '_headers');
   if (!fs.existsSync(file)) return [];
   const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
   if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error) => error.message).join('\n')}`);
-  return headers;
+  // Not minimal: every rule comes with its path as a regular expression.
+  return headers as Header[];
+}
+
+/** A running server of an export: `url` is the site's home, base path included. */
+export interface Served {
+  url: string;
+  origin: string;
+  close: () => Promise<void>;
 }
 
 /** Media types that sirv's table lacks, as CDNs send them: the favicon's. */
@@ -41,9 +50,11 @@ const MEDIA_TYPES = new Map([['.ico', 'image/x-icon']]);
 /**
  * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`; with
  * `headers: false`, without the headers of `_headers`, as GitHub Pages or S3 serve it.
- * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>} `url` is the site's home, base path included
  */
-export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '', headers = true } = {}) {
+export async function start(
+  outDir: string,
+  { port = 0, host = '127.0.0.1', basePath = '', headers = true }: { port?: number; host?: string; basePath?: string; headers?: boolean } = {},
+): Promise<Served> {
   const base = parseBasePath(basePath, 'the base path');
   const rules = headers ? await readHeaderRules(outDir) : [];
   const notFoundFile = path.join(outDir, '404.html');
@@ -55,27 +66,28 @@ export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '
       if (type) res.setHeader('Content-Type', type);
     },
   });
-  const compress = compression();
+  // Connect middleware, typed for Express; it uses nothing of Express's request or response.
+  const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
-  const sendNotFound = (req, res) => {
+  const sendNotFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
     res.writeHead(404, { 'Content-Type': notFound.type });
     res.end(req.method === 'HEAD' ? undefined : notFound.body);
   };
   /** Whether `sitePath` names a folder with a page in it; a path with a malformed escape names none. */
-  const isPageFolder = (sitePath) => {
+  const isPageFolder = (sitePath: string) => {
     try {
       return fs.existsSync(path.join(outDir, decodeURIComponent(sitePath), 'index.html'));
     } catch {
       return false;
     }
   };
-  const redirect = (res, location) => {
+  const redirect = (res: http.ServerResponse, location: string) => {
     res.writeHead(301, { Location: location });
     res.end();
   };
 
   const server = http.createServer((req, res) => {
-    const { pathname, search } = new URL(req.url, 'http://localhost');
+    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
     for (const rule of rules) {
       if (rule.forRegExp.test(pathname)) for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
     }
@@ -89,16 +101,16 @@ export async function start(outDir, { port = 0, host = '127.0.0.1', basePath = '
       files(req, res, () => sendNotFound(req, res));
     });
   });
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const origin = `http://${host}:${server.address().port}`;
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}${base}/`,
     origin,
     close: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwrightChromium } from 'playwright-core';
+import { chromium as playwrightChromium, type Browser } from 'playwright-core';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -23,7 +23,7 @@ const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chr
 /** The machine has no outside network: keep the browser from trying to reach it. */
 const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const isExecutable = (file) => {
+const isExecutable = (file: string): boolean => {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
@@ -33,7 +33,7 @@ const isExecutable = (file) => {
 };
 
 /** Like `which`: the first executable called `name` on `PATH`. */
-function onPath(name) {
+function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const file = path.join(dir, name);
     if (isExecutable(file)) return file;
@@ -46,7 +46,7 @@ function onPath(name) {
  * them (a bare Linux without the packages), the package's own copies of those libraries
  * (`al2023.tar.br`, unpacked to `<tmp>/al2023/lib`) are put on `LD_LIBRARY_PATH`.
  */
-async function sparticuzEnv(executablePath, inflate) {
+async function sparticuzEnv(executablePath: string, inflate: (file: string) => Promise<string>): Promise<NodeJS.ProcessEnv> {
   const env = { ...process.env };
   if (!fs.existsSync('/etc/fonts/fonts.conf')) env.FONTCONFIG_PATH ??= path.join(os.tmpdir(), 'fonts');
   const ldd = spawnSync('ldd', [executablePath], { encoding: 'utf8' });
@@ -60,11 +60,17 @@ async function sparticuzEnv(executablePath, inflate) {
 /** The kinds of browser `FOLIO_BROWSER` can ask for. */
 const BROWSER_CHOICES = ['system', 'packaged'];
 
-/**
- * Where the browser is and how to start it.
- * @returns {Promise<{ executablePath: string, args: string[], env?: NodeJS.ProcessEnv, source: string }>}
- */
-export async function findBrowser() {
+/** Where the browser is and how to start it. */
+export interface FoundBrowser {
+  executablePath: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Which one it is: `CHROME_PATH`, `system` or `@sparticuz/chromium`. */
+  source: string;
+}
+
+/** Where the browser is and how to start it. */
+export async function findBrowser(): Promise<FoundBrowser> {
   const choice = process.env.FOLIO_BROWSER || null;
   if (choice !== null && !BROWSER_CHOICES.includes(choice)) {
     throw new Error(`FOLIO_BROWSER is ${JSON.stringify(choice)}: use "system" (CHROME_PATH, else a Chromium or Chrome installed on this machine) or "packaged" (the Chromium of @sparticuz/chromium)`);
@@ -88,7 +94,7 @@ export async function findBrowser() {
 }
 
 /** Launches the browser headless; the result's `source` says which one was found. */
-export async function launchBrowser() {
+export async function launchBrowser(): Promise<FoundBrowser & { browser: Browser }> {
   const found = await findBrowser();
   const browser = await playwrightChromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env, headless: true });
   return { browser, ...found };

@@ -1,11 +1,9 @@
-// @ts-check
 /**
  * What a YouTube embed (components/YouTube) puts in its frame, shared with the
- * Content-Security-Policy (lib/headers.mjs) that must allow it: the player's origin, which
+ * Content-Security-Policy (lib/export/headers.ts) that must allow it: the player's origin, which
  * the frame navigates to when played, and the one `<style>` element Folio writes inline,
  * the stylesheet of the play-button document in the frame's `srcdoc`. A `srcdoc` document
- * runs under its page's policy, so the policy allows this stylesheet by its hash. Plain
- * JavaScript, so the post-export step can use it under Node.
+ * runs under its page's policy, so the policy allows this stylesheet by its hash.
  */
 export const YOUTUBE_PLAYER_ORIGIN = 'https://www.youtube-nocookie.com';
 

@@ -1,9 +1,9 @@
-// @ts-check
 /**
  * The site's search index: Pagefind's static index in `out/pagefind/`, written by the
- * post-export step (scripts/finish-export.mjs) with Pagefind's Node API, so no page carries
- * any markup for it. Each published post is one record, made from the build manifest
- * (lib/build-manifest.ts) and the text of its exported page's `[data-post-body]`:
+ * post-export step (lib/export/finish.ts) with Pagefind's Node API, so no page carries any
+ * markup for it. Each published post is one record, made from the build manifest
+ * (lib/build/manifest.ts) and the text of its exported page's `[data-post-body]`
+ * (lib/export/exported-pages.ts):
  * - content: the body's text, as a reader sees it (see `bodyText`); for a body with no letter
  *   or digit (`+++ --- ***`), which Pagefind would leave out of the index, the title, or if
  *   that has none either, the words of the post's slug, which always has some;
@@ -12,32 +12,24 @@
  * - filters: `tag`, the post's tag names.
  * Drafts are never indexed. Pages (`template: "page"`, such as About) are not either: search
  * finds posts, as the archive lists them, and every page is in the header menu already.
- * Plain JavaScript: the post-export step runs under plain Node, with no TypeScript step.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fromParse5 } from 'hast-util-from-parse5';
-import { matches, select } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+import { matches } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
-import { parse } from 'parse5';
+import type { CustomRecord, NewFileResponse } from 'pagefind';
 import { visit } from 'unist-util-visit';
-import { formatDate } from '../content/dates.mjs';
-import { exportedPageFile, sitePathOf } from './feeds.mjs';
-import { packageVersion } from '../node/packages.mjs';
-import { folioCacheDir } from '../node/folders.mjs';
-import { SEARCH_INDEX_DIR } from '../routes/table.mjs';
-
-/**
- * @typedef {import('../build/manifest').BuildManifest} BuildManifest
- * @typedef {import('../content/load').PostSummary} PostSummary
- * @typedef {import('pagefind').CustomRecord} CustomRecord
- * @typedef {import('hast').Root} Root
- */
-
-// The index's folder in `out/`, for the post-export step, the tests and the benches.
+import type { BuildManifest } from '../build/manifest-file';
+import { formatDate } from '../content/dates';
+import type { PostSummary } from '../content/load';
+import { packageVersion } from '../node/packages';
+import { folioCacheDir } from '../node/folders';
+import { SEARCH_INDEX_DIR } from '../routes/table';
+import { POST_BODY_SELECTOR, postBodyOf, readExportedPost, requirePostBody, sitePathOf, type ExportedPage } from './exported-pages';
 
 /**
  * What in a post body is not its text: screen-reader additions such as "(external link)",
@@ -50,11 +42,9 @@ const NOT_TEXT = ['.visually-hidden', '.katex-html', 'annotation'];
  * The text a reader sees in a post body, images by their alt text: blocks on lines of their
  * own (so that words of adjacent paragraphs, headings and cells never run together), then
  * every run of white space made one space, as excerpts show it.
- * @param {import('hast').Element} body
  */
-function bodyText(body) {
-  /** @type {Root} */
-  const content = { type: 'root', children: body.children };
+function bodyText(body: Element): string {
+  const content: Root = { type: 'root', children: body.children };
   visit(content, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (NOT_TEXT.some((selector) => matches(selector, node))) {
@@ -66,30 +56,32 @@ function bodyText(body) {
   return toText(content).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The text a reader sees in an exported page's `[data-post-body]` (see `bodyText`), or null
- * if the page has none.
- * @param {string} pageHtml
- * @returns {string | null}
- */
-function postBodyText(pageHtml) {
-  // parse5 straight to hast, with no source positions: three times as fast as fromHtml,
-  // which tracks them for messages nobody reads here (1 against 3 ms a corpus page).
-  const body = select('[data-post-body]', fromParse5(parse(pageHtml)));
-  return body ? bodyText(body) : null;
+/** The site settings a search record uses. */
+interface SearchSite {
+  language: string;
+  dateLocale: string;
+}
+
+/** How many posts the search index holds, and its files and bytes. */
+export interface SearchIndexSize {
+  posts: number;
+  files: number;
+  bytes: number;
+}
+
+/** A body's text as the search-text cache keeps it, with the hash of the page it came from. */
+interface CachedText {
+  hash: string;
+  text: string;
 }
 
 /** True for text with a word in it: Pagefind indexes no record without one. */
-const hasWords = (/** @type {string} */ text) => /[\p{L}\p{N}]/u.test(text);
+const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /**
- * The search record of one post, from its summary and the text of its body.
- * @param {PostSummary} post
- * @param {string} text the body's text (`postBodyText`)
- * @param {{ language: string, dateLocale: string }} site
- * @returns {CustomRecord}
+ * The search record of one post, from its summary and the text of its body (`bodyText`).
  */
-const recordOf = (post, text, { language, dateLocale }) => ({
+const recordOf = (post: PostSummary, text: string, { language, dateLocale }: SearchSite): CustomRecord => ({
   url: post.url,
   language,
   content: [text, post.title].find(hasWords) ?? post.slug.replaceAll('-', ' '),
@@ -98,30 +90,26 @@ const recordOf = (post, text, { language, dateLocale }) => ({
 });
 
 /**
- * The search record of one post, from its summary and its exported page.
- * @param {PostSummary} post
- * @param {string} pageHtml the exported page of the post
- * @param {{ language: string, dateLocale: string }} site
- * @returns {CustomRecord | null} null if the page has no post body
+ * The search record of one post, from its summary and its exported page (`pageHtml`); null if
+ * the page has no post body.
  */
-export function searchRecord(post, pageHtml, site) {
-  const text = postBodyText(pageHtml);
-  return text === null ? null : recordOf(post, text, site);
+export function searchRecord(post: PostSummary, pageHtml: string, site: SearchSite): CustomRecord | null {
+  const body = postBodyOf(pageHtml);
+  return body && recordOf(post, bodyText(body), site);
 }
 
 /**
  * Where a build keeps its search texts: in the cache folder of the `.next/` beside its `out/`.
- * @param {string} outDir
  */
-export const searchTextCacheFile = (outDir) => path.join(folioCacheDir(path.dirname(outDir)), 'search-text.json');
+export const searchTextCacheFile = (outDir: string): string => path.join(folioCacheDir(path.dirname(outDir)), 'search-text.json');
 
 /**
  * The version of the search texts: the code that makes a text from a page and the versions of
  * the packages it runs, found from the working directory as the build finds them. Any change
  * to either makes every cached text a miss.
  */
-function searchTextVersion() {
-  const hash = createHash('sha256').update([postBodyText, bodyText].map(String).join('\0')).update(JSON.stringify(NOT_TEXT));
+function searchTextVersion(): string {
+  const hash = createHash('sha256').update([postBodyOf, bodyText].map(String).join('\0')).update(JSON.stringify([POST_BODY_SELECTOR, NOT_TEXT]));
   for (const name of ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) hash.update(`\0${name}@${packageVersion(name)}`);
   return hash.digest('hex');
 }
@@ -132,30 +120,23 @@ function searchTextVersion() {
  * hash being of the whole exported page. A text is reused only when the version and the
  * page's hash both match; anything else, an unreadable file included, is parsed again.
  * Deleting the file is always safe. `save` keeps only the pages of this build.
- * @param {string} file
  */
-function openSearchTextCache(file) {
+function openSearchTextCache(file: string) {
   const version = searchTextVersion();
-  /** @type {Record<string, { hash: string, text: string }>} */
-  let previous = {};
+  let previous: Record<string, CachedText> = {};
   try {
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (saved.version === version) previous = saved.pages;
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown; pages?: Record<string, CachedText> };
+    if (saved.version === version && saved.pages) previous = saved.pages;
   } catch {
     // No cache yet, or one that cannot be read: every page is parsed.
   }
-  /** @type {Record<string, { hash: string, text: string }>} */
-  const current = {};
+  const current: Record<string, CachedText> = {};
   return {
-    /**
-     * The body text of the page at `url` whose HTML is `pageHtml`, or null if it has no post body.
-     * @param {string} url
-     * @param {string} pageHtml
-     */
-    textOf(url, pageHtml) {
-      const hash = createHash('sha256').update(pageHtml).digest('base64url');
-      const text = previous[url]?.hash === hash ? previous[url].text : postBodyText(pageHtml);
-      if (text !== null) current[url] = { hash, text };
+    /** The body text of the exported page at `url`; an error naming the page if it has no post body. */
+    textOf(url: string, page: ExportedPage): string {
+      const hash = createHash('sha256').update(page.html).digest('base64url');
+      const text = previous[url]?.hash === hash ? previous[url].text : bodyText(requirePostBody(page, 'the search index'));
+      current[url] = { hash, text };
       return text;
     },
     save() {
@@ -165,22 +146,17 @@ function openSearchTextCache(file) {
   };
 }
 
-/**
- * What `pagefind-entry.json` says of the index: its languages, each with its WebAssembly build and page count.
- * @typedef {{ languages: Record<string, { wasm: string | null, page_count: number }> }} PagefindEntry
- */
+/** What `pagefind-entry.json` says of the index: its languages, each with its WebAssembly build and page count. */
+interface PagefindEntry {
+  languages: Record<string, { wasm: string | null; page_count: number }>;
+}
 
-/**
- * The URLs of the records in the fragment files under `indexDir` (gzipped JSON after a signature).
- * @param {string} indexDir
- * @param {string[]} files paths relative to it
- * @returns {Set<string>}
- */
-const indexedUrls = (indexDir, files) =>
+/** The URLs of the records in the fragment `files` (paths relative to `indexDir`; gzipped JSON after a signature). */
+const indexedUrls = (indexDir: string, files: string[]): Set<string> =>
   new Set(
     files
       .filter((file) => file.endsWith('.pf_fragment'))
-      .map((file) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(indexDir, file))).toString('utf8').replace(/^pagefind_dcd/, '')).url),
+      .map((file) => (JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(indexDir, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string }).url),
   );
 
 /**
@@ -189,10 +165,8 @@ const indexedUrls = (indexDir, files) =>
  * word, fragment and filter chunks). Its ready-made search UIs, the highlighter and the Web
  * Worker copy of the script are not loaded: the search page has its own UI and runs Pagefind
  * on the page.
- * @param {string} file
- * @param {PagefindEntry} entry
  */
-function searchLoads(file, { languages }) {
+function searchLoads(file: string, { languages }: PagefindEntry): boolean {
   const wasm = Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`);
   return file === 'pagefind.js' || file === 'pagefind-entry.json' || wasm.includes(file) || /\.pf_(meta|index|fragment|filter)$/.test(file);
 }
@@ -208,35 +182,24 @@ const RECORDS_IN_FLIGHT = 64;
  * Writes the search index of the manifest's published posts to `out/pagefind/`, in place of
  * any index an earlier build left; returns how many posts it holds, and its files and bytes.
  * The body texts are kept in `cacheFile` for the next build (see `openSearchTextCache`).
- * @param {BuildManifest} manifest
- * @param {string} outDir
- * @param {{ cacheFile?: string }} [options]
- * @returns {Promise<{ posts: number, files: number, bytes: number }>}
  */
-export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTextCacheFile(outDir) } = {}) {
+export async function writeSearchIndex(manifest: BuildManifest, outDir: string, { cacheFile = searchTextCacheFile(outDir) }: { cacheFile?: string } = {}): Promise<SearchIndexSize> {
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
   const texts = openSearchTextCache(cacheFile);
   fs.rmSync(indexDir, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex();
-  /** @type {Promise<import('pagefind').NewFileResponse>[]} */
-  const added = [];
-  /** @type {Set<Promise<boolean>>} */
-  const inFlight = new Set();
-  /** @type {PostSummary[]} */
-  const sent = [];
+  const added: Promise<NewFileResponse>[] = [];
+  const inFlight = new Set<Promise<boolean>>();
+  const sent: PostSummary[] = [];
   try {
     if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
     for (const summary of manifest.posts.filter((entry) => !entry.draft)) {
       // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
       const post = { ...summary, url: sitePathOf(manifest, summary.url) };
-      const file = exportedPageFile(outDir, post.url);
-      if (!fs.existsSync(file)) throw new Error(`Cannot write the search index: ${summary.url} was not exported (no ${file})`);
-      const text = texts.textOf(post.url, fs.readFileSync(file, 'utf8'));
-      if (text === null) throw new Error(`Cannot write the search index: ${file} has no [data-post-body] element`);
+      const text = texts.textOf(post.url, readExportedPost(manifest, outDir, summary.url, 'the search index'));
       const request = index.addCustomRecord(recordOf(post, text, manifest.site));
       // Settles either way; a failure is reported from `added` below.
-      /** @type {Promise<boolean>} */
-      const settled = request.catch(() => {}).then(() => inFlight.delete(settled));
+      const settled: Promise<boolean> = request.catch(() => {}).then(() => inFlight.delete(settled));
       inFlight.add(settled);
       added.push(request);
       sent.push(post);
@@ -256,8 +219,7 @@ export async function writeSearchIndex(manifest, outDir, { cacheFile = searchTex
       .map((file) => file.split(path.sep).join('/'))
       .filter((file) => fs.statSync(path.join(indexDir, file)).isFile());
     if (!files.includes('pagefind-entry.json')) throw new Error('Cannot write the search index: Pagefind wrote no pagefind-entry.json');
-    /** @type {PagefindEntry} */
-    const entry = JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8'));
+    const entry = JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     // Pagefind leaves out, without an error, a record in which it finds no word.
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     if (indexed !== sent.length) {

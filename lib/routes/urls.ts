@@ -1,0 +1,42 @@
+/**
+ * URLs as authors write them: what kind each is, and where a relative one points.
+ */
+import path from 'node:path';
+
+/** True for a URL that starts with a scheme (`https:`, `mailto:`), in any case. */
+export const hasUrlScheme = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
+
+/** True for a URL relative to the page (`./diagram.png`, `img/a.png`), not for `/x`, `#x`, `?x` or `https:`. */
+export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
+
+/**
+ * A URL relative to a folder post (`./img/a.png`) as an href under `base`, the post's own
+ * href with a trailing slash: `<base path>/posts/<slug>/img/a.png`.
+ */
+export const resolveRelativeUrl = (relativeUrl: string, base: string) => base + path.posix.normalize(relativeUrl).replace(/^(\.\/)+/, '');
+
+/** One candidate of a `srcset`: a URL and its descriptors (`a-480.avif 480w`). */
+interface SrcSetCandidate {
+  url: string;
+  descriptors: string;
+}
+
+/** The candidates of a `srcset`, apart at commas. */
+function srcSetCandidates(srcSet: string): SrcSetCandidate[] {
+  const candidates: SrcSetCandidate[] = [];
+  for (let rest = srcSet.replace(/^[\s,]+/, ''); rest; rest = rest.replace(/^[\s,]+/, '')) {
+    // As browsers read it: the URL runs to the next space, and commas that end it end the candidate.
+    const url = /^\S+/.exec(rest)![0];
+    rest = rest.slice(url.length);
+    const descriptors = url.endsWith(',') ? '' : /^[^,]*/.exec(rest)![0];
+    rest = rest.slice(descriptors.length);
+    candidates.push({ url: url.replace(/,+$/, ''), descriptors: descriptors.trim() });
+  }
+  return candidates;
+}
+
+/** `srcSet` with each candidate's URL replaced by what `replace` returns for it, as `<url> <descriptors>, …`. */
+export const replaceSrcSetUrls = (srcSet: string, replace: (url: string) => string): string =>
+  srcSetCandidates(srcSet)
+    .map(({ url, descriptors }) => [replace(url), descriptors].filter(Boolean).join(' '))
+    .join(', ');
