@@ -1,6 +1,6 @@
 /**
  * `npm run lighthouse`: Lighthouse 12.2.3 on the exported site, in the same Chromium the e2e
- * tests find (e2e/browser.ts), served compressed and with its `_headers` on 127.0.0.1 the way a
+ * tests find (scripts/browser.ts), served compressed and with its `_headers` on 127.0.0.1 the way a
  * CDN would (scripts/serve.ts). Prints the four scores for each page and exits 1 if any is
  * below its threshold. Not part of `npm test`: scores vary with the machine's load.
  *
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findBrowser } from '../e2e/browser';
+import { findBrowser } from './browser';
 import { buildSite, projectRoot } from './build-site';
 import { start } from './serve';
 

@@ -1,5 +1,6 @@
 /**
- * Finds a Chromium for the e2e suite and launches it headless with playwright-core.
+ * Finds a Chromium for the e2e suite and `npm run lighthouse`, and launches it headless with
+ * playwright-core.
  *
  * Order: `CHROME_PATH`, then a system Chromium or Chrome (known paths, then `PATH`), then
  * the Chromium that the `@sparticuz/chromium` devDependency ships inside its npm package,
