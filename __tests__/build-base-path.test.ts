@@ -170,7 +170,7 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
       }
     });
 
-    it('agrees with vercel.json for every file, and vercel.json is up to date (else: node scripts/write-vercel-json.ts)', () => {
+    it('agrees with vercel.json for every file, and vercel.json is up to date (else: npx tsx scripts/write-vercel-json.ts)', () => {
       const vercel = JSON.parse(fs.readFileSync(path.join(root, 'vercel.json'), 'utf8'));
       const themeScriptHashes = [`'sha256-${createHash('sha256').update(hastToString(select(`script#${THEME_SCRIPT_ID}`, fromHtml(read('/index.html')))!)).digest('base64')}'`];
       expect(vercel.headers).toEqual(vercelHeaders({ themeScriptHashes }));

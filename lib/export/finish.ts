@@ -1,6 +1,7 @@
 /**
  * The post-export step of `npm run build`, run on `out/` right after `next build`
- * (scripts/finish-export.ts is its command line). `finishExport` runs its steps in this order:
+ * (scripts/finish-export.ts is its command line). `finishExport` runs its steps in this order
+ * (`finishPages` the first three):
  *
  * 1. `404.html`: static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3) serve
  *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`.
@@ -44,7 +45,7 @@ const PRUNED_FOLDERS = [NEXT_ASSETS_DIR.slice(1, -1), BUILT_IMAGES_FOLDER, KATEX
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Step 1: copies the exported 404 page to `404.html`; returns what it wrote. */
-export function copyNotFoundPage(outDir: string): string[] {
+function copyNotFoundPage(outDir: string): string[] {
   const exported = path.join(outDir, ...PAGE_ROUTES.notFound.path().split('/').filter(Boolean), 'index.html');
   if (!fs.existsSync(exported)) return [];
   fs.copyFileSync(exported, path.join(outDir, NOT_FOUND_FILE));
@@ -82,7 +83,7 @@ function removeEmptyFolders(dir: string): void {
  * Step 2: removes what no exported page or stylesheet refers to (see the list above). Returns
  * the site paths it removed, and the text of the theme scripts the pages carry, for the headers.
  */
-export function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string[]; themeScripts: Set<string> } {
+function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string[]; themeScripts: Set<string> } {
   const { referenced, themeScripts } = scanDocuments(outDir, basePath);
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has(KATEX_STYLESHEET_PATH);
@@ -104,14 +105,23 @@ export function pruneUnloadedFiles(outDir: string, basePath: string): { removed:
 }
 
 /**
+ * Steps 1 to 3 in `outDir`, which need no other process (the benches time them apart from the
+ * search index): returns what they removed and wrote, and the theme scripts the pages carry.
+ */
+export function finishPages(outDir: string, manifest: BuildManifest): { removed: string[]; written: string[]; themeScripts: Set<string> } {
+  const written = copyNotFoundPage(outDir);
+  const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
+  written.push(...writeFeedsAndSitemap(manifest, outDir));
+  return { removed, written, themeScripts };
+}
+
+/**
  * The whole post-export step in `outDir`, steps 1 to 5 in order, with the build manifest
  * (read, and checked, from beside `outDir` unless given). Resolves with what it removed and
  * wrote, and what the search index holds.
  */
 export async function finishExport(outDir: string, { manifest = readBuildManifest(manifestFileFor(outDir)) }: { manifest?: BuildManifest } = {}): Promise<FinishedExport> {
-  const written = copyNotFoundPage(outDir);
-  const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
-  written.push(...writeFeedsAndSitemap(manifest, outDir));
+  const { removed, written, themeScripts } = finishPages(outDir, manifest);
   const searchIndex = await writeSearchIndex(manifest, outDir);
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
   written.push(HEADERS_PATH.slice(1));

@@ -196,7 +196,16 @@ const sourcePath = (dirs: ImageDirs, file: string) => path.relative(dirs.root, f
  */
 function recordTiming(label: string, made: boolean, started: number): void {
   const file = process.env.FOLIO_IMAGE_TIMINGS;
-  if (file) fs.appendFileSync(file, `${JSON.stringify({ image: label, made, ms: performance.now() - started })}\n`);
+  const timing: ImageTiming = { image: label, made, ms: performance.now() - started };
+  if (file) fs.appendFileSync(file, `${JSON.stringify(timing)}\n`);
+}
+
+/** One line of the `FOLIO_IMAGE_TIMINGS` file. */
+export interface ImageTiming {
+  /** What the image is: its source's path and width, or `card` for a social card. */
+  image: string;
+  made: boolean;
+  ms: number;
 }
 
 /** A store of images made in `dirs.cacheDir` and published from there. */

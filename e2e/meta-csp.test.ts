@@ -7,9 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertThemeScriptAloneRuns, buildSampleSite, openSite, readToTheEnd, text } from './harness.mjs';
+import { assertThemeScriptAloneRuns, buildSampleSite, openSite, readToTheEnd, text } from './harness';
+import type { OpenSite } from './harness';
 
-let site;
+let site: OpenSite;
 
 before(
   async () => {
@@ -24,7 +25,7 @@ after(async () => {
 });
 
 test("with no policy header, the page's own policy runs the theme script and refuses an injected inline script", async () => {
-  const onPolicyRefusals = (refusals) => assert.equal(refusals.length, 1, `one refusal, for the injected script: ${refusals.join(' | ')}`);
+  const onPolicyRefusals = (refusals: string[]) => assert.equal(refusals.length, 1, `one refusal, for the injected script: ${refusals.join(' | ')}`);
   await site.withPage('/posts/writing-with-mdx/', { onPolicyRefusals }, async (page) => {
     const response = await page.request.get(page.url());
     assert.equal(response.headers()['content-security-policy'], undefined, 'the server sends no policy');

@@ -4,7 +4,7 @@
  * paragraphs with emphasis, links and inline code, lists, a quote, fenced code in several
  * languages and a GFM table, with a title, a date, an excerpt, a category and tags.
  *
- *   node bench/corpus.mjs <count> <dir> [--seed S] [--mdx-share F]
+ *   npx tsx bench/corpus.ts <count> <dir> [--seed S] [--mdx-share F]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,7 @@ const TAGS = ['aws', 'caching', 'scaling', 'chaos', 'devops', 'performance', 'ar
 const CATEGORIES = ['Engineering', 'Conferences', 'Operations', 'Architecture', 'Notes'];
 
 /** mulberry32: a small, fast, seedable generator. */
-function random(seed) {
+function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -32,12 +32,12 @@ function random(seed) {
 }
 
 /** Writes `count` posts into `dir`; returns their file names. */
-export function writeCorpus(count, dir, { seed = 1, mdxShare = 0 } = {}) {
+export function writeCorpus(count: number, dir: string, { seed = 1, mdxShare = 0 } = {}) {
   const next = random(seed);
-  const int = (low, high) => low + Math.floor(next() * (high - low + 1));
-  const pick = (list) => list[Math.floor(next() * list.length)];
-  const capital = (word) => word[0].toUpperCase() + word.slice(1);
-  const words = (n) => Array.from({ length: n }, () => pick(WORDS));
+  const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const capital = (word: string) => word[0].toUpperCase() + word.slice(1);
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS));
 
   const sentence = () => {
     const parts = words(int(8, 20));
@@ -56,7 +56,7 @@ export function writeCorpus(count, dir, { seed = 1, mdxShare = 0 } = {}) {
     json: () => `{\n  "ttl": ${int(1, 600)},\n  "negativeCaching": true,\n  "regions": ["eu-west-1", "us-east-1"]\n}`,
   };
   const start = Date.UTC(2010, 0, 1);
-  const pad = (n) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, '0');
   fs.mkdirSync(dir, { recursive: true });
   const names = [];
 
@@ -74,7 +74,7 @@ export function writeCorpus(count, dir, { seed = 1, mdxShare = 0 } = {}) {
       if (extra === 1) sections.push(Array.from({ length: int(3, 5) }, (_, n) => `${n + 1}. ${sentence()}`).join('\n'));
       if (extra === 2) sections.push(`> ${sentence()} ${sentence()}`);
       if (extra === 3) {
-        const lang = pick(Object.keys(code));
+        const lang = pick(Object.keys(code) as (keyof typeof code)[]);
         sections.push(`\`\`\`${lang}\n${code[lang]()}\n\`\`\``);
       }
       if (extra === 4) sections.push(['| Layer | Hit ratio | TTL |', '| --- | --- | --- |', ...Array.from({ length: int(2, 4) }, () => `| ${capital(pick(WORDS))} | ${int(1, 99)}% | ${int(1, 3600)}s |`)].join('\n'));
@@ -99,10 +99,10 @@ export function writeCorpus(count, dir, { seed = 1, mdxShare = 0 } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [count, dir, ...rest] = process.argv.slice(2);
   if (!count || !dir) {
-    console.error('usage: node bench/corpus.mjs <count> <dir> [--seed S] [--mdx-share F]');
+    console.error('usage: npx tsx bench/corpus.ts <count> <dir> [--seed S] [--mdx-share F]');
     process.exit(2);
   }
-  const option = (name, fallback) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : fallback);
+  const option = (name: string, fallback: number) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : fallback);
   const names = writeCorpus(Number(count), dir, { seed: option('--seed', 1), mdxShare: option('--mdx-share', 0) });
   console.log(`wrote ${names.length} posts to ${dir}`);
 }

@@ -3,14 +3,16 @@
  * saved choice with no flash, JavaScript off), the layout from 320 px to wide screens, print,
  * keyboard focus, and axe-core on the main kinds of page in both schemes.
  *
- *   node --test e2e/a11y.test.ts
+ *   node --import tsx --test e2e/a11y.test.ts
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
-import { buildSampleSite, openSite } from './harness.mjs';
+import { buildSampleSite, openSite } from './harness';
+import type { OpenSite, PageVisit, VisitOptions } from './harness';
+import type { Locator, Page } from 'playwright-core';
 
 /** A folder post with an image, a table and a titled code block wider than a phone. */
 const WIDE_POST = '/posts/cache-layers/';
@@ -25,7 +27,7 @@ const PAGES = {
   notFound: '/no-such-page/',
 };
 
-let site;
+let site: OpenSite;
 
 before(
   async () => {
@@ -44,20 +46,20 @@ after(async () => {
  * system `colorScheme`, in `context` (the suite's by default), after `prepare(page)` if given.
  * Saved theme choices live in the context's storage, so every test that makes one clears it.
  */
-const visit = (pathname, options, fn) => site.withPage(pathname, { status: pathname === PAGES.notFound ? 404 : 200, ...options }, fn);
+const visit = <T>(pathname: string, options: VisitOptions, fn: (page: Page, visit: PageVisit) => Promise<T>) => site.withPage(pathname, { status: pathname === PAGES.notFound ? 404 : 200, ...options }, fn);
 
 /** Relative luminance of a computed `rgb(…)` colour. */
-function luminance(rgb) {
-  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((channel) => Number(channel) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((channel) => Number(channel) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** 'dark' or 'light', from the colours the page actually paints its body with. */
-const schemeOf = ({ background, color }) => (luminance(background) < luminance(color) ? 'dark' : 'light');
+const schemeOf = ({ background, color }: { background: string; color: string }) => (luminance(background) < luminance(color) ? 'dark' : 'light');
 
-const bodyColors = (page) => page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, color: getComputedStyle(document.body).color }));
+const bodyColors = (page: Page) => page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, color: getComputedStyle(document.body).color }));
 
-const toggleOf = (page) => page.getByRole('button', { name: 'Dark theme' });
+const toggleOf = (page: Page) => page.getByRole('button', { name: 'Dark theme' });
 
 /**
  * Makes every document of `page` record, in `window.__atBodyStart`, its theme and body
@@ -67,17 +69,17 @@ const toggleOf = (page) => page.getByRole('button', { name: 'Dark theme' });
  * its `<meta>`'s, is kept, with the probe allowed by its hash, so the theme script still runs
  * only as the policy allows.
  */
-function probeBodyStart(page) {
+function probeBodyStart(page: Page) {
   const probe = 'window.__atBodyStart = { theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor, color: getComputedStyle(document.body).color };';
   const probeHash = `'sha256-${createHash('sha256').update(probe).digest('base64')}'`;
-  const allowProbe = (policy) => policy.replace('script-src ', `script-src ${probeHash} `);
+  const allowProbe = (policy: string) => policy.replace('script-src ', `script-src ${probeHash} `);
   return page.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
     const response = await route.fetch();
     const headers = response.headers();
     if (headers['content-security-policy']) headers['content-security-policy'] = allowProbe(headers['content-security-policy']);
     const body = (await response.text())
-      .replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start, policy) => start + allowProbe(policy))
+      .replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, policy: string) => start + allowProbe(policy))
       .replace(/<body[^>]*>/, (tag) => `${tag}<script>${probe}</script>`);
     await route.fulfill({ response, headers, body });
   });
@@ -89,7 +91,7 @@ async function clearSavedTheme() {
 
 describe('theme', () => {
   test('the site follows the system scheme: dark when the system is dark, light when it is light', async () => {
-    for (const colorScheme of ['dark', 'light']) {
+    for (const colorScheme of ['dark', 'light'] as const) {
       await visit(PAGES.home, { colorScheme }, async (page) => {
         const colors = await bodyColors(page);
         assert.equal(schemeOf(colors), colorScheme, `body colours ${JSON.stringify(colors)}`);
@@ -104,13 +106,13 @@ describe('theme', () => {
     await visit(PAGES.home, {}, async (page) => {
       const script = page.locator(`head > script#${THEME_SCRIPT_ID}`);
       assert.equal(await script.count(), 1);
-      assert.ok(Buffer.byteLength(await script.textContent()) < 1024, 'under 1 KB');
+      assert.ok(Buffer.byteLength((await script.textContent()) ?? '') < 1024, 'under 1 KB');
     });
   });
 
   test('the toggle switches the page, code included, and the choice outlasts a reload and other pages with no flash', async () => {
     await clearSavedTheme();
-    const atBodyStart = (page) => page.evaluate(() => window.__atBodyStart);
+    const atBodyStart = (page: Page) => page.evaluate(() => (window as Window & { __atBodyStart?: { theme: string | null; background: string; color: string } }).__atBodyStart!);
     await visit(PAGES.home, { colorScheme: 'light', prepare: probeBodyStart }, async (page) => {
       assert.equal(schemeOf(await bodyColors(page)), 'light');
       const toggle = toggleOf(page);
@@ -130,7 +132,7 @@ describe('theme', () => {
     await visit(WIDE_POST, { colorScheme: 'light', prepare: probeBodyStart }, async (page) => {
       assert.equal(schemeOf(await atBodyStart(page)), 'dark', 'another page is dark from the start');
       // Code follows the page's scheme: each token is painted in its github-dark colour.
-      const tokens = await page.locator('pre.shiki span[style*="--shiki-dark"]').evaluateAll((spans) =>
+      const tokens = await page.locator('pre.shiki span[style*="--shiki-dark"]').evaluateAll((spans: HTMLElement[]) =>
         spans.map((span) => {
           const probe = document.createElement('span');
           probe.style.color = span.style.getPropertyValue('--shiki-dark');
@@ -163,8 +165,8 @@ describe('theme', () => {
   test('with JavaScript off the page follows the system and shows no toggle', async () => {
     // Its own context: scripts off from the start. It is closed with the browser (closing a
     // context on its own stops the single-process Chromium of @sparticuz/chromium).
-    const noScript = await site.context.browser().newContext({ javaScriptEnabled: false });
-    for (const colorScheme of ['dark', 'light']) {
+    const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+    for (const colorScheme of ['dark', 'light'] as const) {
       await visit(PAGES.home, { colorScheme, context: noScript }, async (page) => {
         assert.equal(schemeOf(await bodyColors(page)), colorScheme);
         assert.equal(await page.locator('#theme-toggle').count(), 1, 'the button is in the markup');
@@ -183,7 +185,7 @@ describe('layout', () => {
         await page.setViewportSize({ width: 320, height: 800 });
         if (pathname === WIDE_POST) {
           // A table wider than the screen, as a post with many columns would have.
-          await page.locator('[data-post-body] table tr').first().evaluate((row) => {
+          await page.locator('[data-post-body] table tr').first().evaluate((row: HTMLTableRowElement) => {
             for (const heading of ['p50 latency', 'p99 latency', 'Requests per second', 'Monthly cost']) row.insertAdjacentHTML('beforeend', `<th>${heading}</th>`);
           });
           for (const selector of ['[data-post-body] table', '[data-post-body] pre']) {
@@ -206,7 +208,7 @@ describe('layout', () => {
   test('on a wide screen the text is one centred column of readable length', async () => {
     await visit(PAGES.post, {}, async (page) => {
       await page.setViewportSize({ width: 1280, height: 800 });
-      const box = await page.locator('main').boundingBox();
+      const box = (await page.locator('main').boundingBox())!;
       assert.ok(box.width <= 720, `the column is at most 45rem wide, got ${box.width}`);
       assert.ok(Math.abs(box.x - (1280 - box.x - box.width)) <= 2, 'the column is centred');
     });
@@ -220,11 +222,11 @@ describe('layout', () => {
       const hidden = ['nav[aria-label="Main"]', 'a[href="#main"]', '#theme-toggle', 'footer ul'];
       for (const selector of hidden) assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
       assert.ok(await page.locator('footer').isVisible(), 'the footer itself (author) is printed');
-      const printedAfter = (link) => link.evaluate((element) => ({ href: element.getAttribute('href'), after: getComputedStyle(element, '::after').content }));
+      const printedAfter = (link: Locator) => link.evaluate((element) => ({ href: element.getAttribute('href'), after: getComputedStyle(element, '::after').content }));
       const external = await printedAfter(page.locator('[data-post-body] a[rel~="external"]').first());
       assert.equal(external.after, `" (${external.href})"`, 'an external link prints its address after it');
       const internal = await printedAfter(page.locator('[data-post-body] a[href^="#"]').first());
-      assert.ok(!internal.after.includes(internal.href), `a link within the page does not: ${JSON.stringify(internal)}`);
+      assert.ok(!internal.after.includes(internal.href ?? ''), `a link within the page does not: ${JSON.stringify(internal)}`);
     });
   });
 });
@@ -245,15 +247,15 @@ describe('keyboard', () => {
   test('everything focusable shows a visible outline when reached by keyboard', async () => {
     await visit(PAGES.home, {}, async (page) => {
       // Tab through the header, the toggle and the first posts.
-      const outlines = [];
+      const outlines: { element: string; outline: string }[] = [];
       const reachedToggle = () => outlines.findIndex(({ element }) => element === 'theme-toggle');
       while (outlines.length < 30 && (reachedToggle() === -1 || outlines.length < reachedToggle() + 4)) {
         await page.keyboard.press('Tab');
         outlines.push(
           await page.evaluate(() => {
-            const element = document.activeElement;
+            const element = document.activeElement as Element;
             const style = getComputedStyle(element);
-            return { element: element.id || element.textContent.trim(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+            return { element: element.id || (element.textContent ?? '').trim(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
           }),
         );
       }
@@ -268,7 +270,7 @@ describe('keyboard', () => {
 });
 
 describe('axe-core', () => {
-  for (const colorScheme of ['light', 'dark']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     for (const [kind, pathname] of Object.entries(PAGES)) {
       test(`${kind} (${pathname}), ${colorScheme}: no violations`, async () => {
         await visit(pathname, { colorScheme }, async (page) => {

@@ -4,12 +4,14 @@
  * pages: pagination, tags, categories, the archive, previous and next posts, the table of
  * contents and related posts, each followed by clicking links as a reader does.
  *
- *   node --test e2e/lists.test.ts
+ *   node --import tsx --test e2e/lists.test.ts
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { buildSampleSite, openSite, text } from './harness.mjs';
+import { buildSampleSite, openSite, text } from './harness';
+import type { OpenSite } from './harness';
+import type { Locator, Page } from 'playwright-core';
 
 const FILLER_POSTS = 17;
 const NON_ASCII_POST = '/posts/e2e-non-ascii-terms/';
@@ -23,7 +25,7 @@ const LONG_READ_WORDS = 1010;
  * "filler"; the last one is long, with `LONG_READ_WORDS` words.
  */
 function fillerPosts() {
-  const posts = {};
+  const posts: Record<string, string> = {};
   for (let n = 1; n <= FILLER_POSTS; n++) {
     const date = new Date(Date.UTC(2010, n - 1, 10)).toISOString().slice(0, 10);
     const body = n === FILLER_POSTS ? Array.from({ length: LONG_READ_WORDS }, (_, word) => `word${word}`).join(' ') : 'A short post that makes the lists long enough to page.';
@@ -32,7 +34,7 @@ function fillerPosts() {
   return posts;
 }
 
-let site;
+let site: OpenSite;
 
 before(
   async () => {
@@ -47,14 +49,14 @@ after(async () => {
 });
 
 /** Clicks `link` and waits for the document it opens; returns that document's HTTP response. */
-async function follow(page, link) {
+async function follow(page: Page, link: Locator) {
   const [response] = await Promise.all([page.waitForEvent('response', (candidate) => candidate.request().isNavigationRequest() && candidate.frame() === page.mainFrame()), link.click()]);
   await page.waitForLoadState('load');
   return response;
 }
 
 /** Follows `link` and checks the page it opens: status 200, the path, and its one h1. */
-async function followTo(page, link, pathname, heading) {
+async function followTo(page: Page, link: Locator, pathname: string, heading: string) {
   const response = await follow(page, link);
   assert.equal(response.status(), 200, `HTTP status of ${response.url()}`);
   assert.equal(new URL(page.url()).pathname, pathname);
@@ -63,8 +65,8 @@ async function followTo(page, link, pathname, heading) {
   assert.equal(await text(h1), heading);
 }
 
-const listedTitles = (page) => page.locator('main ol > li h2 a').allTextContents();
-const headHref = (page, rel) => page.locator(`head link[rel="${rel}"]`).getAttribute('href');
+const listedTitles = (page: Page) => page.locator('main ol > li h2 a').allTextContents();
+const headHref = (page: Page, rel: string) => page.locator(`head link[rel="${rel}"]`).getAttribute('href');
 
 test('pagination: Older posts and Newer posts walk the home list, ten posts a page', async () => {
   await site.withPage('/', {}, async (page) => {
@@ -78,7 +80,7 @@ test('pagination: Older posts and Newer posts walk the home list, ten posts a pa
     await followTo(page, pagination.getByRole('link', { name: 'Older posts' }), '/page/2/', 'Latest posts');
     const second = await listedTitles(page);
     assert.equal(second.length, 10);
-    assert.deepEqual(second.filter((title) => first.includes(title)), [], 'page 2 repeats nothing of page 1');
+    assert.deepEqual(second.filter((title: string) => first.includes(title)), [], 'page 2 repeats nothing of page 1');
     assert.equal(await text(pagination.getByText(/^Page \d+ of \d+$/)), 'Page 2 of 3');
     assert.equal(await pagination.getByRole('link', { name: 'Older posts' }).getAttribute('rel'), 'next');
     assert.equal(await headHref(page, 'prev'), 'https://folio.example.com/');
@@ -147,8 +149,8 @@ test('archive: every post by year, newest year first, each opening its post', as
     // Each post sits under the heading of its own year.
     const misplaced = await page.locator('main section').evaluateAll((sections) =>
       sections.flatMap((section) => {
-        const year = section.querySelector('h2').textContent;
-        return [...section.querySelectorAll('li time')].filter((time) => !time.dateTime.startsWith(`${year}-`)).map((time) => `${time.dateTime} under ${year}`);
+        const year = section.querySelector('h2')!.textContent;
+        return [...section.querySelectorAll<HTMLTimeElement>('li time')].filter((time) => !time.dateTime.startsWith(`${year}-`)).map((time) => `${time.dateTime} under ${year}`);
       }),
     );
     assert.deepEqual(misplaced, [], 'posts under another year');
@@ -178,8 +180,8 @@ test('table of contents: a link scrolls to its heading; related posts share tags
     assert.match(await text(page.locator('article > header')), / 1 min read /);
     const toc = page.getByRole('navigation', { name: 'Contents' });
     // Each entry with the entries nested under it: the h3 under its h2.
-    const nested = await toc.locator(':scope > ol').evaluate(function entries(list) {
-      return [...list.children].map((item) => [item.querySelector(':scope > a').textContent, ...(item.querySelector(':scope > ol') ? [entries(item.querySelector(':scope > ol'))] : [])]);
+    const nested = await toc.locator(':scope > ol').evaluate(function entries(list: Element): unknown[] {
+      return [...list.children].map((item) => [item.querySelector(':scope > a')!.textContent, ...(item.querySelector(':scope > ol') ? [entries(item.querySelector(':scope > ol')!)] : [])]);
     });
     assert.deepEqual(nested, [['第一部分', [['细节']]], ['Tiếng Việt'], ['Größe']]);
     const link = toc.getByRole('link', { name: '第一部分' });
@@ -208,7 +210,7 @@ test('a page has no post chrome', async () => {
 
 test('axe-core finds no violation on the list pages and on a post with all its chrome', async () => {
   for (const pathname of ['/page/2/', '/tags/', '/tags/%E4%B8%AD%E6%96%87/', '/categories/', '/archive/', NON_ASCII_POST]) {
-    for (const colorScheme of ['light', 'dark']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
       await site.withPage(pathname, {}, async (page) => {
         await page.emulateMedia({ colorScheme });
         const { violations } = await new AxeBuilder({ page }).analyze();

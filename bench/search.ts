@@ -1,6 +1,6 @@
 /**
- * Search benchmark: for each corpus size, builds the site from `bench/corpus.mjs`'s posts in a
- * scratch copy (scripts/build-site.mjs), then reports
+ * Search benchmark: for each corpus size, builds the site from `bench/corpus.ts`'s posts in a
+ * scratch copy (scripts/build-site.ts), then reports
  * - the index: time to write it, its files and bytes in `out/pagefind/`, by kind;
  * - one query per word: every byte Chromium fetches from opening `/search/?q=<word>` with an
  *   empty cache until the results are shown, served compressed as a CDN would (`npm run serve`:
@@ -12,48 +12,55 @@
  *   before search, say) and each page's HTML and CSS bytes are compared with it, with the
  *   hashed class and file names that differ between any two builds made alike.
  *
- *   node bench/search.mjs [--posts 1000,10000] [--words cache,cloudfront] [--baseline-ref REF]
- *   node bench/search.mjs --out DIR [--words …]    measures an export built already, and prints only
+ *   npx tsx bench/search.ts [--posts 1000,10000] [--words cache,cloudfront] [--baseline-ref REF]
+ *   npx tsx bench/search.ts --out DIR [--words …]    measures an export built already, and prints only
  *
  * Results go to bench/search-results.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from '../e2e/browser.mjs';
-import { start } from '../scripts/serve.mjs';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
-import { writeSearchIndex } from '../lib/export/search-index.mjs';
-import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
-import { finishExport, manifestFileFor, readManifest } from '../scripts/finish-export.mjs';
-import { writeCorpus } from './corpus.mjs';
+import { launchBrowser } from '../scripts/browser';
+import { start } from '../scripts/serve';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
+import { writeSearchIndex } from '../lib/export/search-index';
+import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site';
+import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { finishPages } from '../lib/export/finish';
+import { writeCorpus } from './corpus';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+function option(name: string, fallback: string): string;
+function option(name: string, fallback?: null): string | null;
+function option(name: string, fallback: string | null = null): string | null {
+  return args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
+}
 const sizes = option('--posts', '1000,10000').split(',').map(Number);
 const words = option('--words', 'cache,cloudfront').split(',');
 const baselineRef = option('--baseline-ref', null);
-const existingOut = args.includes('--out') ? path.resolve(option('--out')) : null;
+const existingOut = args.includes('--out') ? path.resolve(option('--out', '')) : null;
 
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Builds the corpus with the current site: next build, the post-export steps, and the index timed on its own. */
-async function buildCurrent(corpus, name) {
+async function buildCurrent(corpus: string, name: string) {
   const siteDir = makeSiteCopy(corpus, name);
   const started = performance.now();
   await runBuild(siteDir);
   const buildSeconds = (performance.now() - started) / 1000;
   const outDir = path.join(siteDir, 'out');
-  finishExport(outDir);
+  const manifest = readBuildManifest(manifestFileFor(outDir));
+  finishPages(outDir, manifest);
   const indexStarted = performance.now();
-  const index = await writeSearchIndex(readManifest(manifestFileFor(outDir)), outDir);
+  const index = await writeSearchIndex(manifest, outDir);
   return { outDir, buildSeconds, indexSeconds: (performance.now() - indexStarted) / 1000, index };
 }
 
 /** Bytes and files under `dir`, in total and by kind. */
-function indexSize(dir) {
-  const kinds = { fragments: /^fragment\//, 'word index': /^index\//, filters: /^filter\//, metadata: /\.pf_meta$/, WebAssembly: /\.pagefind$/, script: /\.js$/, entry: /\.json$/ };
+function indexSize(dir: string) {
+  const kinds: Record<string, RegExp> = { fragments: /^fragment\//, 'word index': /^index\//, filters: /^filter\//, metadata: /\.pf_meta$/, WebAssembly: /\.pagefind$/, script: /\.js$/, entry: /\.json$/ };
   const totals = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, { files: 0, bytes: 0 }]));
   let files = 0;
   let bytes = 0;
@@ -62,7 +69,7 @@ function indexSize(dir) {
     if (!stat.isFile()) continue;
     const name = file.split(path.sep).join('/');
     const kind = Object.keys(kinds).find((candidate) => kinds[candidate].test(name));
-    if (!kind) throw new Error(`bench/search.mjs does not know what ${name} in the index is`);
+    if (!kind) throw new Error(`bench/search.ts does not know what ${name} in the index is`);
     totals[kind].files += 1;
     totals[kind].bytes += stat.size;
     files += 1;
@@ -76,12 +83,12 @@ function indexSize(dir) {
  * request until `ready(page)` resolves and the network is quiet: URL, body bytes as sent and
  * header bytes.
  */
-async function transfer(context, baseUrl, pathname, ready = async () => {}) {
+async function transfer(context: BrowserContext, baseUrl: string, pathname: string, ready: (page: Page) => Promise<void> = async () => {}) {
   const page = await context.newPage();
   const devtools = await context.newCDPSession(page);
   await devtools.send('Network.enable');
   await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const finished = [];
+  const finished: Promise<{ url: string; bodyBytes: number; headerBytes: number }>[] = [];
   page.on('requestfinished', (request) => finished.push(request.sizes().then((sizes) => ({ url: new URL(request.url()).pathname, bodyBytes: sizes.responseBodySize, headerBytes: sizes.responseHeadersSize }))));
   try {
     await page.goto(`${baseUrl}${pathname}`, { waitUntil: 'load' });
@@ -99,38 +106,49 @@ async function transfer(context, baseUrl, pathname, ready = async () => {}) {
 }
 
 /** A search for `word`: the page opened with `?q=`, until its status line says what it found. */
-async function query(context, baseUrl, word) {
+async function query(context: BrowserContext, baseUrl: string, word: string) {
   let status = '';
-  const result = await transfer(context, baseUrl, `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(word)}`, async (page) => {
+  const result = await transfer(context, baseUrl, `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(word)}`, async (page: Page) => {
     await page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 120_000 });
-    status = await page.locator('[data-search-status]').textContent();
+    status = (await page.locator('[data-search-status]').textContent()) ?? '';
   });
   return { word, status, results: status.match(/^\d+/)?.[0] ?? '0', ...result };
 }
 
 /** The pages whose weight is compared: one of each kind, the same in any build of the corpus. */
-function samplePages(outDir) {
+function samplePages(outDir: string) {
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
   const firstTag = fs.readdirSync(path.join(outDir, 'tags')).filter((entry) => fs.statSync(path.join(outDir, 'tags', entry)).isDirectory()).sort()[0];
   return { home: '/', post: `/posts/${firstPost}/`, archive: '/archive/', tag: `/tags/${firstTag}/`, search: SEARCH_PAGE_PATH };
 }
 
-const isSearchCode = (url) => url === SEARCH_SCRIPT_PATH || url.startsWith(`/${SEARCH_INDEX_DIR}/`);
+const isSearchCode = (url: string) => url === SEARCH_SCRIPT_PATH || url.startsWith(`/${SEARCH_INDEX_DIR}/`);
 
 /**
  * A page's HTML and CSS with their build-specific names made alike: CSS-module class prefixes
  * and chunk file names are hashes of where the site was built, so two builds of the same site
  * in two folders differ there by a few bytes that say nothing of the page.
  */
-const comparableHtml = (html) => html.replace(/class="[^"]*"/g, 'class=""').replace(/\/_next\/static\/chunks\/[\w-]+\.css/g, '/_next/static/chunks/x.css');
+const comparableHtml = (html: string) => html.replace(/class="[^"]*"/g, 'class=""').replace(/\/_next\/static\/chunks\/[\w-]+\.css/g, '/_next/static/chunks/x.css');
 // A prefix is six characters of base64url, after an underscore when it starts with a digit.
-const comparableCss = (css) => css.replace(/\.(?:_(?=\d))?[\w-]{6}_(?=[a-zA-Z])/g, '.x_');
+const comparableCss = (css: string) => css.replace(/\.(?:_(?=\d))?[\w-]{6}_(?=[a-zA-Z])/g, '.x_');
+
+/** What a reader fetches for one page. */
+interface PageWeight {
+  page: string;
+  htmlBytes: number;
+  comparableHtmlBytes: number;
+  comparableCssBytes: number;
+  requests: string[];
+  bodyBytes: number;
+  searchRequests: string[];
+}
 
 /** What a reader fetches for each sample page of `outDir`, and which of it is search code. */
-async function pageWeights(context, outDir, pages) {
+async function pageWeights(context: BrowserContext, outDir: string, pages: Record<string, string>) {
   const server = await start(outDir);
   try {
-    const weights = {};
+    const weights: Record<string, PageWeight> = {};
     for (const [kind, pathname] of Object.entries(pages)) {
       if (!fs.existsSync(path.join(outDir, pathname, 'index.html'))) continue;
       const { requests, bodyBytes } = await transfer(context, server.url, pathname);
@@ -153,13 +171,13 @@ async function pageWeights(context, outDir, pages) {
 }
 
 /** Index size, queries and page weights of the export in `outDir`, printed as tables; with a baseline export, each page is compared with it. */
-async function measure(context, outDir, baselineOut = null) {
+async function measure(context: BrowserContext, outDir: string, baselineOut: string | null = null) {
   const size = indexSize(path.join(outDir, SEARCH_INDEX_DIR));
   console.log(`\nsearch index: ${size.files} files, ${kb(size.bytes)}\n\n| index part | files | bytes |\n|---|---|---|`);
   for (const [kind, total] of Object.entries(size.kinds)) console.log(`| ${kind} | ${total.files} | ${kb(total.bytes)} |`);
 
   const server = await start(outDir);
-  const queries = [];
+  const queries: Awaited<ReturnType<typeof query>>[] = [];
   try {
     for (const word of words) queries.push(await query(context, server.url, word));
   } finally {
@@ -171,9 +189,9 @@ async function measure(context, outDir, baselineOut = null) {
 
   const pages = samplePages(outDir);
   const weights = await pageWeights(context, outDir, pages);
-  const baseline = baselineOut && (await pageWeights(context, baselineOut, pages));
+  const baseline = baselineOut ? await pageWeights(context, baselineOut, pages) : null;
   console.log(`\n| page | HTML | fetched (compressed) | requests | search requests |${baseline ? ` fetched at ${baselineRef} | HTML change | CSS change |` : ''}\n|---|---|---|---|---|${baseline ? '---|---|---|' : ''}`);
-  const change = (after, before) => `${after - before >= 0 ? '+' : ''}${after - before} B`;
+  const change = (after: number, before: number) => `${after - before >= 0 ? '+' : ''}${after - before} B`;
   for (const [kind, weight] of Object.entries(weights)) {
     const before = baseline?.[kind];
     const compared = !baseline ? '' : before ? ` ${kb(before.bodyBytes)} | ${change(weight.comparableHtmlBytes, before.comparableHtmlBytes)} | ${change(weight.comparableCssBytes, before.comparableCssBytes)} |` : ' – | new page | |';
@@ -189,7 +207,7 @@ try {
   if (existingOut) {
     await measure(context, existingOut);
   } else {
-    const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] };
+    const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] as object[] };
     for (const [position, count] of sizes.entries()) {
       const corpus = fs.mkdtempSync(path.join(os.tmpdir(), `folio-search-corpus-${count}-`));
       writeCorpus(count, corpus);

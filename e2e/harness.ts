@@ -9,16 +9,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { prefixBasePath } from '../lib/routes/base-path';
-import { buildSite, projectRoot, removeSiteCopy } from '../scripts/build-site';
+import { buildSite, projectRoot, removeSiteCopy, type BuildEnv } from '../scripts/build-site';
 import { start } from '../scripts/serve';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../scripts/browser';
 
 export const DRAFT_FIXTURE = path.join(projectRoot, 'e2e', 'fixtures', 'e2e-unpublished-draft.md');
 const PAGE_TIMEOUT = 15_000;
 
 /** The site copies this process built (each a folder of its own in `.tmp/`), removed when it exits. */
-const builtHere = new Set();
+const builtHere = new Set<string>();
 process.once('exit', () => {
   for (const outDir of builtHere) removeSiteCopy(outDir);
 });
@@ -27,7 +28,7 @@ process.once('exit', () => {
  * Builds a site from `postsDir` in a copy of its own (scripts/build-site.ts), with `env` added to
  * the build's environment; returns its out/, which is removed when this process exits.
  */
-export async function buildTestSite(postsDir, name, { env = {} } = {}) {
+export async function buildTestSite(postsDir: string, name: string, { env = {} }: { env?: BuildEnv } = {}): Promise<string> {
   const outDir = await buildSite(postsDir, name, { env });
   builtHere.add(outDir);
   return outDir;
@@ -40,9 +41,10 @@ export async function buildTestSite(postsDir, name, { env = {} } = {}) {
  * `extraPosts` (file name → contents) are added to the sample posts, and `env` to the build's
  * environment (`BASE_PATH`); such a site is built apart, in a copy of its own.
  */
-export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} } = {}) {
+export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} }: { extraPosts?: Record<string, string>; name?: string; env?: BuildEnv } = {}): Promise<{ outDir: string; postsDir: string }> {
   const isSampleSite = Object.keys(extraPosts).length === 0 && Object.keys(env).length === 0;
-  if (process.env.FOLIO_E2E_OUT && isSampleSite) return { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
+  const built = { outDir: process.env.FOLIO_E2E_OUT, postsDir: process.env.FOLIO_E2E_POSTS };
+  if (built.outDir && built.postsDir && isSampleSite) return { outDir: built.outDir, postsDir: built.postsDir };
   const postsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-posts-'));
   fs.cpSync(path.join(projectRoot, 'posts'), postsDir, { recursive: true });
   const fixturesDir = path.dirname(DRAFT_FIXTURE);
@@ -51,7 +53,7 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
   return { outDir: await buildTestSite(postsDir, name, { env: { TZ: process.env.TZ ?? 'America/Los_Angeles', ...env } }), postsDir };
 }
 
-export const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+export const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 // The tests list an export's files with the build's own helper.
 export { filesUnder } from '../lib/node/files';
@@ -60,15 +62,37 @@ export { filesUnder } from '../lib/node/files';
  * The script files each page of the sample site may load, as site paths, written out here
  * rather than taken from the code that puts them on pages: the search page its own script,
  * and Pagefind's once a search runs; every other page none.
- * @param {string} pagePath
  */
-export const sampleSiteScripts = (pagePath) => (pagePath === '/search/' ? ['/search.js', '/pagefind/pagefind.js'] : []);
+export const sampleSiteScripts = (pagePath: string): string[] => (pagePath === '/search/' ? ['/search.js', '/pagefind/pagefind.js'] : []);
 
 /** A Content-Security-Policy refusal, as Chromium logs it. */
-const isPolicyRefusal = (message) => message.includes('Content Security Policy');
+const isPolicyRefusal = (message: string) => message.includes('Content Security Policy');
 
 /** What went wrong on a visit, by kind: nothing yet. */
-const nothingWrong = () => ({ pageErrors: [], consoleErrors: [], failedRequests: [], scriptsNotAllowed: [], documentsOutside: [] });
+const nothingWrong = (): Record<'pageErrors' | 'consoleErrors' | 'failedRequests' | 'scriptsNotAllowed' | 'documentsOutside', string[]> => ({
+  pageErrors: [],
+  consoleErrors: [],
+  failedRequests: [],
+  scriptsNotAllowed: [],
+  documentsOutside: [],
+});
+
+/** What a test allows on a visit (see `watchPage`). */
+export interface WatchOptions {
+  expected404?: string | null;
+  onPolicyRefusals?: ((refusals: string[]) => void) | null;
+  scriptsFor?: ((pagePath: string) => string[]) | null;
+  documentsUnder?: string | null;
+  pagePathOf?: (url: string) => string;
+}
+
+/** A watched page: the script files it asked for, and `end` to check the visit so far. */
+export interface PageVisit {
+  /** The script files asked for so far, with the site path of the page that asked. */
+  scripts: { url: string; from: string }[];
+  /** Asserts that nothing went wrong on the page since the last end; hands the policy refusals to the test that provoked them. */
+  end(where: string): void;
+}
 
 /**
  * Watches `page` from now on: the script files it asks for and the documents it opens, and
@@ -82,10 +106,13 @@ const nothingWrong = () => ({ pageErrors: [], consoleErrors: [], failedRequests:
  * them unchecked), `documentsUnder` is the URL every document opened in the top frame must
  * start with, and `pagePathOf(url)` is the site path of a page's URL.
  */
-export function watchPage(page, { expected404 = null, onPolicyRefusals = null, scriptsFor = () => [], documentsUnder = null, pagePathOf = (url) => new URL(url).pathname } = {}) {
+export function watchPage(
+  page: Page,
+  { expected404 = null, onPolicyRefusals = null, scriptsFor = () => [], documentsUnder = null, pagePathOf = (url) => new URL(url).pathname }: WatchOptions = {},
+): PageVisit {
   let seen = nothingWrong();
-  const policyRefusals = [];
-  const scripts = [];
+  const policyRefusals: string[] = [];
+  const scripts: PageVisit['scripts'] = [];
   page.on('pageerror', (error) => {
     // A refusal can surface as an exception, in the code whose request was refused.
     if (onPolicyRefusals && isPolicyRefusal(String(error))) policyRefusals.push(String(error));
@@ -117,9 +144,7 @@ export function watchPage(page, { expected404 = null, onPolicyRefusals = null, s
     if (error !== 'net::ERR_ABORTED') seen.failedRequests.push(`${error} ${request.url()}`);
   });
   return {
-    /** The script files asked for so far, with the site path of the page that asked. */
     scripts,
-    /** Asserts that nothing went wrong on the page since the last end; hands the policy refusals to the test that provoked them. */
     end(where) {
       const wrong = seen;
       seen = nothingWrong();
@@ -129,6 +154,29 @@ export function watchPage(page, { expected404 = null, onPolicyRefusals = null, s
   };
 }
 
+/** How `withPage` visits a page. */
+export interface VisitOptions {
+  /** The document's expected HTTP status. */
+  status?: number;
+  /** The browser context to open the page in (the site's, unless given). */
+  context?: BrowserContext;
+  colorScheme?: 'light' | 'dark';
+  /** Runs on the new page before it is opened. */
+  prepare?: (page: Page) => unknown;
+  onPolicyRefusals?: ((refusals: string[]) => void) | null;
+}
+
+/** A site served and a browser context on it (`openSite`). */
+export interface OpenSite {
+  /** The site's home, base path included. */
+  url: string;
+  context: BrowserContext;
+  /** A site path's URL. */
+  urlFor: (sitePath: string) => string;
+  withPage: <T>(pathname: string, options?: VisitOptions, fn?: (page: Page, visit: PageVisit) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}
+
 /**
  * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without
  * the headers of its `_headers`, as a host that ignores that file) and opens a browser context
@@ -136,7 +184,7 @@ export function watchPage(page, { expected404 = null, onPolicyRefusals = null, s
  * sample site's by default. Returns `urlFor` (a site path's URL), `withPage` to visit pages,
  * the browser `context` and `close`.
  */
-export async function openSite(outDir, { basePath = '', headers = true, scripts = sampleSiteScripts } = {}) {
+export async function openSite(outDir: string, { basePath = '', headers = true, scripts = sampleSiteScripts }: { basePath?: string; headers?: boolean; scripts?: (pagePath: string) => string[] } = {}): Promise<OpenSite> {
   const server = await start(outDir, { basePath, headers });
   const launched = await launchBrowser();
   const { browser } = launched;
@@ -146,10 +194,10 @@ export async function openSite(outDir, { basePath = '', headers = true, scripts 
   context.setDefaultTimeout(PAGE_TIMEOUT);
   context.setDefaultNavigationTimeout(PAGE_TIMEOUT);
 
-  const urlFor = (sitePath) => new URL(prefixBasePath(basePath, sitePath), server.origin).href;
+  const urlFor = (sitePath: string) => new URL(prefixBasePath(basePath, sitePath), server.origin).href;
   /** The site path of a URL on the server; a URL elsewhere as it is. */
-  const pagePathOf = (url) => (url.startsWith(server.url) ? decodeURIComponent(new URL(url).pathname.slice(basePath.length)) : url);
-  const scriptsFor = (pagePath) => scripts(pagePath).map(urlFor);
+  const pagePathOf = (url: string) => (url.startsWith(server.url) ? decodeURIComponent(new URL(url).pathname.slice(basePath.length)) : url);
+  const scriptsFor = (pagePath: string) => scripts(pagePath).map(urlFor);
 
   /**
    * Visits `pathname`: opens it in a new page of `context` (the site's, unless another is
@@ -158,11 +206,15 @@ export async function openSite(outDir, { basePath = '', headers = true, scripts 
    * it; then checks the visit (`watchPage`), with `onPolicyRefusals` for a test that provokes
    * Content-Security-Policy refusals. Returns what `fn` returned.
    */
-  async function withPage(pathname, { status = 200, context: pageContext = context, colorScheme = 'light', prepare, onPolicyRefusals = null } = {}, fn = async () => {}) {
+  async function withPage<T>(
+    pathname: string,
+    { status = 200, context: pageContext = context, colorScheme = 'light', prepare, onPolicyRefusals = null }: VisitOptions = {},
+    fn: (page: Page, visit: PageVisit) => Promise<T> = async () => undefined as T,
+  ): Promise<T> {
     const url = urlFor(pathname);
     const page = await pageContext.newPage();
     const visit = watchPage(page, { expected404: status === 404 ? url : null, onPolicyRefusals, scriptsFor, documentsUnder: server.url, pagePathOf });
-    let result;
+    let result: T;
     try {
       await page.emulateMedia({ colorScheme });
       await prepare?.(page);
@@ -191,7 +243,7 @@ export async function openSite(outDir, { basePath = '', headers = true, scripts 
  * a reader either), then scrolls to the end and waits for the page's fonts. Explicit
  * conditions, not a quiet network: the visit's check then sees every request these made.
  */
-export function readToTheEnd(page) {
+export function readToTheEnd(page: Page): Promise<void> {
   return page.evaluate(async () => {
     for (const image of document.images) {
       image.scrollIntoView();
@@ -207,7 +259,7 @@ export function readToTheEnd(page) {
  * On an open page: the theme script ran (it marks the root element, which is what shows the
  * toggle) and its toggle works, and an inline script injected into the page does not run.
  */
-export async function assertThemeScriptAloneRuns(page) {
+export async function assertThemeScriptAloneRuns(page: Page): Promise<void> {
   assert.equal(await page.locator('html').getAttribute('data-theme-toggle'), '');
   await page.getByRole('button', { name: 'Dark theme' }).click();
   assert.match((await page.locator('html').getAttribute('data-theme')) ?? '', /^(dark|light)$/);
@@ -215,7 +267,7 @@ export async function assertThemeScriptAloneRuns(page) {
     const script = document.createElement('script');
     script.textContent = 'window.injectedRan = true;';
     document.head.append(script);
-    return window.injectedRan === true;
+    return (window as Window & { injectedRan?: boolean }).injectedRan === true;
   });
   assert.equal(injected, false, 'an inline script that is not the theme script is refused');
 }
@@ -226,27 +278,25 @@ export async function assertThemeScriptAloneRuns(page) {
  * reading to the end would, and reports what that reader got: each image response with its
  * body bytes (Chromium's network log), each `<img>` with the source the browser chose
  * (`currentSrc`), and the page's cumulative layout shift.
- * @param {string} url
- * @param {{ width: number, height: number, deviceScaleFactor?: number }} viewport
  */
-export async function imagesAtViewport(url, { width, height, deviceScaleFactor = 1 }) {
+export async function imagesAtViewport(url: string, { width, height, deviceScaleFactor = 1 }: { width: number; height: number; deviceScaleFactor?: number }) {
   const { browser } = await launchBrowser();
   try {
     const page = await (await browser.newContext({ viewport: { width, height }, deviceScaleFactor })).newPage();
     const visit = watchPage(page);
     /** Each image request, with its bytes once it has finished (null if it failed). */
-    const downloads = [];
-    const finished = new Map();
+    const downloads: Promise<{ url: string; bytes: number | null }>[] = [];
+    const finished = new Map<Request, (bytes: number | null) => void>();
     page.on('request', (request) => {
       if (request.resourceType() !== 'image') return;
-      downloads.push(new Promise((resolve) => finished.set(request, resolve)).then((bytes) => ({ url: request.url(), bytes })));
+      downloads.push(new Promise<number | null>((resolve) => finished.set(request, resolve)).then((bytes) => ({ url: request.url(), bytes })));
     });
     page.on('requestfinished', async (request) => finished.get(request)?.((await request.sizes()).responseBodySize));
     page.on('requestfailed', (request) => finished.get(request)?.(null));
     const response = await page.goto(url, { waitUntil: 'load' });
     assert.equal(response?.status(), 200, `HTTP status of ${url}`);
     await readToTheEnd(page);
-    const images = await page.locator('img').evaluateAll((elements) =>
+    const images = await page.locator('img').evaluateAll((elements: HTMLImageElement[]) =>
       elements.map((img) => ({
         alt: img.alt,
         currentSrc: img.currentSrc,
@@ -265,7 +315,8 @@ export async function imagesAtViewport(url, { width, height, deviceScaleFactor =
       observer.observe({ type: 'layout-shift', buffered: true });
       const shifts = observer.takeRecords();
       observer.disconnect();
-      return shifts.reduce((total, shift) => total + shift.value, 0);
+      // Layout shift entries (LayoutShift) are not in TypeScript's DOM types yet.
+      return shifts.reduce((total, shift) => total + (shift as PerformanceEntry & { value: number }).value, 0);
     });
     // The images are complete, so each of their requests has finished; wait for its report.
     const result = { downloads: await Promise.all(downloads), images, layoutShift };

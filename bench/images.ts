@@ -1,5 +1,5 @@
 /**
- * `node bench/images.mjs [--before <git-ref>] [--cards N]`: what the image pipeline costs at build time
+ * `npx tsx bench/images.ts [--before <git-ref>] [--cards N]`: what the image pipeline costs at build time
  * and saves a reader, on the sample site (posts/), in scratch copies under `.tmp/`.
  *
  * - Build cost per image: a cold build (no caches) with `FOLIO_IMAGE_TIMINGS` set, so the
@@ -20,12 +20,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compiledBodiesDir } from '../lib/node/folders.mjs';
-import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site.mjs';
-import { finishExport } from '../scripts/finish-export.mjs';
-import { writeCorpus } from './corpus.mjs';
-import { imagesAtViewport } from '../e2e/harness.mjs';
-import { start } from '../scripts/serve.mjs';
+import type { ImageTiming } from '../lib/images/process';
+import { compiledBodiesDir } from '../lib/node/folders';
+import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site';
+import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { finishPages } from '../lib/export/finish';
+import { writeCorpus } from './corpus';
+import { imagesAtViewport } from '../e2e/harness';
+import { start } from '../scripts/serve';
 
 /** The sample folder post and the photo in it. */
 export const SAMPLE_POST = '/posts/cache-layers/';
@@ -37,7 +39,7 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
 ];
 
-const median = (values) => {
+const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length === 0 ? null : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -47,23 +49,24 @@ const median = (values) => {
  * `next build` in `siteDir` and the export's finishing (pruning, feeds; not the search index,
  * which no image touches), timed, with the image timings the build logged.
  */
-async function timedBuild(siteDir) {
+async function timedBuild(siteDir: string) {
   const timings = path.join(siteDir, 'image-timings.jsonl');
   fs.rmSync(timings, { force: true });
   const started = performance.now();
   await runBuild(siteDir, { FOLIO_IMAGE_TIMINGS: timings });
-  finishExport(path.join(siteDir, 'out'));
+  const outDir = path.join(siteDir, 'out');
+  finishPages(outDir, readBuildManifest(manifestFileFor(outDir)));
   const seconds = (performance.now() - started) / 1000;
-  const images = fs.existsSync(timings) ? fs.readFileSync(timings, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  const images = fs.existsSync(timings) ? fs.readFileSync(timings, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ImageTiming) : [];
   return { seconds, images };
 }
 
 /** What an image is, for the summary: the post's photo, another body image, or a social card. */
-const kindOf = ({ image }) => (image === 'card' ? 'card' : image.includes(`/${SAMPLE_PHOTO}.`) ? 'photo' : image.startsWith('social ') ? 'social' : 'other image');
+const kindOf = ({ image }: ImageTiming) => (image === 'card' ? 'card' : image.includes(`/${SAMPLE_PHOTO}.`) ? 'photo' : image.startsWith('social ') ? 'social' : 'other image');
 
 /** Median ms per image of each kind, and how many there were. */
-function summarize(images) {
-  const kinds = {};
+function summarize(images: ImageTiming[]): Record<string, { count: number; medianMs: number | null }> {
+  const kinds: Record<string, number[]> = {};
   for (const image of images) (kinds[kindOf(image)] ??= []).push(image.ms);
   return Object.fromEntries(Object.entries(kinds).map(([kind, ms]) => [kind, { count: ms.length, medianMs: median(ms) }]));
 }
@@ -85,11 +88,11 @@ export async function imageBuildCost({ postsDir = path.join(projectRoot, 'posts'
 }
 
 /**
- * What social cards add to a cold build of `count` corpus posts (bench/corpus.mjs, which has
+ * What social cards add to a cold build of `count` corpus posts (bench/corpus.ts, which has
  * no images, so every post gets a card): a cold build, then a cold build of a fresh copy that
  * has only the first one's image cache, so everything but the cards is done again.
  */
-async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
+async function cardBuildCost(count: number, { name = 'bench-cards' } = {}) {
   const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-cards-'));
   writeCorpus(count, corpus);
   const first = makeSiteCopy(corpus, name);
@@ -107,20 +110,20 @@ async function cardBuildCost(count, { name = 'bench-cards' } = {}) {
  * which file of the photo the browser chose and how many bytes of it came over the network
  * (every file of the photo it downloaded, in case it took more than one).
  */
-export async function photoDownloads(outDir, { page = SAMPLE_POST, photo = SAMPLE_PHOTO, viewports = VIEWPORTS } = {}) {
+export async function photoDownloads(outDir: string, { page = SAMPLE_POST, photo = SAMPLE_PHOTO, viewports = VIEWPORTS } = {}) {
   const server = await start(outDir);
   try {
     const results = [];
     for (const viewport of viewports) {
       const { downloads, images, layoutShift } = await imagesAtViewport(new URL(page, server.url).href, viewport);
-      const isPhoto = (url) => path.basename(new URL(url).pathname).startsWith(photo);
+      const isPhoto = (url: string) => path.basename(new URL(url).pathname).startsWith(photo);
       const photoFiles = downloads.filter((download) => isPhoto(download.url));
       const shown = images.find((image) => image.currentSrc && isPhoto(image.currentSrc));
       results.push({
         viewport: `${viewport.width}×${viewport.height}`,
         chosen: shown ? new URL(shown.currentSrc).pathname : null,
         files: photoFiles.map((download) => new URL(download.url).pathname),
-        bytes: photoFiles.reduce((sum, download) => sum + download.bytes, 0),
+        bytes: photoFiles.reduce((sum, download) => sum + (download.bytes ?? 0), 0),
         layoutShift,
       });
     }
@@ -130,8 +133,8 @@ export async function photoDownloads(outDir, { page = SAMPLE_POST, photo = SAMPL
   }
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value) => (value === null || value === undefined ? '–' : `${value.toFixed(0)} ms`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${value.toFixed(0)} ms`);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
@@ -140,7 +143,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 
   const cost = await imageBuildCost();
   console.log('\n| build | seconds | images made | ms per image made (median) | ms per cached image (median) |\n|---|---|---|---|---|');
-  const perKind = (byKind) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${ms(medianMs)}`).join('; ');
+  const perKind = (byKind: ReturnType<typeof summarize>) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${ms(medianMs)}`).join('; ');
   console.log(`| cold | ${cost.cold.seconds.toFixed(1)} | ${cost.cold.made.length} | ${perKind(cost.cold.byKind)} | – |`);
   console.log(`| bodies recompiled, images cached | ${cost.cached.seconds.toFixed(1)} | ${cost.cached.made.length} | – | ${perKind(cost.cached.byKind)} |`);
 
@@ -162,8 +165,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
 
   const beforeCommit = before ? spawnSync('git', ['rev-parse', before], { cwd: projectRoot, encoding: 'utf8' }).stdout.trim() : null;
-  const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, buildCost: cost, cards, downloads: { before: beforeDownloads, beforeRef: before, beforeCommit, after } };
-  delete results.buildCost.outDir;
+  // The copy's out/ is this run's scratch folder, not a result.
+  const buildCost = { cold: cost.cold, cached: cost.cached };
+  const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, buildCost, cards, downloads: { before: beforeDownloads, beforeRef: before, beforeCommit, after } };
   fs.writeFileSync(path.join(projectRoot, 'bench', 'images-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nWrote bench/images-results.json');
 }

@@ -3,22 +3,22 @@
  * desktop's (1280 px), the browser picks the AVIF width that fits the column, downloads only
  * that file, loads the first image eagerly and the others lazily, and nothing shifts as they load.
  *
- *   node --test e2e/images.test.ts
+ *   node --import tsx --test e2e/images.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot } from '../scripts/build-site';
-import { buildSampleSite, imagesAtViewport } from './harness.mjs';
-import { start } from '../scripts/serve';
+import { buildSampleSite, imagesAtViewport } from './harness';
+import { start, type Served } from '../scripts/serve';
 
 const FOLDER_POST = '/posts/cache-layers/';
 const PHOTO_ALT = /^A still lake/;
 const ORIGINAL_BYTES = fs.statSync(path.join(projectRoot, 'posts', 'cache-layers', 'lake.jpg')).size;
 
-let outDir;
-let server;
+let outDir: string;
+let server: Served;
 
 before(
   async () => {
@@ -33,7 +33,7 @@ after(async () => {
 });
 
 /** The sample post at a viewport: the photo's `<img>`, and the photo files the browser downloaded. */
-async function photoAt(viewport) {
+async function photoAt(viewport: { width: number; height: number; deviceScaleFactor?: number }) {
   const result = await imagesAtViewport(new URL(FOLDER_POST, server.url).href, viewport);
   const photo = result.images.find((image) => PHOTO_ALT.test(image.alt));
   assert.ok(photo, 'the post shows the photo');

@@ -13,25 +13,24 @@
  * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
  * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
  * installed (`apt-get install hugo`), builds the same corpus with bench/hugo/ for the ratio.
- * Then the image pipeline on the sample site (bench/images.mjs): the build-time cost of each
+ * Then the image pipeline on the sample site (bench/images.ts): the build-time cost of each
  * image, made and cached, and the bytes a phone and a desktop download for the sample photo.
  * `--no-cards` builds with `socialCards: false`, as a site that turns the drawn cards off.
  * Results go to bench/results.json.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import { makeSiteCopy, projectRoot } from '../scripts/build-site.mjs';
-import { writeCorpus } from './corpus.mjs';
-import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images.mjs';
+import { postBodyOf } from '../lib/export/exported-pages';
+import { makeSiteCopy, projectRoot } from '../scripts/build-site';
+import { writeCorpus } from './corpus';
+import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const option = (name: string, fallback: string | number): string => (args.includes(name) ? args[args.indexOf(name) + 1] : String(fallback));
 const posts = Number(option('--posts', 1000));
 const runs = Number(option('--runs', 1));
 const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,1000,5000').split(',').map(Number);
@@ -40,8 +39,8 @@ const withImages = !args.includes('--no-images');
 const withCards = !args.includes('--no-cards');
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
-function treeRss(pid) {
-  const children = new Map();
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -55,7 +54,7 @@ function treeRss(pid) {
   let total = 0;
   const queue = [pid];
   while (queue.length) {
-    const current = queue.pop();
+    const current = queue.pop() as number;
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
       if (rss) total += Number(rss[1]) * 1024;
@@ -83,7 +82,15 @@ function childrenCpuSeconds() {
 }
 
 /** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
-function measure(command, commandArgs, options) {
+/** What `measure` measured of a command's run. */
+interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  output: string;
+}
+
+function measure(command: string, commandArgs: string[], options: SpawnOptions): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cpuBefore = childrenCpuSeconds();
@@ -92,7 +99,7 @@ function measure(command, commandArgs, options) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid))), 50);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, child.pid === undefined ? 0 : treeRss(child.pid))), 50);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
@@ -104,9 +111,9 @@ function measure(command, commandArgs, options) {
 }
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
-const finishScript = path.join(projectRoot, 'scripts', 'finish-export.mjs');
+const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
 
 /**
  * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
@@ -114,10 +121,10 @@ const finishScript = path.join(projectRoot, 'scripts', 'finish-export.mjs');
  * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
  * which never run together.
  */
-async function buildOnce(siteDir) {
+async function buildOnce(siteDir: string) {
   const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
   const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
-  const finish = await measure(process.execPath, [finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
   const steps = [prepare, build, finish];
   return {
     seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
@@ -132,14 +139,16 @@ async function buildOnce(siteDir) {
   };
 }
 
-const median = (values) => {
+type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
+
+const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
+const summary = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
 
-function directoryBytes(dir) {
+function directoryBytes(dir: string) {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
     const stat = fs.statSync(path.join(dir, file));
     return stat.isFile() ? sum + stat.size : sum;
@@ -147,27 +156,27 @@ function directoryBytes(dir) {
 }
 
 /** One exported page's HTML bytes and the gzipped bytes of each script and stylesheet it loads. */
-function pageWeight(outDir, pagePath) {
+function pageWeight(outDir: string, pagePath: string) {
   const html = fs.readFileSync(path.join(outDir, pagePath, 'index.html'), 'utf8');
-  const assets = (pattern) =>
+  const assets = (pattern: RegExp) =>
     [...html.matchAll(pattern)].map(([, url]) => ({ url, gzipBytes: zlib.gzipSync(fs.readFileSync(path.join(outDir, url))).length }));
   const scripts = assets(/<script[^>]*\ssrc="([^"]+)"/g);
   const stylesheets = assets(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
-  const total = (list) => list.reduce((sum, asset) => sum + asset.gzipBytes, 0);
+  const total = (list: { gzipBytes: number }[]) => list.reduce((sum, asset) => sum + asset.gzipBytes, 0);
   // A post's rendered body: the page's HTML target is 1.3 × this plus a layout under 6 KB.
-  const body = select('[data-post-body]', fromHtml(html));
+  const body = postBodyOf(html);
   const bodyBytes = body ? Buffer.byteLength(toHtml(body.children)) : null;
   return { page: pagePath, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: zlib.gzipSync(html).length, bodyBytes, scripts, scriptGzipBytes: total(scripts), stylesheets, cssGzipBytes: total(stylesheets) };
 }
 
 /** Appends a sentence to one post, as an author's edit would. */
-function editOnePost(siteDir) {
+function editOnePost(siteDir: string) {
   const postsDir = path.join(siteDir, 'posts');
   const file = path.join(postsDir, fs.readdirSync(postsDir).sort()[0]);
   fs.appendFileSync(file, `\nAn edit made by the benchmark at ${new Date().toISOString()}.\n`);
 }
 
-function corpusDir(count) {
+function corpusDir(count: number) {
   const dir = path.join(os.tmpdir(), `folio-bench-corpus-${count}`);
   fs.rmSync(dir, { recursive: true, force: true });
   writeCorpus(count, dir);
@@ -175,7 +184,7 @@ function corpusDir(count) {
 }
 
 /** With `--no-cards`, the site copy's config turns the social cards off, as an author would in lib/config/settings.ts. */
-function turnCardsOff(siteDir) {
+function turnCardsOff(siteDir: string) {
   const file = path.join(siteDir, 'lib', 'config', 'settings.ts');
   const source = fs.readFileSync(file, 'utf8');
   if (!source.includes('socialCards: true,')) throw new Error(`--no-cards: ${file} has no "socialCards: true," to turn off`);
@@ -183,11 +192,11 @@ function turnCardsOff(siteDir) {
 }
 
 /** Cold and warm builds of `count` posts, `times` times. */
-async function benchFolio(count, times) {
+async function benchFolio(count: number, times: number) {
   const corpus = corpusDir(count);
-  const cold = [];
-  const warm = [];
-  let last;
+  const cold: BuildRun[] = [];
+  const warm: BuildRun[] = [];
+  let last = '';
   for (let run = 0; run < times; run++) {
     const siteDir = makeSiteCopy(corpus, `bench-${count}`);
     if (!withCards) turnCardsOff(siteDir);
@@ -226,9 +235,9 @@ async function benchFolio(count, times) {
 }
 
 /** Hugo on the same corpus with bench/hugo/'s minimal templates. */
-async function benchHugo(count, times) {
+async function benchHugo(count: number, times: number) {
   const corpus = corpusDir(count);
-  const cold = [];
+  const cold: Measured[] = [];
   for (let run = 0; run < times; run++) {
     const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-hugo-'));
     fs.cpSync(path.join(projectRoot, 'bench', 'hugo'), siteDir, { recursive: true });
@@ -241,9 +250,9 @@ async function benchHugo(count, times) {
   return { posts: count, coldSeconds: summary(cold.map((r) => r.seconds)), coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)), peakRssBytes: summary(cold.map((r) => r.peakRss)) };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const range = (s, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const range = (s: ReturnType<typeof summary>, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
 const main = await benchFolio(posts, runs);
@@ -261,7 +270,7 @@ async function benchImages() {
   return { cold: cost.cold.byKind, cached: cost.cached.byKind, madeWhenCached: cost.cached.made.length, photo: await photoDownloads(cost.outDir) };
 }
 const images = withImages ? await benchImages() : null;
-const perKind = (byKind) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${medianMs === null ? '–' : medianMs.toFixed(0)} ms`).join('; ');
+const perKind = (byKind: Record<string, { count: number; medianMs: number | null }>) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${medianMs === null ? '–' : medianMs.toFixed(0)} ms`).join('; ');
 
 const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
@@ -275,7 +284,7 @@ const rows = [
   ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
   ['out/ size', kb(main.outBytes), '', ''],
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
-  ['post page HTML ÷ (1.3 × body + 6 KB), target ≤ 1', (main.postPage.htmlBytes / (1.3 * main.postPage.bodyBytes + 6 * 1024)).toFixed(2), '', ''],
+  ['post page HTML ÷ (1.3 × body + 6 KB), target ≤ 1', (main.postPage.htmlBytes / (1.3 * (main.postPage.bodyBytes ?? 0) + 6 * 1024)).toFixed(2), '', ''],
   ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
   ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
   ['home page HTML', kb(main.homePage.htmlBytes), '', ''],

@@ -4,7 +4,7 @@
  * following its result, `?q=` links, the "More results" button, JavaScript off, and that
  * no page but /search/ loads any search code or index file.
  *
- *   node --test e2e/search.test.ts
+ *   node --import tsx --test e2e/search.test.ts
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -14,7 +14,9 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import matter from 'gray-matter';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
-import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
+import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
+import type { OpenSite } from './harness';
+import type { Page } from 'playwright-core';
 
 /** A word only the sample post /posts/reinvent-2017/ has, in its body and not its title. */
 const KNOWN_WORD = 'tombola';
@@ -22,10 +24,10 @@ const KNOWN_POST = { url: '/posts/reinvent-2017/', title: 're:Invent 2017', date
 /** The short posts that all say `SHARED_WORD`: more than one page of results (the script shows 10 at a time). */
 const SHARED_POSTS = 12;
 const SHARED_WORD = 'heliotrope';
-const DRAFT_MARKER = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8')).content.match(/marker: (\S+)\./)[1];
+const DRAFT_MARKER = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8')).content.match(/marker: (\S+)\./)![1];
 
-function sharedPosts() {
-  const posts = {};
+function sharedPosts(): Record<string, string> {
+  const posts: Record<string, string> = {};
   for (let n = 1; n <= SHARED_POSTS; n++) {
     const date = new Date(Date.UTC(2011, n - 1, 5)).toISOString().slice(0, 10);
     posts[`shared-word-${n}.md`] = `---\ntitle: "Shared word post ${n}"\ndate: "${date}"\ntags: ["shared"]\n---\n\nA short post about the ${SHARED_WORD} garden, number ${n}.\n`;
@@ -33,10 +35,10 @@ function sharedPosts() {
   return posts;
 }
 
-let outDir;
-let site;
+let outDir: string;
+let site: OpenSite;
 /** Every request of the suite's pages: the path asked for, and the path of the page that asked. */
-const requested = [];
+const requested: { page: string; path: string }[] = [];
 
 before(
   async () => {
@@ -51,19 +53,19 @@ after(async () => {
   await site?.close();
 });
 
-const searchUrl = (query) => `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(query)}`;
-const box = (page) => page.getByRole('searchbox', { name: 'Search the posts' });
-const results = (page) => page.locator('[data-search-results] > li');
-const status = (page) => page.locator('[data-search-status]');
-const resultTitles = (page) => results(page).locator('h2 a').allTextContents();
+const searchUrl = (query: string) => `${SEARCH_PAGE_PATH}?q=${encodeURIComponent(query)}`;
+const box = (page: Page) => page.getByRole('searchbox', { name: 'Search the posts' });
+const results = (page: Page) => page.locator('[data-search-results] > li');
+const status = (page: Page) => page.locator('[data-search-status]');
+const resultTitles = (page: Page) => results(page).locator('h2 a').allTextContents();
 
 /** Waits until the status line reports a finished search (a count or no match), and returns it. */
-async function searchFinished(page) {
+async function searchFinished(page: Page) {
   await page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
   return text(status(page));
 }
 
-const isSearchCode = (pathname) => pathname === SEARCH_SCRIPT_PATH || pathname.startsWith(`/${SEARCH_INDEX_DIR}/`);
+const isSearchCode = (pathname: string) => pathname === SEARCH_SCRIPT_PATH || pathname.startsWith(`/${SEARCH_INDEX_DIR}/`);
 
 test('typing a word from a known post finds it, with its date and the word marked; its title opens it', async () => {
   await site.withPage(SEARCH_PAGE_PATH, {}, async (page) => {
@@ -111,7 +113,7 @@ test('ten results at a time: "More results" shows the rest and moves focus to th
     assert.equal(await results(page).count(), 10);
     const more = page.getByRole('button', { name: 'More results' });
     await more.click();
-    await page.waitForFunction((count) => document.querySelectorAll('[data-search-results] > li').length === count, SHARED_POSTS);
+    await page.waitForFunction((count: number) => document.querySelectorAll('[data-search-results] > li').length === count, SHARED_POSTS);
     const titles = await resultTitles(page);
     assert.deepEqual([...titles].sort(), Array.from({ length: SHARED_POSTS }, (_, n) => `Shared word post ${n + 1}`).sort(), 'each post once');
     assert.equal(await more.isVisible(), false, 'no more results, no button');
@@ -145,9 +147,9 @@ test('Pagefind loads only when a search needs it: on focus of the box, not with 
 test('with JavaScript off the page says search needs it and links to the archive', async () => {
   // Its own context, left open: closing a context on its own stops the single-process
   // Chromium of @sparticuz/chromium; it is closed with the browser.
-  const noScript = await site.context.browser().newContext({ javaScriptEnabled: false });
-  const requests = [];
-  const prepare = (page) => page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+  const requests: string[] = [];
+  const prepare = (page: Page) => page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await site.withPage(searchUrl(KNOWN_WORD), { context: noScript, prepare }, async (page) => {
     // Playwright's text search skips <noscript>, which a browser with scripts off shows.
     const message = page.locator('main noscript > p');
@@ -166,16 +168,16 @@ test("under a strict Content-Security-Policy, search needs 'wasm-unsafe-eval' on
   // What a CDN's headers would allow: this origin's files, the theme script by its hash, and
   // WebAssembly or not.
   const html = fs.readFileSync(path.join(outDir, 'search', 'index.html'), 'utf8');
-  const themeScript = html.match(/<script id="theme-script">([^<]*)<\/script>/)[1];
+  const themeScript = html.match(/<script id="theme-script">([^<]*)<\/script>/)![1];
   const themeHash = `'sha256-${crypto.createHash('sha256').update(themeScript).digest('base64')}'`;
-  const policy = (wasm) => `default-src 'self'; script-src 'self' ${themeHash}${wasm ? " 'wasm-unsafe-eval'" : ''}; object-src 'none'; base-uri 'none'`;
+  const policy = (wasm: boolean) => `default-src 'self'; script-src 'self' ${themeHash}${wasm ? " 'wasm-unsafe-eval'" : ''}; object-src 'none'; base-uri 'none'`;
   for (const wasm of [true, false]) {
-    const prepare = (page) =>
+    const prepare = (page: Page) =>
       page.route(`${site.urlFor(SEARCH_PAGE_PATH)}?*`, async (route) => {
         const response = await route.fetch();
         await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy(wasm) } });
       });
-    const onPolicyRefusals = (refused) => {
+    const onPolicyRefusals = (refused: string[]) => {
       if (wasm) assert.deepEqual(refused, [], 'nothing refused');
       else assert.ok(refused.some((message) => message.includes('WebAssembly')), `WebAssembly refused: ${JSON.stringify(refused)}`);
     };
@@ -187,7 +189,7 @@ test("under a strict Content-Security-Policy, search needs 'wasm-unsafe-eval' on
 });
 
 test('with results shown: no axe-core violations in either scheme, and every result link shows keyboard focus', async () => {
-  for (const colorScheme of ['light', 'dark']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     await site.withPage(searchUrl('cache'), {}, async (page) => {
       await page.emulateMedia({ colorScheme });
       await searchFinished(page);
@@ -199,10 +201,10 @@ test('with results shown: no axe-core violations in either scheme, and every res
       );
       // From the box, Tab reaches the button, then each result's link.
       await box(page).focus();
-      const outlines = [];
+      const outlines: { element: string; outline: string }[] = [];
       for (let n = 0; n < 1 + (await results(page).count()); n++) {
         await page.keyboard.press('Tab');
-        outlines.push(await page.evaluate(() => ({ element: document.activeElement.textContent.trim(), outline: getComputedStyle(document.activeElement).outlineStyle })));
+        outlines.push(await page.evaluate(() => ({ element: (document.activeElement?.textContent ?? '').trim(), outline: getComputedStyle(document.activeElement as Element).outlineStyle })));
       }
       assert.deepEqual(
         outlines.filter(({ outline }) => outline === 'none'),

@@ -2,7 +2,7 @@
  * End-to-end suite: builds the sample site once (the repo's posts/ plus a draft fixture),
  * serves its out/ on 127.0.0.1 and drives one headless Chromium through it.
  *
- *   npm run test:e2e   (e2e/run.ts builds the site once and runs every e2e/*.test.mjs)
+ *   npm run test:e2e   (e2e/run.ts builds the site once and runs every e2e/*.test.ts)
  *
  * The build runs with TZ=America/Los_Angeles unless TZ is set, so a date that went through
  * a UTC instant would show the day before and fail the date checks.
@@ -14,17 +14,19 @@ import { after, before, test } from 'node:test';
 import zlib from 'node:zlib';
 import matter from 'gray-matter';
 import { scriptsOn } from '../__tests__/helpers/scripts-on-pages';
-import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
+import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
+import type { OpenSite } from './harness';
+import type { Page } from 'playwright-core';
 
 const draft = matter(fs.readFileSync(DRAFT_FIXTURE, 'utf8'));
 const DRAFT_SLUG = path.basename(DRAFT_FIXTURE, '.md');
-const DRAFT_MARKER = draft.content.match(/marker: (\S+)\./)[1];
+const DRAFT_MARKER = draft.content.match(/marker: (\S+)\./)![1];
 
-let postsDir;
-let outDir;
-let site;
-let urlFor;
-let withPage;
+let postsDir: string;
+let outDir: string;
+let site: OpenSite;
+let urlFor: OpenSite["urlFor"];
+let withPage: OpenSite["withPage"];
 
 before(
   async () => {
@@ -42,13 +44,13 @@ after(async () => {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A `YYYY-MM-DD` date as the site shows it (`dateLocale` en-GB): "15 December 2017". */
-const dateLabel = (date) => {
+const dateLabel = (date: string) => {
   const [year, month, day] = date.split('-').map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;
 };
 
 /** Checks the page is one post: one h1 with `title`, a dated header and a body with text. Returns the date. */
-async function assertPostPage(page, title) {
+async function assertPostPage(page: Page, title: string) {
   const h1 = page.locator('h1');
   assert.equal(await h1.count(), 1, 'a post page has exactly one h1');
   assert.equal(await text(h1), title);
@@ -56,7 +58,7 @@ async function assertPostPage(page, title) {
   assert.equal(await time.count(), 1, 'the post header has one <time>');
   const dateTime = await time.getAttribute('datetime');
   assert.match(dateTime ?? '', /^\d{4}-\d{2}-\d{2}$/, 'dateTime is a YYYY-MM-DD date');
-  assert.equal(await text(time), dateLabel(dateTime), `the shown date is the day of ${dateTime}`);
+  assert.equal(await text(time), dateLabel(dateTime ?? ''), `the shown date is the day of ${dateTime}`);
   const body = page.locator('[data-post-body]');
   assert.equal(await body.count(), 1, 'one [data-post-body]');
   const bodyText = (await body.innerText()).trim();
@@ -75,8 +77,8 @@ test('home: the first post title in the list opens that post', async () => {
     assert.match(href ?? '', /^\/posts\/[^/]+\/$/, 'post links are /posts/<slug>/');
 
     await link.click();
-    await page.waitForURL(urlFor(href));
-    assert.equal(page.url(), urlFor(href));
+    await page.waitForURL(urlFor(href ?? ''));
+    assert.equal(page.url(), urlFor(href ?? ''));
     const dateTime = await assertPostPage(page, title);
     assert.equal(dateTime, listedDate, 'the post shows the date the list showed');
     assert.equal(await page.title(), `${title} | Folio`);
@@ -100,13 +102,13 @@ test('About, opened from the header nav: a heading anchor link targets its headi
 
     // Every heading is followed by its `#` link, which points at that heading.
     const anchors = page.locator('[data-post-body] :is(h2, h3, h4, h5, h6) + a[href^="#"]');
-    const pairs = await anchors.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.previousElementSibling.id]));
+    const pairs = await anchors.evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.previousElementSibling?.id ?? null]));
     assert.ok(pairs.length >= 2, `About has heading anchors, found ${pairs.length}`);
-    for (const [href, id] of pairs) assert.equal(href, `#${encodeURIComponent(id)}`, 'a heading link is #<its heading id>');
+    for (const [href, id] of pairs) assert.equal(href, `#${encodeURIComponent(id ?? '')}`, 'a heading link is #<its heading id>');
 
     const anchor = page.locator('[data-post-body] h2 + a[href^="#"]').last();
     const href = await anchor.getAttribute('href');
-    const id = decodeURIComponent(href.slice(1));
+    const id = decodeURIComponent(href?.slice(1) ?? '');
     assert.equal(new URL(page.url()).hash, '', 'no hash before the click');
     await anchor.click();
     await page.waitForURL((url) => url.hash === href);
@@ -122,13 +124,13 @@ test('About, opened from the header nav: a heading anchor link targets its headi
     await heading.click();
     for (let presses = 0; presses < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-post-body] h2 + a'))); presses++) await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      const link = document.activeElement;
+      const link = document.activeElement as Element;
       const style = getComputedStyle(link);
       return { href: link.getAttribute('href'), opacity: style.opacity, outline: style.outlineStyle, mark: getComputedStyle(link, '::after').content };
     });
     const headingId = await heading.getAttribute('id');
-    assert.deepEqual(focused, { href: `#${encodeURIComponent(headingId)}`, opacity: '1', outline: 'solid', mark: '"#"' });
-    assert.equal(await page.getByRole('link', { name: await text(heading), exact: true }).getAttribute('href'), `#${encodeURIComponent(headingId)}`);
+    assert.deepEqual(focused, { href: `#${encodeURIComponent(headingId ?? '')}`, opacity: '1', outline: 'solid', mark: '"#"' });
+    assert.equal(await page.getByRole('link', { name: await text(heading), exact: true }).getAttribute('href'), `#${encodeURIComponent(headingId ?? '')}`);
   });
 });
 
@@ -146,11 +148,11 @@ test('the folder post /posts/cache-layers/ shows its images, and they load', asy
   await withPage('/posts/cache-layers/', {}, async (page) => {
     assert.equal(await page.locator('[data-post-body] picture img').count(), 2, 'the photo and the diagram');
     const image = page.locator('[data-post-body] img[alt^="Bar chart"]');
-    assert.match(await image.getAttribute('src'), /^\/_img\/diagram-[0-9a-f]{12}-640\.png$/, 'the relative ./diagram.png is made into files in /_img/');
+    assert.match((await image.getAttribute('src')) ?? '', /^\/_img\/diagram-[0-9a-f]{12}-640\.png$/, 'the relative ./diagram.png is made into files in /_img/');
     await image.scrollIntoViewIfNeeded();
     // The image is lazy: wait until it has finished, loaded or not, then look at what it got.
-    await page.waitForFunction((img) => img.complete, await image.elementHandle());
-    const naturalWidth = await image.evaluate((img) => img.naturalWidth);
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete, await image.elementHandle());
+    const naturalWidth = await image.evaluate((img: HTMLImageElement) => img.naturalWidth);
     assert.ok(naturalWidth > 0, `the image loaded (naturalWidth ${naturalWidth})`);
     assert.ok(await image.isVisible(), 'the image is visible');
 
@@ -163,10 +165,10 @@ test('the folder post /posts/cache-layers/ shows its images, and they load', asy
 
 test('a page names its icons and its web app manifest, and each loads with its media type', async () => {
   await withPage('/posts/reinvent-2017/', {}, async (page) => {
-    const links = await page.locator('head > link[rel="icon"], head > link[rel="apple-touch-icon"], head > link[rel="manifest"]').evaluateAll((elements) => elements.map((link) => ({ rel: link.rel, href: link.href })));
+    const links = await page.locator('head > link[rel="icon"], head > link[rel="apple-touch-icon"], head > link[rel="manifest"]').evaluateAll((elements: HTMLLinkElement[]) => elements.map((link) => ({ rel: link.rel, href: link.href })));
     assert.deepEqual(links.map(({ rel }) => rel), ['icon', 'icon', 'apple-touch-icon', 'manifest']);
-    const manifestUrl = links.find(({ rel }) => rel === 'manifest').href;
-    const manifest = await (await page.request.get(manifestUrl)).json();
+    const manifestUrl = links.find(({ rel }) => rel === 'manifest')!.href;
+    const manifest = (await (await page.request.get(manifestUrl)).json()) as { start_url: string; icons: { src: string }[] };
     assert.equal(manifest.start_url, '/');
     const urls = [...links.map(({ href }) => href), ...manifest.icons.map((icon) => new URL(icon.src, manifestUrl).href)];
     for (const url of urls) {
@@ -175,12 +177,12 @@ test('a page names its icons and its web app manifest, and each loads with its m
       assert.match(response.headers()['content-type'], url === manifestUrl ? /^application\/manifest\+json\b/ : /^image\//, url);
       assert.match(response.headers()['cache-control'], /max-age=86400\b/, `${url} is cached for a day`);
     }
-    assert.deepEqual(await page.locator('head > meta[name="theme-color"]').evaluateAll((metas) => metas.map((meta) => meta.media)), ['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)']);
+    assert.deepEqual(await page.locator('head > meta[name="theme-color"]').evaluateAll((metas: HTMLMetaElement[]) => metas.map((meta) => meta.media)), ['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)']);
   });
 });
 
 /** What a file of out/ holds, gzipped files (Pagefind's index files, its WebAssembly) unzipped, so that a scan reads inside them too. */
-function contentOf(file) {
+function contentOf(file: string) {
   const bytes = fs.readFileSync(file);
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
 }
@@ -196,7 +198,7 @@ test('a draft has no page and is in no file of out/', async () => {
   });
 
   const files = filesUnder(outDir);
-  const containing = (needle) => files.filter((file) => contentOf(file).includes(needle)).map((file) => path.relative(outDir, file));
+  const containing = (needle: string) => files.filter((file) => contentOf(file).includes(needle)).map((file) => path.relative(outDir, file));
   // The scan finds a published title, and a word of a published body inside the gzipped
   // search index, so finding nothing for the draft means something.
   assert.ok(containing('Where the cache hits land').length > 0, 'the scan finds published titles');

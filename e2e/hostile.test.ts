@@ -11,7 +11,7 @@
  * asks for a `/payload-…` URL; and the visit's own check (e2e/harness.ts) sees no error, no
  * refusal and no failed request.
  *
- *   node e2e/run.ts e2e/hostile.test.ts
+ *   npx tsx e2e/run.ts e2e/hostile.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,28 +19,30 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
 import { projectRoot } from '../scripts/build-site';
-import { buildTestSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
+import { buildTestSite, filesUnder, openSite, readToTheEnd, text } from './harness';
+import type { OpenSite } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'hostile');
 const POST = '/posts/raw-html-attack/';
 /** The post's front matter as its author wrote it. */
-const FRONT_MATTER = matter(fs.readFileSync(path.join(FIXTURE_POSTS, 'raw-html-attack.md'), 'utf8')).data;
+const FRONT_MATTER = matter(fs.readFileSync(path.join(FIXTURE_POSTS, 'raw-html-attack.md'), 'utf8')).data as { title: string; description: string; category: string; tags: string[] };
 const { title: TITLE, description: DESCRIPTION, category: CATEGORY, tags: TAGS } = FRONT_MATTER;
 /** The deployed site's address (lib/site.ts), which feeds and meta tags use. */
 const SITE_URL = 'https://folio.example.com';
 /** An image on another host that the post shows as it may (it is not script): it answers with bytes that are no image, so an error handler would fire. */
 const BROKEN_IMAGE = 'https://images.example.invalid/broken.png';
 
-let outDir;
-let site;
+let outDir: string;
+let site: OpenSite;
 /** Browser contexts to open the pages in: one that bypasses the site's policy, and the site's, under it. */
-let contexts;
+let contexts: Record<string, BrowserContext>;
 
 before(
   async () => {
     outDir = await buildTestSite(FIXTURE_POSTS, 'e2e-hostile');
     site = await openSite(outDir);
-    contexts = { 'with the policy bypassed': await site.context.browser().newContext({ bypassCSP: true }), 'under the site\'s policy': site.context };
+    contexts = { 'with the policy bypassed': await site.context.browser()!.newContext({ bypassCSP: true }), 'under the site\'s policy': site.context };
   },
   { timeout: 300_000 },
 );
@@ -55,8 +57,11 @@ after(async () => {
  * deployed site's own URLs (in the feeds' HTML) are served from the local copy, and the
  * post's image on another host answers with bytes that are no image.
  */
-function watchForPayloads(page) {
-  const done = { dialogs: [], navigations: [], popups: [], payloadRequests: [] };
+/** What a payload that ran did, by kind. */
+type PayloadsDone = Record<'dialogs' | 'navigations' | 'popups' | 'payloadRequests', string[]>;
+
+function watchForPayloads(page: Page): { done: PayloadsDone; routed: Promise<unknown> } {
+  const done: PayloadsDone = { dialogs: [], navigations: [], popups: [], payloadRequests: [] };
   page.on('dialog', (dialog) => {
     done.dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
@@ -72,11 +77,12 @@ function watchForPayloads(page) {
 }
 
 /** What the payloads managed on `page`: `pwned` is what they set, null if they never ran. */
-async function payloadEffects(page, done) {
+async function payloadEffects(page: Page, done: PayloadsDone) {
   // Two frames: whatever the last interaction set off has run, and its effects are recorded.
   const pwned = await page.evaluate(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return typeof window.pwned === 'undefined' ? null : String(window.pwned);
+    const { pwned } = window as Window & { pwned?: unknown };
+    return typeof pwned === 'undefined' ? null : String(pwned);
   });
   return { pwned, ...done, navigations: done.navigations.slice(1) };
 }
@@ -90,10 +96,10 @@ const NOTHING_DONE = { pwned: null, dialogs: [], navigations: [], popups: [], pa
  * Opens `pathname` in each context, lets `act(page)` do what a reader does there, checks that
  * no payload did anything, then runs `check(page)`.
  */
-async function visitBothWays(pathname, act, check = async () => {}) {
+async function visitBothWays(pathname: string, act: (page: Page) => Promise<unknown>, check: (page: Page) => Promise<unknown> = async () => {}) {
   for (const [how, context] of Object.entries(contexts)) {
-    let watch;
-    const prepare = async (page) => {
+    let watch: ReturnType<typeof watchForPayloads> | undefined;
+    const prepare = async (page: Page) => {
       watch = watchForPayloads(page);
       await watch.routed;
     };
@@ -101,9 +107,9 @@ async function visitBothWays(pathname, act, check = async () => {}) {
       // A payload that ran may take the page away from under `act`: what it did is the failure to report.
       const acted = await act(page).then(
         () => null,
-        (error) => error,
+        (error: unknown) => error,
       );
-      assert.deepEqual(await payloadEffects(page, watch.done), NOTHING_DONE, `${pathname}, ${how}: what the payloads did`);
+      assert.deepEqual(await payloadEffects(page, watch!.done), NOTHING_DONE, `${pathname}, ${how}: what the payloads did`);
       if (acted) throw acted;
       await check(page);
     });
@@ -114,7 +120,7 @@ async function visitBothWays(pathname, act, check = async () => {}) {
  * What a reader does on the post: reads to the end, points at every element of the body,
  * tabs through everything focusable, and opens and closes its `<details>`.
  */
-async function readAndPoke(page) {
+async function readAndPoke(page: Page) {
   await readToTheEnd(page);
   const elements = page.locator('[data-post-body] *');
   for (let index = 0; index < (await elements.count()); index++) {
@@ -143,7 +149,7 @@ test('the post\'s raw HTML runs nothing, goes nowhere and asks for nothing, even
       await page.evaluate(() => ({
         getElementById: document.getElementById === Document.prototype.getElementById,
         themeToggle: document.getElementById('theme-toggle')?.tagName,
-        clobberedForm: typeof window.clobberedForm,
+        clobberedForm: typeof (window as Window & { clobberedForm?: unknown }).clobberedForm,
       })),
       { getElementById: true, themeToggle: 'BUTTON', clobberedForm: 'undefined' },
     );
@@ -161,7 +167,7 @@ test('its front matter is text in the page: the heading, the title, meta tags an
     assert.equal((await page.locator('article > header p').allTextContents()).at(-1), DESCRIPTION, 'the lead paragraph');
     assert.deepEqual(await page.locator('article > header a[href^="/categories/"]').allTextContents(), [CATEGORY]);
     assert.deepEqual(await page.locator('article > header a[href^="/tags/"]').allTextContents(), TAGS.map((tag) => `#${tag}`));
-    const meta = (selector) => page.locator(`head > meta${selector}`).evaluateAll((metas) => metas.map((element) => element.content));
+    const meta = (selector: string) => page.locator(`head > meta${selector}`).evaluateAll((metas: HTMLMetaElement[]) => metas.map((element) => element.content));
     assert.deepEqual(
       {
         description: await meta('[name="description"]'),
@@ -189,25 +195,25 @@ test('every other page that shows its front matter runs nothing either: lists, t
   await visitBothWays('/', readToTheEnd, async (page) => assert.equal(await page.locator('main ol > li h2 a').textContent(), TITLE));
   await visitBothWays(
     '/search/?q=kestrel',
-    (page) => page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? '')),
+    (page: Page) => page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? '')),
     async (page) => assert.deepEqual(await page.locator('[data-search-results] > li h2 a').allTextContents(), [TITLE]),
   );
 });
 
 test('the feeds hold its front matter as text, and their body HTML runs nothing when a reader shows it', LIMIT, async () => {
   await visitBothWays('/', async (page) => {
-    const feed = (file) => page.evaluate((url) => fetch(url).then((response) => response.text()), site.urlFor(file));
+    const feed = (file: string) => page.evaluate((url: string) => fetch(url).then((response) => response.text()), site.urlFor(file));
     /** The text of each element `name` of an XML feed, with the parser's error if it is not well-formed XML. */
-    const xmlTexts = (xml, name) =>
+    const xmlTexts = (xml: string, name: string) =>
       page.evaluate(
-        ([source, element]) => {
+        ([source, element]: string[]) => {
           const document = new DOMParser().parseFromString(source, 'application/xml');
           return { error: document.querySelector('parsererror')?.textContent ?? null, texts: [...document.getElementsByTagName(element)].map((node) => node.textContent) };
         },
         [xml, name],
       );
     /** The text a reader sees of some HTML. */
-    const htmlText = (html) => page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').body.textContent, html);
+    const htmlText = (html: string) => page.evaluate((source: string) => new DOMParser().parseFromString(source, 'text/html').body.textContent, html);
 
     const rss = await feed('/rss.xml');
     assert.deepEqual(await xmlTexts(rss, 'title'), { error: null, texts: ['Folio', TITLE] }, 'RSS: the channel and the item');
@@ -222,7 +228,7 @@ test('the feeds hold its front matter as text, and their body HTML runs nothing 
     assert.deepEqual({ title: item.title, summary: item.summary, tags: item.tags }, { title: TITLE, summary: DESCRIPTION, tags: [CATEGORY, ...TAGS] });
     // A feed reader shows the body's HTML: put into this page, none of it runs.
     for (const html of [item.content_html, ...(await xmlTexts(atom, 'content')).texts]) {
-      await page.evaluate((source) => {
+      await page.evaluate((source: string) => {
         const shown = document.createElement('article');
         shown.innerHTML = source;
         document.body.append(shown);

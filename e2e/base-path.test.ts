@@ -8,12 +8,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertThemeScriptAloneRuns, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness.mjs';
+import { assertThemeScriptAloneRuns, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
+import type { OpenSite } from './harness';
+import type { Page } from 'playwright-core';
 
 const BASE = '/my-repo';
 
-let site;
-let outDir;
+let site: OpenSite;
+let outDir: string;
 
 before(
   async () => {
@@ -28,14 +30,14 @@ after(async () => {
 });
 
 /** The site path of the page open in `page`, which must be under the base path. */
-function sitePathOf(page) {
+function sitePathOf(page: Page): string {
   const { pathname } = new URL(page.url());
   assert.ok(pathname.startsWith(`${BASE}/`), `${pathname} is under ${BASE}/`);
   return decodeURIComponent(pathname.slice(BASE.length));
 }
 
 /** True when the page's stylesheets loaded: the site's CSS lays the header out as a grid. */
-const isStyled = (page) => page.getByRole('banner').evaluate((header) => getComputedStyle(header).display === 'grid');
+const isStyled = (page: Page) => page.getByRole('banner').evaluate((header) => getComputedStyle(header).display === 'grid');
 
 test('a reader clicks from the home page to a post, its image and a link in its body, then a tag, all under the base path', async () => {
   await site.withPage('/', {}, async (page) => {
@@ -48,9 +50,9 @@ test('a reader clicks from the home page to a post, its image and a link in its 
     assert.ok(await isStyled(page), 'the post has its stylesheets');
     const image = page.getByRole('img', { name: /^Bar chart of cache hit ratios/ });
     await image.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-post-body] img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-post-body] img')].every((img) => img.complete && img.naturalWidth > 0));
     // The browser picks one of the files the build made, from under the base path.
-    assert.match(new URL(await image.evaluate((img) => img.currentSrc)).pathname, new RegExp(`^${BASE}/_img/diagram-[0-9a-f]+-\\d+\\.(avif|webp|png)$`));
+    assert.match(new URL(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).pathname, new RegExp(`^${BASE}/_img/diagram-[0-9a-f]+-\\d+\\.(avif|webp|png)$`));
 
     // A root-relative link written in the Markdown gets the base path too.
     await page.locator('[data-post-body]').getByRole('link', { name: 'the re:Invent write-up' }).click();
@@ -95,7 +97,7 @@ test('search works under the base path: the header link, the index, and a result
 
 test('the CDN headers apply under the base path: the theme script runs under the CSP, an injected inline script does not', async () => {
   // The header's policy and the page's own <meta> policy each refuse the injected script, and each says so.
-  const onPolicyRefusals = (refusals) => assert.equal(refusals.length, 2, `two refusals, both for the injected script: ${refusals.join(' | ')}`);
+  const onPolicyRefusals = (refusals: string[]) => assert.equal(refusals.length, 2, `two refusals, both for the injected script: ${refusals.join(' | ')}`);
   await site.withPage('/posts/writing-with-mdx/', { onPolicyRefusals }, async (page) => {
     const response = await page.request.get(page.url(), { headers: { 'Accept-Encoding': 'br, gzip' } });
     assert.match(response.headers()['content-security-policy'], /script-src 'sha256-[^']+'(;|$)/);

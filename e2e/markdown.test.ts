@@ -4,20 +4,21 @@
  * highlighted lines and line numbers in both schemes, which copies as it was written, and a
  * YouTube embed that loads nothing from YouTube until it is played.
  *
- *   node --test e2e/markdown.test.ts
+ *   node --import tsx --test e2e/markdown.test.ts
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildSampleSite, openSite, text } from './harness.mjs';
+import { buildSampleSite, openSite, text } from './harness';
+import type { OpenSite } from './harness';
 
 const MDX_POST = '/posts/writing-with-mdx/';
 const POST_WITHOUT_MATH = '/posts/reinvent-2017/';
 const KATEX_STYLESHEET = '/katex/katex.min.css';
 const VIDEO = { id: 'WFRIivS2mpo', title: 'Cache me if you can' };
 
-let site;
+let site: OpenSite;
 /** Every URL the browser asked for, frames included. */
-const requested = [];
+const requested: string[] = [];
 
 before(
   async () => {
@@ -43,7 +44,7 @@ test('math is KaTeX markup styled by its own stylesheet and fonts, on the page t
     await page.evaluate(() => document.fonts.ready);
     const math = await page.locator('.katex-display .katex').evaluate((element) => ({
       font: getComputedStyle(element).fontFamily,
-      mathmlWidth: element.querySelector('.katex-mathml').getBoundingClientRect().width,
+      mathmlWidth: element.querySelector('.katex-mathml')!.getBoundingClientRect().width,
       loadedFonts: [...document.fonts].filter((font) => font.family.startsWith('KaTeX') && font.status === 'loaded').map((font) => font.family),
     }));
     assert.match(math.font, /^KaTeX_Main/, 'KaTeX\'s stylesheet applies');
@@ -68,7 +69,7 @@ test('a GitHub alert is a named aside', async () => {
 });
 
 test('a code block shows its title, line numbers and highlighted lines, in both schemes, and copies as written', async () => {
-  for (const colorScheme of ['light', 'dark']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     await site.withPage(MDX_POST, { colorScheme }, async (page) => {
       const block = page.locator('figure[data-rehype-pretty-code-figure]', { hasText: 'hit_ratio.py' });
       assert.equal(await text(block.locator('figcaption')), 'hit_ratio.py');
@@ -92,8 +93,8 @@ test('a code block shows its title, line numbers and highlighted lines, in both 
       // included (a browser leaves out the final newline, which shows no line).
       const code = 'def hit_ratio(hits: int, misses: int) -> float:\n    total = hits + misses\n    return hits / total if total else 0.0\n\n\nprint(hit_ratio(95, 5))\n';
       const { text: blockText, copied } = await block.locator('pre').evaluate((pre) => {
-        getSelection().selectAllChildren(pre);
-        return { text: pre.textContent, copied: getSelection().toString() };
+        getSelection()!.selectAllChildren(pre);
+        return { text: pre.textContent, copied: getSelection()!.toString() };
       });
       assert.equal(blockText, code);
       assert.equal(copied, code.slice(0, -1));
@@ -115,7 +116,7 @@ test('a YouTube link alone on a line is a player that loads nothing from YouTube
     assert.deepEqual(requested.slice(before).filter((url) => /youtube/.test(url)), [], 'nothing from YouTube before the click');
 
     await play.click();
-    const player = page.frames().find((candidate) => candidate.parentFrame() === page.mainFrame());
+    const player = page.frames().find((candidate) => candidate.parentFrame() === page.mainFrame())!;
     await player.waitForURL(`https://www.youtube-nocookie.com/embed/${VIDEO.id}?autoplay=1`);
     assert.equal(await player.locator('p').textContent(), 'player');
     const link = page.getByRole('link', { name: VIDEO.title, exact: true });

@@ -7,8 +7,8 @@
  * visit (one load, until the next or the end of the test) is checked as it ends: no error in
  * the browser, no failed request; and no test may make `next dev` log an error.
  *
- *   npm run test:e2e        (e2e/run.ts runs every e2e/*.test.mjs)
- *   node --test e2e/dev.test.ts   (this file alone)
+ *   npm run test:e2e        (e2e/run.ts runs every e2e/*.test.ts)
+ *   node --import tsx --test e2e/dev.test.ts   (this file alone)
  *
  * When a test fails, the copy is kept, with everything `next dev` printed in its `next-dev.log`;
  * otherwise it is removed.
@@ -18,15 +18,17 @@
  * nothing reloads by itself: "refresh" here is `page.reload()` or another `page.goto()`.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test, type TestContext } from 'node:test';
 import matter from 'gray-matter';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
-import { launchBrowser } from './browser';
-import { watchPage } from './harness.mjs';
+import { launchBrowser } from '../scripts/browser';
+import { watchPage } from './harness';
+import type { PageVisit } from './harness';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** First requests to a dev route compile it, which takes seconds on a small machine. */
 const NAVIGATION_TIMEOUT = 60_000;
@@ -38,43 +40,42 @@ const TEST_TIMEOUT = 180_000;
 /** How long the prepare step may take to notice a change and run again. */
 const PREPARE_TIMEOUT = 30_000;
 
-let siteDir;
-let postsDir;
-let baseUrl;
-/** @type {import('node:child_process').ChildProcess | undefined} */
-let server;
-let serverExit;
-let browser;
-let context;
-let page;
+let siteDir: string;
+let postsDir: string;
+let baseUrl: string;
+let server: ChildProcess | undefined;
+let serverExit: Promise<string>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
 /** The watch on `page` (e2e/harness.ts): what went wrong since the last visit ended. */
-let visit;
+let visit: PageVisit;
 /** Whether a test failed: the site copy and the log are then kept. */
 let failed = false;
 
 /** The last lines `next dev` printed, shown with a failure. */
-const serverLog = [];
-const fullLog = [];
+const serverLog: string[] = [];
+const fullLog: string[] = [];
 
 /**
  * The browser's warnings, reported at the end. In dev, Next still adds its client (the HMR
  * websocket) to pages that set `unstable_runtimeJS: false`, so there is script on the page
  * that could fail; its errors fail the visit.
  */
-const browserWarnings = [];
+const browserWarnings: string[] = [];
 
-const urlFor = (pathname) => new URL(pathname, baseUrl).href;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
-const normalize = (value) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = async (locator) => normalize(await locator.textContent());
+const urlFor = (pathname: string) => new URL(pathname, baseUrl).href;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+const normalize = (value: string | null) => (value ?? '').replace(/\s+/g, ' ').trim();
+const text = async (locator: Locator) => normalize(await locator.textContent());
 /** A TAP comment. Under `node --test` the runner makes a comment of any line itself. */
-const note = (line) => console.log(process.env.NODE_TEST_CONTEXT ? line : `# ${line}`);
+const note = (line: string) => console.log(process.env.NODE_TEST_CONTEXT ? line : `# ${line}`);
 /** How many times `npm run dev` has said it prepared the posts. */
 const preparedRuns = () => fullLog.join('').match(/^Prepared \d+ posts/gm)?.length ?? 0;
 
 /** Writes a post, and waits until `npm run dev` has prepared the posts again. */
-async function writePost(file, source) {
+async function writePost(file: string, source: string) {
   const runs = preparedRuns();
   fs.writeFileSync(path.join(postsDir, file), source);
   const deadline = Date.now() + PREPARE_TIMEOUT;
@@ -99,28 +100,28 @@ function samplePostTitles() {
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
+      const { port } = probe.address() as AddressInfo;
       probe.close(() => resolve(port));
     });
   });
 }
 
 /** Whether any process of the server's process group is still alive. */
-function groupAlive(pid) {
+function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-function signalGroup(pid, signal) {
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
@@ -136,7 +137,7 @@ async function stopServer() {
   for (const [signal, wait] of [
     ['SIGTERM', 5_000],
     ['SIGKILL', 5_000],
-  ]) {
+  ] as const) {
     if (!groupAlive(pid)) return;
     signalGroup(pid, signal);
     const deadline = Date.now() + wait;
@@ -147,7 +148,7 @@ async function stopServer() {
 
 // If the run dies before `after` (an uncaught error, Ctrl-C), the dev server must not outlive it.
 process.on('exit', () => server?.pid && signalGroup(server.pid, 'SIGKILL'));
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     if (server?.pid) signalGroup(server.pid, 'SIGKILL');
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -157,19 +158,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** Starts `npm run dev` in `siteDir` in its own process group; resolves once it answers HTTP. */
 async function startServer() {
   const port = await freePort();
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // `next dev` sets NODE_ENV=development itself; an inherited value would only confuse it.
   delete env.NODE_ENV;
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: siteDir,
-    env,
+    // Next's types declare NODE_ENV always set; here it is left for next dev to set.
+    env: env as NodeJS.ProcessEnv,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve(`exited (code ${code}, signal ${signal})`)));
-  for (const stream of [server.stdout, server.stderr]) {
+  server = child;
+  serverExit = new Promise((resolve) => child.once('exit', (code, signal) => resolve(`exited (code ${code}, signal ${signal})`)));
+  for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
-    stream.on('data', (chunk) => {
+    stream.on('data', (chunk: string) => {
       serverLog.push(...chunk.split('\n').filter((line) => line.trim()));
       fullLog.push(chunk);
       serverLog.splice(0, Math.max(0, serverLog.length - 60));
@@ -237,7 +240,7 @@ after(async () => {
 });
 
 /** The lines `next dev` printed from `from` (a length of `fullLog.join('')`) on that report an error. */
-const serverErrorsSince = (from) =>
+const serverErrorsSince = (from: number) =>
   fullLog
     .join('')
     .slice(from)
@@ -249,7 +252,7 @@ const serverErrorsSince = (from) =>
  * whose failure also shows what `next dev` printed last, since a page's "500" or "404" is
  * usually explained there.
  */
-function devTest(name, fn) {
+function devTest(name: string, fn: (t: TestContext) => Promise<void>) {
   test(name, { timeout: TEST_TIMEOUT }, async (t) => {
     const logFrom = fullLog.join('').length;
     try {
@@ -258,7 +261,7 @@ function devTest(name, fn) {
       assert.deepEqual(serverErrorsSince(logFrom), [], 'error lines in the next dev log');
     } catch (error) {
       failed = true;
-      if (error && typeof error === 'object') {
+      if (error instanceof Error) {
         error.message += `\n--- last lines of next dev (${baseUrl}) ---\n${serverLog.slice(-25).join('\n')}`;
       }
       throw error;
@@ -270,7 +273,7 @@ function devTest(name, fn) {
  * Loads `pathname` in the test's page (or reloads it when it is already there), ending the
  * visit of the page it leaves, which is checked; returns the HTTP status.
  */
-async function load(pathname) {
+async function load(pathname: string) {
   const url = urlFor(pathname);
   visit.end(page.url());
   const response = page.url() === url ? await page.reload() : await page.goto(url);
@@ -285,7 +288,7 @@ async function refresh() {
 }
 
 /** Loads `pathname`, which must answer 200. */
-async function open(pathname) {
+async function open(pathname: string) {
   const status = await load(pathname);
   assert.equal(status, 200, `HTTP status of ${pathname}`);
 }
@@ -304,7 +307,7 @@ async function homeList() {
 }
 
 /** The home page lists every title in `titles`, each linking to its `/posts/<slug>/`. */
-async function assertListed(titles) {
+async function assertListed(titles: string[]) {
   const listed = await homeList();
   const shown = listed.map((entry) => entry.title);
   for (const title of titles) assert.ok(shown.includes(title), `the home page lists "${title}"; it lists ${JSON.stringify(shown)}`);
@@ -313,7 +316,7 @@ async function assertListed(titles) {
 }
 
 /** The page shows one post: its title as the only h1, and body text with `bodyText` in it. */
-async function assertPost(title, bodyText) {
+async function assertPost(title: string, bodyText: string) {
   // In dev, Next's client runtime is on the page and may re-render it once after load: wait for the settled page.
   await page.locator('h1', { hasText: title }).first().waitFor({ timeout: ACTION_TIMEOUT });
   const h1 = page.locator('h1');
@@ -329,7 +332,7 @@ async function assertPost(title, bodyText) {
 const errorPanel = () => page.locator('main').getByRole('alert');
 
 /** The page is the error panel of a broken post: its h1, and text matching each of `patterns`. */
-async function assertErrorPanel(patterns) {
+async function assertErrorPanel(patterns: RegExp[]) {
   // In dev, Next's client runtime is on the page and may re-render it once after load: wait for the settled page.
   await errorPanel().first().waitFor({ timeout: ACTION_TIMEOUT });
   const h1 = page.locator('h1');
@@ -355,7 +358,7 @@ devTest('the home page lists the sample posts, and a sample post page renders', 
 const NEW_MD = {
   file: 'e2e-dev-new-post.md',
   path: '/posts/e2e-dev-new-post/',
-  source: (title, words) => `---\ntitle: "${title}"\ndate: "2031-03-01"\n---\n\nThis post was dropped into posts/ while next dev was running. ${words}\n`,
+  source: (title: string, words: string) => `---\ntitle: "${title}"\ndate: "2031-03-01"\n---\n\nThis post was dropped into posts/ while next dev was running. ${words}\n`,
 };
 
 devTest('a new .md post shows on refresh, on the home page and at its URL; an edit shows on refresh', async () => {
@@ -387,7 +390,7 @@ devTest('a new .md post shows on refresh, on the home page and at its URL; an ed
 const NEW_MDX = {
   file: 'e2e-dev-new-mdx.mdx',
   path: '/posts/e2e-dev-new-mdx/',
-  source: (title, callout) =>
+  source: (title: string, callout: string) =>
     `---\ntitle: "${title}"\ndate: "2031-02-01"\ncategory: "Notes"\n---\n\nAn MDX post added while next dev runs. The answer is {6 * 7}.\n\n<Callout type="tip" title="Live callout">\n  ${callout}\n</Callout>\n`,
 };
 
@@ -395,7 +398,7 @@ devTest('a new .mdx post shows on refresh, with its components and expressions; 
   const title = 'MDX Dropped In';
   await writePost(NEW_MDX.file, NEW_MDX.source(title, 'Callout marker: cobra-first.'));
   const listed = await assertListed([title, ...SAMPLE_TITLES]);
-  assert.equal(listed.find((entry) => entry.title === title).href, NEW_MDX.path);
+  assert.equal(listed.find((entry) => entry.title === title)!.href, NEW_MDX.path);
 
   await openNewPost(NEW_MDX.path);
   await assertPost(title, 'The answer is 42.');
@@ -421,7 +424,7 @@ const DRAFT = {
 devTest('a draft is listed in dev with a "Draft" badge, and has its page', async () => {
   await writePost(DRAFT.file, DRAFT.source);
   const listed = await assertListed([DRAFT.title]);
-  assert.equal(listed.find((entry) => entry.title === DRAFT.title).href, DRAFT.path);
+  assert.equal(listed.find((entry) => entry.title === DRAFT.title)!.href, DRAFT.path);
   const item = page.locator('main ol > li', { has: page.locator('h2 a', { hasText: DRAFT.title }) });
   assert.equal(await item.getByText('Draft', { exact: true }).count(), 1, 'the draft has a "Draft" badge in the list');
   assert.equal(await page.locator('main ol > li').getByText('Draft', { exact: true }).count(), 1, 'only the draft has the badge');
@@ -435,13 +438,13 @@ const BAD_DATE = {
   file: 'e2e-dev-bad-date.md',
   path: '/posts/e2e-dev-bad-date/',
   title: 'Leap Day That Is Not',
-  source: (date) => `---\ntitle: "Leap Day That Is Not"\ndate: "${date}"\n---\n\nA post with a date to fix, marker: ferret-fixed.\n`,
+  source: (date: string) => `---\ntitle: "Leap Day That Is Not"\ndate: "${date}"\n---\n\nA post with a date to fix, marker: ferret-fixed.\n`,
 };
 const BAD_MDX = {
   file: 'e2e-dev-bad-callout.mdx',
   path: '/posts/e2e-dev-bad-callout/',
   title: 'Callout Left Open',
-  source: (closed) =>
+  source: (closed: boolean) =>
     `---\ntitle: "Callout Left Open"\ndate: "2029-01-01"\n---\n\nAn MDX post whose callout is not closed.\n\n<Callout type="warning">\n  Marker: gecko-callout.\n${closed ? '</Callout>\n' : ''}`,
 };
 /** The file line of the unclosed `<Callout>`. */

@@ -1,16 +1,16 @@
 /**
- * Which Chromium the suite runs in (e2e/browser.ts): `FOLIO_BROWSER` picks the system or the
+ * Which Chromium the suite runs in (scripts/browser.ts): `FOLIO_BROWSER` picks the system or the
  * packaged one whatever else the machine has, and `CHROME_PATH` names one. Node's own
  * executable stands in for a browser at `CHROME_PATH`: only where it is matters here.
  */
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { findBrowser } from './browser';
+import { findBrowser } from '../scripts/browser';
 
 const saved = { FOLIO_BROWSER: process.env.FOLIO_BROWSER, CHROME_PATH: process.env.CHROME_PATH };
 
 /** Sets the variables (undefined unsets one) for one test. */
-function environment(variables) {
+function environment(variables: Record<string, string | undefined>): void {
   for (const [name, value] of Object.entries(variables)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

@@ -10,12 +10,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { integrationCspSources } from '../lib/integrations/integrations';
 import { projectRoot } from '../scripts/build-site';
-import { manifestFileFor } from '../scripts/finish-export';
-import { buildSampleSite, buildTestSite, filesUnder, openSite, readToTheEnd, sampleSiteScripts, text } from './harness.mjs';
+import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import type { Integrations } from '../lib/integrations/integrations';
+import { buildSampleSite, buildTestSite, filesUnder, openSite, readToTheEnd, sampleSiteScripts, text } from './harness';
+import type { OpenSite } from './harness';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'integrations');
 const POST = '/posts/commented-post/';
@@ -34,14 +37,21 @@ const FAKE_GISCUS_CLIENT = `(() => {
 /** Plausible's script.js, as far as the suite needs it: it marks the page with its domain and when it ran. */
 const FAKE_PLAUSIBLE_SCRIPT = `document.documentElement.dataset.analyticsStub = document.currentScript.dataset.domain + ' ' + document.readyState;`;
 
+/** A stub origin: its URL, the paths asked of it so far, and `close`. */
+interface StubOrigin {
+  url: string;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
 /**
  * An HTTP server on 127.0.0.1 standing in for a provider's origin: serves `files` (path →
  * JavaScript) and logs every request's path in `requests`.
  */
-async function startStubOrigin(files) {
-  const requests = [];
+async function startStubOrigin(files: Record<string, string>): Promise<StubOrigin> {
+  const requests: string[] = [];
   const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://stub');
+    const { pathname } = new URL(req.url ?? '/', 'http://stub');
     requests.push(pathname);
     const body = files[pathname];
     // The providers' scripts are loaded with crossorigin="anonymous", so CORS must allow them.
@@ -49,19 +59,19 @@ async function startStubOrigin(files) {
     if (body === undefined) res.writeHead(404, headers).end();
     else res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-let commentsOrigin;
-let analyticsOrigin;
-let integrations;
-let outDir;
-let site;
+let commentsOrigin: StubOrigin;
+let analyticsOrigin: StubOrigin;
+let integrations: Integrations;
+let outDir: string;
+let site: OpenSite;
 
 before(
   async () => {
@@ -74,7 +84,7 @@ before(
     outDir = await buildTestSite(FIXTURE_POSTS, 'e2e-integrations', { env: { FOLIO_INTEGRATIONS: JSON.stringify(integrations) } });
     // The script files a page may load: the sample site's, the analytics script on every page,
     // and on a post the comments loader and, once the reader asks, giscus's script.
-    const scripts = (pagePath) => [...sampleSiteScripts(pagePath), `${analyticsOrigin.url}/js/script.js`, ...(pagePath.startsWith('/posts/') ? ['/comments.js', `${commentsOrigin.url}/client.js`] : [])];
+    const scripts = (pagePath: string) => [...sampleSiteScripts(pagePath), `${analyticsOrigin.url}/js/script.js`, ...(pagePath.startsWith('/posts/') ? ['/comments.js', `${commentsOrigin.url}/client.js`] : [])];
     site = await openSite(outDir, { scripts });
   },
   { timeout: 300_000 },
@@ -87,7 +97,7 @@ after(async () => {
 });
 
 /** Every exported page, as a path, and the `<script>` tags of its HTML file as the browser reads them. */
-function exportedPages(dir) {
+function exportedPages(dir: string) {
   return filesUnder(dir)
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
@@ -103,7 +113,7 @@ function exportedPages(dir) {
 }
 
 /** A `<script>` tag as `exportedPages` reads it. */
-const script = ({ src = null, type = null, id = null, defer = false }) => ({ src, type, id, defer });
+const script = ({ src = null, type = null, id = null, defer = false }: { src?: string | null; type?: string | null; id?: string | null; defer?: boolean }) => ({ src, type, id, defer });
 const THEME_SCRIPT = script({ id: 'theme-script' });
 const JSON_LD = script({ type: 'application/ld+json' });
 
@@ -173,7 +183,7 @@ test('a page (template: "page") and the lists have no comments', async () => {
 });
 
 test('a post with its comments section passes axe-core in both schemes', async () => {
-  for (const colorScheme of ['light', 'dark']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     await site.withPage(POST, {}, async (page) => {
       await page.emulateMedia({ colorScheme });
       const { violations } = await new AxeBuilder({ page }).include('main').analyze();
@@ -188,7 +198,7 @@ test('a post with its comments section passes axe-core in both schemes', async (
 
 test('with JavaScript off, a post links to the discussion and shows no button', async () => {
   // Its own context, closed with the browser (see e2e/a11y.test.ts).
-  const noScript = await site.context.browser().newContext({ javaScriptEnabled: false });
+  const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
   await site.withPage(POST, { context: noScript }, async (page) => {
     const comments = page.getByRole('region', { name: 'Comments' });
     assert.equal(await comments.getByRole('link', { name: 'GitHub Discussions' }).getAttribute('href'), 'https://github.com/folio-e2e/comments/discussions');
@@ -199,7 +209,7 @@ test('with JavaScript off, a post links to the discussion and shows no button', 
 });
 
 test("the build leaves the integrations in its manifest, whose CSP sources are the stubs' origins", () => {
-  const manifest = JSON.parse(fs.readFileSync(manifestFileFor(outDir), 'utf8'));
+  const manifest = readBuildManifest(manifestFileFor(outDir));
   assert.deepEqual(manifest.integrations, integrations);
   assert.deepEqual(integrationCspSources(manifest.integrations), {
     scriptSrc: ["'self'", commentsOrigin.url, analyticsOrigin.url],

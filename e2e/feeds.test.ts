@@ -2,32 +2,40 @@
  * Feeds, sitemap, robots.txt and link previews of the exported sample site, as a browser and
  * a feed reader get them from a static server.
  *
- *   node --test e2e/feeds.test.ts
+ *   node --import tsx --test e2e/feeds.test.ts
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite } from './harness.mjs';
+import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite } from './harness';
+import type { OpenSite } from './harness';
+import type { Page } from 'playwright-core';
 
 const FEEDS = [
   { type: 'application/rss+xml', href: '/rss.xml', served: /^(application|text)\/(rss\+)?xml\b/ },
   { type: 'application/atom+xml', href: '/atom.xml', served: /^(application|text)\/(atom\+)?xml\b/ },
   { type: 'application/feed+json', href: '/feed.json', served: /^application\/(feed\+)?json\b/ },
 ];
-const DRAFT_MARKER = fs.readFileSync(DRAFT_FIXTURE, 'utf8').match(/marker: (\S+)\./)[1];
+const DRAFT_MARKER = fs.readFileSync(DRAFT_FIXTURE, 'utf8').match(/marker: (\S+)\./)![1];
 
-let outDir;
-let site;
+/** What the tests read of the JSON Feed. */
+interface JsonFeed {
+  version: string;
+  items: { url: string; content_html: string; date_published: string }[];
+}
+
+let outDir: string;
+let site: OpenSite;
 /** The deployed site's URL (`url` in lib/site.ts), without the trailing slash: the home page's canonical URL. */
-let SITE_URL;
+let SITE_URL: string;
 
 before(
   async () => {
     ({ outDir } = await buildSampleSite());
     site = await openSite(outDir);
     await site.withPage('/', {}, async (page) => {
-      SITE_URL = (await page.locator('head link[rel="canonical"]').getAttribute('href')).replace(/\/$/, '');
+      SITE_URL = (await page.locator('head link[rel="canonical"]').getAttribute('href'))!.replace(/\/$/, '');
     });
   },
   { timeout: 300_000 },
@@ -47,23 +55,23 @@ function exportedPages() {
 }
 
 /** A path on the site as the static server serves it: an absolute URL of the deployed site becomes its path. */
-const localUrl = (url) => site.urlFor(url.startsWith(SITE_URL) ? url.slice(SITE_URL.length) : url);
+const localUrl = (url: string) => site.urlFor(url.startsWith(SITE_URL) ? url.slice(SITE_URL.length) : url);
 
 /** GETs `url` from the static server; returns its status, media type and body. */
-async function fetchFromSite(url) {
+async function fetchFromSite(url: string) {
   const response = await site.context.request.get(localUrl(url));
   return { status: response.status(), type: response.headers()['content-type'] ?? '', body: await response.text() };
 }
 
 /** Parses `xml` with the browser's strict XML parser; returns the parser's error, or null. */
-const xmlError = (page, xml) => page.evaluate((text) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null, xml);
+const xmlError = (page: Page, xml: string) => page.evaluate((text: string) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null, xml);
 
 test('every page links to the three feeds from its head, and each loads with its media type', async () => {
   const pages = exportedPages();
   assert.ok(pages.length >= 8, `the export has its pages, found ${pages.join(', ')}`);
   for (const pathname of pages) {
     await site.withPage(pathname, {}, async (page) => {
-      const links = await page.locator('head link[rel="alternate"]').evaluateAll((elements) => elements.map((link) => ({ type: link.type, href: link.getAttribute('href') })));
+      const links = await page.locator('head link[rel="alternate"]').evaluateAll((elements: HTMLLinkElement[]) => elements.map((link) => ({ type: link.type, href: link.getAttribute('href') })));
       assert.deepEqual(links, FEEDS.map(({ type, href }) => ({ type, href })), `feed links of ${pathname}`);
     });
   }
@@ -79,9 +87,9 @@ test('every page links to the three feeds from its head, and each loads with its
 });
 
 test('the feeds hold the posts the home page lists, newest first, with their bodies as the site shows them', async () => {
-  const feed = JSON.parse((await fetchFromSite('/feed.json')).body);
+  const feed = JSON.parse((await fetchFromSite('/feed.json')).body) as JsonFeed;
   assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-  let listed;
+  let listed: (string | null)[] = [];
   await site.withPage('/', {}, async (page) => {
     listed = await page.locator('main ol > li h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   });
@@ -90,30 +98,30 @@ test('the feeds hold the posts the home page lists, newest first, with their bod
   assert.ok(both >= 3, `the feed has the sample posts, found ${feed.items.length}`);
   assert.deepEqual(
     feed.items.slice(0, both).map((item) => item.url),
-    listed.slice(0, both).map((href) => new URL(href, SITE_URL).href),
+    listed.slice(0, both).map((href) => new URL(href ?? '', SITE_URL).href),
     'the feed lists what the home page lists, in the same order',
   );
 
   for (const item of feed.items) {
     await site.withPage(new URL(item.url).pathname, {}, async (page) => {
-      const words = (text) => text.replace(/\s+/g, ' ').trim();
+      const words = (text: string) => text.replace(/\s+/g, ' ').trim();
       // KaTeX's visual copy of a formula (aria-hidden) is left out of feeds; its MathML stays.
       const shown = words(
         await page.locator('[data-post-body]').evaluate((body) => {
-          const copy = body.cloneNode(true);
+          const copy = body.cloneNode(true) as Element;
           for (const visual of copy.querySelectorAll('.katex-html')) visual.remove();
           return copy.textContent;
         }),
       );
       // Parsed inert, as a feed reader would, so its absolute URLs are not fetched from the real site.
-      const inFeed = words(await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent, item.content_html));
+      const inFeed = words(await page.evaluate((html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent, item.content_html));
       assert.ok(shown.split(' ').length >= 10, `${item.url} has a body`);
       assert.equal(inFeed, shown, `${item.url}: the feed's content has the text of the page's body`);
     });
     assert.doesNotMatch(item.content_html, /\s(href|src)="(?!https?:|mailto:)/, `${item.url}: every URL in the content is absolute`);
   }
 
-  const folderPost = feed.items.find((item) => item.url === `${SITE_URL}/posts/cache-layers/`);
+  const folderPost = feed.items.find((item) => item.url === `${SITE_URL}/posts/cache-layers/`)!;
   const imageUrls = [...folderPost.content_html.matchAll(/\s(?:src|srcset)="([^"]+)"/g)].flatMap(([, value]) => value.split(', ').map((candidate) => candidate.split(' ')[0]));
   assert.ok(imageUrls.some((url) => url.startsWith(`${SITE_URL}/_img/diagram-`)), `the diagram is in the feed: ${imageUrls}`);
   for (const url of imageUrls) {
@@ -135,14 +143,14 @@ test('the sitemap lists exactly the exported pages, and robots.txt points to it'
   const sitemap = await fetchFromSite('/sitemap.xml');
   assert.equal(sitemap.status, 200);
   assert.match(sitemap.type, /^(application|text)\/xml\b/);
-  let entries = [];
+  let entries: { loc: string; lastmod: string | undefined }[] = [];
   await site.withPage('/', {}, async (page) => {
     assert.equal(await xmlError(page, sitemap.body), null, 'sitemap.xml is well-formed XML');
     entries = await page.evaluate(
-      (text) =>
+      (text: string) =>
         [...new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('url')].map((url) => ({
-          loc: url.getElementsByTagName('loc')[0]?.textContent,
-          lastmod: url.getElementsByTagName('lastmod')[0]?.textContent,
+          loc: url.getElementsByTagName('loc')[0]?.textContent ?? '',
+          lastmod: url.getElementsByTagName('lastmod')[0]?.textContent ?? undefined,
         })),
       sitemap.body,
     );
@@ -164,7 +172,7 @@ test('the sitemap lists exactly the exported pages, and robots.txt points to it'
 test('a shared page shows its title, description and an image the site serves; a post is an article with structured data', async () => {
   for (const pathname of ['/', '/about/', '/posts/cache-layers/']) {
     await site.withPage(pathname, {}, async (page) => {
-      const og = Object.fromEntries(await page.locator('head meta[property^="og:"]').evaluateAll((metas) => metas.map((meta) => [meta.getAttribute('property'), meta.content])));
+      const og = Object.fromEntries(await page.locator('head meta[property^="og:"]').evaluateAll((metas: HTMLMetaElement[]) => metas.map((meta) => [meta.getAttribute('property'), meta.content])));
       assert.equal(og['og:url'], new URL(pathname, SITE_URL).href, `og:url of ${pathname}`);
       assert.equal(og['og:url'], await page.locator('head link[rel="canonical"]').getAttribute('href'));
       assert.equal(og['og:description'], await page.locator('head meta[name="description"]').getAttribute('content'));
@@ -181,7 +189,7 @@ test('a shared page shows its title, description and an image the site serves; a
         assert.equal(data['@type'], 'BlogPosting');
         assert.equal(`${data.headline} | Folio`, await page.title());
         assert.equal(data.url, og['og:url']);
-        const inFeed = JSON.parse((await fetchFromSite('/feed.json')).body).items.find((item) => item.url === data.url);
+        const inFeed = (JSON.parse((await fetchFromSite('/feed.json')).body) as JsonFeed).items.find((item) => item.url === data.url)!;
         assert.equal(data.datePublished, inFeed.date_published.slice(0, 10), 'the post is dated as in the feed');
       } else {
         assert.deepEqual(structured, [], `no JSON-LD on ${pathname}`);
