@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build/manifest';
-import { manifestFileFor } from '../lib/build/manifest-file';
+import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
 import { loadContent, type ContentIndex } from '../lib/content/load';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
@@ -113,5 +113,45 @@ describe('writeBuildManifest', () => {
     expect(renames.mock.calls[0][1]).toBe(file);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['content-manifest.json']);
     renames.mockRestore();
+  });
+});
+
+describe('readBuildManifest', () => {
+  const written = () => {
+    const root = fs.mkdtempSync(path.join(path.dirname(writePosts({})), 'root-'));
+    return writeBuildManifest(load(writePosts(blog())), root);
+  };
+
+  it('reads back the manifest the prepare step wrote, as it was made', () => {
+    const file = written();
+    expect(readBuildManifest(file)).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+  });
+
+  it('fails naming every field that is not what the prepare step writes, and how to get a good one', () => {
+    const file = written();
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    manifest.posts[1].date = 20200102;
+    delete manifest.basePath;
+    manifest.routes.push({ url: '/x/', lastmod: null, extra: true });
+    fs.writeFileSync(file, JSON.stringify(manifest));
+    expect(() => readBuildManifest(file)).toThrow(`The build manifest ${file} is not one this build writes: run \`npm run build\` again.`);
+    const message = (() => {
+      try {
+        readBuildManifest(file);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^ {2}basePath: /m);
+    expect(message).toMatch(/^ {2}posts\.1\.date: /m);
+    expect(message).toMatch(/^ {2}routes\.\d+: .*extra/m);
+  });
+
+  it('says how to get a manifest when there is none, and when the file is not JSON', () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(writePosts({})), 'root-'));
+    expect(() => readBuildManifest(path.join(dir, 'missing.json'))).toThrow(/^No build manifest at .*missing\.json: run `npm run build`/);
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"site": ');
+    expect(() => readBuildManifest(path.join(dir, 'broken.json'))).toThrow(/^The build manifest .*broken\.json is not JSON/);
   });
 });

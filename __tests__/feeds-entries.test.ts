@@ -109,6 +109,11 @@ describe('postBodyHtml', () => {
     expect(html).toContain(`srcset="${URL_OF_POST}a-480.avif 480w, ${SITE}/b-960.avif 960w"`);
   });
 
+  it('reads a srcset as browsers do: a comma inside a URL does not end its candidate', () => {
+    const html = postBodyHtml(page('<img src="a.png" srcset="/img?w=480,h=320 1x,/img?w=960,h=640 2x">'), URL_OF_POST);
+    expect(html).toContain(`srcset="${SITE}/img?w=480,h=320 1x, ${SITE}/img?w=960,h=640 2x"`);
+  });
+
   it('keeps a URL it cannot resolve as written', () => {
     expect(postBodyHtml(page('<a href="http://[not-a-host/">x</a>'), URL_OF_POST)).toBe('<a href="http://[not-a-host/">x</a>');
   });

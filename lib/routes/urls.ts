@@ -36,7 +36,8 @@ function srcSetCandidates(srcSet: string): SrcSetCandidate[] {
 }
 
 /** `srcSet` with each candidate's URL replaced by what `replace` returns for it, as `<url> <descriptors>, …`. */
-export const replaceSrcSetUrls = (srcSet: string, replace: (url: string) => string): string =>
-  srcSetCandidates(srcSet)
+export function replaceSrcSetUrls(srcSet: string, replace: (url: string) => string): string {
+  return srcSetCandidates(srcSet)
     .map(({ url, descriptors }) => [replace(url), descriptors].filter(Boolean).join(' '))
     .join(', ');
+}
