@@ -14,7 +14,7 @@ import fs from 'node:fs';
  */
 const SANITIZER_DECLARATIONS = [
   'FILTERED_TAGS', 'CLOBBER_PREFIX', 'rawHtmlSchema', 'TAG_OR_COMMENT', 'endTag', 'LONE_START_TAG', 'closed', 'filterTags', 'rehypeRawHtml',
-  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'srcSetCandidates', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
+  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
 ];
 
 /**
@@ -40,7 +40,7 @@ const MODULES = {
   schema: { mutate: ['lib/content/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
   slug: { mutate: ['lib/content/slug.ts'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
   'reserved-paths': { mutate: ['lib/routes/table.ts'], tests: ['reserved-paths', 'content', 'content-hostile'] },
-  sanitizer: { mutate: declarationRanges('lib/markdown/compile.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
+  sanitizer: { mutate: [...declarationRanges('lib/markdown/compile.ts', SANITIZER_DECLARATIONS), ...declarationRanges('lib/routes/urls.ts', ['srcSetCandidates', 'replaceSrcSetUrls'])], tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
   svg: { mutate: ['lib/images/svg.ts'], tests: ['svg', 'content-hostile'] },
   feeds: { mutate: ['lib/export/feeds.ts'], tests: ['feeds', 'feeds-entries'] },
   headers: { mutate: ['lib/export/headers.ts'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },

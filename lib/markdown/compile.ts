@@ -36,7 +36,7 @@ import { createHighlighter, type Highlighter } from 'shiki';
 import { unified, type Pluggable } from 'unified';
 import { visit } from 'unist-util-visit';
 import { postFilesPath } from '../routes/table';
-import { hasUrlScheme, isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
+import { hasUrlScheme, isRelativeUrl, replaceSrcSetUrls, resolveRelativeUrl } from '../routes/urls';
 import { readableTheme } from './code-themes';
 import { site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
@@ -402,20 +402,6 @@ function rehypeYouTubeEmbeds(options: { problems: Problem[] }) {
 const URL_PROPERTIES = new Set([...Object.keys(urlAttributes), 'srcSet', 'longDesc']);
 const COMPONENT_URL_PROPERTIES = new Set(['src', 'href']);
 
-/** The URLs of a `srcset`: candidates of a URL and its descriptors (`a-480.avif 480w`), apart at commas. */
-function srcSetCandidates(srcSet: string): { url: string; descriptors: string }[] {
-  const candidates: { url: string; descriptors: string }[] = [];
-  for (let rest = srcSet.replace(/^[\s,]+/, ''); rest; rest = rest.replace(/^[\s,]+/, '')) {
-    // As browsers read it: the URL runs to the next space, and commas that end it end the candidate.
-    const url = /^\S+/.exec(rest)![0];
-    rest = rest.slice(url.length);
-    const descriptors = url.endsWith(',') ? '' : /^[^,]*/.exec(rest)![0];
-    rest = rest.slice(descriptors.length);
-    candidates.push({ url: url.replace(/,+$/, ''), descriptors: descriptors.trim() });
-  }
-  return candidates;
-}
-
 /** Where a URL is: the name of its attribute as written in HTML (`srcset`), its element's name and line. */
 interface UrlPlace {
   attribute: string;
@@ -450,8 +436,7 @@ function replaceElementUrls(node: Element | MdxJsxElement | MdxJsxTextElement, r
     const attribute = property.toLowerCase();
     if (property === 'srcSet') {
       // Parsed HTML holds a srcset as its parts between commas, which may split a URL.
-      const candidates = srcSetCandidates(Array.isArray(value) ? value.join(',') : String(value));
-      properties.srcSet = candidates.map(({ url, descriptors }) => [replace(url, attribute), descriptors].filter(Boolean).join(' ')).join(', ');
+      properties.srcSet = replaceSrcSetUrls(Array.isArray(value) ? value.join(',') : String(value), (url) => replace(url, attribute));
     } else {
       properties[property] = Array.isArray(value) ? value.map((url) => replace(String(url), attribute)) : replace(String(value), attribute);
     }
