@@ -8,13 +8,13 @@
 import fs from 'node:fs';
 
 /**
- * The parts of lib/markdown.ts that make raw HTML safe: the tag filter, the sanitizer's
+ * The parts of lib/markdown/compile.ts that make raw HTML safe: the tag filter, the sanitizer's
  * schema, the prefixing of ids, and the check of every URL. The rest of the file (code
  * highlighting, alerts, embeds, math) builds trusted markup and is not measured.
  */
 const SANITIZER_DECLARATIONS = [
   'FILTERED_TAGS', 'CLOBBER_PREFIX', 'rawHtmlSchema', 'TAG_OR_COMMENT', 'endTag', 'LONE_START_TAG', 'closed', 'filterTags', 'rehypeRawHtml',
-  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'srcSetCandidates', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
+  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
 ];
 
 /**
@@ -36,14 +36,14 @@ function declarationRanges(file, names) {
 
 /** The modules measured: the code each one mutates, and the test files that exercise it. */
 const MODULES = {
-  content: { mutate: ['lib/content.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
-  schema: { mutate: ['lib/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
-  slug: { mutate: ['lib/slug.mjs'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
-  'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
-  sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
-  svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
-  feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
-  headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
+  content: { mutate: ['lib/content/load.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
+  schema: { mutate: ['lib/content/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
+  slug: { mutate: ['lib/content/slug.ts'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
+  'reserved-paths': { mutate: ['lib/routes/table.ts'], tests: ['reserved-paths', 'content', 'content-hostile'] },
+  sanitizer: { mutate: [...declarationRanges('lib/markdown/compile.ts', SANITIZER_DECLARATIONS), ...declarationRanges('lib/routes/urls.ts', ['srcSetCandidates', 'replaceSrcSetUrls'])], tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
+  svg: { mutate: ['lib/images/svg.ts'], tests: ['svg', 'content-hostile'] },
+  feeds: { mutate: ['lib/export/feeds.ts'], tests: ['feeds', 'feeds-entries'] },
+  headers: { mutate: ['lib/export/headers.ts'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
 };
 
 const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
@@ -75,7 +75,7 @@ const config = {
   coverageAnalysis: 'perTest',
   mutate: modules.flatMap(({ mutate }) => mutate),
   // Most test files pick `@jest-environment node` in a docblock; this lets Stryker see them.
-  testRunnerNodeArgs: ['--import', new URL('scripts/mutation/stryker-environments.mjs', import.meta.url).href],
+  testRunnerNodeArgs: ['--import', 'tsx', '--import', new URL('scripts/mutation/stryker-environments.ts', import.meta.url).href],
   // Two cores, shared with builds.
   concurrency: 2,
   // A mutant's run includes jest's start, which takes seconds on a busy machine: a short

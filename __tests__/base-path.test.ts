@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseBasePath, parseSiteUrl, prefixBasePath, stripBasePath } from '../lib/routes/base-path.mjs';
+import { parseBasePath, parseSiteUrl, prefixBasePath, stripBasePath } from '../lib/routes/base-path';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 

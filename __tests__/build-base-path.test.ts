@@ -18,9 +18,9 @@ import { decode } from 'ico-endec';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { pathToRegexp } from 'path-to-regexp';
-import { vercelHeaders } from '../lib/export/headers.mjs';
-import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts.mjs';
-import { filesUnder } from '../lib/node/files.mjs';
+import { vercelHeaders } from '../lib/export/headers';
+import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
+import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);
@@ -170,7 +170,7 @@ describe(`next build with BASE_PATH=${BASE}`, () => {
       }
     });
 
-    it('agrees with vercel.json for every file, and vercel.json is up to date (else: node scripts/write-vercel-json.mjs)', () => {
+    it('agrees with vercel.json for every file, and vercel.json is up to date (else: npx tsx scripts/write-vercel-json.ts)', () => {
       const vercel = JSON.parse(fs.readFileSync(path.join(root, 'vercel.json'), 'utf8'));
       const themeScriptHashes = [`'sha256-${createHash('sha256').update(hastToString(select(`script#${THEME_SCRIPT_ID}`, fromHtml(read('/index.html')))!)).digest('base64')}'`];
       expect(vercel.headers).toEqual(vercelHeaders({ themeScriptHashes }));

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * Hostile posts through the real build (scripts/build-site.mjs): a site with one broken post of
+ * Hostile posts through the real build (scripts/build-site.ts): a site with one broken post of
  * each kind (front matter, file, body, image, cover) fails in one build that names every one,
  * before any page is rendered, with no crash;
  * a site of posts that used to be dropped, garbled or fatal builds, each with its page. The
@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
-import { filesUnder } from '../lib/node/files.mjs';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table';
+import { filesUnder } from '../lib/node/files';
 import { readPagefindFile } from './helpers/pagefind';
 import { post } from './helpers/posts-dir';
 import { removeBuiltSites, tryBuildSite } from './helpers/build-site';

@@ -1,17 +1,17 @@
 /**
  * @jest-environment node
  *
- * Builds a generated site of 23 posts with the real `next build` (see scripts/build-site.mjs)
+ * Builds a generated site of 23 posts with the real `next build` (see scripts/build-site.ts)
  * and checks the list pages in `out/`: pagination, tags and categories (with non-ASCII names),
  * the archive, and the chrome of post pages. Then serves `out/` as a static host does and
  * follows every link of every page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { start } from '../scripts/serve.mjs';
+import { start } from '../scripts/serve';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
-import { filesUnder } from '../lib/node/files.mjs';
+import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);

@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * Builds a site of 23 posts with the real `next build` and post-export step (see
- * scripts/build-site.mjs), and checks what search engines, link previews and feed readers
+ * scripts/build-site.ts), and checks what search engines, link previews and feed readers
  * get from `out/`: the sitemap against the exported pages, the feeds, and every page's head.
  */
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { site } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
-import { filesUnder } from '../lib/node/files.mjs';
+import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
 
 jest.setTimeout(300_000);

@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * Builds a fixture site with the real `next build` (in a scratch copy, see
- * scripts/build-site.mjs) and checks what lands in `out/`.
+ * scripts/build-site.ts) and checks what lands in `out/`.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,15 +13,15 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
+import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
-import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders.mjs';
+import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders';
 import { readCompiledPost } from '../lib/page-props/site-data';
 import type { SiteData } from '../lib/page-props/site-data';
-import { filesUnder } from '../lib/node/files.mjs';
+import { filesUnder } from '../lib/node/files';
 import { buildSite, copySite, prepareAsDev, rebuildSite, removeBuiltSites, tryBuildSite } from './helpers/build-site';
-import { scriptsOn } from './helpers/scripts-on-pages.mjs';
+import { scriptsOn } from './helpers/scripts-on-pages';
 
 jest.setTimeout(300_000);
 afterAll(removeBuiltSites);
@@ -204,8 +204,8 @@ describe('next build of a fixture site', () => {
     expect(withScriptFiles).toEqual(['/search/']);
   });
 
-  it('adds to every other page, for search, only the header\'s "Search" link, of as many bytes as the README says', () => {
-    const claimed = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').match(/the header's "Search" link \((\d+) bytes of HTML\)/)?.[1];
+  it('adds to every other page, for search, only the header\'s "Search" link, of as many bytes as docs/search.md says', () => {
+    const claimed = fs.readFileSync(path.join(__dirname, '..', 'docs', 'search.md'), 'utf8').match(/the header's "Search" link \((\d+) bytes of HTML\)/)?.[1];
     expect(claimed).toBeDefined();
     const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/');
     expect(pages.length).toBeGreaterThanOrEqual(7);

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compiledBodiesDir } from '../lib/node/folders.mjs';
+import { compiledBodiesDir } from '../lib/node/folders';
 import { assetListing, createCompileCache, getPipelineVersion, installedPackages, pipelineModules } from '../lib/build/compile-cache';
 import { site } from '../lib/config/site';
-import { packageDir } from '../lib/node/packages.mjs';
+import { packageDir } from '../lib/node/packages';
 import { readCompiledPost } from '../lib/page-props/site-data';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cache-'));
@@ -92,7 +92,7 @@ describe('getPipelineVersion', () => {
 
   it('finds the pipeline\'s modules from its imports, deep ones and components included, and the packages they use', async () => {
     const { files, packages } = await pipelineModules(root);
-    for (const file of ['lib/markdown/compile.ts', 'lib/markdown/sanitize.ts', 'lib/markdown/embeds.ts', 'lib/markdown/code-themes.ts', 'lib/images/body-images.ts', 'lib/images/process.ts', 'lib/integrations/youtube-frame.mjs', 'components/MdxBody/renderBody.tsx', 'components/YouTube/YouTube.tsx', 'components/Callout/Callout.tsx']) {
+    for (const file of ['lib/markdown/compile.ts', 'lib/markdown/sanitize.ts', 'lib/markdown/embeds.ts', 'lib/markdown/code-themes.ts', 'lib/images/body-images.ts', 'lib/images/process.ts', 'lib/integrations/youtube-frame.ts', 'components/MdxBody/renderBody.tsx', 'components/YouTube/YouTube.tsx', 'components/Callout/Callout.tsx']) {
       expect(files).toContain(file);
     }
     expect(files).not.toContain('pages/_document.tsx');
@@ -107,7 +107,7 @@ describe('getPipelineVersion', () => {
   });
 
   it('changes with any module the pipeline imports, however deep, and with a component whose markup is in the HTML', async () => {
-    for (const file of ['lib/markdown/code-themes.ts', 'lib/integrations/youtube-frame.mjs', 'lib/images/body-images.ts', 'components/Callout/Callout.tsx']) {
+    for (const file of ['lib/markdown/code-themes.ts', 'lib/integrations/youtube-frame.ts', 'lib/images/body-images.ts', 'components/Callout/Callout.tsx']) {
       expect({ file, version: await getPipelineVersion(copy((copyRoot) => append(copyRoot, file, '\n// edited\n'))) }).toEqual({ file, version: expect.not.stringMatching(base) });
     }
   });

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { publishAssets } from '../lib/build/publish';
 import { loadContent, readBody } from '../lib/content/load';
-import { RESERVED_ROOT_NAMES } from '../lib/routes/table.mjs';
-import { MAX_SLUG_BYTES } from '../lib/content/slug.mjs';
+import { RESERVED_ROOT_NAMES } from '../lib/routes/table';
+import { MAX_SLUG_BYTES } from '../lib/content/slug';
 import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../lib/content/dates.mjs';
+import { formatDate } from '../lib/content/dates';
 import { loadContent } from '../lib/content/load';
 import { archiveByYear } from '../lib/page-props/lists';
 import { post, writePosts } from './helpers/posts-dir';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { CACHE_POLICIES } from '../lib/export/headers.mjs';
+import { CACHE_POLICIES } from '../lib/export/headers';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -72,7 +72,7 @@ describe('netlify.toml', () => {
 describe('scripts/deploy-s3.sh', () => {
   const script = read('scripts/deploy-s3.sh');
 
-  it('uses the cache policies of lib/headers.mjs', () => {
+  it('uses the cache policies of lib/export/headers.ts', () => {
     const policy = (name: string) => new RegExp(`^${name}='([^']*)'$`, 'm').exec(script)?.[1];
     expect(policy('IMMUTABLE')).toBe(CACHE_POLICIES.immutable);
     expect(policy('PAGE')).toBe(CACHE_POLICIES.page);
@@ -211,7 +211,7 @@ describe('.ci/run', () => {
     const log = path.join(dir, 'calls.log');
     const stub = (name: string, body = '') =>
       fs.writeFileSync(path.join(bin, name), `#!/bin/bash\necho "${name} $* [FOLIO_BROWSER=\${FOLIO_BROWSER:-}]" >> ${JSON.stringify(log)}\n${body}\n`, { mode: 0o755 });
-    for (const name of ['npm', 'node']) stub(name);
+    for (const name of ['npm', 'node', 'npx']) stub(name);
     if (aptGet) stub('apt-get');
     if (chromium) stub('chromium');
     stub('id', `echo ${uid}`);
@@ -229,14 +229,25 @@ describe('.ci/run', () => {
       'apt-get install -y -q chromium [FOLIO_BROWSER=]',
       'npm ci --no-audit --no-fund [FOLIO_BROWSER=]',
       'npm test [FOLIO_BROWSER=system]',
-      'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]',
+      'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]',
+      'npx -y -p node@24 -- node -e if (!process.version.startsWith("v24.")) throw new Error(`expected Node 24, ran ${process.version}`) [FOLIO_BROWSER=]',
+      'npx -y -p node@24 -- node --import tsx scripts/build.ts [FOLIO_BROWSER=]',
     ]);
   });
 
   it('installs nothing when chromium is there already', () => {
     const { calls } = runCi({ uid: 1000, chromium: true });
     expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
-    expect(calls.slice(-2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node e2e/run.mjs e2e/site.test.mjs [FOLIO_BROWSER=packaged]']);
+    expect(calls.slice(-4, -2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]']);
+  });
+
+  it('then builds the sample site under Node 24, whatever the browser', () => {
+    for (const setting of [{ uid: 0, chromium: false }, { uid: 1000, chromium: false }]) {
+      expect(runCi(setting).calls.slice(-2)).toEqual([
+        'npx -y -p node@24 -- node -e if (!process.version.startsWith("v24.")) throw new Error(`expected Node 24, ran ${process.version}`) [FOLIO_BROWSER=]',
+        'npx -y -p node@24 -- node --import tsx scripts/build.ts [FOLIO_BROWSER=]',
+      ]);
+    }
   });
 
   it('says so and runs the whole suite under the packaged Chromium where it cannot install one (not root, or no apt-get)', () => {
@@ -244,7 +255,7 @@ describe('.ci/run', () => {
       const { status, stderr, calls } = runCi(setting);
       expect(status).toBe(0);
       expect(stderr).toContain("cannot install Debian's chromium here");
-      expect(calls).toEqual(['npm ci --no-audit --no-fund [FOLIO_BROWSER=]', 'npm test [FOLIO_BROWSER=packaged]']);
+      expect(calls.slice(0, 2)).toEqual(['npm ci --no-audit --no-fund [FOLIO_BROWSER=]', 'npm test [FOLIO_BROWSER=packaged]']);
     }
   });
 });

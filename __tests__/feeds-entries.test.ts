@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// Feeds (lib/feeds.mjs) in the details feeds.test.ts leaves out: a site under a base path,
+// Feeds (lib/export/feeds.ts) in the details feeds.test.ts leaves out: a site under a base path,
 // entries with no terms, every URL attribute of a body made absolute, and the export files
 // the feeds are read from. Each feed is read back with an XML parser or as JSON.
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { BuildManifest } from '../lib/build/manifest';
-import { exportedPageFile, postBodyHtml, sitePathOf, writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
+import { exportedPageFile, postBodyHtml, sitePathOf, writeFeedsAndSitemap } from '../lib/export/feeds';
 import { site, siteFeeds } from '../lib/config/site';
 import { category, postSummary, tag } from './helpers/post-summary';
 
@@ -107,6 +107,11 @@ describe('postBodyHtml', () => {
     expect(html).toContain(`poster="${SITE}/p.jpg"`);
     expect(html).toContain(`cite="${URL_OF_POST}source.html"`);
     expect(html).toContain(`srcset="${URL_OF_POST}a-480.avif 480w, ${SITE}/b-960.avif 960w"`);
+  });
+
+  it('reads a srcset as browsers do: a comma inside a URL does not end its candidate', () => {
+    const html = postBodyHtml(page('<img src="a.png" srcset="/img?w=480,h=320 1x,/img?w=960,h=640 2x">'), URL_OF_POST);
+    expect(html).toContain(`srcset="${SITE}/img?w=480,h=320 1x, ${SITE}/img?w=960,h=640 2x"`);
   });
 
   it('keeps a URL it cannot resolve as written', () => {

@@ -1,5 +1,5 @@
 /**
- * The feeds, the sitemap and robots.txt that the post-export step writes (lib/feeds.mjs),
+ * The feeds, the sitemap and robots.txt that the post-export step writes (lib/export/feeds.ts),
  * from a real content index and exported pages with real post bodies in them. Each feed is
  * parsed back and checked against its spec's required elements. It runs in jsdom for its
  * DOMParser, a strict XML parser (saxes): fast-xml-parser, which reads the values, forgives
@@ -13,7 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { buildManifest, type BuildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
-import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds.mjs';
+import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds';
 import { post, writePosts } from './helpers/posts-dir';
 
 const SITE = 'https://folio.example.com';

@@ -1,12 +1,12 @@
 /** @jest-environment node */
-// The security headers (lib/headers.mjs) word for word, and the details of the rules that
+// The security headers (lib/export/headers.ts) word for word, and the details of the rules that
 // headers.test.ts leaves out: which extra sources are refused, and rules that do not depend
 // on the order the files come in or on an earlier `_headers`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFor, themeScriptHashes, writeHeadersFile } from '../lib/export/headers.mjs';
-import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame.mjs';
+import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFor, themeScriptHashes, writeHeadersFile } from '../lib/export/headers';
+import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
 
 const HASH = cspHash('theme();');
 const policy = { themeScriptHashes: [HASH] };

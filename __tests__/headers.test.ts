@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * The headers the CDN sends (lib/headers.mjs): the Content-Security-Policy, the `_headers`
+ * The headers the CDN sends (lib/export/headers.ts): the Content-Security-Policy, the `_headers`
  * rules as Netlify's own parser reads them, and `vercel.json`'s rules, which must give every
  * file the same headers. The CSP hash against a real build's pages, and `vercel.json`'s hash,
  * are checked in build-base-path.test.ts: the theme script's text is the bundler's output.
@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
-import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers.mjs';
-import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame.mjs';
+import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
+import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
 
 const root = path.resolve(__dirname, '..');
 const HASH = cspHash('theme();');
@@ -20,7 +20,7 @@ const policy = { themeScriptHashes: [HASH] };
 
 /**
  * The header lines of each kind of file, exactly as they must be sent, written out here rather
- * than taken from lib/headers.mjs: every rule of `_headers` and `vercel.json` is checked against them.
+ * than taken from lib/export/headers.ts: every rule of `_headers` and `vercel.json` is checked against them.
  */
 const csp = (scriptSrc: string) =>
   `Content-Security-Policy: default-src 'self'; script-src ${scriptSrc}; style-src 'self' ${cspHash(YOUTUBE_PLAY_STYLE)}; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; font-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'`;

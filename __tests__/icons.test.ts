@@ -1,18 +1,18 @@
 /**
  * @jest-environment node
  *
- * The icon set and the web app manifest (lib/icons.mjs), made with sharp from one SVG: the
+ * The icon set and the web app manifest (lib/images/icons.ts), made with sharp from one SVG: the
  * sizes and pixels of every file, the manifest under a base path, what is written into
  * `public/` and when, and the errors for a source that is not there. Every page links them
  * (pages/_document.tsx), checked on a real export in build-base-path.test.ts and in Chromium
- * in e2e/site.test.mjs.
+ * in e2e/site.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decode } from 'ico-endec';
 import sharp from 'sharp';
-import { iconSourceFile, publishIcons, renderIcons, webManifest } from '../lib/images/icons.mjs';
+import { iconSourceFile, publishIcons, renderIcons, webManifest } from '../lib/images/icons';
 import { site } from '../lib/config/site';
 
 /** A source wider than tall: the left half red, the right half transparent. */

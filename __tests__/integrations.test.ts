@@ -1,5 +1,5 @@
-import { NO_INTEGRATIONS, allowedScriptFiles, analyticsScript, commentsEmbed, integrationCspSources, resolveIntegrations, type AnalyticsSettings, type CommentsSettings, type Integrations } from '../lib/integrations/integrations.mjs';
-import { COMMENTS_LOADER_PATH } from '../lib/routes/table.mjs';
+import { NO_INTEGRATIONS, allowedScriptFiles, analyticsScript, commentsEmbed, integrationCspSources, resolveIntegrations, type AnalyticsSettings, type CommentsSettings, type Integrations } from '../lib/integrations/integrations';
+import { COMMENTS_LOADER_PATH } from '../lib/routes/table';
 import { site, siteIntegrations } from '../lib/config/site';
 
 const giscus: CommentsSettings = { provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc' };

@@ -1,3 +1,4 @@
+// @ts-check
 // Jest through next/jest: it compiles TypeScript and JSX with SWC (ts-jest refuses
 // TypeScript 7) and stubs CSS modules.
 import path from 'node:path';

@@ -3,13 +3,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadContent } from '../lib/content/load';
-import { writeNewPost } from '../scripts/new-post.mjs';
+import { writeNewPost } from '../scripts/new-post';
 
-const script = path.resolve(__dirname, '..', 'scripts', 'new-post.mjs');
+const script = path.resolve(__dirname, '..', 'scripts', 'new-post.ts');
+/** tsx, which runs the script, as the project has it: the command runs in another folder. */
+const tsx = pathToFileURL(require.resolve('tsx')).href;
 
 function newPost(postsDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [script, ...args], { cwd: path.dirname(postsDir), env: { ...process.env, FOLIO_POSTS_DIR: postsDir }, encoding: 'utf8', stdio: 'pipe' });
+  return execFileSync(process.execPath, ['--import', tsx, script, ...args], { cwd: path.dirname(postsDir), env: { ...process.env, FOLIO_POSTS_DIR: postsDir }, encoding: 'utf8', stdio: 'pipe' });
 }
 
 const readPosts = (postsDir: string) => loadContent({ dir: postsDir, root: path.dirname(postsDir), includeDrafts: true, keepBroken: false }).posts;

@@ -1,5 +1,5 @@
-import { THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts.mjs';
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table.mjs';
+import { THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts';
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
 
 describe('isAllowedScript', () => {
   it.each([

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildInWorker, startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
 import { loadContent } from '../lib/content/load';
 import { type Post } from '../lib/content/types';
-import { makeSiteCopy } from '../scripts/build-site.mjs';
+import { makeSiteCopy } from '../scripts/build-site';
 
 jest.setTimeout(180_000);
 

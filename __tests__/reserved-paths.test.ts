@@ -1,8 +1,8 @@
 /** @jest-environment node */
-// The names the build owns (lib/routes/table.mjs), as an exported site has them: no page
+// The names the build owns (lib/routes/table.ts), as an exported site has them: no page
 // may take one at the root, and only `index` is refused below it.
 import { loadContent } from '../lib/content/load';
-import { RESERVED_ROOT_NAMES, reservedSlugProblem } from '../lib/routes/table.mjs';
+import { RESERVED_ROOT_NAMES, reservedSlugProblem } from '../lib/routes/table';
 import { production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
 

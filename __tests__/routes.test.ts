@@ -4,7 +4,7 @@
 // route added without its entry (or an entry left behind by a removed page) fails here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PAGE_ROUTES } from '../lib/routes/table.mjs';
+import { PAGE_ROUTES } from '../lib/routes/table';
 
 const root = path.resolve(__dirname, '..');
 

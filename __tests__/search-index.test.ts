@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * The search index that the post-export step writes (lib/search-index.mjs): records made from
+ * The search index that the post-export step writes (lib/export/search-index.ts): records made from
  * exported post bodies, and the real Pagefind indexer run on a content index with a draft
  * and a page in it, its output read back.
  */
@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
-import { exportedPageFile } from '../lib/export/feeds.mjs';
-import { searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index.mjs';
-import { SEARCH_INDEX_DIR } from '../lib/routes/table.mjs';
+import { exportedPageFile } from '../lib/export/feeds';
+import { searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index';
+import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -179,7 +179,7 @@ describe('writeSearchIndex', () => {
         }),
         close: stopped,
       }));
-      const isolated: typeof import('../lib/export/search-index.mjs') = await import('../lib/export/search-index.mjs');
+      const isolated: typeof import('../lib/export/search-index') = await import('../lib/export/search-index');
       await expect(isolated.writeSearchIndex(manifest, outDir)).rejects.toThrow('Cannot write the search index: Pagefind failed: the service stopped');
     });
     expect(stopped).toHaveBeenCalled();

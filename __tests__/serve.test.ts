@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * `npm run serve` (scripts/serve.mjs) on a small export written here: content encoding as
+ * `npm run serve` (scripts/serve.ts) on a small export written here: content encoding as
  * the request negotiates it, the `_headers` rules, 404.html, folder redirects, base path.
  */
 import fs from 'node:fs';
@@ -9,8 +9,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CACHE_POLICIES, writeHeadersFile } from '../lib/export/headers.mjs';
-import { start } from '../scripts/serve.mjs';
+import { CACHE_POLICIES, writeHeadersFile } from '../lib/export/headers';
+import { start } from '../scripts/serve';
 
 const PAGE = `<!doctype html><html><head><script id="theme-script">document.documentElement.dataset.x=1</script></head><body>${'<p>Cached at the edge.</p>'.repeat(200)}</body></html>`;
 const NOT_FOUND = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { MAX_SLUG_BYTES, nameKey, slugFromFrontMatter, slugify } from '../lib/content/slug.mjs';
+import { MAX_SLUG_BYTES, nameKey, slugFromFrontMatter, slugify } from '../lib/content/slug';
 
 describe('slugify', () => {
   it.each([

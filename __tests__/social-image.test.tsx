@@ -14,7 +14,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import satori from 'satori';
 import sharp from 'sharp';
 import { Seo } from '../components/Seo/Seo';
-import { formatDate } from '../lib/content/dates.mjs';
+import { formatDate } from '../lib/content/dates';
 import { loadContent } from '../lib/content/load';
 import { type Post } from '../lib/content/types';
 import { publishImages } from '../lib/images/cache';

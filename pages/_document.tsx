@@ -2,9 +2,9 @@ import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document'
 import { Analytics } from '../components/Analytics/Analytics';
 import { SiteIcons } from '../components/Seo/SiteIcons';
 import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle';
-import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/headers.mjs';
-import { iconHrefs } from '../lib/images/icons.mjs';
-import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations.mjs';
+import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/headers';
+import { iconHrefs } from '../lib/images/icons';
+import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations';
 import { basePath, site, siteIntegrations } from '../lib/config/site';
 
 const { analytics } = siteIntegrations;

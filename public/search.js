@@ -6,7 +6,7 @@
  * - fills the box from `?q=` and searches at once, so a search can be bookmarked; each
  *   search puts its words back in the URL;
  * - loads Pagefind's script, its WebAssembly and the index (`pagefind/`, written by
- *   lib/search-index.mjs) only when the box is focused or a search runs;
+ *   lib/export/search-index.ts) only when the box is focused or a search runs;
  * - lists `PAGE_SIZE` results at a time, each with its title as a link, its date and an
  *   excerpt with the matched words in `<mark>`, and says in a live region what it found.
  * Pagefind runs on the page, not in its Web Worker: one script file fewer to fetch. Every

@@ -4,7 +4,7 @@
  * 1. The prepare step (lib/build/prepare.ts): reads every post, builds every body and image,
  *    and fails listing every broken post before any page is rendered.
  * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
- * 3. The post-export step (scripts/finish-export.mjs): feeds, sitemap, search index, `_headers`.
+ * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, search index, `_headers`.
  *
  *   npm run build
  */
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ContentErrors } from '../lib/content/errors';
 import { startPostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
-import { finishSite, reportFinished } from './finish-export.mjs';
+import { finishExport, reportFinished } from '../lib/export/finish';
 
 const root = process.cwd();
 
@@ -37,7 +37,7 @@ async function build(): Promise<void> {
   }
   await nextBuild();
   const outDir = path.join(root, 'out');
-  reportFinished(outDir, await finishSite(outDir));
+  reportFinished(outDir, await finishExport(outDir));
 }
 
 build().catch((error: unknown) => {

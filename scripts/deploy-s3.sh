@@ -12,7 +12,7 @@
 #                               (default: .deploy/page-hashes.txt under the base path)
 #   DRY_RUN=1                   show what would be uploaded and invalidated, and change nothing
 #
-# The cache policies are lib/export/headers.mjs's CACHE_POLICIES (a test keeps them equal):
+# The cache policies are lib/export/headers.ts's CACHE_POLICIES (a test keeps them equal):
 # content-hashed files for a year, immutable; pages, feeds and everything else that keeps its
 # name a minute in the browser and an hour at the edge; the search index's entry files
 # revalidated on every use; the icons and the web app manifest a day. CloudFront honours s-maxage; the security headers of out/_headers
@@ -22,9 +22,10 @@ export LC_ALL=C
 
 OUT_DIR=${1:-out}
 : "${S3_BUCKET:?set S3_BUCKET to the bucket to deploy to}"
-# The base path as the build reads it (lib/routes/base-path.mjs): my-repo, /my-repo and /my-repo/
-# are one; a malformed value stops the deploy with the build's message.
-PREFIX=$(node --input-type=module -e "import { parseBasePath } from '$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib/routes/base-path.mjs'; console.log(parseBasePath(process.env.BASE_PATH))")
+# The base path as the build reads it (lib/routes/base-path.ts, run by the project's tsx): my-repo,
+# /my-repo and /my-repo/ are one; a malformed value stops the deploy with the build's message.
+PROJECT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PREFIX=$(cd "$PROJECT" && node --import tsx --input-type=module -e "import { parseBasePath } from './lib/routes/base-path.ts'; console.log(parseBasePath(process.env.BASE_PATH))")
 DESTINATION="s3://${S3_BUCKET}${PREFIX}"
 MANIFEST_KEY=${DEPLOY_MANIFEST_KEY:-${PREFIX#/}${PREFIX:+/}.deploy/page-hashes.txt}
 

@@ -1,6 +1,6 @@
 /**
  * The prepare step alone (lib/build/prepare.ts), as the first step of `npm run build` runs it:
- * for tools that run `next build` and the post-export step themselves (scripts/build-site.mjs).
+ * for tools that run `next build` and the post-export step themselves (scripts/build-site.ts).
  *
  *   tsx scripts/prepare.ts
  */

@@ -1,28 +1,29 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { makeSiteCopy, removeSiteCopy } from '../../scripts/build-site.mjs';
+import { makeSiteCopy, removeSiteCopy } from '../../scripts/build-site';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
-const BUILD_SITE = path.join(root, 'scripts', 'build-site.mjs');
+/** scripts/build-site.ts under tsx, as Node arguments. */
+const BUILD_SITE = ['--import', 'tsx', path.join(root, 'scripts', 'build-site.ts')];
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 /** The site copies this test file's builds made, each its own folder in `.tmp/`; `removeBuiltSites` removes them. */
 const copies = new Set<string>();
 
-/** The copy a build made, from its out/ or, when it failed, from its error (scripts/build-site.mjs names it). */
+/** The copy a build made, from its out/ or, when it failed, from its error (scripts/build-site.ts names it). */
 const remember = (siteDir: string | undefined) => siteDir && copies.add(siteDir);
 
 export type BuildOutcome = { out: string; siteDir: string } | { failure: string; siteDir: string | undefined };
 
 /**
- * Builds a site from `postsDir` as `npm run build` does, with scripts/build-site.mjs in a child
+ * Builds a site from `postsDir` as `npm run build` does, with scripts/build-site.ts in a child
  * process, `env` added to its environment. Resolves with its out/ and its copy, or with the
  * build's output when it failed.
  */
 export async function tryBuildSite(postsDir: string, name: string, env: Record<string, string> = {}): Promise<BuildOutcome> {
-  return run(process.execPath, [BUILD_SITE, postsDir, name], { cwd: root, env: { ...process.env, ...env }, maxBuffer: MAX_OUTPUT }).then(
+  return run(process.execPath, [...BUILD_SITE, postsDir, name], { cwd: root, env: { ...process.env, ...env }, maxBuffer: MAX_OUTPUT }).then(
     ({ stdout }) => {
       const out = stdout.trim();
       remember(path.dirname(out));
@@ -68,7 +69,7 @@ export async function prepareAsDev(siteDir: string): Promise<void> {
 
 /** Builds the copy `siteDir` again, keeping its caches, as a rebuild after an edit does. */
 export async function rebuildSite(siteDir: string, env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [BUILD_SITE, '--rebuild', siteDir], { cwd: root, env: { ...process.env, ...env }, maxBuffer: MAX_OUTPUT });
+  const { stdout } = await run(process.execPath, [...BUILD_SITE, '--rebuild', siteDir], { cwd: root, env: { ...process.env, ...env }, maxBuffer: MAX_OUTPUT });
   return stdout.trim();
 }
 

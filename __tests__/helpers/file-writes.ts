@@ -7,7 +7,7 @@ import path from 'node:path';
 
 /**
  * Runs `work`; returns its result and every file it wrote, copied or renamed to, in order.
- * lib/files.mjs's writeAtomically writes `<file>.<pid>.tmp`, then renames it to `<file>`.
+ * lib/node/files.ts's writeAtomically writes `<file>.<pid>.tmp`, then renames it to `<file>`.
  */
 export async function filesWritten<T>(work: () => T | Promise<T>): Promise<{ result: T; written: string[] }> {
   const spies = [

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { madeImagesDir } from '../../lib/node/folders.mjs';
+import { madeImagesDir } from '../../lib/node/folders';
 import { createImageStore, type ImageStore } from '../../lib/images/process';
 
 /** An image of one colour of the given size and format: quick to encode, so tests stay fast. */

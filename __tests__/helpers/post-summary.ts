@@ -1,5 +1,5 @@
 import type { PostSummary, Term } from '../../lib/content/types';
-import { slugify } from '../../lib/content/slug.mjs';
+import { slugify } from '../../lib/content/slug';
 
 export const tag = (name: string): Term => ({ name, slug: slugify(name), url: `/tags/${encodeURIComponent(slugify(name))}/` });
 export const category = (name: string): Term => ({ name, slug: slugify(name), url: `/categories/${encodeURIComponent(slugify(name))}/` });

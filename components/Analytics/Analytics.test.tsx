@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { analyticsScript, type AnalyticsSettings } from '../../lib/integrations/integrations.mjs';
+import { analyticsScript, type AnalyticsSettings } from '../../lib/integrations/integrations';
 import { Analytics } from './Analytics';
 
 /** The `<head>` markup that `Analytics` adds for `settings`, parsed as a browser parses it. */

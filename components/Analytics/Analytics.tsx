@@ -1,7 +1,7 @@
-import type { AnalyticsScript } from '../../lib/integrations/integrations.mjs';
+import type { AnalyticsScript } from '../../lib/integrations/integrations';
 
 export interface AnalyticsProps {
-  /** The provider's script tag (lib/integrations.mjs `analyticsScript`), or null when analytics are off. */
+  /** The provider's script tag (lib/integrations/integrations.ts `analyticsScript`), or null when analytics are off. */
   script: AnalyticsScript | null;
 }
 

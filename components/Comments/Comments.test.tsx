@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { ReactElement } from 'react';
 import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { commentsEmbed } from '../../lib/integrations/integrations.mjs';
-import { COMMENTS_LOADER_PATH } from '../../lib/routes/table.mjs';
+import { commentsEmbed } from '../../lib/integrations/integrations';
+import { COMMENTS_LOADER_PATH } from '../../lib/routes/table';
 import { Comments } from './Comments';
 
 const giscus = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc', theme: { light: 'light_tritanopia', dark: 'dark_dimmed' } });

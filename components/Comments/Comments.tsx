@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { CommentsEmbed } from '../../lib/integrations/integrations.mjs';
+import type { CommentsEmbed } from '../../lib/integrations/integrations';
 import styles from './Comments.module.css';
 
 export interface CommentsProps {

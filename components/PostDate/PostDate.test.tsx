@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { render, screen } from '@testing-library/react';
-import { formatDate } from '../../lib/content/dates.mjs';
+import { formatDate } from '../../lib/content/dates';
 import { PostDate } from './PostDate';
 
 /**

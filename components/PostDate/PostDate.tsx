@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/content/dates.mjs';
+import { formatDate } from '../../lib/content/dates';
 
 /** Shows a calendar date (`YYYY-MM-DD`) for people, with the machine-readable date in `dateTime`. */
 export interface PostDateProps {

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { iconHrefs } from '../../lib/images/icons.mjs';
+import { iconHrefs } from '../../lib/images/icons';
 import { SiteIcons } from './SiteIcons';
 
 const themeColor = { light: '#ffffff', dark: '#16181d' };

@@ -1,4 +1,4 @@
-import type { ThemeColor, iconHrefs } from '../../lib/images/icons.mjs';
+import type { ThemeColor, iconHrefs } from '../../lib/images/icons';
 
 export interface SiteIconsProps {
   /** Where the icon set and the manifest are, under the base path (`iconHrefs`). */

@@ -7,7 +7,7 @@
 import { within } from '@testing-library/react';
 import { JSDOM } from 'jsdom';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../../lib/routes/page-scripts.mjs';
+import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../../lib/routes/page-scripts';
 import { THEME_SCRIPT, THEME_STORAGE_KEY, THEME_TOGGLE_ID, ThemeScript, ThemeToggle } from './ThemeToggle';
 
 interface PageOptions {

@@ -1,4 +1,4 @@
-import { THEME_SCRIPT_ID } from '../../lib/routes/page-scripts.mjs';
+import { THEME_SCRIPT_ID } from '../../lib/routes/page-scripts';
 import styles from './ThemeToggle.module.css';
 
 /** Where the reader's light/dark choice is kept, in `localStorage`. */

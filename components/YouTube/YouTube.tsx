@@ -1,4 +1,4 @@
-import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/integrations/youtube-frame.mjs';
+import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../../lib/integrations/youtube-frame';
 
 export interface YouTubeProps {
   /** The video's id: the `v=…` of its watch URL. */
@@ -15,7 +15,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
  * The frame's first document, written into `srcdoc`: a play link and nothing from YouTube,
  * so the page makes no request to YouTube, and sets no cookie, until the reader clicks.
  * The link then loads the youtube-nocookie player in the frame, playing. No script runs;
- * the page's Content-Security-Policy allows its stylesheet by hash (lib/youtube-frame.mjs).
+ * the page's Content-Security-Policy allows its stylesheet by hash (lib/integrations/youtube-frame.ts).
  */
 function playButtonDocument(title: string, playerUrl: string): string {
   return `<!doctype html><html lang="en"><title>${escapeHtml(title)}</title><style>${YOUTUBE_PLAY_STYLE}</style><a href="${escapeHtml(playerUrl)}"><span aria-hidden="true">▶</span>Play video: ${escapeHtml(title)}</a>`;

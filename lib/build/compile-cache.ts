@@ -16,9 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { basePath, SETTINGS_FILE, site } from '../config/site';
-import { compiledEntryFile } from '../node/folders.mjs';
-import { writeAtomically } from '../node/files.mjs';
-import { packageDir } from '../node/packages.mjs';
+import { compiledEntryFile } from '../node/folders';
+import { writeAtomically } from '../node/files';
+import { packageDir } from '../node/packages';
 
 /** The modules a compiled body comes from: the compile pipeline, and the components that render its HTML. */
 export const PIPELINE_ENTRIES = ['lib/markdown/compile.ts', 'components/MdxBody/renderBody.tsx'];

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyIfChanged } from './publish';
-import { KATEX_FOLDER } from '../routes/table.mjs';
-import { packageDir } from '../node/packages.mjs';
+import { KATEX_FOLDER } from '../routes/table';
+import { packageDir } from '../node/packages';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are

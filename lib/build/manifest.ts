@@ -1,52 +1,23 @@
 /**
- * The build manifest: what the post-export step (scripts/finish-export.mjs, which runs under
- * plain Node after `next build`) needs to know of the site to write the feeds, the sitemap,
- * robots.txt, the search index and `_headers` (with the base path and the integrations, whose
- * sources the CSP allows). The prepare step (lib/build/prepare.ts) writes it from the same
- * content index that the pages come from, so the feeds and the sitemap can never list a post or a page the site does not have.
+ * The build manifest: what the post-export step (lib/export/finish.ts, run after `next build`)
+ * needs to know of the site to write the feeds, the sitemap, robots.txt, the search index and
+ * `_headers` (with the base path and the integrations, whose sources the CSP allows); its
+ * type and its reader are in lib/build/manifest-file.ts. The prepare step
+ * (lib/build/prepare.ts) writes it from the same content index that the pages come from, so
+ * the feeds and the sitemap can never list a post or a page the site does not have.
  */
-import { buildManifestFile } from '../node/folders.mjs';
-import { writeAtomically } from '../node/files.mjs';
+import { buildManifestFile } from '../node/folders';
+import { writeAtomically } from '../node/files';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type PostSummary } from '../content/types';
 import { laterPages, pageUrl } from '../routes/pagination';
-import type { Integrations } from '../integrations/integrations.mjs';
-import { PAGE_ROUTES } from '../routes/table.mjs';
-import { basePath, type FeedLink, site, type SiteConfig, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
+import { PAGE_ROUTES } from '../routes/table';
+import { basePath, site, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
+import { lastChange, newestChange } from '../content/dates';
+import type { BuildManifest, SiteRoute } from './manifest-file';
 
 
-/** One page the site generates, for the sitemap. */
-export interface SiteRoute {
-  /** Its href, with a trailing slash. */
-  url: string;
-  /** Calendar date of the last change to what the page shows, or null if it shows no post. */
-  lastmod: string | null;
-}
-
-export interface BuildManifest {
-  site: SiteConfig;
-  /**
-   * The comments and analytics this build uses (the site's, or `FOLIO_INTEGRATIONS`'s), for
-   * what runs after the build: `integrationCspSources` (lib/integrations.mjs) gives the
-   * Content-Security-Policy sources they need.
-   */
-  integrations: Integrations;
-  /** The base path the site was built for (lib/site.ts): hrefs below are under it, files in `out/` are not. */
-  basePath: string;
-  feeds: FeedLink[];
-  /** Every published post, newest first. */
-  posts: PostSummary[];
-  /** Every `template: "page"` page. */
-  pages: PostSummary[];
-  /** Every page the site generates except the 404 page. */
-  routes: SiteRoute[];
-}
-
-/** The date a post last changed: `updated`, else its date. */
-const lastChange = (post: Post) => post.updated ?? post.date;
-
-/** The newest change among `posts` (calendar dates compare as strings), or null for none. */
-const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+export type { BuildManifest, SiteRoute };
 
 /**
  * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-props/):
@@ -56,17 +27,17 @@ const lastChangeOf = (posts: readonly Post[]) => posts.map(lastChange).reduce<st
  * posts of its whole list did, since a new post shifts every later page too.
  */
 export function siteRoutes(index: ContentIndex): SiteRoute[] {
-  const everyPost = lastChangeOf(index.posts);
+  const everyPost = newestChange(index.posts);
   const list = (baseUrl: string, posts: readonly Post[]): SiteRoute[] => {
-    const lastmod = lastChangeOf(posts);
+    const lastmod = newestChange(posts);
     return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
   };
   return [
     ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
     ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
-    { url: withBasePath(PAGE_ROUTES.tags.path()), lastmod: lastChangeOf(index.tags.flatMap((tag) => tag.posts)) },
+    { url: withBasePath(PAGE_ROUTES.tags.path()), lastmod: newestChange(index.tags.flatMap((tag) => tag.posts)) },
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath(PAGE_ROUTES.categories.path()), lastmod: lastChangeOf(index.categories.flatMap((category) => category.posts)) },
+    { url: withBasePath(PAGE_ROUTES.categories.path()), lastmod: newestChange(index.categories.flatMap((category) => category.posts)) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
     { url: withBasePath(PAGE_ROUTES.archive.path()), lastmod: everyPost },
     { url: withBasePath(PAGE_ROUTES.search.path()), lastmod: null },

@@ -15,7 +15,7 @@ export type PostBuilders = WorkerPool<Post, PostResult>;
 
 /** One worker process per core for the project at `root`, started as posts arrive, each post within `limits`. */
 export function startPostBuilders(root: string, limits = { memoryMb: site.postLimits.memoryMb, timeoutMs: site.postLimits.seconds * 1000 }): PostBuilders {
-  // The project's own worker module: a site copy's (scripts/build-site.mjs) runs its own code.
+  // The project's own worker module: a site copy's (scripts/build-site.ts) runs its own code.
   return createWorkerPool<Post, PostResult>({ entry: path.join(root, 'lib', 'build', 'post-worker.ts'), root, size: os.availableParallelism(), ...limits });
 }
 

@@ -13,7 +13,7 @@ import { type Post } from '../content/types';
 import { ContentError, toErrorData, type ContentErrorData } from '../content/errors';
 import type { CompiledPost } from '../page-props/site-data';
 import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';
-import { compiledBodiesDir } from '../node/folders.mjs';
+import { compiledBodiesDir } from '../node/folders';
 import { imagesAreCurrent, projectImageDirs } from '../images/cache';
 import { createImageStore, type ImageStore } from '../images/process';
 import type { BodyContent } from '../markdown/compile';

@@ -25,13 +25,13 @@ import { writeBuildManifest } from './manifest';
 import { loadContent } from '../content/load';
 import { type Post } from '../content/types';
 import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
-import { writeAtomically } from '../node/files.mjs';
+import { writeAtomically } from '../node/files';
 import { projectImageDirs, publishImages } from '../images/cache';
-import { publishIcons } from '../images/icons.mjs';
+import { publishIcons } from '../images/icons';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
 import { basePath, site } from '../config/site';
-import { siteDataFile } from '../node/folders.mjs';
+import { siteDataFile } from '../node/folders';
 import type { PostResult } from './post-output';
 
 export interface PrepareOptions {

@@ -10,7 +10,7 @@ import type { Post } from '../content/types';
 import { ContentError, ContentErrors } from '../content/errors';
 import type { PostAsset } from '../content/post-files';
 import { NotSvgError, sanitizeSvg } from '../images/svg';
-import { filesUnder, writeAtomically } from '../node/files.mjs';
+import { filesUnder, writeAtomically } from '../node/files';
 
 /**
  * Publishes the assets of `posts` into `publicPostsDir`: copies each whose size or time

@@ -77,7 +77,7 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
       cwd: options.root,
       execArgv: ['--import', tsx, `--max-old-space-size=${options.memoryMb}`],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.mjs says more).
+      // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
     });
     const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '' };

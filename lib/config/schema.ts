@@ -4,7 +4,7 @@
  * out of the settings; a wrong value fails the build naming the field.
  */
 import { z } from 'zod';
-import { analyticsSchema, commentsSchema } from '../integrations/integrations.mjs';
+import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -63,7 +63,7 @@ export const settingsSchema = z.strictObject({
   /**
    * The site's icon. `source` is the one image every icon is made from, an SVG in
    * `public/icons/` (as a site path): the build makes `favicon.ico`, the apple-touch-icon and
-   * the web app manifest's PNGs from it (lib/images/icons.mjs). `background` fills the icons
+   * the web app manifest's PNGs from it (lib/images/icons.ts). `background` fills the icons
    * that must be opaque (the apple-touch-icon) and is the manifest's `background_color`.
    */
   icon: z.strictObject({ source: text, background: colour }),

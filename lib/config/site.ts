@@ -4,9 +4,9 @@
  * `FOLIO_INTEGRATIONS`), read once; and the values derived from them that pages, feeds and
  * the build share. Nothing here is meant to be edited: settings live in settings.ts.
  */
-import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations.mjs';
-import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path.mjs';
-import { FEED_PATHS } from '../routes/table.mjs';
+import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations';
+import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path';
+import { FEED_PATHS } from '../routes/table';
 import { settingsSchema, type CheckedSettings, type MenuItem } from './schema';
 import { settings } from './settings';
 
@@ -37,7 +37,7 @@ export const site: SiteConfig = checkedSettings();
 /**
  * The sub-path the site is served under, from the `BASE_PATH` environment variable at build
  * time: `''` at the root of its origin, `/my-repo` for a GitHub Pages project site. Next's
- * `basePath` (next.config.mjs) puts its own assets there; `withBasePath` does it for every
+ * `basePath` (next.config.ts) puts its own assets there; `withBasePath` does it for every
  * link Folio writes. A malformed value fails the build with the reason.
  */
 export const basePath: string = parseBasePath(process.env.BASE_PATH);

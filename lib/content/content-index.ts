@@ -1,6 +1,6 @@
 /** The index of posts: ordered lists, terms grouped, clashes found, and the summaries pages get. */
 import { ContentError } from './errors';
-import { nameKey } from './slug.mjs';
+import { nameKey } from './slug';
 import type { BrokenPost, ContentIndex, Post, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */

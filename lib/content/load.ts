@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readPostAssets, type SourceAreas } from './post-files';
 import { asContentError, ContentError, ContentErrors } from './errors';
-import { slugify } from './slug.mjs';
+import { slugify } from './slug';
 import { findSources, readText } from './sources';
 import { parseSource } from './parse';
 import { contentIndex, groupBy, newestFirst, termClashes } from './content-index';

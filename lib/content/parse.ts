@@ -2,13 +2,13 @@
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument, YAMLError } from 'yaml';
-import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table.mjs';
-import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
+import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table';
+import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema } from './schema';
 import { site, withBasePath } from '../config/site';
-import { slugFromFrontMatter, slugify } from './slug.mjs';
+import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
 import type { Post, Term } from './types';
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lookup as mediaTypeOf } from 'mime-types';
 import { ContentError } from './errors';
-import { isInside } from '../node/files.mjs';
+import { isInside } from '../node/files';
 
 /** A file of a folder post, published beside its page. */
 export interface PostAsset {

@@ -4,7 +4,7 @@
  * types cannot drift apart.
  */
 import { z } from 'zod';
-import { hasUrlScheme } from '../routes/urls.mjs';
+import { urlScheme } from '../routes/urls';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -62,7 +62,7 @@ const pathOrHttpUrl = (what: string) =>
         ? 'has a backslash; paths use /'
         : value.startsWith('//')
           ? 'starts with //; write the scheme (https://)'
-          : hasUrlScheme(value) && !/^https?:$/i.test(value.slice(0, value.indexOf(':') + 1))
+          : ![null, 'http', 'https'].includes(urlScheme(value))
             ? 'is neither a path nor an http(s) URL'
             : null;
     if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL` });

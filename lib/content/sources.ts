@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { followLink, type SourceAreas } from './post-files';
-import { ContentError } from './errors';
-import { slugify } from './slug.mjs';
-import { asContentError } from './errors';
+import { asContentError, ContentError } from './errors';
+import { slugify } from './slug';
 import type { BrokenPost, SourceFormat } from './types';
 
 /** Extensions of Markdown files, as Jekyll and Hugo read them; compared in lower case. */

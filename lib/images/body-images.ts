@@ -24,9 +24,9 @@ import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast
 import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { builtImagePath } from '../routes/table.mjs';
-import { hasUrlScheme } from '../routes/urls.mjs';
-import { isInside } from '../node/files.mjs';
+import { builtImagePath } from '../routes/table';
+import { hasUrlScheme } from '../routes/urls';
+import { isInside } from '../node/files';
 import type { ImageUse } from './cache';
 import { ImageError, MEDIA_TYPES, SOURCE_FORMATS, type BodyImage, type ImageFormat, type ImageStore, type ResponsiveImage } from './process';
 

@@ -18,9 +18,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILT_IMAGES_FOLDER } from '../routes/table.mjs';
-import { madeImagesDir } from '../node/folders.mjs';
-import { writeAtomically } from '../node/files.mjs';
+import { BUILT_IMAGES_FOLDER } from '../routes/table';
+import { madeImagesDir } from '../node/folders';
+import { writeAtomically } from '../node/files';
 
 export interface ImageDirs {
   /** The image cache. */

@@ -1,4 +1,4 @@
-/** ico-endec ships no types: what lib/icons.mjs and its test use of it. */
+/** ico-endec ships no types: what lib/images/icons.ts and its test use of it. */
 declare module 'ico-endec' {
   interface IconEntry {
     width: number;

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
 import { site } from '../config/site';
-import { packageVersion } from '../node/packages.mjs';
+import { packageVersion } from '../node/packages';
 import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 
@@ -192,11 +192,20 @@ const sourcePath = (dirs: ImageDirs, file: string) => path.relative(dirs.root, f
 /**
  * With `FOLIO_IMAGE_TIMINGS=<file>` set, each image the build looks up is appended to that file
  * as a JSON line: what it is, whether it was made or found in the cache, and how long that took
- * (bench/images.mjs reads them).
+ * (bench/images.ts reads them).
  */
 function recordTiming(label: string, made: boolean, started: number): void {
   const file = process.env.FOLIO_IMAGE_TIMINGS;
-  if (file) fs.appendFileSync(file, `${JSON.stringify({ image: label, made, ms: performance.now() - started })}\n`);
+  const timing: ImageTiming = { image: label, made, ms: performance.now() - started };
+  if (file) fs.appendFileSync(file, `${JSON.stringify(timing)}\n`);
+}
+
+/** One line of the `FOLIO_IMAGE_TIMINGS` file. */
+export interface ImageTiming {
+  /** What the image is: its source's path and width, or `card` for a social card. */
+  image: string;
+  made: boolean;
+  ms: number;
 }
 
 /** A store of images made in `dirs.cacheDir` and published from there. */

@@ -12,9 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../content/dates.mjs';
-import { builtImagePath } from '../routes/table.mjs';
-import { packageDir, packageVersion } from '../node/packages.mjs';
+import { formatDate } from '../content/dates';
+import { builtImagePath } from '../routes/table';
+import { packageDir, packageVersion } from '../node/packages';
 import type { Post } from '../content/types';
 import { ContentError } from '../content/errors';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './process';

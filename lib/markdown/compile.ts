@@ -31,7 +31,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Pluggable } from 'unified';
 import { VFile } from 'vfile';
-import { postFilesPath } from '../routes/table.mjs';
+import { postFilesPath } from '../routes/table';
 import { site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
 import type { Post } from '../content/types';

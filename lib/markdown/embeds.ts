@@ -7,7 +7,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElementHast as MdxJsxElement } from 'md
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { hasUrlScheme } from '../routes/urls.mjs';
+import { hasUrlScheme } from '../routes/urls';
 import type { Problem } from './problems';
 
 /**

@@ -8,7 +8,7 @@ import type { MdxJsxFlowElementHast as MdxJsxElement, MdxJsxTextElementHast as M
 import { urlAttributes } from 'html-url-attributes';
 import { visit } from 'unist-util-visit';
 import { withBasePath } from '../config/site';
-import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls.mjs';
+import { isRelativeUrl, replaceSrcSetUrls, resolveRelativeUrl, urlScheme } from '../routes/urls';
 import { localFile, type ImageLocation } from '../images/body-images';
 import type { Problem } from './problems';
 
@@ -19,20 +19,6 @@ import type { Problem } from './problems';
  */
 const URL_PROPERTIES = new Set([...Object.keys(urlAttributes), 'srcSet', 'longDesc']);
 const COMPONENT_URL_PROPERTIES = new Set(['src', 'href']);
-
-/** The URLs of a `srcset`: candidates of a URL and its descriptors (`a-480.avif 480w`), apart at commas. */
-export function srcSetCandidates(srcSet: string): { url: string; descriptors: string }[] {
-  const candidates: { url: string; descriptors: string }[] = [];
-  for (let rest = srcSet.replace(/^[\s,]+/, ''); rest; rest = rest.replace(/^[\s,]+/, '')) {
-    // As browsers read it: the URL runs to the next space, and commas that end it end the candidate.
-    const url = /^\S+/.exec(rest)![0];
-    rest = rest.slice(url.length);
-    const descriptors = url.endsWith(',') ? '' : /^[^,]*/.exec(rest)![0];
-    rest = rest.slice(descriptors.length);
-    candidates.push({ url: url.replace(/,+$/, ''), descriptors: descriptors.trim() });
-  }
-  return candidates;
-}
 
 /** Where a URL is: the name of its attribute as written in HTML (`srcset`), its element's name and line. */
 interface UrlPlace {
@@ -68,19 +54,11 @@ function replaceElementUrls(node: Element | MdxJsxElement | MdxJsxTextElement, r
     const attribute = property.toLowerCase();
     if (property === 'srcSet') {
       // Parsed HTML holds a srcset as its parts between commas, which may split a URL.
-      const candidates = srcSetCandidates(Array.isArray(value) ? value.join(',') : String(value));
-      properties.srcSet = candidates.map(({ url, descriptors }) => [replace(url, attribute), descriptors].filter(Boolean).join(' ')).join(', ');
+      properties.srcSet = replaceSrcSetUrls(Array.isArray(value) ? value.join(',') : String(value), (url) => replace(url, attribute));
     } else {
       properties[property] = Array.isArray(value) ? value.map((url) => replace(String(url), attribute)) : replace(String(value), attribute);
     }
   }
-}
-
-/** The scheme of a URL as browsers read it, in lower case (`HTTPS:` is `https`), or null for a path. */
-function urlScheme(url: string): string | null {
-  // Browsers ignore leading spaces and control characters, and tabs and newlines anywhere.
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/^[\0-\x20]+|[\t\n\r]/g, ''));
-  return scheme ? scheme[1].toLowerCase() : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { type MenuItem, site, siteMenu, withBasePath } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
-import { PAGE_ROUTES } from '../routes/table.mjs';
+import { PAGE_ROUTES } from '../routes/table';
 import { getContentIndex } from './site-data';
 import { toLink } from './post';
 import type { ArchivePageProps, ArchiveYear, PostLink, PostListPageProps, SiteProps, TermCount, TermIndexPageProps, TermKind } from './types';

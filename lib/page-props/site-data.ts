@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compiledBodiesDir, compiledEntryFile, siteDataFile } from '../node/folders.mjs';
+import { compiledBodiesDir, compiledEntryFile, siteDataFile } from '../node/folders';
 import type { ImageUse } from '../images/cache';
 import type { Heading } from '../markdown/compile';
 import { contentIndex } from '../content/content-index';

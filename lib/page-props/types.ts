@@ -5,7 +5,7 @@
 import type { MenuItem } from '../config/site';
 import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
-import type { CommentsEmbed } from '../integrations/integrations.mjs';
+import type { CommentsEmbed } from '../integrations/integrations';
 import type { RenderedBody } from '../markdown/compile';
 import type { Pagination } from '../routes/pagination';
 

@@ -1,9 +1,9 @@
 /**
  * Lists of posts in pages: the home page, each tag and each category show `postsPerPage` posts
  * a page, the first at the list's own URL and the rest at `page/<n>/` under it
- * (lib/routes/table.mjs).
+ * (lib/routes/table.ts).
  */
-import { LATER_PAGES_SEGMENT } from './table.mjs';
+import { LATER_PAGES_SEGMENT } from './table';
 
 /** Where one page of a paginated list stands, and its neighbours' URLs. */
 export interface Pagination {

@@ -1,6 +1,6 @@
 import { site, withBasePath } from '../../../lib/config/site';
 import type { ArchivePageProps } from '../../../lib/page-props/types';
-import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { Archive } from '../../Archive/Archive';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 

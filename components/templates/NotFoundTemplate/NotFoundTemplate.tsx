@@ -1,6 +1,6 @@
 import { withBasePath } from '../../../lib/config/site';
 import type { SiteProps } from '../../../lib/page-props/types';
-import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 
 /** The page a missing URL gets (`404.html` on static hosts). */

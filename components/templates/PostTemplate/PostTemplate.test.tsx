@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { PostSummary } from '../../../lib/content/types';
 import { compileBody } from '../../../lib/markdown/compile';
-import { commentsEmbed } from '../../../lib/integrations/integrations.mjs';
+import { commentsEmbed } from '../../../lib/integrations/integrations';
 import type { PostChrome, PostPageProps } from '../../../lib/page-props/types';
 import { site } from '../../../lib/config/site';
 import { PostTemplate } from './PostTemplate';

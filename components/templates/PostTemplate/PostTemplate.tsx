@@ -1,6 +1,6 @@
 import { site, withBasePath } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
-import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { AuthorBlock } from '../../AuthorBlock/AuthorBlock';
 import { Comments } from '../../Comments/Comments';
 import { ContentErrorPanel } from '../../ContentErrorPanel/ContentErrorPanel';

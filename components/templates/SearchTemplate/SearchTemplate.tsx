@@ -5,7 +5,7 @@
 import { SearchForm } from '../../SearchForm/SearchForm';
 import { site, withBasePath } from '../../../lib/config/site';
 import type { SiteProps } from '../../../lib/page-props/types';
-import { PAGE_ROUTES, SEARCH_SCRIPT_PATH } from '../../../lib/routes/table.mjs';
+import { PAGE_ROUTES, SEARCH_SCRIPT_PATH } from '../../../lib/routes/table';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 
 /** `/search/`: full-text search of the posts, the one page that loads search code. */

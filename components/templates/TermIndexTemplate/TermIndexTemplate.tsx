@@ -1,6 +1,6 @@
 import { withBasePath } from '../../../lib/config/site';
 import type { TermIndexPageProps, TermKind } from '../../../lib/page-props/types';
-import { PAGE_ROUTES } from '../../../lib/routes/table.mjs';
+import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { TermList } from '../../TermList/TermList';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 

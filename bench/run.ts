@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: builds the real site from a generated corpus in a scratch copy (never
+ * touching posts/) and reports what a build costs and what a reader downloads.
+ *
+ *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images] [--no-cards]
+ *
+ * For N posts (default 1000), K times (default 1, then median and min–max):
+ *   cold build   the prepare step + `next build` + the post-export step, with no .next/ and no compile cache
+ *   warm rebuild the same after editing one post
+ *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of each step in a
+ *                process of its own; the largest counts
+ * and once: ms per post, the size of out/, one post page's HTML and the gzipped bytes of
+ * every script and stylesheet it loads, and the home page's HTML. The scaling series builds
+ * each size once and reports ms per post, so growth worse than linear shows. Hugo, when
+ * installed (`apt-get install hugo`), builds the same corpus with bench/hugo/ for the ratio.
+ * Then the image pipeline on the sample site (bench/images.ts): the build-time cost of each
+ * image, made and cached, and the bytes a phone and a desktop download for the sample photo.
+ * `--no-cards` builds with `socialCards: false`, as a site that turns the drawn cards off.
+ * Results go to bench/results.json.
+ */
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { toHtml } from 'hast-util-to-html';
+import { postBodyOf } from '../lib/export/exported-pages';
+import { makeSiteCopy, projectRoot } from '../scripts/build-site';
+import { writeCorpus } from './corpus';
+import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string | number): string => (args.includes(name) ? args[args.indexOf(name) + 1] : String(fallback));
+const posts = Number(option('--posts', 1000));
+const runs = Number(option('--runs', 1));
+const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,1000,5000').split(',').map(Number);
+const withHugo = !args.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
+const withImages = !args.includes('--no-images');
+const withCards = !args.includes('--no-cards');
+
+/** Sums VmRSS over `pid` and all its descendants, in bytes. */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.pop() as number;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // Gone already.
+    }
+    queue.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+/** Clock ticks per second, the unit of the CPU times in /proc. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended, their own ended
+ * children included: a build's CPU time, which a busy machine stretches far less than its
+ * wall time.
+ */
+function childrenCpuSeconds() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), cutime and cstime; the slice starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
+/** What `measure` measured of a command's run. */
+interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  output: string;
+}
+
+function measure(command: string, commandArgs: string[], options: SpawnOptions): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, child.pid === undefined ? 0 : treeRss(child.pid))), 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
+      else resolve({ seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output });
+    });
+  });
+}
+
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
+const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
+
+/**
+ * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
+ * memory counts in the peak: the prepare step (with its worker processes), next build, then the
+ * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
+ * which never run together.
+ */
+async function buildOnce(siteDir: string) {
+  const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
+  const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
+  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  const steps = [prepare, build, finish];
+  return {
+    seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
+    cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
+    peakRss: Math.max(...steps.map((step) => step.peakRss)),
+    prepareSeconds: prepare.seconds,
+    nextBuildSeconds: build.seconds,
+    postExportSeconds: finish.seconds,
+    preparePeakRss: prepare.peakRss,
+    nextBuildPeakRss: build.peakRss,
+    postExportPeakRss: finish.peakRss,
+  };
+}
+
+type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const summary = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
+
+function directoryBytes(dir: string) {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
+    const stat = fs.statSync(path.join(dir, file));
+    return stat.isFile() ? sum + stat.size : sum;
+  }, 0);
+}
+
+/** One exported page's HTML bytes and the gzipped bytes of each script and stylesheet it loads. */
+function pageWeight(outDir: string, pagePath: string) {
+  const html = fs.readFileSync(path.join(outDir, pagePath, 'index.html'), 'utf8');
+  const assets = (pattern: RegExp) =>
+    [...html.matchAll(pattern)].map(([, url]) => ({ url, gzipBytes: zlib.gzipSync(fs.readFileSync(path.join(outDir, url))).length }));
+  const scripts = assets(/<script[^>]*\ssrc="([^"]+)"/g);
+  const stylesheets = assets(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const total = (list: { gzipBytes: number }[]) => list.reduce((sum, asset) => sum + asset.gzipBytes, 0);
+  // A post's rendered body: the page's HTML target is 1.3 × this plus a layout under 6 KB.
+  const body = postBodyOf(html);
+  const bodyBytes = body ? Buffer.byteLength(toHtml(body.children)) : null;
+  return { page: pagePath, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: zlib.gzipSync(html).length, bodyBytes, scripts, scriptGzipBytes: total(scripts), stylesheets, cssGzipBytes: total(stylesheets) };
+}
+
+/** Appends a sentence to one post, as an author's edit would. */
+function editOnePost(siteDir: string) {
+  const postsDir = path.join(siteDir, 'posts');
+  const file = path.join(postsDir, fs.readdirSync(postsDir).sort()[0]);
+  fs.appendFileSync(file, `\nAn edit made by the benchmark at ${new Date().toISOString()}.\n`);
+}
+
+function corpusDir(count: number) {
+  const dir = path.join(os.tmpdir(), `folio-bench-corpus-${count}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  writeCorpus(count, dir);
+  return dir;
+}
+
+/** With `--no-cards`, the site copy's config turns the social cards off, as an author would in lib/config/settings.ts. */
+function turnCardsOff(siteDir: string) {
+  const file = path.join(siteDir, 'lib', 'config', 'settings.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  if (!source.includes('socialCards: true,')) throw new Error(`--no-cards: ${file} has no "socialCards: true," to turn off`);
+  fs.writeFileSync(file, source.replace('socialCards: true,', 'socialCards: false,'));
+}
+
+/** Cold and warm builds of `count` posts, `times` times. */
+async function benchFolio(count: number, times: number) {
+  const corpus = corpusDir(count);
+  const cold: BuildRun[] = [];
+  const warm: BuildRun[] = [];
+  let last = '';
+  for (let run = 0; run < times; run++) {
+    const siteDir = makeSiteCopy(corpus, `bench-${count}`);
+    if (!withCards) turnCardsOff(siteDir);
+    const coldRun = await buildOnce(siteDir);
+    editOnePost(siteDir);
+    const warmRun = await buildOnce(siteDir);
+    cold.push(coldRun);
+    warm.push(warmRun);
+    last = siteDir;
+    console.log(
+      `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
+        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
+    );
+  }
+  const outDir = path.join(last, 'out');
+  const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
+  return {
+    posts: count,
+    coldSeconds: summary(cold.map((r) => r.seconds)),
+    warmSeconds: summary(warm.map((r) => r.seconds)),
+    coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
+    warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
+    coldPrepareSeconds: summary(cold.map((r) => r.prepareSeconds)),
+    warmPrepareSeconds: summary(warm.map((r) => r.prepareSeconds)),
+    coldPostExportSeconds: summary(cold.map((r) => r.postExportSeconds)),
+    warmPostExportSeconds: summary(warm.map((r) => r.postExportSeconds)),
+    peakRssBytes: summary(cold.map((r) => r.peakRss)),
+    preparePeakRssBytes: summary(cold.map((r) => r.preparePeakRss)),
+    nextBuildPeakRssBytes: summary(cold.map((r) => r.nextBuildPeakRss)),
+    postExportPeakRssBytes: summary(cold.map((r) => r.postExportPeakRss)),
+    msPerPost: (median(cold.map((r) => r.seconds)) * 1000) / count,
+    outBytes: directoryBytes(outDir),
+    postPage: pageWeight(outDir, `posts/${firstPost}`),
+    homePage: pageWeight(outDir, ''),
+  };
+}
+
+/** Hugo on the same corpus with bench/hugo/'s minimal templates. */
+async function benchHugo(count: number, times: number) {
+  const corpus = corpusDir(count);
+  const cold: Measured[] = [];
+  for (let run = 0; run < times; run++) {
+    const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-hugo-'));
+    fs.cpSync(path.join(projectRoot, 'bench', 'hugo'), siteDir, { recursive: true });
+    fs.cpSync(corpus, path.join(siteDir, 'content', 'posts'), { recursive: true });
+    const result = await measure('hugo', ['--quiet', '--source', siteDir], { cwd: siteDir });
+    cold.push(result);
+    console.log(`  hugo  ${count} posts, run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s, ${(result.peakRss / 2 ** 20).toFixed(0)} MB)`);
+    fs.rmSync(siteDir, { recursive: true, force: true });
+  }
+  return { posts: count, coldSeconds: summary(cold.map((r) => r.seconds)), coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)), peakRssBytes: summary(cold.map((r) => r.peakRss)) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const range = (s: ReturnType<typeof summary>, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
+console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
+const main = await benchFolio(posts, runs);
+const hugo = withHugo ? await benchHugo(posts, runs) : null;
+const series = [];
+for (const count of scaling) {
+  const result = count === posts ? main : await benchFolio(count, 1);
+  const hugoResult = withHugo ? (count === posts ? hugo : await benchHugo(count, 1)) : null;
+  series.push({ posts: count, coldSeconds: result.coldSeconds.median, msPerPost: result.msPerPost, peakRssBytes: result.peakRssBytes.median, hugoSeconds: hugoResult?.coldSeconds.median ?? null });
+}
+
+/** The image pipeline on the sample site: what each image costs to make and when cached, and what a reader downloads of the photo. */
+async function benchImages() {
+  const cost = await imageBuildCost();
+  return { cold: cost.cold.byKind, cached: cost.cached.byKind, madeWhenCached: cost.cached.made.length, photo: await photoDownloads(cost.outDir) };
+}
+const images = withImages ? await benchImages() : null;
+const perKind = (byKind: Record<string, { count: number; medianMs: number | null }>) => Object.entries(byKind).map(([kind, { count, medianMs }]) => `${kind} ×${count}: ${medianMs === null ? '–' : medianMs.toFixed(0)} ms`).join('; ');
+
+const rows = [
+  ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
+  ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
+  ['of which the prepare step (posts compiled and rendered, images, cards), cold / warm', `${range(main.coldPrepareSeconds)} / ${range(main.warmPrepareSeconds)}`, '', ''],
+  ['of which the post-export step (search index, feeds), cold / warm', `${range(main.coldPostExportSeconds)} / ${range(main.warmPostExportSeconds)}`, '', ''],
+  ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
+  ['of which the prepare step / next build / the post-export step', `${mb(main.preparePeakRssBytes.median)} / ${mb(main.nextBuildPeakRssBytes.median)} / ${mb(main.postExportPeakRssBytes.median)}`, '', ''],
+  ['ms per post (cold)', main.msPerPost.toFixed(1), '', ''],
+  ['out/ size', kb(main.outBytes), '', ''],
+  ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
+  ['post page HTML ÷ (1.3 × body + 6 KB), target ≤ 1', (main.postPage.htmlBytes / (1.3 * (main.postPage.bodyBytes ?? 0) + 6 * 1024)).toFixed(2), '', ''],
+  ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
+  ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
+  ['home page HTML', kb(main.homePage.htmlBytes), '', ''],
+  ...(images
+    ? [
+        ['sample site images, made (median per image)', perKind(images.cold), '', ''],
+        [`sample site images, cached (median; ${images.madeWhenCached} made)`, perKind(images.cached), '', ''],
+        ...images.photo.map((result) => [`${SAMPLE_POST} photo at ${result.viewport}`, `${kb(result.bytes)} (${path.basename(result.chosen ?? 'none')})`, '', '']),
+      ]
+    : []),
+];
+console.log(`\n| ${posts} posts | Folio | Hugo | ratio |\n|---|---|---|---|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+if (series.length) {
+  console.log('\n| posts | cold build | ms per post | peak RSS | Hugo |\n|---|---|---|---|---|');
+  for (const s of series) console.log(`| ${s.posts} | ${s.coldSeconds.toFixed(1)} s | ${s.msPerPost.toFixed(2)} | ${mb(s.peakRssBytes)} | ${s.hugoSeconds === null ? '–' : `${s.hugoSeconds.toFixed(2)} s`} |`);
+}
+
+const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, posts, runs, socialCards: withCards, folio: main, hugo, scaling: series, images };
+fs.mkdirSync(path.join(projectRoot, 'bench'), { recursive: true });
+fs.writeFileSync(path.join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWrote bench/results.json');

@@ -1,0 +1,88 @@
+/**
+ * The build manifest as a file: what the prepare step (lib/build/manifest.ts) writes for the
+ * post-export step (lib/export/finish.ts), which runs after `next build`, in another process,
+ * and reads it with `readBuildManifest`. The schema here is the manifest's one definition: its
+ * type is the schema's, and reading checks the file against it, so a stale or hand-edited
+ * manifest fails naming the field instead of writing broken feeds.
+ *
+ * Kept apart from lib/build/manifest.ts, which makes the manifest from the content index and
+ * the site's settings: reading it needs neither.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { settingsSchema } from '../config/schema';
+import type { FeedLink } from '../config/site';
+import type { PostSummary, Term } from '../content/types';
+import { integrationsSchema } from '../integrations/integrations';
+import { buildManifestFile } from '../node/folders';
+
+const termSchema: z.ZodType<Term> = z.strictObject({ name: z.string(), slug: z.string(), url: z.string() });
+
+const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
+  slug: z.string(),
+  url: z.string(),
+  template: z.enum(['post', 'page']),
+  title: z.string(),
+  date: z.string(),
+  updated: z.string().nullable(),
+  readingMinutes: z.number(),
+  excerpt: z.string(),
+  category: termSchema.nullable(),
+  tags: z.array(termSchema),
+  draft: z.boolean(),
+  cover: z.string().nullable(),
+  socialImage: z.string().nullable(),
+});
+
+const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string() });
+
+/** One page the site generates, for the sitemap. */
+const siteRouteSchema = z.strictObject({
+  /** Its href, with a trailing slash. */
+  url: z.string(),
+  /** Calendar date of the last change to what the page shows, or null if it shows no post. */
+  lastmod: z.string().nullable(),
+});
+
+const buildManifestSchema = z.strictObject({
+  site: settingsSchema,
+  /**
+   * The comments and analytics this build uses (the site's, or `FOLIO_INTEGRATIONS`'s), for
+   * what runs after the build: `integrationCspSources` (lib/integrations/integrations.ts)
+   * gives the Content-Security-Policy sources they need.
+   */
+  integrations: integrationsSchema,
+  /** The base path the site was built for (lib/config/site.ts): hrefs below are under it, files in `out/` are not. */
+  basePath: z.string(),
+  feeds: z.array(feedLinkSchema),
+  /** Every published post, newest first. */
+  posts: z.array(postSummarySchema),
+  /** Every `template: "page"` page. */
+  pages: z.array(postSummarySchema),
+  /** Every page the site generates except the 404 page. */
+  routes: z.array(siteRouteSchema),
+});
+
+export type SiteRoute = z.output<typeof siteRouteSchema>;
+
+/** What the post-export step needs to know of the site to write the feeds, the sitemap, robots.txt, the search index and `_headers`. */
+export type BuildManifest = z.output<typeof buildManifestSchema>;
+
+/** Where the prepare step left the manifest of the project whose export is `outDir`. */
+export const manifestFileFor = (outDir: string): string => buildManifestFile(path.dirname(outDir));
+
+/** The manifest in `file`, checked; an error that says how to get one when there is none, or names every wrong field. */
+export function readBuildManifest(file: string): BuildManifest {
+  if (!fs.existsSync(file)) throw new Error(`No build manifest at ${file}: run \`npm run build\` in the project, which writes it before \`next build\`.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The build manifest ${file} is not JSON (${error instanceof Error ? error.message : error}): run \`npm run build\` again.`);
+  }
+  const result = buildManifestSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  throw new Error(`The build manifest ${file} is not one this build writes: run \`npm run build\` again.\n${problems.join('\n')}`);
+}

@@ -1,0 +1,299 @@
+/**
+ * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the sitemap and robots.txt, written into `out/` by
+ * the post-export step (lib/export/finish.ts). Their data is the build manifest that the
+ * prepare step wrote from the content index (lib/build/manifest.ts), and each post's content
+ * is its exported page's body (lib/export/exported-pages.ts), so a feed shows exactly what
+ * the site shows. The XML files
+ * are written with one XML writer (`xmlDocument`), which escapes every text and attribute
+ * and keeps out the characters XML cannot hold, so they are well-formed whatever a post's
+ * front matter or body holds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLBuilder } from 'fast-xml-parser';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import type { BuildManifest } from '../build/manifest-file';
+import type { FeedLink } from '../config/site';
+import { lastChange, newestChange } from '../content/dates';
+import type { PostSummary } from '../content/types';
+import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { prefixBasePath } from '../routes/base-path';
+import { replaceSrcSetUrls } from '../routes/urls';
+import { postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
+
+export { exportedPageFile, sitePathOf } from './exported-pages';
+
+/** A post as the feeds carry it: its summary and its body as HTML with absolute URLs. */
+interface FeedEntry {
+  post: PostSummary;
+  url: string;
+  contentHtml: string;
+  imageUrl: string | null;
+}
+
+/** Attributes whose value is one URL. */
+const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'];
+
+/** The calendar date as the start of that day in UTC, so no time zone moves it to another day. */
+const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** `url` made absolute against `base`; a value that is not a URL is kept as it is. */
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** The absolute URL of one of the site's own paths (under the base path). */
+const siteUrlOf = (manifest: BuildManifest, sitePath: string) => absolute(prefixBasePath(manifest.basePath, sitePath), manifest.site.url);
+
+/**
+ * Text as HTML, for RSS's description, which feed readers read as HTML: `<` and `&` escaped.
+ */
+const textAsHtml = (text: string) => toHtml({ type: 'text', value: text });
+
+/**
+ * The characters XML 1.0 cannot hold, not even as character references: the C0 controls but
+ * tab, line feed and carriage return, U+FFFE and U+FFFF, and lone surrogates.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * `text` with what XML 1.0 cannot hold taken out, as a page shows it: HTML reads a form feed
+ * as a space, and shows none of the other characters.
+ */
+export const xmlCharacters = (text: string): string => text.replace(NOT_XML_CHAR, (char) => (char === '\f' ? ' ' : ''));
+
+const xmlValue = (_name: string, value: unknown) => (typeof value === 'string' ? xmlCharacters(value) : value);
+
+/**
+ * The XML writer of the feeds and the sitemap: elements are object keys, attributes `@_` keys,
+ * text `#text`. It escapes `&`, `<`, `>` and quotes in every text and attribute, and every
+ * value goes through `xmlCharacters` first. (`true` stays an attribute value, not HTML's bare
+ * boolean attribute.)
+ */
+const xmlWriter = new XMLBuilder({
+  ignoreAttributes: false,
+  suppressBooleanAttributes: false,
+  suppressEmptyNode: true,
+  format: true,
+  tagValueProcessor: xmlValue,
+  attributeValueProcessor: xmlValue,
+});
+
+/**
+ * An XML document of `root` (one element, as `xmlWriter` reads it), with its declaration.
+ */
+const xmlDocument = (root: Record<string, unknown>): string => xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
+
+/**
+ * The body of an exported post page (its `[data-post-body]` element's content) as HTML for
+ * a feed: links, images and media resolved against the page's absolute URL, so they work in
+ * a feed reader, and React's `<!-- -->` text separators dropped. KaTeX's visual copy of each
+ * formula (`.katex-html`, hidden from screen readers) is dropped too: without KaTeX's
+ * stylesheet a feed reader would show every formula twice; the MathML stays. Null if the
+ * exported page `pageHtml` has no post body; `pageUrl` is its absolute URL.
+ */
+export function postBodyHtml(pageHtml: string, pageUrl: string): string | null {
+  const body = postBodyOf(pageHtml);
+  return body && bodyHtml(body, pageUrl);
+}
+
+/** A post body (`postBodyHtml`) as HTML for a feed. */
+function bodyHtml(body: Element, pageUrl: string): string {
+  const content: Root = { type: 'root', children: body.children };
+  visit(content, (node, index, parent) => {
+    if (node.type === 'comment' && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (node.type !== 'element') return;
+    const classes = node.properties.className;
+    if (Array.isArray(classes) && classes.includes('katex-html') && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const { properties } = node;
+    for (const name of URL_PROPERTIES) {
+      const value = properties[name];
+      if (typeof value === 'string') properties[name] = absolute(value, pageUrl);
+    }
+    if (typeof properties.srcSet === 'string') properties.srcSet = replaceSrcSetUrls(properties.srcSet, (url) => absolute(url, pageUrl));
+  });
+  return toHtml(content);
+}
+
+/**
+ * The newest `feedSize` posts with their exported bodies. Pages (`template: "page"`) are
+ * not in feeds, nor are drafts: a production build has none, but `npm run dev` writes its
+ * manifest with them, and a feed written from that one must not publish them.
+ */
+function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
+  const siteUrl = manifest.site.url;
+  const published = manifest.posts.filter((post) => !post.draft);
+  return published.slice(0, manifest.site.feedSize).map((post) => {
+    const url = absolute(post.url, siteUrl);
+    const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
+    const image = post.socialImage ?? post.cover;
+    return { post, url, contentHtml, imageUrl: image ? absolute(image, siteUrl) : null };
+  });
+}
+
+/**
+ * What every feed says of the site and of each entry, in the feed formats' terms: titles,
+ * excerpts and names are plain text, `contentHtml` is HTML.
+ */
+function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
+  const { site } = manifest;
+  const newest = newestChange(entries.map(({ post }) => post));
+  return {
+    site,
+    home: siteUrlOf(manifest, '/'),
+    /** Each feed's own URL, by format. */
+    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
+    // The newest change, not the build time: rebuilding unchanged content changes no feed.
+    updated: newest ? startOfDay(newest) : new Date(),
+    entries: entries.map((entry) => ({
+      ...entry,
+      published: startOfDay(entry.post.date),
+      updated: startOfDay(lastChange(entry.post)),
+      /** The category, then the tags, each name once. */
+      terms: [...new Set([...(entry.post.category ? [entry.post.category.name] : []), ...entry.post.tags.map((tag) => tag.name)])],
+    })),
+  };
+}
+
+type FeedData = ReturnType<typeof feedData>;
+
+/**
+ * RSS 2.0. Titles are text; the description (the excerpt) and `content:encoded` are HTML, as
+ * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
+ * `dc:creator`.
+ */
+const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
+  xmlDocument({
+    rss: {
+      '@_version': '2.0',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+      channel: {
+        title: site.title,
+        link: home,
+        description: site.description,
+        language: site.language,
+        lastBuildDate: updated.toUTCString(),
+        'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+          title: post.title,
+          link: url,
+          guid: { '@_isPermaLink': 'true', '#text': url },
+          pubDate: published.toUTCString(),
+          ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
+          'content:encoded': contentHtml,
+          'dc:creator': site.author.name,
+          category: terms,
+        })),
+      },
+    },
+  });
+
+/**
+ * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
+ */
+const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
+  xmlDocument({
+    feed: {
+      '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xml:lang': site.language,
+      id: home,
+      title: site.title,
+      updated: updated.toISOString(),
+      author: { name: site.author.name, uri: home },
+      link: [
+        { '@_rel': 'alternate', '@_href': home },
+        { '@_rel': 'self', '@_href': self.atom },
+      ],
+      subtitle: site.description,
+      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+        title: post.title,
+        id: url,
+        link: { '@_href': url },
+        updated: entryUpdated.toISOString(),
+        published: published.toISOString(),
+        ...(post.excerpt && { summary: post.excerpt }),
+        content: { '@_type': 'html', '#text': contentHtml },
+        author: { name: site.author.name },
+        category: terms.map((name) => ({ '@_term': name, '@_label': name })),
+      })),
+    },
+  });
+
+/**
+ * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
+ */
+const jsonFeed = ({ site, home, self, entries }: FeedData) =>
+  `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: site.title,
+      home_page_url: home,
+      feed_url: self.json,
+      description: site.description,
+      language: site.language,
+      authors: [{ name: site.author.name, url: home }],
+      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms }) => ({
+        id: url,
+        url,
+        title: post.title,
+        content_html: contentHtml,
+        ...(post.excerpt && { summary: post.excerpt }),
+        ...(imageUrl && { image: imageUrl }),
+        date_published: published.toISOString(),
+        date_modified: updated.toISOString(),
+        authors: [{ name: site.author.name }],
+        ...(terms.length > 0 && { tags: terms }),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+
+/**
+ * The three feeds of `entries`, by format.
+ */
+function renderFeeds(manifest: BuildManifest, entries: FeedEntry[]): Record<FeedLink['format'], string> {
+  const feed = feedData(manifest, entries);
+  return { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
+}
+
+/**
+ * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed.
+ */
+export const sitemapXml = (manifest: BuildManifest): string =>
+  xmlDocument({
+    urlset: {
+      '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
+      url: manifest.routes.map(({ url, lastmod }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }) })),
+    },
+  });
+
+/**
+ * robots.txt: everything may be crawled, and the sitemap is here.
+ */
+export const robotsTxt = (manifest: BuildManifest): string => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, SITEMAP_PATH)}\n`;
+
+/**
+ * Writes the feeds, `sitemap.xml` and `robots.txt` into `outDir`; returns the files' paths
+ * relative to it.
+ */
+export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string): string[] {
+  const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
+  const files: [string, string][] = [...manifest.feeds.map((link): [string, string] => [sitePathOf(manifest, link.href), feeds[link.format]]), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+  for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
+  return files.map(([href]) => href.slice(1));
+}

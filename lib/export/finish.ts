@@ -1,0 +1,135 @@
+/**
+ * The post-export step of `npm run build`, run on `out/` right after `next build`
+ * (scripts/finish-export.ts is its command line). `finishExport` runs its steps in this order
+ * (`finishPages` the first three):
+ *
+ * 1. `404.html`: static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3) serve
+ *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`.
+ * 2. Prune what no page loads. Pages ship no JavaScript, yet Next still writes its client
+ *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
+ *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
+ *    page that does load a script keeps it. `katex/` goes too when no page links its
+ *    stylesheet (it may be left in `public/` from a build that had math), so does the
+ *    comments loader (`public/comments.js`) when comments are off and no post loads it, and
+ *    so does any image in `_img/` that no page shows (`public/_img/` keeps what earlier
+ *    builds made).
+ * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from
+ *    the manifest the prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and
+ *    the exported pages.
+ * 4. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
+ * 5. `_headers` (lib/export/headers.ts): every file's cache policy and security headers, with
+ *    the Content-Security-Policy hash of the theme script the pages actually carry and the
+ *    sources the comments and analytics that are on need. Last, so it covers every file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { manifestFileFor, readBuildManifest, type BuildManifest } from '../build/manifest-file';
+import { integrationCspSources } from '../integrations/integrations';
+import { filesUnder } from '../node/files';
+import { themeScriptTexts } from '../routes/page-scripts';
+import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
+import { writeFeedsAndSitemap } from './feeds';
+import { writeHeadersFile } from './headers';
+import { writeSearchIndex, type SearchIndexSize } from './search-index';
+
+/** What the post-export step did: the files it removed (site paths) and wrote (paths in `out/`), and what the search index holds. */
+export interface FinishedExport {
+  removed: string[];
+  written: string[];
+  searchIndex: SearchIndexSize;
+}
+
+/** The folders whose files are removed when no page refers to them, as their names in `out/`. */
+const PRUNED_FOLDERS = [NEXT_ASSETS_DIR.slice(1, -1), BUILT_IMAGES_FOLDER, KATEX_FOLDER];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Step 1: copies the exported 404 page to `404.html`; returns what it wrote. */
+function copyNotFoundPage(outDir: string): string[] {
+  const exported = path.join(outDir, ...PAGE_ROUTES.notFound.path().split('/').filter(Boolean), 'index.html');
+  if (!fs.existsSync(exported)) return [];
+  fs.copyFileSync(exported, path.join(outDir, NOT_FOUND_FILE));
+  return [NOT_FOUND_FILE.slice(1)];
+}
+
+/**
+ * In one pass over the exported pages and stylesheets: every removable file they refer to
+ * (under `/_next/`, `/katex/` or `/_img/`, or the comments loader), as a site path (pages
+ * refer to them under the base path), and the text of every theme script the pages carry.
+ */
+function scanDocuments(outDir: string, basePath: string): { referenced: Set<string>; themeScripts: Set<string> } {
+  const referenced = new Set<string>();
+  const themeScripts = new Set<string>();
+  const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
+  const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:${PRUNED_FOLDERS.join('|')})/[^"'()\\s?#,]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
+  for (const file of documents) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, sitePath] of text.matchAll(reference)) referenced.add(sitePath);
+    if (file.endsWith('.html')) for (const script of themeScriptTexts(text)) themeScripts.add(script);
+  }
+  return { referenced, themeScripts };
+}
+
+/** Removes the folders under `dir`, and `dir` itself, that pruning left empty, deepest first. */
+function removeEmptyFolders(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  const folders = [dir, ...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((entry) => path.join(dir, entry))].filter((entry) => fs.statSync(entry).isDirectory());
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  }
+}
+
+/**
+ * Step 2: removes what no exported page or stylesheet refers to (see the list above). Returns
+ * the site paths it removed, and the text of the theme scripts the pages carry, for the headers.
+ */
+function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string[]; themeScripts: Set<string> } {
+  const { referenced, themeScripts } = scanDocuments(outDir, basePath);
+  // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
+  const keepKatex = referenced.has(KATEX_STYLESHEET_PATH);
+  const removed: string[] = [];
+  const commentsLoader = path.join(outDir, COMMENTS_LOADER_PATH);
+  const candidates = [
+    ...PRUNED_FOLDERS.flatMap((folder) => (folder === KATEX_FOLDER && keepKatex ? [] : filesUnder(path.join(outDir, folder)))),
+    ...(fs.existsSync(commentsLoader) ? [commentsLoader] : []),
+  ];
+  for (const file of candidates) {
+    const url = `/${path.relative(outDir, file).split(path.sep).join('/')}`;
+    if (url.startsWith(`/${KATEX_FOLDER}/`) || !referenced.has(url)) {
+      fs.rmSync(file);
+      removed.push(url);
+    }
+  }
+  for (const folder of PRUNED_FOLDERS) removeEmptyFolders(path.join(outDir, folder));
+  return { removed, themeScripts };
+}
+
+/**
+ * Steps 1 to 3 in `outDir`, which need no other process (the benches time them apart from the
+ * search index): returns what they removed and wrote, and the theme scripts the pages carry.
+ */
+export function finishPages(outDir: string, manifest: BuildManifest): { removed: string[]; written: string[]; themeScripts: Set<string> } {
+  const written = copyNotFoundPage(outDir);
+  const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
+  written.push(...writeFeedsAndSitemap(manifest, outDir));
+  return { removed, written, themeScripts };
+}
+
+/**
+ * The whole post-export step in `outDir`, steps 1 to 5 in order, with the build manifest
+ * (read, and checked, from beside `outDir` unless given). Resolves with what it removed and
+ * wrote, and what the search index holds.
+ */
+export async function finishExport(outDir: string, { manifest = readBuildManifest(manifestFileFor(outDir)) }: { manifest?: BuildManifest } = {}): Promise<FinishedExport> {
+  const { removed, written, themeScripts } = finishPages(outDir, manifest);
+  const searchIndex = await writeSearchIndex(manifest, outDir);
+  writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
+  written.push(HEADERS_PATH.slice(1));
+  return { removed, written, searchIndex };
+}
+
+/** Says what `finishExport` did in `outDir`. */
+export function reportFinished(outDir: string, { removed, written, searchIndex }: FinishedExport): void {
+  console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
+  console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
+}

@@ -1,0 +1,33 @@
+/**
+ * Files on disk, as the build, the post-export step and the tests handle them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every file under `dir`, at any depth, as a path that starts with `dir`; none if `dir` is not there.
+ */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+}
+
+/**
+ * Writes `file` through a temporary file and a rename: build workers share the caches and
+ * `public/`, and none may read a half-written file.
+ */
+export function writeAtomically(file: string, data: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+}
+
+/**
+ * True when `file` is `folder` or inside it. A name that merely starts with two dots
+ * (`..dots.png`) is inside; `../x` and a path on another drive are not.
+ */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
+}

@@ -1,0 +1,26 @@
+/**
+ * The folders the build writes besides `out/`, named once.
+ *
+ * Folio keeps its caches, and what the prepare step leaves for `next build` and the
+ * post-export step, in `.next/cache/folio/`: `next build` empties `.next/` when it starts,
+ * except `cache/`.
+ */
+import path from 'node:path';
+
+/** Folio's folder in Next's cache, in the project at `root`. */
+export const folioCacheDir = (root: string) => path.join(root, '.next', 'cache', 'folio');
+
+/** Compiled and rendered post bodies (lib/build/compile-cache.ts). */
+export const compiledBodiesDir = (root: string) => path.join(folioCacheDir(root), 'compiled');
+
+/** The file of the compiled body under `key` in the cache folder `dir`. */
+export const compiledEntryFile = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
+
+/** Images the build made (lib/images/cache.ts). */
+export const madeImagesDir = (root: string) => path.join(folioCacheDir(root), 'images');
+
+/** The prepared site the pages read (lib/page-props/site-data.ts). */
+export const siteDataFile = (root: string) => path.join(folioCacheDir(root), 'site.json');
+
+/** What the post-export step needs to know of the site (lib/build/manifest.ts). */
+export const buildManifestFile = (root: string) => path.join(folioCacheDir(root), 'content-manifest.json');

@@ -1,0 +1,56 @@
+/**
+ * The only scripts a page may carry, known by their markup, so a test (or a
+ * Content-Security-Policy) can tell them from anything else:
+ * - the theme script, `<script id="theme-script">` in the head of every page: it applies the
+ *   reader's saved light/dark choice before the first paint and wires the theme toggle;
+ * - structured data, `<script type="application/ld+json">`, which browsers never run;
+ * - on the search page alone, its script file, `<script type="module" src="/search.js">`
+ *   (public/search.js), which loads Pagefind and the search index when a search needs them;
+ * - with comments or analytics on (lib/integrations/integrations.ts), exactly one deferred script file
+ *   each (`allowedScriptFiles` there, kept apart so the theme toggle, which uses this module,
+ *   stays small). With them off, no other page loads a script file.
+ */
+import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table';
+
+export const THEME_SCRIPT_ID = 'theme-script';
+
+/** The theme script's size limit in bytes: it runs before the first paint on every page. */
+export const THEME_SCRIPT_MAX_BYTES = 1024;
+
+/** What a `<script>` element is, as read from its attributes. */
+export interface ScriptTag {
+  src?: string | null;
+  type?: string | null;
+  id?: string | null;
+  defer?: boolean;
+}
+
+/** The page a script is on: its root-relative path, with a trailing slash, and the integrations' files it may load. */
+export interface ScriptPage {
+  pagePath?: string;
+  scriptFiles?: readonly string[];
+}
+
+/**
+ * True for a script the page at `pagePath` may carry: the search page's script file as a
+ * module on the search page; one of `scriptFiles` (lib/integrations/integrations.ts
+ * `allowedScriptFiles`), deferred and classic; or no `src`, and either the theme script (run
+ * as JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
+ */
+export function isAllowedScript({ src, type, id, defer }: ScriptTag, { pagePath = '/', scriptFiles = [] }: ScriptPage = {}): boolean {
+  if (src != null && pagePath === SEARCH_PAGE_PATH && src === SEARCH_SCRIPT_PATH) return type === 'module';
+  const kind = (type ?? '').trim().toLowerCase();
+  const javaScript = kind === '' || kind === 'text/javascript';
+  if (src != null) return scriptFiles.includes(src) && defer === true && javaScript;
+  if (kind === 'application/ld+json') return true;
+  return id === THEME_SCRIPT_ID && javaScript;
+}
+
+/** The theme script element as React writes it; its text has no `</script` (it is JavaScript source). */
+const THEME_SCRIPT_ELEMENT = new RegExp(`<script\\b[^>]*\\bid="${THEME_SCRIPT_ID}"[^>]*>([\\s\\S]*?)</script>`, 'g');
+
+/**
+ * The text of each theme script in a page's HTML, exactly as the browser will run (and a
+ * Content-Security-Policy hash must match) it. Fast enough to run on every exported page.
+ */
+export const themeScriptTexts = (html: string): string[] => [...html.matchAll(THEME_SCRIPT_ELEMENT)].map(([, text]) => text);

@@ -1,0 +1,134 @@
+/**
+ * The route table: every URL the site has and every path the build owns, in one place. The
+ * pages' URLs (post, page and term URLs, list pages and their later pages), the sitemap, the
+ * feeds, the headers' file kinds, the prune step and the check that no post takes a path the
+ * build writes all come from here.
+ *
+ * Adding a page route is one entry in `PAGE_ROUTES` plus its page file in `pages/` (and a
+ * line in the sitemap's list in lib/build/manifest.ts if it should be listed there).
+ *
+ * A "site path" is a path as the site's own routes know it (`/posts/x/`); an href is a site
+ * path under the base path (lib/routes/base-path.ts, `withBasePath` in lib/config/site.ts).
+ */
+
+/**
+ * The site's pages, each with the page files that render it and the site path of one of its
+ * pages. A list route (home, a tag, a category) has later pages at `page/<n>/` under its own
+ * path (lib/routes/pagination.ts).
+ */
+export const PAGE_ROUTES = Object.freeze({
+  home: { files: ['pages/index.tsx', 'pages/page/[page].tsx'], path: () => '/' },
+  post: { files: ['pages/posts/[slug].tsx'], path: (slug: string) => `/posts/${slug}/` },
+  /** A `template: "page"` entry (About, say): at the root, so a page's slug cannot be a name the build owns. */
+  page: { files: ['pages/[slug].tsx'], path: (slug: string) => `/${slug}/` },
+  tags: { files: ['pages/tags/index.tsx'], path: () => '/tags/' },
+  tag: { files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx'], path: (slug: string) => `/tags/${encodeURIComponent(slug)}/` },
+  categories: { files: ['pages/categories/index.tsx'], path: () => '/categories/' },
+  category: {
+    files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
+    path: (slug: string) => `/categories/${encodeURIComponent(slug)}/`,
+  },
+  archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
+  search: { files: ['pages/search.tsx'], path: () => '/search/' },
+  notFound: { files: ['pages/404.tsx'], path: () => '/404/' },
+});
+
+/** The segment under a list's path where its later pages are: `/tags/aws/page/2/`. */
+export const LATER_PAGES_SEGMENT = 'page';
+
+/** Where the post-export step writes each feed (lib/export/feeds.ts); pages link them under the base path. */
+export const FEED_PATHS = Object.freeze({ rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' });
+
+export const SITEMAP_PATH = '/sitemap.xml';
+export const ROBOTS_PATH = '/robots.txt';
+
+/** The headers file Netlify and Cloudflare Pages read (lib/export/headers.ts). */
+export const HEADERS_PATH = '/_headers';
+
+/** The not-found page as static hosts look for it (the export writes `404/index.html`; the post-export step copies it). */
+export const NOT_FOUND_FILE = '/404.html';
+
+/** Next's own assets, which the export writes and prunes. */
+export const NEXT_ASSETS_DIR = '/_next/';
+
+/**
+ * The folder under `public/` (and so under the site's root) where the build puts the images it
+ * makes (lib/images/cache.ts). Every file in it is named by its content's hash, so a CDN can
+ * cache `/_img/*` as immutable.
+ */
+export const BUILT_IMAGES_FOLDER = '_img';
+
+/** KaTeX's stylesheet and fonts, published for pages with math (lib/build/katex.ts). */
+export const KATEX_FOLDER = 'katex';
+export const KATEX_STYLESHEET_PATH = `/${KATEX_FOLDER}/katex.min.css`;
+
+/** The search index's folder, written by lib/export/search-index.ts; the search page's script finds it there. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/** The search page's path, the one page that loads search code. */
+export const SEARCH_PAGE_PATH = PAGE_ROUTES.search.path();
+
+/** The search page's script (public/search.js). */
+export const SEARCH_SCRIPT_PATH = '/search.js';
+
+/**
+ * The comments loader: a same-origin script (`public/comments.js`) that loads the comments
+ * provider's script when the reader asks for the comments (lib/integrations/integrations.ts).
+ * Post pages refer to it only when comments are on; otherwise the post-export step removes it.
+ */
+export const COMMENTS_LOADER_PATH = '/comments.js';
+
+/** The site's icons (lib/images/icons.ts): the favicon at the root, the rest in their folder. */
+export const ICON_PATHS = Object.freeze({ favicon: '/favicon.ico', manifest: '/manifest.webmanifest', folder: '/icons/' });
+
+/** A folder post's own files, published beside its page: `/posts/<slug>/diagram.png`. */
+export const postFilesPath = (slug: string) => PAGE_ROUTES.post.path(slug);
+
+/** The site path of a file the image pipeline made: `/_img/<name>-<hash>-<width>.<format>`. */
+export const builtImagePath = (file: string) => `/${BUILT_IMAGES_FOLDER}/${file}`;
+
+/** The first segment of a site path: `/search/` → `search`, `/rss.xml` → `rss.xml`. */
+const firstSegment = (sitePath: string) => sitePath.split('/').filter(Boolean)[0];
+
+/**
+ * Every name at the root of the site that the build owns: a `template: "page"` entry (served
+ * at `/<slug>/`) cannot take one. `index` is Next's name for a folder's own page: `/index/` is
+ * exported to `index/index/`, so no URL segment anywhere may be `index`.
+ */
+export const RESERVED_ROOT_NAMES = new Set(
+  [
+    ...Object.values(PAGE_ROUTES)
+      .map((route) => route.path('x'))
+      .filter((sitePath) => sitePath !== '/x/'),
+    `/${LATER_PAGES_SEGMENT}/`,
+    '/index/',
+    NOT_FOUND_FILE,
+    NEXT_ASSETS_DIR,
+    `/${BUILT_IMAGES_FOLDER}/`,
+    `/${KATEX_FOLDER}/`,
+    `/${SEARCH_INDEX_DIR}/`,
+    SEARCH_SCRIPT_PATH,
+    COMMENTS_LOADER_PATH,
+    ...Object.values(FEED_PATHS),
+    SITEMAP_PATH,
+    ROBOTS_PATH,
+    HEADERS_PATH,
+    ...Object.values(ICON_PATHS),
+  ]
+    .map(firstSegment)
+    .filter(Boolean),
+);
+
+/** A URL segment that no post, tag or category may have, wherever it is: see `RESERVED_ROOT_NAMES`. */
+export const RESERVED_SEGMENTS = new Set(['index']);
+
+/**
+ * Why the page at `sitePath` (a post's, a page's, a tag's or a category's, as `PAGE_ROUTES`
+ * makes it) cannot have its last segment, or null if it can.
+ */
+export function reservedSlugProblem(sitePath: string): string | null {
+  const segments = sitePath.split('/').filter(Boolean);
+  const last = decodeURIComponent(segments.at(-1) ?? '');
+  const owned = segments.length === 1 ? RESERVED_ROOT_NAMES.has(last) : RESERVED_SEGMENTS.has(last);
+  return owned ? `${sitePath} is a path the build writes itself` : null;
+}

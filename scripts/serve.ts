@@ -1,0 +1,131 @@
+/**
+ * `npm run serve`: serves an export (`out/`) on this machine the way a CDN serves it, to
+ * preview a production build and to run the e2e tests against:
+ * - gzip or brotli, as the browser's `Accept-Encoding` asks (compression);
+ * - each file's media type, `image/x-icon` for the favicon too;
+ * - the headers of `out/_headers`, matched as Netlify matches them (its own parser);
+ * - `/posts/x/` → `posts/x/index.html`, `/posts/x` → a 301 to `/posts/x/`;
+ * - anything else → `404.html` with status 404;
+ * - under a base path, when the site was built with one: the site is at `/my-repo/`, and
+ *   nothing is outside it.
+ *
+ *   npm run serve                                  # out/ at http://127.0.0.1:3000/
+ *   npm run serve -- --port 8080 --base-path /my-repo [out-dir]
+ *   BASE_PATH=/my-repo npm run serve               # the base path `npm run build` used
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import compression from 'compression';
+import sirv from 'sirv';
+import { parseBasePath, stripBasePath } from '../lib/routes/base-path';
+
+/**
+ * The rules of `outDir/_headers` (none if there is no such file); a file Netlify would
+ * reject is an error here too.
+ */
+async function readHeaderRules(outDir: string): Promise<Header[]> {
+  const file = path.join(outDir, '_headers');
+  if (!fs.existsSync(file)) return [];
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
+  if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error) => error.message).join('\n')}`);
+  // Not minimal: every rule comes with its path as a regular expression.
+  return headers as Header[];
+}
+
+/** A running server of an export: `url` is the site's home, base path included. */
+export interface Served {
+  url: string;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Media types that sirv's table lacks, as CDNs send them: the favicon's. */
+const MEDIA_TYPES = new Map([['.ico', 'image/x-icon']]);
+
+/**
+ * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`; with
+ * `headers: false`, without the headers of `_headers`, as GitHub Pages or S3 serve it.
+ */
+export async function start(
+  outDir: string,
+  { port = 0, host = '127.0.0.1', basePath = '', headers = true }: { port?: number; host?: string; basePath?: string; headers?: boolean } = {},
+): Promise<Served> {
+  const base = parseBasePath(basePath, 'the base path');
+  const rules = headers ? await readHeaderRules(outDir) : [];
+  const notFoundFile = path.join(outDir, '404.html');
+  const notFound = fs.existsSync(notFoundFile) ? { body: fs.readFileSync(notFoundFile), type: 'text/html; charset=utf-8' } : { body: Buffer.from('Not found\n'), type: 'text/plain; charset=utf-8' };
+  const files = sirv(outDir, {
+    etag: true,
+    setHeaders: (res, pathname) => {
+      const type = MEDIA_TYPES.get(path.extname(pathname));
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
+  // Connect middleware, typed for Express; it uses nothing of Express's request or response.
+  const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+  const sendNotFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(404, { 'Content-Type': notFound.type });
+    res.end(req.method === 'HEAD' ? undefined : notFound.body);
+  };
+  /** Whether `sitePath` names a folder with a page in it; a path with a malformed escape names none. */
+  const isPageFolder = (sitePath: string) => {
+    try {
+      return fs.existsSync(path.join(outDir, decodeURIComponent(sitePath), 'index.html'));
+    } catch {
+      return false;
+    }
+  };
+  const redirect = (res: http.ServerResponse, location: string) => {
+    res.writeHead(301, { Location: location });
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    for (const rule of rules) {
+      if (rule.forRegExp.test(pathname)) for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
+    }
+    compress(req, res, () => {
+      const sitePath = stripBasePath(base, pathname);
+      if (sitePath === null || sitePath === '/_headers') return sendNotFound(req, res);
+      if (base && pathname === base) return redirect(res, `${base}/${search}`);
+      // A folder without its slash: hosts redirect, so relative URLs in the page resolve.
+      if (!sitePath.endsWith('/') && isPageFolder(sitePath)) return redirect(res, `${pathname}/${search}`);
+      req.url = sitePath + search;
+      files(req, res, () => sendNotFound(req, res));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}${base}/`,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, host: { type: 'string', default: '127.0.0.1' }, 'base-path': { type: 'string', default: process.env.BASE_PATH ?? '' } },
+  });
+  const outDir = path.resolve(positionals[0] ?? 'out');
+  if (!fs.existsSync(path.join(outDir, 'index.html'))) {
+    console.error(`No site in ${outDir}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  start(outDir, { port: Number(values.port), host: values.host, basePath: values['base-path'] }).then(({ url }) => console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'} at ${url}`));
+}
