@@ -49,7 +49,7 @@ describe('parseSiteUrl', () => {
   it('refuses a path (which belongs in BASE_PATH), other schemes and non-URLs, naming the setting', () => {
     expect(() => parseSiteUrl('https://me.github.io/my-repo/', 'SITE_URL')).toThrow('SITE_URL "https://me.github.io/my-repo/" must be an origin only, like https://me.github.io; a sub-path goes in BASE_PATH (/my-repo)');
     expect(() => parseSiteUrl('ftp://example.com', 'site.url')).toThrow('must be an http(s) URL');
-    expect(() => parseSiteUrl('example.com', 'site.url in lib/site.ts')).toThrow('site.url in lib/site.ts "example.com" is not a URL');
+    expect(() => parseSiteUrl('example.com', 'site.url in lib/config/settings.ts')).toThrow('site.url in lib/config/settings.ts "example.com" is not a URL');
   });
 });
 
@@ -85,7 +85,7 @@ describe('a site built with BASE_PATH=/my-repo', () => {
     }
   });
 
-  /** Loads `module` afresh, so lib/site.ts reads the environment set above. */
+  /** Loads `module` afresh, so lib/config/site.ts reads the environment set above. */
   async function fresh<T>(module: string): Promise<T> {
     let loaded: T | undefined;
     await jest.isolateModulesAsync(async () => {

@@ -265,7 +265,7 @@ describe('a rebuild after an edit', () => {
     edit(path.join('gallery', 'index.md'), 'And the site\'s own image', 'And, edited, the site\'s own image');
     // A file an earlier build left in public/_img/ that no page shows any more.
     fs.writeFileSync(path.join(site, 'public', '_img', 'stale-0123456789ab-480.png'), 'stale');
-    // Every image the build looks up, with whether it made it (lib/image-processing.ts).
+    // Every image the build looks up, with whether it made it (lib/images/process.ts).
     const timings = path.join(site, 'image-timings.jsonl');
     await rebuildSite(site, { FOLIO_IMAGE_TIMINGS: timings });
 

@@ -53,7 +53,7 @@ describe('code theme colours', () => {
     const fixes = (Object.entries(CODE_THEMES) as [keyof typeof CODE_THEMES, keyof typeof CODE_COLOR_FIXES][]).flatMap(([scheme, name]) =>
       Object.entries(CODE_COLOR_FIXES[name] ?? {}).map(([original, replacement]) => ({ name, original, replacement, background: backgrounds[scheme] })),
     );
-    // The fixes lib/code-themes.ts says the themes need, each for a theme the site uses.
+    // The fixes lib/markdown/code-themes.ts says the themes need, each for a theme the site uses.
     expect(fixes.map(({ name, original }) => [name, original])).toEqual([
       ['github-light', '#e36209'],
       ['github-dark', '#6a737d'],

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * Posts written to break the loader (lib/content.ts) and what it publishes (lib/assets.ts):
+ * Posts written to break the loader (lib/content/load.ts) and what it publishes (lib/build/publish.ts):
  * links out of the project, files a browser would run, names and encodings it used to drop,
  * paths the build owns, and input that used to crash it. Links are made here, at run time.
  */

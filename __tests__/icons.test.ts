@@ -116,8 +116,8 @@ describe('publishIcons', () => {
   it('fails, saying what the setting must be, for a source that is not an SVG in public/icons/ or is not there', () => {
     const dir = publicDir();
     for (const source of ['/icon.svg', '/icons/icon.png', '/icons/../icon.svg']) {
-      expect(() => iconSourceFile(dir, source)).toThrow(`site.icon.source in lib/site.ts: ${JSON.stringify(source)} must be an SVG file in public/icons/`);
+      expect(() => iconSourceFile(dir, source)).toThrow(`site.icon.source in lib/config/settings.ts: ${JSON.stringify(source)} must be an SVG file in public/icons/`);
     }
-    expect(() => publishIcons(dir, { ...site, icon: { ...site.icon, source: '/icons/missing.svg' } }, '')).toThrow(/site\.icon\.source in lib\/site\.ts: "\/icons\/missing\.svg" points to .*public\/icons\/missing\.svg, which does not exist/);
+    expect(() => publishIcons(dir, { ...site, icon: { ...site.icon, source: '/icons/missing.svg' } }, '')).toThrow(/site\.icon\.source in lib\/config\/settings\.ts: "\/icons\/missing\.svg" points to .*public\/icons\/missing\.svg, which does not exist/);
   });
 });

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// What raw HTML in a `.md` post keeps and loses (lib/markdown.ts: the tag filter, the
+// What raw HTML in a `.md` post keeps and loses (lib/markdown/compile.ts: the tag filter, the
 // sanitizer's allow-list, the prefixing of ids, the check of every URL), element by element
 // and attribute by attribute, through the real pipeline and the post page's renderer.
 import { compileAndRender } from './helpers/render-body';

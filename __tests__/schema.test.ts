@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// The front matter contract (lib/schema.ts) on its own: what it accepts, what it makes of it,
+// The front matter contract (lib/content/schema.ts) on its own: what it accepts, what it makes of it,
 // and the message an author reads for each thing it refuses. The loader's tests
 // (content.test.ts, content-hostile.test.ts) show the same messages with the file's name.
 import { frontMatterSchema } from '../lib/content/schema';

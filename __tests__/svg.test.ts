@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * SVG files are published inert (lib/svg.ts): what could run script or load from elsewhere
+ * SVG files are published inert (lib/images/svg.ts): what could run script or load from elsewhere
  * is gone, and what draws the image stays. The output is read back with a real XML parser, as a
  * browser opening the file reads it.
  */

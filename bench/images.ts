@@ -3,7 +3,7 @@
  * and saves a reader, on the sample site (posts/), in scratch copies under `.tmp/`.
  *
  * - Build cost per image: a cold build (no caches) with `FOLIO_IMAGE_TIMINGS` set, so the
- *   image store logs each image it makes and how long that took (lib/image-processing.ts);
+ *   image store logs each image it makes and how long that took (lib/images/process.ts);
  *   then the compiled-body cache is deleted and the site built again, so every body is
  *   compiled again and each image is looked up in the image cache: the cost of a cached image.
  * - Bytes a reader downloads for the sample folder post's photo on a 390 px phone and a

@@ -295,7 +295,7 @@ async function open(pathname: string) {
 
 /**
  * Opens the page of a post whose file was just added: it must answer 200 on its first
- * load (the dev fallback renders paths `next dev` has not listed yet; lib/page-data.ts).
+ * load (the dev fallback renders paths `next dev` has not listed yet; lib/page-props/post.ts).
  */
 const openNewPost = open;
 

@@ -27,7 +27,7 @@ interface JsonFeed {
 
 let outDir: string;
 let site: OpenSite;
-/** The deployed site's URL (`url` in lib/site.ts), without the trailing slash: the home page's canonical URL. */
+/** The deployed site's URL (`url` in lib/config/settings.ts), without the trailing slash: the home page's canonical URL. */
 let SITE_URL: string;
 
 before(

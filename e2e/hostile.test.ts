@@ -28,7 +28,7 @@ const POST = '/posts/raw-html-attack/';
 /** The post's front matter as its author wrote it. */
 const FRONT_MATTER = matter(fs.readFileSync(path.join(FIXTURE_POSTS, 'raw-html-attack.md'), 'utf8')).data as { title: string; description: string; category: string; tags: string[] };
 const { title: TITLE, description: DESCRIPTION, category: CATEGORY, tags: TAGS } = FRONT_MATTER;
-/** The deployed site's address (lib/site.ts), which feeds and meta tags use. */
+/** The deployed site's address (lib/config/settings.ts), which feeds and meta tags use. */
 const SITE_URL = 'https://folio.example.com';
 /** An image on another host that the post shows as it may (it is not script): it answers with bytes that are no image, so an error handler would fire. */
 const BROKEN_IMAGE = 'https://images.example.invalid/broken.png';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 export interface FigureProps {
   /**
-   * The image as the build made it (lib/images.ts): a responsive `<picture>`, or an `<img>`
+   * The image as the build made it (lib/images/body-images.ts): a responsive `<picture>`, or an `<img>`
    * with its size. The build turns an MDX `<Figure src="…" alt="…">` into this.
    */
   children?: ReactNode;

@@ -3,7 +3,7 @@ import type { RenderedBody } from '../../lib/markdown/compile';
 import { withBasePath } from '../../lib/config/site';
 import styles from './MdxBody.module.css';
 
-/** KaTeX's stylesheet, with its fonts beside it; lib/katex-assets.ts publishes both there. */
+/** KaTeX's stylesheet, with its fonts beside it; lib/build/katex.ts publishes both there. */
 export const KATEX_STYLESHEET = withBasePath('/katex/katex.min.css');
 
 export interface MdxBodyProps {

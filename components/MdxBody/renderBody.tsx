@@ -87,7 +87,7 @@ export function mdxComponents(siteUrl: string) {
 }
 
 /**
- * Reads the expressions of an `.md` tree, which never runs code: lib/markdown.ts writes only
+ * Reads the expressions of an `.md` tree, which never runs code: lib/markdown/compile.ts writes only
  * component names (`<Callout>`) and literals (`<YouTube start={90}>`) there.
  */
 function namesAndLiterals(components: Record<string, unknown>) {
@@ -105,7 +105,7 @@ function namesAndLiterals(components: Record<string, unknown>) {
 
 /**
  * A compiled body as HTML, with the site's components. Run once per compile (the HTML is
- * cached with it, see lib/compile-cache.ts), so a rebuild renders no Markdown.
+ * cached with it, see lib/build/compile-cache.ts), so a rebuild renders no Markdown.
  */
 export function renderBodyHtml(content: BodyContent, siteUrl: string): string {
   const components = mdxComponents(siteUrl);

@@ -1,6 +1,6 @@
 /**
  * What the build makes of one post before Next renders its page: its body compiled and
- * rendered to HTML (kept in the compile cache, lib/compile-cache.ts), and the image it is
+ * rendered to HTML (kept in the compile cache, lib/build/compile-cache.ts), and the image it is
  * shared with. Run for every post by the prepare step (lib/build/prepare.ts), in worker
  * processes, so that a post that cannot be built is found before any page is rendered, with
  * every other broken post, and one post's cost is bounded.

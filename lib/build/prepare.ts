@@ -3,7 +3,7 @@
  * runs before `next build` (scripts/build.ts) and, in dev, on every change under `posts/`
  * (scripts/dev.ts). In order:
  *
- * 1. Read and validate every post (lib/content.ts), and publish folder posts' own files into
+ * 1. Read and validate every post (lib/content/load.ts), and publish folder posts' own files into
  *    `public/posts/` (a body may show another post's image by its URL).
  * 2. Build every post: compile and render its body and make the image it is shared with
  *    (lib/build/post-output.ts), in worker processes, from the caches when nothing changed.
@@ -12,8 +12,8 @@
  *    keep them, so that each broken post's page shows its error and the others work.
  * 4. Publish what the pages show into `public/`: the images made from posts, KaTeX's
  *    stylesheet and fonts when a post has math, and the site's icons and web app manifest.
- * 5. Write the prepared site for the pages (lib/site-data.ts) and the manifest for the
- *    post-export step (lib/build-manifest.ts).
+ * 5. Write the prepared site for the pages (lib/page-props/site-data.ts) and the manifest for the
+ *    post-export step (lib/build/manifest.ts).
  *
  * Pages only read what this step wrote, so `next build` renders pages from finished bodies and
  * never writes into `public/` while it copies it.

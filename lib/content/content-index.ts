@@ -8,7 +8,7 @@ export const newestFirst = (a: Post, b: Post) => b.date.localeCompare(a.date) ||
 
 /**
  * The index of posts and pages already read and in order (newest-first posts, pages by title):
- * what `loadContent` returns, and what the pages rebuild from the prepared site (lib/site-data.ts).
+ * what `loadContent` returns, and what the pages rebuild from the prepared site (lib/page-props/site-data.ts).
  */
 export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[], warnings: ContentError[] = []): ContentIndex {
   return {

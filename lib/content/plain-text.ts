@@ -1,6 +1,6 @@
 /**
  * Markdown as plain text, for excerpts and meta descriptions: a front matter `excerpt` read as
- * Markdown, and the text of a body's first paragraph, which lib/markdown.ts takes from its own
+ * Markdown, and the text of a body's first paragraph, which lib/markdown/compile.ts takes from its own
  * parse of the body. Kept apart from the compile pipeline, so that reading the posts does not
  * load shiki, KaTeX and the MDX compiler.
  */
@@ -26,7 +26,7 @@ export function proseText(node: Nodes): string {
 /**
  * How many block quotes and list items one line of Markdown may open. markdown-it stops at 100
  * as well; remark's parser takes seconds on a line that opens a few thousand, and then runs out
- * of stack, so a text that opens more is refused before any parse (lib/content.ts).
+ * of stack, so a text that opens more is refused before any parse (lib/content/load.ts).
  */
 export const MAX_NESTING = 100;
 

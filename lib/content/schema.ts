@@ -12,7 +12,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)
  * A front matter date is a calendar date: the `YYYY-MM-DD` the author wrote. Any time and
  * offset after it are accepted (gatsby-starter-blog and Next's blog-starter write ISO
  * date-times) but ignored, so no time zone, the author's or the build machine's, can move
- * the 15th to the 14th. YAML is parsed with the core schema, which has no timestamp type (see lib/content.ts), so
+ * the 15th to the 14th. YAML is parsed with the core schema, which has no timestamp type (see lib/content/load.ts), so
  * an unquoted date arrives here as the same string as a quoted one.
  */
 export const calendarDate = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `${JSON.stringify(issue.input)} is not a valid date`) }).transform((value, ctx) => {

@@ -58,7 +58,7 @@ export interface Post extends PostSummary {
   bodyStartLine: number;
   /** The folder holding a folder post's assets; null for a single-file post. */
   assetDir: string | null;
-  /** The files a folder post publishes beside its page (lib/assets.ts); none for a single-file post. */
+  /** The files a folder post publishes beside its page (lib/build/publish.ts); none for a single-file post. */
   assets: PostAsset[];
   /** Every front matter field, the unknown ones included. */
   frontMatter: FrontMatter;

@@ -1,5 +1,5 @@
 /**
- * The images the build makes (lib/image-processing.ts), kept between builds and published to
+ * The images the build makes (lib/images/process.ts), kept between builds and published to
  * the site. Under `.next/cache/folio/images/`; deleting it is always safe.
  *
  * An entry's key is a hash of its input (a source image's bytes, or a social card's layout)

@@ -69,7 +69,7 @@ export const iconHrefs = (icon: IconSettings, basePath: string) => ({
  * The source SVG's file in `publicDir`, or an error that says what `site.icon.source` must be.
  */
 export function iconSourceFile(publicDir: string, source: string): string {
-  const problem = `site.icon.source in lib/site.ts: ${JSON.stringify(source)}`;
+  const problem = `site.icon.source in lib/config/settings.ts: ${JSON.stringify(source)}`;
   if (!source.startsWith(ICONS_DIR) || !source.endsWith('.svg') || source.includes('/../')) throw new Error(`${problem} must be an SVG file in public${ICONS_DIR}, like "${ICONS_DIR}icon.svg"`);
   const file = path.join(publicDir, ...source.split('/').filter(Boolean));
   if (!fs.existsSync(file)) throw new Error(`${problem} points to ${path.relative(process.cwd(), file)}, which does not exist`);

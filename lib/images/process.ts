@@ -1,5 +1,5 @@
 /**
- * Build-time image processing with sharp, cached between builds (lib/image-cache.ts).
+ * Build-time image processing with sharp, cached between builds (lib/images/cache.ts).
  *
  * A raster image (JPEG, PNG, WebP, AVIF, TIFF…) in a post becomes several widths
  * (`site.imageWidths`, never wider than the image) in AVIF and WebP, plus its own format (or

@@ -8,7 +8,7 @@
  * satori lays the card out into an SVG of paths, with Inter from @fontsource/inter (never a
  * system font, so every machine draws the same card), and sharp turns it into a PNG. The title
  * is a text node in satori's layout, never markup, so no title can break out of it. Cards and
- * images are cached like body images (lib/image-cache.ts): an unchanged card is never drawn again.
+ * images are cached like body images (lib/images/cache.ts): an unchanged card is never drawn again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -140,7 +140,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
     if (!site.socialCards) return siteImage();
     const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
     if ('image' in card) return card;
-    return siteImage([`${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/social-image.ts)`]);
+    return siteImage([`${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/images/social-image.ts)`]);
   }
   if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
   const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });

@@ -67,7 +67,7 @@ export interface CompiledBody {
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
   usesMath: boolean;
-  /** The local images it shows, whose files the page publishes (lib/image-cache.ts). */
+  /** The local images it shows, whose files the page publishes (lib/images/cache.ts). */
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
   warnings: string[];

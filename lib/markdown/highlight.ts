@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit';
 import { readableTheme } from './code-themes';
 import type { Problem } from './problems';
 
-/** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/code-themes.ts fixes their contrast. */
+/** Light and dark token colours, switched by CSS with the page's scheme (styles/globals.css); lib/markdown/code-themes.ts fixes their contrast. */
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
 let highlighter: Promise<Highlighter> | undefined;

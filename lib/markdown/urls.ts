@@ -83,7 +83,7 @@ export function rehypeCheckUrls(options: { problems: Problem[] }) {
 /**
  * The URLs of a body's links, images and media, made to work from every page:
  * - a folder post's relative ones (`./diagram.png`) point at its own folder, whose assets are
- *   published under `assetBase` (see lib/assets.ts), so they become root-relative and work
+ *   published under `assetBase` (see lib/build/publish.ts), so they become root-relative and work
  *   on list pages and in feeds too. One that names a file that is not there, or that climbs
  *   out of the folder (`../../package.json`, which would be published as a broken URL), is
  *   recorded in `problems` (the compiler would flatten a thrown error into text);

@@ -1,6 +1,6 @@
 /**
  * Where the site lives: its public origin (`site.url`) and the sub-path it is served under
- * (`BASE_PATH`, e.g. `/my-repo` for a GitHub Pages project site). lib/site.ts reads both
+ * (`BASE_PATH`, e.g. `/my-repo` for a GitHub Pages project site). lib/config/site.ts reads both
  * once; next.config.ts, the post-export step and `npm run serve` use these same functions,
  * so every part of the build agrees on them.
  *

@@ -49,7 +49,7 @@ const chrome: PostChrome = {
   comments: null,
 };
 
-/** The card the build drew for the post (lib/social-image.ts). */
+/** The card the build drew for the post (lib/images/social-image.ts). */
 const socialImage = { url: '/_img/card-0123456789ab.png', width: 1200, height: 630 };
 
 /** A body compiled and rendered as the post route does it, for this site. */
