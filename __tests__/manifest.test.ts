@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildManifest, siteRoutes, writeBuildManifest } from '../lib/build/manifest';
-import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
 import { loadContent } from '../lib/content/load';
 import { type ContentIndex } from '../lib/content/types';
 import { site } from '../lib/config/site';

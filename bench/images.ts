@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { ImageTiming } from '../lib/images/process';
 import { compiledBodiesDir } from '../lib/node/folders';
 import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site';
-import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
 import { finishPages } from '../lib/export/finish';
 import { writeCorpus } from './corpus';
 import { imagesAtViewport } from '../e2e/harness';

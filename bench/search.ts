@@ -25,7 +25,7 @@ import { start } from '../scripts/serve';
 import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
 import { writeSearchIndex } from '../lib/export/search-index';
 import { buildSiteAtRef, makeSiteCopy, projectRoot, runBuild } from '../scripts/build-site';
-import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
 import { finishPages } from '../lib/export/finish';
 import { writeCorpus } from './corpus';
 import type { BrowserContext, Page } from 'playwright-core';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { integrationCspSources } from '../lib/integrations/integrations';
 import { projectRoot } from '../scripts/build-site';
-import { manifestFileFor, readBuildManifest } from '../lib/build/manifest-file';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
 import type { Integrations } from '../lib/integrations/integrations';
 import { buildSampleSite, buildTestSite, filesUnder, openSite, readToTheEnd, sampleSiteScripts, text } from './harness';
 import type { OpenSite } from './harness';

@@ -2,19 +2,19 @@
  * The build manifest: what the post-export step (lib/export/finish.ts, run after `next build`)
  * needs to know of the site to write the feeds, the sitemap, robots.txt, the search index and
  * `_headers` (with the base path and the integrations, whose sources the CSP allows); its
- * type and its reader are in lib/build/manifest-file.ts. The prepare step
+ * type and its reader are in lib/export/manifest-file.ts. The prepare step
  * (lib/build/prepare.ts) writes it from the same content index that the pages come from, so
  * the feeds and the sitemap can never list a post or a page the site does not have.
  */
 import { buildManifestFile } from '../node/folders';
 import { writeAtomically } from '../node/files';
 import { toSummary } from '../content/content-index';
-import { type ContentIndex, type Post, type PostSummary } from '../content/types';
+import { type ContentIndex, type Post } from '../content/types';
 import { laterPages, pageUrl } from '../routes/pagination';
 import { PAGE_ROUTES } from '../routes/table';
 import { basePath, site, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
-import type { BuildManifest, SiteRoute } from './manifest-file';
+import type { BuildManifest, SiteRoute } from '../export/manifest-file';
 
 
 export type { BuildManifest, SiteRoute };

@@ -10,7 +10,7 @@ import type { Element } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { select } from 'hast-util-select';
 import { parse } from 'parse5';
-import type { BuildManifest } from '../build/manifest-file';
+import type { BuildManifest } from './manifest-file';
 import { stripBasePath } from '../routes/base-path';
 
 /** The selector of a post page's body. */

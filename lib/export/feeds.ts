@@ -14,7 +14,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import type { BuildManifest } from '../build/manifest-file';
+import type { BuildManifest } from './manifest-file';
 import type { FeedLink } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
 import type { PostSummary } from '../content/types';

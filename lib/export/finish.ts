@@ -23,7 +23,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { manifestFileFor, readBuildManifest, type BuildManifest } from '../build/manifest-file';
+import { manifestFileFor, readBuildManifest, type BuildManifest } from './manifest-file';
 import { integrationCspSources } from '../integrations/integrations';
 import { filesUnder } from '../node/files';
 import { themeScriptTexts } from '../routes/page-scripts';

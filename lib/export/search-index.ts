@@ -23,7 +23,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import type { CustomRecord, NewFileResponse } from 'pagefind';
 import { visit } from 'unist-util-visit';
-import type { BuildManifest } from '../build/manifest-file';
+import type { BuildManifest } from './manifest-file';
 import { formatDate } from '../content/dates';
 import type { PostSummary } from '../content/types';
 import { packageVersion } from '../node/packages';
