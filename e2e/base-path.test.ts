@@ -1,25 +1,51 @@
 /**
- * The sample site built with `BASE_PATH=/my-repo`, as a GitHub Pages project site is, and
- * served under `/my-repo/` as a CDN serves it (`npm run serve`: compression, `_headers`, the
- * 404 page). A reader clicks through home → a post → a tag, and searches; every stylesheet,
- * image, link and search file on the way stays under the base path, and the
- * Content-Security-Policy lets the theme script run and nothing else inline.
+ * The sample site built with `BASE_PATH=/my-repo` and `SITE_URL=https://me.github.io`, as a
+ * GitHub Pages project site is, once for the whole file. Its `out/` is read: no URL escapes the
+ * base path, absolute URLs (canonical, Open Graph, JSON-LD, sitemap, robots.txt, feeds) are the
+ * origin plus the base path, the icon manifest and the 404 page stay under it, and `_headers`
+ * (and `vercel.json`) allow the theme script the pages actually carry, as each page's CSP
+ * `<meta>` does. Then it is served under `/my-repo/` as a CDN serves it (`npm run serve`:
+ * compression, `_headers`, the 404 page): a reader clicks through home → a post → a tag, and
+ * searches; every stylesheet, image, link and search file on the way stays under the base
+ * path, and the Content-Security-Policy lets the theme script run and nothing else inline.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import { XMLParser } from 'fast-xml-parser';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+// ico-endec is CommonJS marked `__esModule`: under Node its exports are the default (lib/images/icons.ts).
+import icoEndec from 'ico-endec';
+import { pathToRegexp } from 'path-to-regexp';
+import type { Page } from 'playwright-core';
+import { vercelHeaders } from '../lib/export/headers';
+import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
+import { projectRoot } from '../scripts/build-site';
 import { assertThemeScriptAloneRuns, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
 import type { OpenSite } from './harness';
-import type { Page } from 'playwright-core';
 
 const BASE = '/my-repo';
+const ORIGIN = 'https://me.github.io';
+const HOME = `${ORIGIN}${BASE}/`;
 
 let site: OpenSite;
 let outDir: string;
+/** The site path of every exported file. */
+let sitePaths: string[];
+/** The site path of every exported page (.html file). */
+let pageFiles: string[];
 
 before(
   async () => {
-    ({ outDir } = await buildSampleSite({ name: 'e2e-base-path', env: { BASE_PATH: BASE } }));
+    ({ outDir } = await buildSampleSite({ name: 'e2e-base-path', env: { BASE_PATH: BASE, SITE_URL: ORIGIN } }));
+    sitePaths = filesUnder(outDir).map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`);
+    pageFiles = sitePaths.filter((sitePath) => sitePath.endsWith('.html'));
     site = await openSite(outDir, { basePath: BASE });
   },
   { timeout: 300_000 },
@@ -29,12 +55,16 @@ after(async () => {
   await site?.close();
 });
 
-/** The site path of the page open in `page`, which must be under the base path. */
-function sitePathOf(page: Page): string {
-  const { pathname } = new URL(page.url());
-  assert.ok(pathname.startsWith(`${BASE}/`), `${pathname} is under ${BASE}/`);
-  return decodeURIComponent(pathname.slice(BASE.length));
+const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+
+/** The site path a root-relative URL of the site points at, failing, with `where` it was found, if it is not under the base path. */
+function sitePathOf(url: string, where: string): string {
+  assert.deepEqual({ where, url, underBase: url.startsWith(`${BASE}/`) }, { where, url, underBase: true });
+  return decodeURIComponent(url.slice(BASE.length).split(/[?#]/)[0]);
 }
+
+/** True when the export has a file for a site path (a folder's is its index.html). */
+const exists = (sitePath: string) => fs.existsSync(path.join(outDir, sitePath, sitePath.endsWith('/') ? 'index.html' : ''));
 
 /** True when the page's stylesheets loaded: the site's CSS lays the header out as a grid. */
 const isStyled = (page: Page) => page.getByRole('banner').evaluate((header) => getComputedStyle(header).display === 'grid');
@@ -42,11 +72,11 @@ const isStyled = (page: Page) => page.getByRole('banner').evaluate((header) => g
 test('a reader clicks from the home page to a post, its image and a link in its body, then a tag, all under the base path', async () => {
   await site.withPage('/', {}, async (page) => {
     assert.ok(await isStyled(page), 'the home page has its stylesheets');
-    assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), `https://folio.example.com${BASE}/`);
+    assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), HOME);
 
     await page.getByRole('link', { name: 'Where the cache hits land: a folder post' }).first().click();
     await page.waitForURL(site.urlFor('/posts/cache-layers/'));
-    assert.equal(sitePathOf(page), '/posts/cache-layers/');
+    assert.equal(sitePathOf(new URL(page.url()).pathname, 'the open page'), '/posts/cache-layers/');
     assert.ok(await isStyled(page), 'the post has its stylesheets');
     const image = page.getByRole('img', { name: /^Bar chart of cache hit ratios/ });
     await image.scrollIntoViewIfNeeded();
@@ -115,10 +145,9 @@ test('a missing page answers 404 with the 404 page, whose links stay under the b
 });
 
 test('every page loads with no request outside the base path failing, no script file and no error', { timeout: 120_000 }, async () => {
-  const pages = filesUnder(outDir)
-    .filter((file) => file.endsWith(`${path.sep}index.html`))
-    .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
-    .map((dir) => (dir ? `/${dir}/` : '/'))
+  const pages = pageFiles
+    .filter((file) => file.endsWith('/index.html'))
+    .map((file) => file.slice(0, -'index.html'.length))
     .filter((pathname) => pathname !== '/404/');
   assert.ok(pages.length >= 5, `the export has its pages, found ${pages.join(', ')}`);
   // Each visit is checked as it ends (e2e/harness.ts): every document under the base path,
@@ -129,4 +158,143 @@ test('every page loads with no request outside the base path failing, no script 
       assert.deepEqual(visit.scripts.map((script) => new URL(script.url).pathname), pathname === '/search/' ? [`${BASE}/search.js`] : [], `script files of ${pathname}`);
     });
   }
+});
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+test('keeps every root-relative href, src and url() in its pages and stylesheets under the base path, and each one is a file', () => {
+  const urls: { where: string; url: string }[] = [];
+  for (const page of pageFiles) {
+    // Attribute values, whichever element holds them (links, images, stylesheets, meta, forms).
+    for (const [, url] of read(page).matchAll(/\s(?:href|src|action|poster|content)="(\/[^/"][^"]*|\/)"/g)) urls.push({ where: page, url });
+    for (const [, list] of read(page).matchAll(/\ssrcSet="([^"]*)"/gi)) for (const candidate of list.split(',')) if (candidate.trim().startsWith('/')) urls.push({ where: page, url: candidate.trim().split(/\s/)[0] });
+  }
+  for (const sheet of sitePaths.filter((sitePath) => sitePath.endsWith('.css'))) {
+    for (const [, url] of read(sheet).matchAll(/url\((\/[^)]*)\)/g)) urls.push({ where: sheet, url });
+  }
+  // The pages link stylesheets, a post image, KaTeX, posts, tags and feeds: all of them checked.
+  const all = urls.map(({ url }) => url).join(' ');
+  for (const expected of [`${BASE}/_next/static/`, `${BASE}/_img/diagram-`, `${BASE}/katex/katex.min.css`, `${BASE}/tags/caching/`, `${BASE}/rss.xml`, `${BASE}/posts/reinvent-2017/`, `${BASE}/favicon.ico`, `${BASE}/icons/icon.svg`, `${BASE}/icons/apple-touch-icon.png`, `${BASE}/manifest.webmanifest`]) {
+    assert.ok(all.includes(expected), `the pages and stylesheets link ${expected}`);
+  }
+  const missing = urls.filter(({ url, where }) => !exists(sitePathOf(url, where)));
+  assert.deepEqual(missing, []);
+});
+
+test('gives every page a canonical URL, Open Graph URLs and JSON-LD under the origin and base path', () => {
+  for (const page of pageFiles.filter((file) => file !== '/404.html')) {
+    const tree = fromHtml(read(page));
+    const canonical = select('link[rel="canonical"]', tree)?.properties.href;
+    const pagePath = page.replace(/index\.html$/, '');
+    assert.deepEqual({ page, canonical }, { page, canonical: `${ORIGIN}${BASE}${encodeURI(pagePath)}` });
+    assert.equal(select('meta[property="og:url"]', tree)?.properties.content, canonical);
+    assert.match(String(select('meta[property="og:image"]', tree)?.properties.content), new RegExp(`^${HOME}`));
+    for (const script of selectAll('script[type="application/ld+json"]', tree)) {
+      const data = JSON.parse(hastToString(script));
+      assert.deepEqual({ page, url: data.url }, { page, url: canonical });
+      assert.match(data.image, new RegExp(`^${HOME}`), `the JSON-LD image of ${page}`);
+    }
+  }
+});
+
+test('lists the pages in the sitemap and robots.txt, and the posts in the feeds, under the origin and base path', () => {
+  const { urlset } = xml.parse(read('/sitemap.xml'));
+  const locs: string[] = urlset.url.map((url: { loc: string }) => url.loc);
+  assert.ok(locs.includes(HOME), `the sitemap lists ${HOME}`);
+  assert.ok(locs.includes(`${HOME}posts/cache-layers/`), `the sitemap lists ${HOME}posts/cache-layers/`);
+  for (const loc of locs) assert.equal(exists(sitePathOf(new URL(loc).pathname, 'sitemap.xml')), true, `${loc} is a file`);
+  assert.equal(locs.every((loc) => loc.startsWith(HOME)), true, `every sitemap URL starts with ${HOME}`);
+  assert.ok(read('/robots.txt').includes(`Sitemap: ${HOME}sitemap.xml`), 'robots.txt names the sitemap');
+
+  const rss = xml.parse(read('/rss.xml')).rss.channel;
+  assert.equal(rss.link, HOME);
+  assert.ok(rss.item.map((item: { link: string }) => item.link).includes(`${HOME}posts/cache-layers/`), 'the RSS feed links the folder post');
+  const json = JSON.parse(read('/feed.json'));
+  assert.equal(json.home_page_url, HOME);
+  assert.equal(json.feed_url, `${HOME}feed.json`);
+  const folderPost = json.items.find((item: { url: string }) => item.url === `${HOME}posts/cache-layers/`);
+  assert.ok(folderPost.content_html.includes(`src="${HOME}_img/diagram-`), 'the JSON feed gives the folder post its image under the origin and base path');
+  assert.ok(folderPost.content_html.includes(`href="${HOME}posts/reinvent-2017/"`), 'the JSON feed gives the folder post its link under the origin and base path');
+  const atom = read('/atom.xml');
+  assert.ok(atom.includes(`<link rel="self" href="${HOME}atom.xml"/>`), 'the Atom feed links itself');
+});
+
+test('makes the icon set from the SVG, with a manifest whose start URL, scope and icons are under the base path', () => {
+  const manifest = JSON.parse(read('/manifest.webmanifest'));
+  const expected = { name: 'Folio', id: `${BASE}/`, start_url: `${BASE}/`, scope: `${BASE}/`, theme_color: '#ffffff', background_color: '#ffffff' };
+  // These fields, whatever else the manifest has.
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, manifest[key]])), expected);
+  assert.deepEqual(manifest.icons.map((icon: { src: string }) => icon.src), [`${BASE}/icons/icon.svg`, `${BASE}/icons/icon-192.png`, `${BASE}/icons/icon-512.png`]);
+  for (const { src } of manifest.icons) assert.equal(exists(sitePathOf(src, 'manifest.webmanifest')), true, `${src} is a file`);
+  assert.deepEqual(icoEndec.decode(fs.readFileSync(path.join(outDir, 'favicon.ico'))).map((entry) => entry.width), [16, 32, 48]);
+});
+
+test('links the 404 page (served at any address) home under the base path', () => {
+  const tree = fromHtml(read('/404.html'));
+  assert.equal(select('a[href]', select('main', tree)!)?.properties.href, `${BASE}/`);
+});
+
+describe('_headers', () => {
+  let rules: { for: string; forRegExp: RegExp; values: Record<string, string> }[];
+  before(async () => {
+    const parsed = await parseAllHeaders({ headersFiles: [path.join(outDir, '_headers')], configHeaders: [], minimal: false });
+    assert.deepEqual(parsed.errors, []);
+    rules = parsed.headers as typeof rules;
+  });
+  const headersAt = (url: string): Record<string, string> => Object.assign({}, ...rules.filter((rule) => rule.forRegExp.test(url)).map((rule) => rule.values));
+
+  test('allows, by its sha256 hash, exactly the theme script the pages carry, and no inline script otherwise', () => {
+    const texts = new Set(pageFiles.map((page) => hastToString(select(`script#${THEME_SCRIPT_ID}`, fromHtml(read(page)))!)));
+    assert.equal(texts.size, 1);
+    const [themeScript] = texts;
+    assert.ok(themeScript.includes('localStorage'), 'the theme script reads localStorage');
+    const hash = `'sha256-${createHash('sha256').update(themeScript).digest('base64')}'`;
+    for (const page of ['/', '/posts/writing-with-mdx/', '/tags/caching/', '/404.html']) {
+      const csp = headersAt(`${BASE}${page}`)['Content-Security-Policy'];
+      assert.deepEqual({ page, scriptSrc: csp.split('; ').find((directive) => directive.startsWith('script-src ')) }, { page, scriptSrc: `script-src ${hash}` });
+      assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+    }
+  });
+
+  test("states every page's header policy in a <meta> before anything it governs, less only what a meta element cannot carry", () => {
+    /** Head elements that load or run nothing: the title, metadata and links for readers and crawlers. */
+    const inert = (element: Element) => ['title', 'meta'].includes(element.tagName) || (element.tagName === 'link' && ['canonical', 'alternate', 'prev', 'next'].includes(String(element.properties.rel)));
+    for (const page of pageFiles) {
+      const head = select('head', fromHtml(read(page)))!;
+      const elements = head.children.filter((child): child is Element => child.type === 'element');
+      const metas = elements.filter((element) => element.tagName === 'meta' && String(element.properties.httpEquiv) === 'Content-Security-Policy');
+      assert.deepEqual({ page, metas: metas.length }, { page, metas: 1 });
+      assert.deepEqual({ page, before: elements.slice(0, elements.indexOf(metas[0])).filter((element) => !inert(element)).map((element) => element.tagName) }, { page, before: [] });
+      const header = headersAt(BASE + page)['Content-Security-Policy'].split('; ');
+      assert.deepEqual({ page, meta: String(metas[0].properties.content).split('; ') }, { page, meta: header.filter((directive) => !directive.startsWith('frame-ancestors ')) });
+    }
+  });
+
+  test('gives every exported file its rules under the base path, which agree: hashed assets immutable, pages short', () => {
+    assert.equal(rules.every((rule) => rule.for.startsWith(`${BASE}/`)), true, `every rule is under ${BASE}/`);
+    for (const sitePath of sitePaths.filter((file) => file !== '/_headers')) {
+      const urls = sitePath.endsWith('/index.html') ? [sitePath, sitePath.slice(0, -'index.html'.length)] : [sitePath];
+      for (const url of urls) {
+        const matching = rules.filter((rule) => rule.forRegExp.test(BASE + url));
+        assert.deepEqual({ url, matched: matching.length > 0, agree: matching.every((rule) => JSON.stringify(rule.values) === JSON.stringify(matching[0].values)) }, { url, matched: true, agree: true });
+        assert.deepEqual({ url, immutable: matching[0].values['Cache-Control'].includes('immutable') }, { url, immutable: url.startsWith('/_next/static/') || url.startsWith('/_img/') || /^\/pagefind\/.*\.pf_(index|fragment|filter|meta)$/.test(url) });
+        assert.equal(matching[0].values['X-Content-Type-Options'], 'nosniff');
+      }
+    }
+  });
+
+  test('agrees with vercel.json for every file, and vercel.json is up to date (else: npx tsx scripts/write-vercel-json.ts)', () => {
+    const vercel = JSON.parse(fs.readFileSync(path.join(projectRoot, 'vercel.json'), 'utf8'));
+    const themeScriptHashes = [`'sha256-${createHash('sha256').update(hastToString(select(`script#${THEME_SCRIPT_ID}`, fromHtml(read('/index.html')))!)).digest('base64')}'`];
+    assert.deepEqual(vercel.headers, vercelHeaders({ themeScriptHashes }));
+    const sources = vercel.headers.map(({ source, headers }: { source: string; headers: { key: string; value: string }[] }) => ({
+      pattern: pathToRegexp(source),
+      values: Object.fromEntries(headers.map(({ key, value }) => [key, value])),
+    }));
+    for (const sitePath of sitePaths.filter((file) => file !== '/_headers')) {
+      const matching = sources.filter(({ pattern }: { pattern: RegExp }) => pattern.test(sitePath));
+      assert.deepEqual({ sitePath, rules: matching.length }, { sitePath, rules: 1 });
+      assert.deepEqual({ sitePath, headers: matching[0].values }, { sitePath, headers: headersAt(BASE + sitePath) });
+    }
+  });
 });
