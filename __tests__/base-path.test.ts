@@ -3,7 +3,7 @@
  *
  * The base path (`BASE_PATH`, for sites served under a sub-path): how it is read and
  * checked, and that every URL Folio builds (site settings, content, compiled bodies, the
- * build manifest) carries it. The real build under a base path is __tests__/build-base-path.test.ts.
+ * build manifest) carries it. The real build under a base path is e2e/base-path.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';

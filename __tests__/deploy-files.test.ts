@@ -5,7 +5,7 @@
  * build, publish and set. deploy-s3.sh runs for real here, against a stand-in `aws` command
  * that records what it is asked to do, and so does CI's script, .ci/run, against stand-in
  * `apt-get`, `npm` and `node`. vercel.json is checked in headers.test.ts and
- * build-base-path.test.ts.
+ * e2e/base-path.test.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

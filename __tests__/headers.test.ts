@@ -4,7 +4,7 @@
  * The headers the CDN sends (lib/export/headers.ts): the Content-Security-Policy, the `_headers`
  * rules as Netlify's own parser reads them, and `vercel.json`'s rules, which must give every
  * file the same headers. The CSP hash against a real build's pages, and `vercel.json`'s hash,
- * are checked in build-base-path.test.ts: the theme script's text is the bundler's output.
+ * are checked in e2e/base-path.test.ts: the theme script's text is the bundler's output.
  */
 import fs from 'node:fs';
 import os from 'node:os';

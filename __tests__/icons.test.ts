@@ -4,7 +4,7 @@
  * The icon set and the web app manifest (lib/images/icons.ts), made with sharp from one SVG: the
  * sizes and pixels of every file, the manifest under a base path, what is written into
  * `public/` and when, and the errors for a source that is not there. Every page links them
- * (pages/_document.tsx), checked on a real export in build-base-path.test.ts and in Chromium
+ * (pages/_document.tsx), checked on a real export in e2e/base-path.test.ts and in Chromium
  * in e2e/site.test.ts.
  */
 import fs from 'node:fs';
