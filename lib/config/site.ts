@@ -49,6 +49,13 @@ export const basePath: string = parseBasePath(process.env.BASE_PATH);
  */
 export const withBasePath = (sitePath: string) => prefixBasePath(basePath, sitePath);
 
+/**
+ * How long an excerpt the author chose (front matter `excerpt`, or a body's text before its
+ * `<!-- more -->` marker) may be: four times `excerptLength`, so a chosen lead is kept whole
+ * and only a runaway one is cut.
+ */
+export const authoredExcerptLength = site.excerptLength * 4;
+
 /** The absolute URL of an href the site emits (base path included), for canonical links, feeds and previews. */
 export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 

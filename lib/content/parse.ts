@@ -7,7 +7,7 @@ import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema } from './schema';
-import { site, withBasePath } from '../config/site';
+import { authoredExcerptLength, site, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
 import type { Post, Term } from './types';
@@ -118,7 +118,7 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
-  const excerpt = summaryText ? markdownToPlainText(summaryText, site.excerptLength * 4) : '';
+  const excerpt = summaryText ? markdownToPlainText(summaryText, authoredExcerptLength) : '';
   // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
     value && source.assetDir && isRelativeUrl(value) ? resolveRelativeUrl(value, withBasePath(postFilesPath(slug))) : value ? withBasePath(value) : null;
