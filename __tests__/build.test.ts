@@ -44,7 +44,7 @@ describe('next build of a fixture site', () => {
   // React separates adjacent text with <!-- -->; it is not part of what a reader sees.
   const html = (page: string) => fs.readFileSync(path.join(out, page, 'index.html'), 'utf8').replaceAll('<!-- -->', '');
 
-  /** Every file `npm run dev` made for the drafts (their images, the files made from them, their cards), by its path in public/. */
+  /** Every file `npm run dev` made for the drafts and the scheduled post (their images, the files made from them, their cards), by its path in public/. */
   let draftFiles: string[];
   /** The hash of the card `npm run dev` drew for each post, by its source path: a card's name says nothing of its post. */
   let devCards: Record<string, string>;
@@ -56,8 +56,13 @@ describe('next build of a fixture site', () => {
     await prepareAsDev(siteDir);
     // What dev prepared: every post, drafts included, with its compiled body and its card.
     const devSite: SiteData = JSON.parse(fs.readFileSync(siteDataFile(siteDir), 'utf8'));
-    const drafts = devSite.posts.filter((post) => post.draft);
-    expect(drafts.map((post) => post.slug).sort()).toEqual(['draft-folder', 'secret-draft']);
+    // A post dated after today is scheduled: dev shows it, as it shows drafts, and the build must hold it back the same way.
+    const drafts = devSite.posts.filter((post) => post.draft || post.scheduled);
+    expect(drafts.map((post) => [post.slug, post.draft, post.scheduled]).sort()).toEqual([
+      ['draft-folder', true, false],
+      ['scheduled-folder', false, true],
+      ['secret-draft', true, false],
+    ]);
     draftFiles = drafts.flatMap(({ sourcePath, slug }) => {
       const { bodyKey, socialImage } = devSite.outputs[sourcePath];
       const bodyImages = readCompiledPost(siteDir, bodyKey).images.flatMap((image) => image.files.map((file) => `_img/${file}`));
@@ -150,13 +155,15 @@ describe('next build of a fixture site', () => {
     expect(titles).not.toContain('/about/');
   });
 
-  it('leaves no trace of drafts anywhere in out/, even after `npm run dev` made their files', () => {
+  it('leaves no trace of drafts and scheduled posts anywhere in out/, even after `npm run dev` made their files', () => {
     // What dev made for the drafts: the draft's image, its 2 widths × 3 formats, and a card
     // each. The image has the bytes of the gallery's photo, so only the names made from its
     // name tell its files from the gallery's.
     expect(draftFiles.filter((file) => /^_img\/draft-asset-\w{12}-\d+\.(avif|webp|png)$/.test(file))).toHaveLength(6);
-    expect(draftFiles.filter((file) => /^_img\/card-\w{12}\.png$/.test(file))).toHaveLength(2);
+    expect(draftFiles.filter((file) => /^_img\/scheduled-asset-\w{12}-\d+\.(avif|webp|png)$/.test(file))).toHaveLength(6);
+    expect(draftFiles.filter((file) => /^_img\/card-\w{12}\.png$/.test(file))).toHaveLength(3);
     expect(draftFiles).toContain(path.join('posts', 'draft-folder', 'draft-asset.png'));
+    expect(draftFiles).toContain(path.join('posts', 'scheduled-folder', 'scheduled-asset.png'));
     const files = filesUnder(out).map((file) => ({ file: path.relative(out, file), content: contentOf(file) }));
     // The scans find published things, in plain and in gzipped files and by a card's bytes, so finding nothing of the drafts means something.
     const withText = (text: string) => files.filter(({ content }) => content.includes(text)).map(({ file }) => file);
@@ -165,11 +172,12 @@ describe('next build of a fixture site', () => {
     expect(outHashes.has(devCards['posts/hello-world.md'])).toBe(true);
 
     expect(withText('DRAFTMARKER-7f3a')).toEqual([]);
-    for (const name of ['secret-draft', 'draft-folder', 'draft-asset']) {
+    expect(withText('SCHEDULEDMARKER-5c2d')).toEqual([]);
+    for (const name of ['secret-draft', 'draft-folder', 'draft-asset', 'scheduled-folder', 'scheduled-asset', 'later-tag']) {
       expect({ name, files: files.filter(({ file }) => file.includes(name)).map(({ file }) => file) }).toEqual({ name, files: [] });
       expect({ name, inFiles: withText(name) }).toEqual({ name, inFiles: [] });
     }
-    const draftCards = ['posts/secret-draft.md', 'posts/draft-folder/index.md'].map((sourcePath) => devCards[sourcePath]);
+    const draftCards = ['posts/secret-draft.md', 'posts/draft-folder/index.md', 'posts/scheduled-folder/index.md'].map((sourcePath) => devCards[sourcePath]);
     expect(files.filter(({ content }) => draftCards.includes(sha256(content))).map(({ file }) => file)).toEqual([]);
   });
 

@@ -10,6 +10,19 @@ const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
 const colour = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb');
 
+/** An IANA time zone name (`Europe/Paris`, `UTC`) that this Node knows. */
+const timeZone = z.string().refine(
+  (name) => {
+    try {
+      // An offset (`+01:00`) is no zone: it does not follow a place's summer time.
+      return /^[A-Za-z]/.test(name) && Boolean(new Intl.DateTimeFormat('en', { timeZone: name }));
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `${JSON.stringify(issue.input)} is not a time zone: give an IANA name such as "Europe/Paris" or "UTC"` },
+);
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
@@ -30,6 +43,16 @@ export const settingsSchema = z.strictObject({
   /** `Intl.DateTimeFormat` locale for dates shown to readers. */
   dateLocale: text,
   author: z.strictObject({ name: text, bio: text }),
+  /**
+   * The site's time zone, an IANA name: the day it is there decides which posts are scheduled
+   * (dated after today) and so held back. The build machine's own zone never counts.
+   */
+  timeZone: timeZone.default('UTC'),
+  /**
+   * What a production build does with a post dated after today (in `timeZone`): `'hold'` leaves
+   * it out, like a draft, until a build on or after its date; `'publish'` publishes it at once.
+   */
+  scheduledPosts: z.enum(['hold', 'publish']).default('hold'),
   /** How many posts the home page and each tag and category page list per page. */
   postsPerPage: count(1).default(10),
   /** How many of the newest posts the RSS, Atom and JSON feeds hold. */

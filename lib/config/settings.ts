@@ -15,6 +15,9 @@ export const settings: SiteSettings = {
   url: 'https://folio.example.com',
   language: 'en',
   dateLocale: 'en-GB',
+  // Posts dated after today in this zone wait for a build on their day (docs/writing.md#scheduled-posts).
+  timeZone: 'UTC',
+  scheduledPosts: 'hold',
   author: {
     name: 'Folio Author',
     bio: 'Writes about architecture, DevOps and performance.',

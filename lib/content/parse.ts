@@ -56,8 +56,18 @@ const refuseCode = (): never => {
 /** False when `input` opens front matter on its first line and no line starting with `---` closes it (gray-matter's rule). */
 const frontMatterCloses = (input: string) => !/^---(?!-)/.test(input) || input.indexOf('\n---', 3) !== -1;
 
-/** Reads one post; returns null for a draft when drafts are not wanted. */
-export function parseSource(source: SourceFile, sourcePath: string, includeDrafts: boolean): Omit<Post, 'assets'> | null {
+/** What to read of the posts: in dev, drafts and scheduled posts too. */
+export interface ParseOptions {
+  includeDrafts: boolean;
+  /**
+   * The calendar date it is in the site's time zone: a post dated after it is scheduled, and
+   * held back like a draft. Null when scheduled posts are published at once (`scheduledPosts: 'publish'`).
+   */
+  today: string | null;
+}
+
+/** Reads one post; returns null for a draft or a scheduled post when they are not wanted. */
+export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today }: ParseOptions): Omit<Post, 'assets'> | null {
   const input = readText(source.file, sourcePath);
   if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
   if (!frontMatterCloses(input)) {
@@ -91,6 +101,9 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
     throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined });
   }
   const frontMatter = result.data;
+  // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
+  const scheduled = today !== null && frontMatter.date > today;
+  if (scheduled && !includeDrafts) return null;
   const bodyOffset = input.length - parsed.content.length;
   const bodyStartLine = input.slice(0, bodyOffset).split('\n').length;
   const nesting = [
@@ -135,6 +148,7 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
     category,
     tags,
     draft: frontMatter.draft,
+    scheduled,
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
     sourcePath,

@@ -33,6 +33,7 @@ const post: PostSummary = {
   category: category('DevOps'),
   tags: ['aws'].map(tag),
   draft: false,
+  scheduled: false,
   cover: null,
   socialImage: null,
 };
