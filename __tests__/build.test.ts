@@ -34,6 +34,8 @@ function contentOf(file: string): Buffer {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
 }
 
+const EDIT_URL = 'https://github.com/owner/folio-fixture/edit/main/';
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** The root-relative path of the page an exported HTML file is: `index.html` → `/`, `posts/x/index.html` → `/posts/x/`. */
@@ -53,6 +55,9 @@ describe('next build of a fixture site', () => {
     // The author ran `npm run dev` first, which shows drafts: their images, the files made
     // from them and their cards are in public/ and the caches when the build starts.
     const siteDir = copySite(fixturePosts, 'build-test');
+    // The site links each post to its file in the repository.
+    const settingsFile = path.join(siteDir, 'lib', 'config', 'settings.ts');
+    fs.writeFileSync(settingsFile, fs.readFileSync(settingsFile, 'utf8').replace('editUrl: null,', `editUrl: '${EDIT_URL}',`));
     await prepareAsDev(siteDir);
     // What dev prepared: every post, drafts included, with its compiled body and its card.
     const devSite: SiteData = JSON.parse(fs.readFileSync(siteDataFile(siteDir), 'utf8'));
@@ -89,6 +94,9 @@ describe('next build of a fixture site', () => {
     expect(hello).toMatch(/<time dateTime="2020-05-15">15 May 2020<\/time>/);
     expect(hello).toMatch(/<div[^>]*data-post-body=""[^>]*><div[^>]*><p>The first paragraph of the hello world post.<\/p>/);
     expect(hello).toContain('<meta name="description" content="The first paragraph of the hello world post."');
+    // The settings' editUrl and the post's file, after the body.
+    expect(hello).toMatch(new RegExp(`data-post-body=""[\\s\\S]*<a href="${EDIT_URL}posts/hello-world.md">Edit this post</a>`));
+    expect(html('posts/gallery')).toContain(`<a href="${EDIT_URL}posts/gallery/index.md">Edit this post</a>`);
 
     const mdx = html('posts/components');
     expect(mdx).toMatch(/<h1[^>]*>Components &amp; &lt;Things&gt;<\/h1>/);

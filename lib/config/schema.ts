@@ -23,6 +23,22 @@ const timeZone = z.string().refine(
   { error: (issue) => `${JSON.stringify(issue.input)} is not a time zone: give an IANA name such as "Europe/Paris" or "UTC"` },
 );
 
+/**
+ * The start of the URL that edits a file of the repository, to which a post's path is added:
+ * an https URL without query, fragment or credentials, ending in `/`.
+ */
+const editUrlBase = z.string().superRefine((value, ctx) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  const problem = !url || url.protocol !== 'https:'
+    ? 'must be an https:// URL'
+    : url.username || url.password || url.search || url.hash || !url.hostname
+      ? 'must be a plain https:// URL, without credentials, query or fragment'
+      : !value.endsWith('/')
+        ? 'must end with /, as a post\'s path is added to it'
+        : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}, like "https://github.com/owner/repo/edit/main/"` });
+});
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
@@ -92,6 +108,12 @@ export const settingsSchema = z.strictObject({
   icon: z.strictObject({ source: text, background: colour }),
   /** The colour of the browser's own frame around the site (`theme-color`), in the light and in the dark scheme. */
   themeColor: z.strictObject({ light: colour, dark: colour }),
+  /**
+   * Adds an "Edit this post" link at the end of each post and page, to its source file: this
+   * URL followed by the file's path in the project (`posts/hello.md`), e.g.
+   * `https://github.com/owner/repo/edit/main/`. Null for none.
+   */
+  editUrl: editUrlBase.nullable().default(null),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: z.array(link),
   /** Links to the author elsewhere, in the footer. */

@@ -38,6 +38,8 @@ export const settings: SiteSettings = {
     { label: 'GitHub', href: 'https://github.com/' },
     { label: 'Mastodon', href: 'https://mastodon.social/' },
   ],
+  // "Edit this post" links to each post's file in the repository, e.g. 'https://github.com/owner/repo/edit/main/'.
+  editUrl: null,
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,

@@ -56,6 +56,14 @@ export const withBasePath = (sitePath: string) => prefixBasePath(basePath, siteP
  */
 export const authoredExcerptLength = site.excerptLength * 4;
 
+/**
+ * The URL that edits the source file at `sourcePath` (`posts/a b.md`, relative to the project)
+ * in the repository (the site's `editUrl` setting unless given), each segment percent-encoded;
+ * null when there is none.
+ */
+export const editUrlOf = (sourcePath: string, editUrl: string | null = site.editUrl): string | null =>
+  editUrl && editUrl + sourcePath.split('/').map(encodeURIComponent).join('/');
+
 /** The absolute URL of an href the site emits (base path included), for canonical links, feeds and previews. */
 export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 
