@@ -114,6 +114,12 @@ export const settingsSchema = z.strictObject({
    * `https://github.com/owner/repo/edit/main/`. Null for none.
    */
   editUrl: editUrlBase.nullable().default(null),
+  /**
+   * Take a post's `updated` date, when its front matter gives none, from the last commit that
+   * changed its file (one `git log` for all posts). It needs the whole history: a shallow
+   * clone or a folder outside git is reported as a warning, and no date is read from it.
+   */
+  updatedFromGit: z.boolean().default(false),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: z.array(link),
   /** Links to the author elsewhere, in the footer. */

@@ -40,6 +40,8 @@ export const settings: SiteSettings = {
   ],
   // "Edit this post" links to each post's file in the repository, e.g. 'https://github.com/owner/repo/edit/main/'.
   editUrl: null,
+  // A post's "Updated" date from its file's last commit when its front matter has none (needs the full git history).
+  updatedFromGit: false,
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,

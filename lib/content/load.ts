@@ -28,6 +28,8 @@ export interface LoadOptions {
   includeDrafts: boolean;
   /** The settings that say when a post is scheduled: the site's unless given. */
   schedule?: Pick<SiteConfig, 'timeZone' | 'scheduledPosts'>;
+  /** The date of the last commit of each source, by `sourcePath`: a post's `updated` when its front matter gives none (lib/content/updated-from-git.ts). */
+  lastCommits?: ReadonlyMap<string, string>;
   /**
    * In dev, a broken post must not take the other posts down: it is kept as a `BrokenPost`
    * whose page shows the error. Otherwise any error throws `ContentErrors`.
@@ -52,7 +54,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
     const sourcePath = relative(source.shownFile);
     const fail = (error: unknown) => broken.push({ slug: slugify(source.name), sourcePath, error: asContentError(error, sourcePath) });
     try {
-      const parsed = parseSource(source, sourcePath, parseOptions);
+      const parsed = parseSource(source, sourcePath, { ...parseOptions, lastCommit: options.lastCommits?.get(sourcePath) ?? null });
       if (!parsed) continue;
       const { assets, errors } = source.assetDir ? readPostAssets(source.assetDir, path.basename(source.shownFile), areas) : { assets: [], errors: [] };
       if (errors.length) errors.forEach(fail);

@@ -64,10 +64,12 @@ export interface ParseOptions {
    * held back like a draft. Null when scheduled posts are published at once (`scheduledPosts: 'publish'`).
    */
   today: string | null;
+  /** The date of the last commit that changed the source (the `updatedFromGit` setting), or null. */
+  lastCommit: string | null;
 }
 
 /** Reads one post; returns null for a draft or a scheduled post when they are not wanted. */
-export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today }: ParseOptions): Omit<Post, 'assets'> | null {
+export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today, lastCommit }: ParseOptions): Omit<Post, 'assets'> | null {
   const input = readText(source.file, sourcePath);
   if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
   if (!frontMatterCloses(input)) {
@@ -142,7 +144,8 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,
-    updated: frontMatter.updated ?? frontMatter.lastmod ?? null,
+    // A commit on or before the post's date is the one that published it, not an update.
+    updated: frontMatter.updated ?? frontMatter.lastmod ?? (lastCommit && lastCommit > frontMatter.date ? lastCommit : null),
     readingMinutes: readingMinutes(parsed.content),
     excerpt,
     category,
