@@ -34,6 +34,8 @@ function contentOf(file: string): Buffer {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
 }
 
+const EDIT_URL = 'https://github.com/owner/folio-fixture/edit/main/';
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** The root-relative path of the page an exported HTML file is: `index.html` → `/`, `posts/x/index.html` → `/posts/x/`. */
@@ -44,7 +46,7 @@ describe('next build of a fixture site', () => {
   // React separates adjacent text with <!-- -->; it is not part of what a reader sees.
   const html = (page: string) => fs.readFileSync(path.join(out, page, 'index.html'), 'utf8').replaceAll('<!-- -->', '');
 
-  /** Every file `npm run dev` made for the drafts (their images, the files made from them, their cards), by its path in public/. */
+  /** Every file `npm run dev` made for the drafts and the scheduled post (their images, the files made from them, their cards), by its path in public/. */
   let draftFiles: string[];
   /** The hash of the card `npm run dev` drew for each post, by its source path: a card's name says nothing of its post. */
   let devCards: Record<string, string>;
@@ -53,11 +55,19 @@ describe('next build of a fixture site', () => {
     // The author ran `npm run dev` first, which shows drafts: their images, the files made
     // from them and their cards are in public/ and the caches when the build starts.
     const siteDir = copySite(fixturePosts, 'build-test');
+    // The site links each post to its file in the repository.
+    const settingsFile = path.join(siteDir, 'lib', 'config', 'settings.ts');
+    fs.writeFileSync(settingsFile, fs.readFileSync(settingsFile, 'utf8').replace('editUrl: null,', `editUrl: '${EDIT_URL}',`));
     await prepareAsDev(siteDir);
     // What dev prepared: every post, drafts included, with its compiled body and its card.
     const devSite: SiteData = JSON.parse(fs.readFileSync(siteDataFile(siteDir), 'utf8'));
-    const drafts = devSite.posts.filter((post) => post.draft);
-    expect(drafts.map((post) => post.slug).sort()).toEqual(['draft-folder', 'secret-draft']);
+    // A post dated after today is scheduled: dev shows it, as it shows drafts, and the build must hold it back the same way.
+    const drafts = devSite.posts.filter((post) => post.draft || post.scheduled);
+    expect(drafts.map((post) => [post.slug, post.draft, post.scheduled]).sort()).toEqual([
+      ['draft-folder', true, false],
+      ['scheduled-folder', false, true],
+      ['secret-draft', true, false],
+    ]);
     draftFiles = drafts.flatMap(({ sourcePath, slug }) => {
       const { bodyKey, socialImage } = devSite.outputs[sourcePath];
       const bodyImages = readCompiledPost(siteDir, bodyKey).images.flatMap((image) => image.files.map((file) => `_img/${file}`));
@@ -84,6 +94,9 @@ describe('next build of a fixture site', () => {
     expect(hello).toMatch(/<time dateTime="2020-05-15">15 May 2020<\/time>/);
     expect(hello).toMatch(/<div[^>]*data-post-body=""[^>]*><div[^>]*><p>The first paragraph of the hello world post.<\/p>/);
     expect(hello).toContain('<meta name="description" content="The first paragraph of the hello world post."');
+    // The settings' editUrl and the post's file, after the body.
+    expect(hello).toMatch(new RegExp(`data-post-body=""[\\s\\S]*<a href="${EDIT_URL}posts/hello-world.md">Edit this post</a>`));
+    expect(html('posts/gallery')).toContain(`<a href="${EDIT_URL}posts/gallery/index.md">Edit this post</a>`);
 
     const mdx = html('posts/components');
     expect(mdx).toMatch(/<h1[^>]*>Components &amp; &lt;Things&gt;<\/h1>/);
@@ -150,13 +163,15 @@ describe('next build of a fixture site', () => {
     expect(titles).not.toContain('/about/');
   });
 
-  it('leaves no trace of drafts anywhere in out/, even after `npm run dev` made their files', () => {
+  it('leaves no trace of drafts and scheduled posts anywhere in out/, even after `npm run dev` made their files', () => {
     // What dev made for the drafts: the draft's image, its 2 widths × 3 formats, and a card
     // each. The image has the bytes of the gallery's photo, so only the names made from its
     // name tell its files from the gallery's.
     expect(draftFiles.filter((file) => /^_img\/draft-asset-\w{12}-\d+\.(avif|webp|png)$/.test(file))).toHaveLength(6);
-    expect(draftFiles.filter((file) => /^_img\/card-\w{12}\.png$/.test(file))).toHaveLength(2);
+    expect(draftFiles.filter((file) => /^_img\/scheduled-asset-\w{12}-\d+\.(avif|webp|png)$/.test(file))).toHaveLength(6);
+    expect(draftFiles.filter((file) => /^_img\/card-\w{12}\.png$/.test(file))).toHaveLength(3);
     expect(draftFiles).toContain(path.join('posts', 'draft-folder', 'draft-asset.png'));
+    expect(draftFiles).toContain(path.join('posts', 'scheduled-folder', 'scheduled-asset.png'));
     const files = filesUnder(out).map((file) => ({ file: path.relative(out, file), content: contentOf(file) }));
     // The scans find published things, in plain and in gzipped files and by a card's bytes, so finding nothing of the drafts means something.
     const withText = (text: string) => files.filter(({ content }) => content.includes(text)).map(({ file }) => file);
@@ -165,11 +180,12 @@ describe('next build of a fixture site', () => {
     expect(outHashes.has(devCards['posts/hello-world.md'])).toBe(true);
 
     expect(withText('DRAFTMARKER-7f3a')).toEqual([]);
-    for (const name of ['secret-draft', 'draft-folder', 'draft-asset']) {
+    expect(withText('SCHEDULEDMARKER-5c2d')).toEqual([]);
+    for (const name of ['secret-draft', 'draft-folder', 'draft-asset', 'scheduled-folder', 'scheduled-asset', 'later-tag']) {
       expect({ name, files: files.filter(({ file }) => file.includes(name)).map(({ file }) => file) }).toEqual({ name, files: [] });
       expect({ name, inFiles: withText(name) }).toEqual({ name, inFiles: [] });
     }
-    const draftCards = ['posts/secret-draft.md', 'posts/draft-folder/index.md'].map((sourcePath) => devCards[sourcePath]);
+    const draftCards = ['posts/secret-draft.md', 'posts/draft-folder/index.md', 'posts/scheduled-folder/index.md'].map((sourcePath) => devCards[sourcePath]);
     expect(files.filter(({ content }) => draftCards.includes(sha256(content))).map(({ file }) => file)).toEqual([]);
   });
 

@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../lib/content/dates';
+import { calendarDateIn, formatDate } from '../lib/content/dates';
+import { settingsSchema } from '../lib/config/schema';
 import { loadContent } from '../lib/content/load';
 import { archiveByYear } from '../lib/page-props/lists';
 import { post, writePosts } from './helpers/posts-dir';
@@ -64,4 +65,70 @@ it(`files a post under the year of its date in the archive (TZ=${process.env.TZ 
     ['2018', ['New year']],
     ['2017', ['Eve']],
   ]);
+});
+
+describe(`scheduled posts: dated after today in the site's time zone, never the machine's (TZ=${process.env.TZ ?? 'system'})`, () => {
+  const files = {
+    'today.md': post('title: Today\ndate: 2026-03-01'),
+    'tomorrow.md': post('title: Tomorrow\ndate: 2026-03-02'),
+    'late.md': post('title: Late\ndate: 2026-03-03T00:30:00+14:00\ntags: [later]'),
+  };
+  const load = (timeZone: string, { scheduledPosts = 'hold', includeDrafts = false }: { scheduledPosts?: 'hold' | 'publish'; includeDrafts?: boolean } = {}) => {
+    const dir = writePosts(files);
+    return loadContent({ dir, root: path.dirname(dir), includeDrafts, keepBroken: false, schedule: { timeZone, scheduledPosts } });
+  };
+  const at = (instant: string) => jest.useFakeTimers({ now: new Date(instant) });
+  afterEach(() => jest.useRealTimers());
+
+  it.each([
+    // 12:00 UTC on the 1st is already the 2nd in Auckland (UTC+13 in March), still the 1st in New York.
+    ['Pacific/Auckland', '2026-03-01T12:00:00Z', ['tomorrow', 'today']],
+    ['America/New_York', '2026-03-01T12:00:00Z', ['today']],
+    ['UTC', '2026-03-01T12:00:00Z', ['today']],
+    // A minute before and at midnight in Auckland.
+    ['Pacific/Auckland', '2026-03-01T10:59:00Z', ['today']],
+    ['Pacific/Auckland', '2026-03-01T11:00:00Z', ['tomorrow', 'today']],
+    // Late on the 2nd in Honolulu is the 3rd in UTC and on the machines of the east.
+    ['Pacific/Honolulu', '2026-03-03T09:00:00Z', ['tomorrow', 'today']],
+  ])('with the site in %s at %s, a production build publishes %j and holds the rest', (timeZone, instant, published) => {
+    at(instant);
+    const index = load(timeZone);
+    expect(index.posts.map((entry) => entry.slug)).toEqual(published);
+    expect(index.posts.every((entry) => !entry.scheduled)).toBe(true);
+    // A held post leaves no tag behind, as a draft leaves none.
+    expect(index.tags.map((tag) => tag.slug)).toEqual([]);
+  });
+
+  it('keeps them in dev, marked scheduled', () => {
+    at('2026-03-01T12:00:00Z');
+    const index = load('America/New_York', { includeDrafts: true });
+    expect(index.posts.map((entry) => [entry.slug, entry.scheduled])).toEqual([
+      ['late', true],
+      ['tomorrow', true],
+      ['today', false],
+    ]);
+  });
+
+  it("publishes them at once with scheduledPosts: 'publish', unmarked", () => {
+    at('2026-03-01T12:00:00Z');
+    const index = load('America/New_York', { scheduledPosts: 'publish' });
+    expect(index.posts.map((entry) => [entry.slug, entry.scheduled])).toEqual([
+      ['late', false],
+      ['tomorrow', false],
+      ['today', false],
+    ]);
+  });
+
+  it('reads the day in a zone by its calendar there', () => {
+    expect(calendarDateIn('Pacific/Kiritimati', new Date('2026-03-01T10:00:00Z'))).toBe('2026-03-02');
+    expect(calendarDateIn('America/Los_Angeles', new Date('2026-03-02T07:59:00Z'))).toBe('2026-03-01');
+  });
+
+  it('takes an IANA time zone name as the setting, and refuses anything else, naming it', () => {
+    expect(settingsSchema.shape.timeZone.parse(undefined)).toBe('UTC');
+    expect(settingsSchema.shape.timeZone.parse('Europe/Paris')).toBe('Europe/Paris');
+    for (const wrong of ['Mars/Olympus', '+01:00', '']) {
+      expect(settingsSchema.shape.timeZone.safeParse(wrong).error?.issues[0].message).toBe(`${JSON.stringify(wrong)} is not a time zone: give an IANA name such as "Europe/Paris" or "UTC"`);
+    }
+  });
 });

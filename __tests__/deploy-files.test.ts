@@ -37,6 +37,17 @@ describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
     expect(workflow.concurrency.group).toBe('pages');
   });
 
+  it('builds every day as well, so a scheduled post goes live on its date without a push', () => {
+    const crons: string[] = workflow.on.schedule.map((entry: { cron: string }) => entry.cron);
+    expect(crons).toHaveLength(1);
+    // minute hour day-of-month month day-of-week: one fixed time, every day.
+    expect(crons[0].split(/\s+/)).toEqual([expect.stringMatching(/^\d{1,2}$/), expect.stringMatching(/^\d{1,2}$/), '*', '*', '*']);
+  });
+
+  it('checks out the whole history, which the last-updated dates from git need', () => {
+    expect(step('actions/checkout')?.with).toEqual({ 'fetch-depth': 0 });
+  });
+
   it('builds with npm ci and npm run build under the base path and origin GitHub Pages reports', () => {
     const pages = step('actions/configure-pages')!;
     const runs = steps.map((entry) => entry.run).filter(Boolean);

@@ -50,6 +50,8 @@ const samplePosts = {
   'oldest.md': post('title: Oldest post\ndate: 2017-12-15\ncover: https://cdn.example.org/c.jpg'),
   'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page'),
   'secret.md': post(`title: Secret ${DRAFT_MARKER}\ndate: 2030-01-01\ndraft: true`, `Body ${DRAFT_MARKER}.`),
+  // Scheduled (dated after today): in dev's manifest, like the draft, and in no feed.
+  'scheduled.md': post(`title: Scheduled ${DRAFT_MARKER}\ndate: 2999-01-01`, `Body ${DRAFT_MARKER}.`),
 };
 
 const NEWEST_FIRST = ['/posts/newest/', '/posts/updated/', '/posts/folder/', '/posts/oldest/'].map((url) => SITE + url);
@@ -189,11 +191,13 @@ describe('feeds written from the build manifest and the exported pages', () => {
     expect(newest).not.toHaveProperty('image');
   });
 
-  it('leaves pages and drafts out of every feed', () => {
+  it('leaves pages, drafts and scheduled posts out of every feed', () => {
     expect(manifest.posts.filter((entry) => entry.draft).map((entry) => entry.url)).toEqual(['/posts/secret/']);
+    expect(manifest.posts.filter((entry) => entry.scheduled && !entry.draft).map((entry) => entry.url)).toEqual(['/posts/scheduled/']);
     for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
       expect(read(file)).not.toContain('/about/');
       expect(read(file)).not.toContain('/posts/secret/');
+      expect(read(file)).not.toContain('/posts/scheduled/');
       expect(read(file)).not.toContain(DRAFT_MARKER);
     }
   });

@@ -604,6 +604,45 @@ describe('the excerpt of a post whose front matter gives none: its first paragra
   });
 });
 
+describe('the excerpt marker: <!-- more --> in .md, {/* more */} in .mdx', () => {
+  const imageStore = scratchImageStore().store;
+  const compiled = (body: string, format: 'md' | 'mdx' = 'md') =>
+    compileBody({ body, format, bodyStartLine: 1, assetDir: null, sourcePath: `posts/test.${format}`, slug: 'test' }, { imageStore });
+  const lead = 'The **first** paragraph.\n\n## A heading\n\n- a [listed](https://example.com) point\n\n```sh\nnot prose\n```\n\nThe second one.';
+  const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+
+  it.each([
+    ['md', '<!-- more -->'],
+    ['md', '<!--more-->'],
+    ['mdx', '{/* more */}'],
+  ] as const)('in .%s, %s makes the excerpt every paragraph, list and quote before it, as plain text', async (format, marker) => {
+    const { excerpt } = await compiled(`${lead}\n\n${marker}\n\nAfter the marker.`, format);
+    expect(excerpt).toBe('The first paragraph. a listed point The second one.');
+  });
+
+  it('keeps the text before the marker whole past excerptLength, up to four times it', async () => {
+    const { excerpt } = await compiled(`${long}\n\n${long}\n\n<!-- more -->\n\nRest.`);
+    expect(excerpt).toBe(`${long} ${long}`);
+    expect(excerpt.length).toBeGreaterThan(160);
+    const { excerpt: runaway } = await compiled(`${Array.from({ length: 20 }, () => long).join('\n\n')}\n\n<!-- more -->\n\nRest.`);
+    expect(runaway.length).toBeLessThanOrEqual(641);
+    expect(runaway).toMatch(/…$/);
+  });
+
+  it.each([
+    ['md', '<!-- more -->'],
+    ['mdx', '{/* more */}'],
+  ] as const)('renders nothing for the marker in .%s, and the whole body around it', async (format, marker) => {
+    const html = await render(`Before.\n\n${marker}\n\nAfter.`, { format });
+    expect(html).toBe('<p>Before.</p>\n<p>After.</p>');
+  });
+
+  it('is only a marker on a line of its own: another comment, or one inside a paragraph, is not one and is no text', async () => {
+    expect((await compiled('First paragraph.\n\n<!-- not more -->\n\nSecond.')).excerpt).toBe('First paragraph.');
+    expect((await compiled('First <!-- more --> <b>bold</b> paragraph.\n\nSecond.')).excerpt).toBe('First bold paragraph.');
+  });
+});
+
 describe('youTubeVideo', () => {
   it('finds the video id and start time of watch and short links', () => {
     expect(youTubeVideo('https://www.youtube.com/watch?v=WFRIivS2mpo')).toEqual({ id: 'WFRIivS2mpo', start: 0 });

@@ -17,6 +17,7 @@ export function postSummary(overrides: Partial<PostSummary> & { slug: string }):
     category: null,
     tags: [],
     draft: false,
+    scheduled: false,
     cover: null,
     socialImage: null,
     ...overrides,

@@ -15,6 +15,7 @@ const post: PostSummary = {
   category: category('DevOps'),
   tags: ['aws', 'caching'].map(tag),
   draft: false,
+  scheduled: false,
   cover: null,
   socialImage: null,
 };

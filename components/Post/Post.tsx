@@ -26,7 +26,7 @@ export function Post({ post, locale, beforeBody, afterBody, children }: PostProp
       <header className={styles.header}>
         <h1 className={styles.title}>{post.title}</h1>
         {isPost && (
-          <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} />
+          <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} scheduled={post.scheduled} />
         )}
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
       </header>

@@ -18,7 +18,7 @@ export function PostList({ posts, locale }: PostListProps) {
             <h2 className={styles.title}>
               <a href={post.url}>{post.title}</a>
             </h2>
-            <PostMeta date={post.date} locale={locale} category={post.category} draft={post.draft} />
+            <PostMeta date={post.date} locale={locale} category={post.category} draft={post.draft} scheduled={post.scheduled} />
             {post.excerpt && <p className={styles.excerpt}>{post.excerpt}</p>}
           </article>
         </li>

@@ -24,6 +24,16 @@ describe('PostMeta', () => {
     expect(container.firstElementChild).toHaveTextContent(/^15 December 2017 · DevOps · Tags: #aws#reinvent$/);
   });
 
+  it('marks a draft "Draft" and a scheduled post "Scheduled" (both only in npm run dev), and neither otherwise', () => {
+    const { container, rerender } = render(<PostMeta date="2999-01-01" locale="en-GB" category={null} scheduled />);
+    expect(screen.getByText('Scheduled').tagName).toBe('STRONG');
+    expect(container.firstElementChild).toHaveTextContent(/^Scheduled1 January 2999$/);
+    rerender(<PostMeta date="2999-01-01" locale="en-GB" category={null} draft scheduled />);
+    expect(container.firstElementChild).toHaveTextContent(/^DraftScheduled1 January 2999$/);
+    rerender(<PostMeta date="2999-01-01" locale="en-GB" category={null} />);
+    expect(container.firstElementChild).toHaveTextContent(/^1 January 2999$/);
+  });
+
   it('shows only the date when there is no category and no tag', () => {
     const { container } = render(<PostMeta date="2019-06-20" locale="en-GB" category={null} />);
     expect(container.firstElementChild).toHaveTextContent(/^20 June 2019$/);

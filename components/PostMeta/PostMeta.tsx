@@ -12,15 +12,18 @@ export interface PostMetaProps {
   readingMinutes?: number;
   /** Drafts exist only in `npm run dev`; the badge says so. */
   draft?: boolean;
+  /** Scheduled posts (dated after today) too: a production build holds them back until their day. */
+  scheduled?: boolean;
 }
 
 const Separator = () => <span aria-hidden="true"> · </span>;
 
 /** The line under a title: date (and update), reading time, category and tags, with links to their lists. */
-export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false }: PostMetaProps) {
+export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false, scheduled = false }: PostMetaProps) {
   return (
     <p className={styles.meta}>
       {draft && <strong className={styles.draft}>Draft</strong>}
+      {scheduled && <strong className={styles.draft}>Scheduled</strong>}
       <PostDate date={date} locale={locale} />
       {updated && updated !== date && (
         <>

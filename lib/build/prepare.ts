@@ -23,6 +23,7 @@ import path from 'node:path';
 import { publishAssets } from './publish';
 import { writeBuildManifest } from './manifest';
 import { loadContent } from '../content/load';
+import { updatedDatesFromGit } from '../content/updated-from-git';
 import { type Post } from '../content/types';
 import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
 import { writeAtomically } from '../node/files';
@@ -58,7 +59,8 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   const isDev = mode === 'development';
   // A build whose prepare step fails must not leave the last prepared site for `next build` to render.
   if (!isDev) fs.rmSync(siteDataFile(root), { force: true });
-  const index = loadContent({ dir: postsDir, root, includeDrafts: isDev, keepBroken: true });
+  const fromGit = site.updatedFromGit ? updatedDatesFromGit(root, postsDir) : null;
+  const index = loadContent({ dir: postsDir, root, includeDrafts: isDev, keepBroken: true, lastCommits: fromGit?.lastCommits });
   const entries = [...index.posts, ...index.pages];
   const publicDir = path.join(root, 'public');
   publishAssets(entries, path.join(publicDir, 'posts'));
@@ -66,7 +68,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
 
   const broken: BrokenPostData[] = index.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: toErrorData(error) }));
   const outputs: Record<string, PreparedOutput> = {};
-  const warnings: string[] = index.warnings.map((warning) => warning.message);
+  const warnings: string[] = [...(fromGit?.warning ? [fromGit.warning] : []), ...index.warnings.map((warning) => warning.message)];
   const imageFiles = new Set<string>();
   let usesMath = false;
   entries.forEach((post, position) => {

@@ -10,6 +10,35 @@ const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
 const colour = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour as #rrggbb');
 
+/** An IANA time zone name (`Europe/Paris`, `UTC`) that this Node knows. */
+const timeZone = z.string().refine(
+  (name) => {
+    try {
+      // An offset (`+01:00`) is no zone: it does not follow a place's summer time.
+      return /^[A-Za-z]/.test(name) && Boolean(new Intl.DateTimeFormat('en', { timeZone: name }));
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `${JSON.stringify(issue.input)} is not a time zone: give an IANA name such as "Europe/Paris" or "UTC"` },
+);
+
+/**
+ * The start of the URL that edits a file of the repository, to which a post's path is added:
+ * an https URL without query, fragment or credentials, ending in `/`.
+ */
+const editUrlBase = z.string().superRefine((value, ctx) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  const problem = !url || url.protocol !== 'https:'
+    ? 'must be an https:// URL'
+    : url.username || url.password || url.search || url.hash || !url.hostname
+      ? 'must be a plain https:// URL, without credentials, query or fragment'
+      : !value.endsWith('/')
+        ? 'must end with /, as a post\'s path is added to it'
+        : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}, like "https://github.com/owner/repo/edit/main/"` });
+});
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
@@ -30,6 +59,16 @@ export const settingsSchema = z.strictObject({
   /** `Intl.DateTimeFormat` locale for dates shown to readers. */
   dateLocale: text,
   author: z.strictObject({ name: text, bio: text }),
+  /**
+   * The site's time zone, an IANA name: the day it is there decides which posts are scheduled
+   * (dated after today) and so held back. The build machine's own zone never counts.
+   */
+  timeZone: timeZone.default('UTC'),
+  /**
+   * What a production build does with a post dated after today (in `timeZone`): `'hold'` leaves
+   * it out, like a draft, until a build on or after its date; `'publish'` publishes it at once.
+   */
+  scheduledPosts: z.enum(['hold', 'publish']).default('hold'),
   /** How many posts the home page and each tag and category page list per page. */
   postsPerPage: count(1).default(10),
   /** How many of the newest posts the RSS, Atom and JSON feeds hold. */
@@ -69,6 +108,18 @@ export const settingsSchema = z.strictObject({
   icon: z.strictObject({ source: text, background: colour }),
   /** The colour of the browser's own frame around the site (`theme-color`), in the light and in the dark scheme. */
   themeColor: z.strictObject({ light: colour, dark: colour }),
+  /**
+   * Adds an "Edit this post" link at the end of each post and page, to its source file: this
+   * URL followed by the file's path in the project (`posts/hello.md`), e.g.
+   * `https://github.com/owner/repo/edit/main/`. Null for none.
+   */
+  editUrl: editUrlBase.nullable().default(null),
+  /**
+   * Take a post's `updated` date, when its front matter gives none, from the last commit that
+   * changed its file (one `git log` for all posts). It needs the whole history: a shallow
+   * clone or a folder outside git is reported as a warning, and no date is read from it.
+   */
+  updatedFromGit: z.boolean().default(false),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: z.array(link),
   /** Links to the author elsewhere, in the footer. */

@@ -15,6 +15,9 @@ export const settings: SiteSettings = {
   url: 'https://folio.example.com',
   language: 'en',
   dateLocale: 'en-GB',
+  // Posts dated after today in this zone wait for a build on their day (docs/writing.md#scheduled-posts).
+  timeZone: 'UTC',
+  scheduledPosts: 'hold',
   author: {
     name: 'Folio Author',
     bio: 'Writes about architecture, DevOps and performance.',
@@ -35,6 +38,10 @@ export const settings: SiteSettings = {
     { label: 'GitHub', href: 'https://github.com/' },
     { label: 'Mastodon', href: 'https://mastodon.social/' },
   ],
+  // "Edit this post" links to each post's file in the repository, e.g. 'https://github.com/owner/repo/edit/main/'.
+  editUrl: null,
+  // A post's "Updated" date from its file's last commit when its front matter has none (needs the full git history).
+  updatedFromGit: false,
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,

@@ -49,6 +49,21 @@ export const basePath: string = parseBasePath(process.env.BASE_PATH);
  */
 export const withBasePath = (sitePath: string) => prefixBasePath(basePath, sitePath);
 
+/**
+ * How long an excerpt the author chose (front matter `excerpt`, or a body's text before its
+ * `<!-- more -->` marker) may be: four times `excerptLength`, so a chosen lead is kept whole
+ * and only a runaway one is cut.
+ */
+export const authoredExcerptLength = site.excerptLength * 4;
+
+/**
+ * The URL that edits the source file at `sourcePath` (`posts/a b.md`, relative to the project)
+ * in the repository (the site's `editUrl` setting unless given), each segment percent-encoded;
+ * null when there is none.
+ */
+export const editUrlOf = (sourcePath: string, editUrl: string | null = site.editUrl): string | null =>
+  editUrl && editUrl + sourcePath.split('/').map(encodeURIComponent).join('/');
+
 /** The absolute URL of an href the site emits (base path included), for canonical links, feeds and previews. */
 export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 

@@ -64,6 +64,6 @@ function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[
 
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage } = post;
-  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, cover, socialImage };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage };
 }

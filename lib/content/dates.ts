@@ -34,3 +34,10 @@ export const lastChange = (post: PostDates): string => post.updated ?? post.date
 /** The newest change among `posts` (calendar dates compare as strings), or null for none. */
 export const newestChange = (posts: readonly PostDates[]): string | null =>
   posts.map(lastChange).reduce<string | null>((newest, date) => (newest === null || date > newest ? date : newest), null);
+
+/** The calendar date `instant` falls on in `timeZone` (an IANA name): "today" there, whatever the machine's own zone. */
+export function calendarDateIn(timeZone: string, instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -16,14 +16,20 @@ import { findSources, readText } from './sources';
 import { parseSource } from './parse';
 import { contentIndex, groupBy, newestFirst, termClashes } from './content-index';
 import type { ContentIndex, Post } from './types';
+import { calendarDateIn } from './dates';
+import { site, type SiteConfig } from '../config/site';
 
 export interface LoadOptions {
   /** The `posts/` folder. */
   dir: string;
   /** The folder that `sourcePath`s are relative to, normally the project root. */
   root?: string;
-  /** Drafts are in the index in dev and absent from production builds. */
+  /** Drafts and scheduled posts are in the index in dev and absent from production builds. */
   includeDrafts: boolean;
+  /** The settings that say when a post is scheduled: the site's unless given. */
+  schedule?: Pick<SiteConfig, 'timeZone' | 'scheduledPosts'>;
+  /** The date of the last commit of each source, by `sourcePath`: a post's `updated` when its front matter gives none (lib/content/updated-from-git.ts). */
+  lastCommits?: ReadonlyMap<string, string>;
   /**
    * In dev, a broken post must not take the other posts down: it is kept as a `BrokenPost`
    * whose page shows the error. Otherwise any error throws `ContentErrors`.
@@ -41,12 +47,14 @@ export function loadContent(options: LoadOptions): ContentIndex {
   const areas: SourceAreas = { folders: [...new Set([root, options.dir].map((folder) => fs.realpathSync(folder)))], relative };
   const { sources, errors: broken, warnings } = findSources(options.dir, areas);
   const loaded: Post[] = [];
+  const { timeZone, scheduledPosts } = options.schedule ?? site;
+  const parseOptions = { includeDrafts: options.includeDrafts, today: scheduledPosts === 'hold' ? calendarDateIn(timeZone, new Date()) : null };
 
   for (const source of sources) {
     const sourcePath = relative(source.shownFile);
     const fail = (error: unknown) => broken.push({ slug: slugify(source.name), sourcePath, error: asContentError(error, sourcePath) });
     try {
-      const parsed = parseSource(source, sourcePath, options.includeDrafts);
+      const parsed = parseSource(source, sourcePath, { ...parseOptions, lastCommit: options.lastCommits?.get(sourcePath) ?? null });
       if (!parsed) continue;
       const { assets, errors } = source.assetDir ? readPostAssets(source.assetDir, path.basename(source.shownFile), areas) : { assets: [], errors: [] };
       if (errors.length) errors.forEach(fail);

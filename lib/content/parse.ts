@@ -7,7 +7,7 @@ import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema } from './schema';
-import { site, withBasePath } from '../config/site';
+import { authoredExcerptLength, site, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
 import type { Post, Term } from './types';
@@ -56,8 +56,20 @@ const refuseCode = (): never => {
 /** False when `input` opens front matter on its first line and no line starting with `---` closes it (gray-matter's rule). */
 const frontMatterCloses = (input: string) => !/^---(?!-)/.test(input) || input.indexOf('\n---', 3) !== -1;
 
-/** Reads one post; returns null for a draft when drafts are not wanted. */
-export function parseSource(source: SourceFile, sourcePath: string, includeDrafts: boolean): Omit<Post, 'assets'> | null {
+/** What to read of the posts: in dev, drafts and scheduled posts too. */
+export interface ParseOptions {
+  includeDrafts: boolean;
+  /**
+   * The calendar date it is in the site's time zone: a post dated after it is scheduled, and
+   * held back like a draft. Null when scheduled posts are published at once (`scheduledPosts: 'publish'`).
+   */
+  today: string | null;
+  /** The date of the last commit that changed the source (the `updatedFromGit` setting), or null. */
+  lastCommit: string | null;
+}
+
+/** Reads one post; returns null for a draft or a scheduled post when they are not wanted. */
+export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today, lastCommit }: ParseOptions): Omit<Post, 'assets'> | null {
   const input = readText(source.file, sourcePath);
   if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
   if (!frontMatterCloses(input)) {
@@ -91,6 +103,9 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
     throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined });
   }
   const frontMatter = result.data;
+  // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
+  const scheduled = today !== null && frontMatter.date > today;
+  if (scheduled && !includeDrafts) return null;
   const bodyOffset = input.length - parsed.content.length;
   const bodyStartLine = input.slice(0, bodyOffset).split('\n').length;
   const nesting = [
@@ -118,7 +133,7 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
-  const excerpt = summaryText ? markdownToPlainText(summaryText, site.excerptLength * 4) : '';
+  const excerpt = summaryText ? markdownToPlainText(summaryText, authoredExcerptLength) : '';
   // A folder post's `cover: ./cover.jpg` is one of its assets, like its images; `/cover.jpg` is a file in public/.
   const image = (value: string | undefined) =>
     value && source.assetDir && isRelativeUrl(value) ? resolveRelativeUrl(value, withBasePath(postFilesPath(slug))) : value ? withBasePath(value) : null;
@@ -129,12 +144,14 @@ export function parseSource(source: SourceFile, sourcePath: string, includeDraft
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,
-    updated: frontMatter.updated ?? frontMatter.lastmod ?? null,
+    // A commit on or before the post's date is the one that published it, not an update.
+    updated: frontMatter.updated ?? frontMatter.lastmod ?? (lastCommit && lastCommit > frontMatter.date ? lastCommit : null),
     readingMinutes: readingMinutes(parsed.content),
     excerpt,
     category,
     tags,
     draft: frontMatter.draft,
+    scheduled,
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
     sourcePath,

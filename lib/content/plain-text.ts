@@ -11,15 +11,15 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-/** MDX nodes whose text is code, not prose. */
-const MDX_CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+/** Nodes whose text is code, not prose: MDX's, and raw HTML's tags and comments (`<!-- more -->` in a paragraph). */
+const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
 
 /** The parser for front matter read as Markdown, made once: building a processor per call costs more than the parse. */
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
 
-/** The text of a Markdown node as a reader reads it: MDX's code (imports, `{expressions}`) left out. */
+/** The text of a Markdown node as a reader reads it: MDX's code (imports, `{expressions}`) and raw HTML's tags left out. */
 export function proseText(node: Nodes): string {
-  if (MDX_CODE_NODES.has(node.type)) return '';
+  if (CODE_NODES.has(node.type)) return '';
   return 'children' in node ? node.children.map(proseText).join('') : toString(node);
 }
 

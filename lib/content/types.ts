@@ -35,6 +35,8 @@ export interface PostSummary {
   category: Term | null;
   tags: Term[];
   draft: boolean;
+  /** Dated after today in the site's time zone: only in `npm run dev`, where it is marked "Scheduled". */
+  scheduled: boolean;
   /** Href of the cover image (a post asset, a file in `public/` under the base path) or an absolute URL. */
   cover: string | null;
   socialImage: string | null;

@@ -129,12 +129,12 @@ function bodyHtml(body: Element, pageUrl: string): string {
 
 /**
  * The newest `feedSize` posts with their exported bodies. Pages (`template: "page"`) are
- * not in feeds, nor are drafts: a production build has none, but `npm run dev` writes its
- * manifest with them, and a feed written from that one must not publish them.
+ * not in feeds, nor are drafts and scheduled posts: a production build has none, but `npm run
+ * dev` writes its manifest with them, and a feed written from that one must not publish them.
  */
 function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
   const siteUrl = manifest.site.url;
-  const published = manifest.posts.filter((post) => !post.draft);
+  const published = manifest.posts.filter((post) => !post.draft && !post.scheduled);
   return published.slice(0, manifest.site.feedSize).map((post) => {
     const url = absolute(post.url, siteUrl);
     const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);

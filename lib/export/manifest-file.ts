@@ -31,6 +31,7 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   category: termSchema.nullable(),
   tags: z.array(termSchema),
   draft: z.boolean(),
+  scheduled: z.boolean(),
   cover: z.string().nullable(),
   socialImage: z.string().nullable(),
 });

@@ -10,7 +10,7 @@
  * - metadata: title, date (`YYYY-MM-DD`), dateLabel (the date as the pages show it) and
  *   excerpt, which the search page shows with each result;
  * - filters: `tag`, the post's tag names.
- * Drafts are never indexed. Pages (`template: "page"`, such as About) are not either: search
+ * Drafts and scheduled posts are never indexed. Pages (`template: "page"`, such as About) are not either: search
  * finds posts, as the archive lists them, and every page is in the header menu already.
  */
 import { createHash } from 'node:crypto';
@@ -193,7 +193,7 @@ export async function writeSearchIndex(manifest: BuildManifest, outDir: string, 
   const sent: PostSummary[] = [];
   try {
     if (!index) throw new Error(`Cannot create the search index: ${errors.join('; ')}`);
-    for (const summary of manifest.posts.filter((entry) => !entry.draft)) {
+    for (const summary of manifest.posts.filter((entry) => !entry.draft && !entry.scheduled)) {
       // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
       const post = { ...summary, url: sitePathOf(manifest, summary.url) };
       const text = texts.textOf(post.url, readExportedPost(manifest, outDir, summary.url, 'the search index'));

@@ -19,7 +19,7 @@
  */
 import { compile } from '@mdx-js/mdx';
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
 import rehypeSanitize from 'rehype-sanitize';
@@ -32,7 +32,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Pluggable } from 'unified';
 import { VFile } from 'vfile';
 import { postFilesPath } from '../routes/table';
-import { site, withBasePath } from '../config/site';
+import { authoredExcerptLength, site, withBasePath } from '../config/site';
 import { ContentError } from '../content/errors';
 import type { Post } from '../content/types';
 import type { ImageUse } from '../images/cache';
@@ -71,7 +71,10 @@ export interface CompiledBody {
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
   warnings: string[];
-  /** The plain text of the body's first paragraph, cut to `site.excerptLength`: the excerpt of a post whose front matter gives none. */
+  /**
+   * The excerpt of a post whose front matter gives none: the text before the body's excerpt
+   * marker (`<!-- more -->`), else its first paragraph cut to `site.excerptLength`; plain text.
+   */
   excerpt: string;
 }
 
@@ -86,11 +89,32 @@ export interface RenderedBody {
 const remarkPlugins: Pluggable[] = [remarkGfm, remarkMath, remarkAlert];
 
 /**
- * Takes the excerpt from the parse the compile makes anyway: the text of the body's first
- * paragraph (one inside an MDX component is the component's, not the post's lead).
+ * The excerpt marker, on a line of its own at the top level of a body: `<!-- more -->` in `.md`
+ * (Hugo's and Jekyll's), `{/* more *\/}` in `.mdx` (the JSX comment; an HTML comment does not compile there).
+ */
+const isExcerptMarker = (node: RootContent) =>
+  'value' in node &&
+  ((node.type === 'html' && /^<!--\s*more\s*-->$/i.test(node.value.trim())) || ((node.type as string) === 'mdxFlowExpression' && /^\/\*\s*more\s*\*\/$/i.test(node.value.trim())));
+
+/** The blocks whose text is prose a reader reads, and so may be an excerpt. */
+const PROSE_BLOCKS = new Set(['paragraph', 'list', 'blockquote']);
+
+/**
+ * Takes the excerpt from the parse the compile makes anyway. Above an excerpt marker, it is the
+ * text of every paragraph, list and quote before it, which the author chose, so it is kept
+ * whole up to `authoredExcerptLength`, like a front matter excerpt; the marker is removed and
+ * renders nothing. Without one, it is the text of the body's first paragraph, cut to
+ * `site.excerptLength` (one inside an MDX component is the component's, not the post's lead).
  */
 function remarkExcerpt(state: { excerpt: string }) {
   return (tree: MdastRoot) => {
+    const marker = tree.children.findIndex(isExcerptMarker);
+    if (marker !== -1) {
+      const lead = tree.children.slice(0, marker).filter((node) => PROSE_BLOCKS.has(node.type));
+      state.excerpt = truncate(collapseWhitespace(lead.map(proseText).join(' ')), authoredExcerptLength);
+      tree.children.splice(marker, 1);
+      return;
+    }
     const first = tree.children.find((node) => node.type === 'paragraph');
     state.excerpt = first ? truncate(collapseWhitespace(proseText(first)), site.excerptLength) : '';
   };

@@ -4,7 +4,7 @@
  * related posts, the table of contents and the comments. In dev, a broken post's page gets its
  * error instead.
  */
-import { isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
+import { editUrlOf, isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post } from '../content/types';
 import type { ContentError } from '../content/errors';
@@ -154,5 +154,5 @@ export function getPostPageProps(template: Template, slug: string): PostPageProp
   const { html, usesMath, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =
     template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: siteCommentsEmbed } : null;
-  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage: output.socialImage };
+  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage: output.socialImage, editUrl: editUrlOf(post.sourcePath) };
 }

@@ -49,7 +49,18 @@ export interface PostChrome {
   comments: CommentsEmbed | null;
 }
 
-export type PostPageProps = SiteProps & ({ post: PostSummary; body: RenderedBody; chrome: PostChrome | null; socialImage: SocialImage } | { error: ContentErrorProps });
+export type PostPageProps = SiteProps &
+  (
+    | {
+        post: PostSummary;
+        body: RenderedBody;
+        chrome: PostChrome | null;
+        socialImage: SocialImage;
+        /** Where its source file is edited in the repository (the `editUrl` setting), or null. */
+        editUrl: string | null;
+      }
+    | { error: ContentErrorProps }
+  );
 
 /** One page of a paginated post list: the home page, a tag or a category. */
 export interface PostListPageProps extends SiteProps {

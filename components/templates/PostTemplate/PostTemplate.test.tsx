@@ -33,6 +33,7 @@ const post: PostSummary = {
   category: category('DevOps'),
   tags: ['aws'].map(tag),
   draft: false,
+  scheduled: false,
   cover: null,
   socialImage: null,
 };
@@ -62,7 +63,7 @@ describe('PostTemplate', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
-      const props: PostPageProps = { menu, post, chrome, socialImage, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      const props: PostPageProps = { menu, post, chrome, socialImage, editUrl: null, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
       render(<PostTemplate {...props} />);
 
       const main = screen.getByRole('main');
@@ -98,7 +99,7 @@ describe('PostTemplate', () => {
   it(
     'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const body = article.querySelector('[data-post-body]') as HTMLElement;
 
@@ -126,9 +127,33 @@ describe('PostTemplate', () => {
   );
 
   it(
+    'ends a post and a page with a link that edits its source file when the site sets editUrl, outside the body, and with none when it does not',
+    async () => {
+      const editUrl = 'https://github.com/owner/repo/edit/main/posts/reinvent-2017.md';
+      const { unmount } = render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={editUrl} chrome={chrome} body={await compile('Text.')} />);
+      const article = screen.getByRole('article');
+      const link = within(article).getByRole('link', { name: 'Edit this post' });
+      expect(link).toHaveAttribute('href', editUrl);
+      // After the body and outside it: feeds and search take the body as the post's text.
+      const body = article.querySelector('[data-post-body]') as HTMLElement;
+      expect(body).not.toContainElement(link);
+      expect(body.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      unmount();
+
+      const { unmount: unmountPage } = render(<PostTemplate menu={menu} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={editUrl} chrome={null} body={await compile('Text.')} />);
+      expect(screen.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', editUrl);
+      unmountPage();
+
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
+      expect(screen.queryByRole('link', { name: /^Edit this/ })).toBeNull();
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
@@ -143,7 +168,7 @@ describe('PostTemplate', () => {
       const comments = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' });
       // Server-rendered, as exported: React warns of a <script> (the loader) that it renders on the client.
       const page = document.createElement('div');
-      page.innerHTML = renderToStaticMarkup(<PostTemplate menu={menu} post={post} socialImage={socialImage} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
+      page.innerHTML = renderToStaticMarkup(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
       document.body.append(page);
       try {
         const section = within(page).getByRole('region', { name: 'Comments' });
@@ -161,7 +186,7 @@ describe('PostTemplate', () => {
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostTemplate menu={menu} post={page} socialImage={socialImage} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
+      render(<PostTemplate menu={menu} post={page} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');

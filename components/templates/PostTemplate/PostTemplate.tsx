@@ -4,6 +4,7 @@ import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { AuthorBlock } from '../../AuthorBlock/AuthorBlock';
 import { Comments } from '../../Comments/Comments';
 import { ContentErrorPanel } from '../../ContentErrorPanel/ContentErrorPanel';
+import { EditLink } from '../../EditLink/EditLink';
 import { MdxBody } from '../../MdxBody/MdxBody';
 import { Post } from '../../Post/Post';
 import { PostNav } from '../../PostNav/PostNav';
@@ -23,7 +24,7 @@ export function PostTemplate(props: PostPageProps) {
       </SiteFrame>
     );
   }
-  const { post, body, chrome, menu, socialImage } = props;
+  const { post, body, chrome, menu, socialImage, editUrl } = props;
   const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined;
   return (
     <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article}>
@@ -31,7 +32,13 @@ export function PostTemplate(props: PostPageProps) {
         post={post}
         locale={site.dateLocale}
         beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
-        afterBody={chrome && <AuthorBlock author={site.author} />}
+        afterBody={
+          // Outside the body, which feeds and search take as the post's text.
+          <>
+            {editUrl && <EditLink href={editUrl} what={post.template} />}
+            {chrome && <AuthorBlock author={site.author} />}
+          </>
+        }
       >
         <MdxBody body={body} />
       </Post>
