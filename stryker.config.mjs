@@ -8,8 +8,24 @@
 import fs from 'node:fs';
 
 /**
- * The parts of lib/markdown.ts that make raw HTML safe: the tag filter, the sanitizer's
- * schema, the prefixing of ids, and the check of every URL. The rest of the file (code
+ * Where the code of each measured module is: the one place to change when a file moves. A path
+ * is given without its extension: it names the file with `.ts`, `.tsx`, `.mts` or `.mjs`,
+ * whichever exists, so a module converted from JavaScript to TypeScript needs no change here.
+ */
+const SOURCES = {
+  content: 'lib/content/load',
+  schema: 'lib/content/schema',
+  slug: 'lib/content/slug',
+  routeTable: 'lib/routes/table',
+  sanitizer: 'lib/markdown/compile',
+  svg: 'lib/images/svg',
+  feeds: 'lib/export/feeds',
+  headers: 'lib/export/headers',
+};
+
+/**
+ * The parts of the Markdown pipeline that make raw HTML safe: the tag filter, the sanitizer's
+ * schema, the prefixing of ids, and the check of every URL. The rest of the pipeline (code
  * highlighting, alerts, embeds, math) builds trusted markup and is not measured.
  */
 const SANITIZER_DECLARATIONS = [
@@ -18,9 +34,26 @@ const SANITIZER_DECLARATIONS = [
 ];
 
 /**
+ * The part of the route table that decides which names a post, page, tag or category cannot
+ * take; the rest of the table (the pages' paths) is measured by the tests of what uses it.
+ */
+const RESERVED_NAME_DECLARATIONS = ['firstSegment', 'RESERVED_ROOT_NAMES', 'RESERVED_SEGMENTS', 'reservedSlugProblem'];
+
+/**
+ * The file `SOURCES[source]` names, with its extension.
+ * @param {keyof typeof SOURCES} source
+ */
+function sourceFile(source) {
+  const base = SOURCES[source];
+  const file = ['.ts', '.tsx', '.mts', '.mjs'].map((extension) => `${base}${extension}`).find((name) => fs.existsSync(new URL(name, import.meta.url)));
+  if (file === undefined) throw new Error(`stryker.config.mjs: SOURCES.${source} names ${base}, and there is no ${base}.ts, .tsx, .mts or .mjs`);
+  return file;
+}
+
+/**
  * `file:from-to` line ranges (Stryker's mutation ranges) of the top-level declarations
- * `names` in `file`: each runs from its line to its closing `}` at the start of a line, or
- * is that one line when it ends there. Found by name, so they follow the code as it moves.
+ * `names` in `file`: each runs from its line to its closing `}` or `)` at the start of a line,
+ * or is that one line when it ends there. Found by name, so they follow the code as it moves.
  * @param {string} file
  * @param {string[]} names
  */
@@ -29,21 +62,21 @@ function declarationRanges(file, names) {
   return names.map((name) => {
     const start = lines.findIndex((line) => new RegExp(`^(?:export )?(?:const|let|function|async function) ${name}\\b`).test(line));
     if (start === -1) throw new Error(`stryker.config.mjs: ${file} declares no ${name}`);
-    const end = /[;)]$/.test(lines[start]) ? start : lines.findIndex((line, at) => at > start && /^}/.test(line));
+    const end = /[;)]$/.test(lines[start]) ? start : lines.findIndex((line, at) => at > start && /^[})]/.test(line));
     return `${file}:${start + 1}-${end + 1}`;
   });
 }
 
 /** The modules measured: the code each one mutates, and the test files that exercise it. */
 const MODULES = {
-  content: { mutate: ['lib/content.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
-  schema: { mutate: ['lib/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
-  slug: { mutate: ['lib/slug.mjs'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
-  'reserved-paths': { mutate: ['lib/reserved-paths.mjs'], tests: ['reserved-paths', 'content', 'content-hostile'] },
-  sanitizer: { mutate: declarationRanges('lib/markdown.ts', SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
-  svg: { mutate: ['lib/svg.ts'], tests: ['svg', 'content-hostile'] },
-  feeds: { mutate: ['lib/feeds.mjs'], tests: ['feeds', 'feeds-entries'] },
-  headers: { mutate: ['lib/headers.mjs'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
+  content: { mutate: () => [sourceFile('content')], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
+  schema: { mutate: () => [sourceFile('schema')], tests: ['schema', 'content', 'content-hostile', 'dates'] },
+  slug: { mutate: () => [sourceFile('slug')], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
+  'reserved-paths': { mutate: () => declarationRanges(sourceFile('routeTable'), RESERVED_NAME_DECLARATIONS), tests: ['reserved-paths', 'content', 'content-hostile'] },
+  sanitizer: { mutate: () => declarationRanges(sourceFile('sanitizer'), SANITIZER_DECLARATIONS), tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
+  svg: { mutate: () => [sourceFile('svg')], tests: ['svg', 'content-hostile'] },
+  feeds: { mutate: () => [sourceFile('feeds')], tests: ['feeds', 'feeds-entries'] },
+  headers: { mutate: () => [sourceFile('headers')], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
 };
 
 const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
@@ -73,7 +106,7 @@ const config = {
   },
   // Each mutant runs only the tests that reach its code.
   coverageAnalysis: 'perTest',
-  mutate: modules.flatMap(({ mutate }) => mutate),
+  mutate: modules.flatMap(({ mutate }) => mutate()),
   // Most test files pick `@jest-environment node` in a docblock; this lets Stryker see them.
   testRunnerNodeArgs: ['--import', new URL('scripts/mutation/stryker-environments.mjs', import.meta.url).href],
   // Two cores, shared with builds.
