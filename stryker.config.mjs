@@ -8,19 +8,60 @@
 import fs from 'node:fs';
 
 /**
- * The parts of lib/markdown/compile.ts that make raw HTML safe: the tag filter, the sanitizer's
- * schema, the prefixing of ids, and the check of every URL. The rest of the file (code
+ * Where the code of each measured module is: the one place to change when a file moves. A path
+ * is given without its extension: it names the file with `.ts`, `.tsx`, `.mts` or `.mjs`,
+ * whichever exists, so a module converted from JavaScript to TypeScript needs no change here.
+ */
+const SOURCES = {
+  content: ['lib/content/load', 'lib/content/sources', 'lib/content/parse', 'lib/content/content-index'],
+  schema: ['lib/content/schema'],
+  slug: ['lib/content/slug'],
+  routeTable: ['lib/routes/table'],
+  sanitize: ['lib/markdown/sanitize'],
+  bodyUrls: ['lib/markdown/urls'],
+  urls: ['lib/routes/urls'],
+  svg: ['lib/images/svg'],
+  feeds: ['lib/export/feeds'],
+  headers: ['lib/export/headers'],
+};
+
+/**
+ * The parts of the Markdown pipeline that make raw HTML safe: the tag filter, the sanitizer's
+ * schema and the prefixing of ids (all of lib/markdown/sanitize.ts), the check of every URL
+ * (these declarations of lib/markdown/urls.ts), and how a URL's scheme and a srcset are read
+ * (of lib/routes/urls.ts). The rest of the pipeline (code
  * highlighting, alerts, embeds, math) builds trusted markup and is not measured.
  */
-const SANITIZER_DECLARATIONS = [
-  'FILTERED_TAGS', 'CLOBBER_PREFIX', 'rawHtmlSchema', 'TAG_OR_COMMENT', 'endTag', 'LONE_START_TAG', 'closed', 'filterTags', 'rehypeRawHtml',
-  'rehypeLinksToPrefixedIds', 'URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'replaceUrls', 'replaceElementUrls', 'urlScheme', 'rehypeCheckUrls',
-];
+const BODY_URL_DECLARATIONS = ['URL_PROPERTIES', 'COMPONENT_URL_PROPERTIES', 'replaceUrls', 'replaceElementUrls', 'rehypeCheckUrls'];
+const URL_DECLARATIONS = ['urlScheme', 'srcSetCandidates', 'replaceSrcSetUrls'];
+
+/**
+ * The part of the route table that decides which names a post, page, tag or category cannot
+ * take; the rest of the table (the pages' paths) is measured by the tests of what uses it.
+ */
+const RESERVED_NAME_DECLARATIONS = ['firstSegment', 'RESERVED_ROOT_NAMES', 'RESERVED_SEGMENTS', 'reservedSlugProblem'];
+
+/**
+ * The files `SOURCES[source]` names, with their extensions.
+ * @param {keyof typeof SOURCES} source
+ */
+const sourceFiles = (source) => SOURCES[source].map((base) => sourceFile(source, base));
+
+/**
+ * The file `base` names, with its extension.
+ * @param {keyof typeof SOURCES} source
+ * @param {string} base
+ */
+function sourceFile(source, base) {
+  const file = ['.ts', '.tsx', '.mts', '.mjs'].map((extension) => `${base}${extension}`).find((name) => fs.existsSync(new URL(name, import.meta.url)));
+  if (file === undefined) throw new Error(`stryker.config.mjs: SOURCES.${source} names ${base}, and there is no ${base}.ts, .tsx, .mts or .mjs`);
+  return file;
+}
 
 /**
  * `file:from-to` line ranges (Stryker's mutation ranges) of the top-level declarations
- * `names` in `file`: each runs from its line to its closing `}` at the start of a line, or
- * is that one line when it ends there. Found by name, so they follow the code as it moves.
+ * `names` in `file`: each runs from its line to its closing `}` or `)` at the start of a line,
+ * or is that one line when it ends there. Found by name, so they follow the code as it moves.
  * @param {string} file
  * @param {string[]} names
  */
@@ -29,21 +70,23 @@ function declarationRanges(file, names) {
   return names.map((name) => {
     const start = lines.findIndex((line) => new RegExp(`^(?:export )?(?:const|let|function|async function) ${name}\\b`).test(line));
     if (start === -1) throw new Error(`stryker.config.mjs: ${file} declares no ${name}`);
-    const end = /[;)]$/.test(lines[start]) ? start : lines.findIndex((line, at) => at > start && /^}/.test(line));
+    const end = /[;)]$/.test(lines[start]) ? start : lines.findIndex((line, at) => at > start && /^[})]/.test(line));
     return `${file}:${start + 1}-${end + 1}`;
   });
 }
 
 /** The modules measured: the code each one mutates, and the test files that exercise it. */
 const MODULES = {
-  content: { mutate: ['lib/content/load.ts'], tests: ['content', 'content-hostile', 'dates', 'new-post'] },
-  schema: { mutate: ['lib/content/schema.ts'], tests: ['schema', 'content', 'content-hostile', 'dates'] },
-  slug: { mutate: ['lib/content/slug.ts'], tests: ['slug', 'content', 'content-hostile', 'new-post'] },
-  'reserved-paths': { mutate: ['lib/routes/table.ts'], tests: ['reserved-paths', 'content', 'content-hostile'] },
-  sanitizer: { mutate: [...declarationRanges('lib/markdown/compile.ts', SANITIZER_DECLARATIONS), ...declarationRanges('lib/routes/urls.ts', ['srcSetCandidates', 'replaceSrcSetUrls'])], tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
-  svg: { mutate: ['lib/images/svg.ts'], tests: ['svg', 'content-hostile'] },
-  feeds: { mutate: ['lib/export/feeds.ts'], tests: ['feeds', 'feeds-entries'] },
-  headers: { mutate: ['lib/export/headers.ts'], tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
+  content: { mutate: () => sourceFiles('content'), tests: ['content', 'content-hostile', 'dates', 'new-post'] },
+  schema: { mutate: () => sourceFiles('schema'), tests: ['schema', 'content', 'content-hostile', 'dates'] },
+  slug: { mutate: () => sourceFiles('slug'), tests: ['slug', 'content', 'content-hostile', 'new-post'] },
+  'reserved-paths': { mutate: () => declarationRanges(sourceFiles('routeTable')[0], RESERVED_NAME_DECLARATIONS), tests: ['reserved-paths', 'content', 'content-hostile'] },
+  sanitizer: {
+    mutate: () => [...sourceFiles('sanitize'), ...declarationRanges(sourceFiles('bodyUrls')[0], BODY_URL_DECLARATIONS), ...declarationRanges(sourceFiles('urls')[0], URL_DECLARATIONS)],
+    tests: ['markdown', 'markdown-spec', 'markdown-sanitizer'] },
+  svg: { mutate: () => sourceFiles('svg'), tests: ['svg', 'content-hostile'] },
+  feeds: { mutate: () => sourceFiles('feeds'), tests: ['feeds', 'feeds-entries'] },
+  headers: { mutate: () => sourceFiles('headers'), tests: ['headers', 'headers-policy', 'deploy-files', 'serve'] },
 };
 
 const chosen = process.env.MUTATE ? process.env.MUTATE.split(',') : Object.keys(MODULES);
@@ -73,7 +116,7 @@ const config = {
   },
   // Each mutant runs only the tests that reach its code.
   coverageAnalysis: 'perTest',
-  mutate: modules.flatMap(({ mutate }) => mutate),
+  mutate: modules.flatMap(({ mutate }) => mutate()),
   // Most test files pick `@jest-environment node` in a docblock; this lets Stryker see them.
   testRunnerNodeArgs: ['--import', 'tsx', '--import', new URL('scripts/mutation/stryker-environments.ts', import.meta.url).href],
   // Two cores, shared with builds.

@@ -93,6 +93,15 @@ describe('links', () => {
       `posts/elsewhere.md: is a link to ${fs.realpathSync(elsewhere)}, outside the project: a post may only use files inside it; copy the file here instead`,
     ]);
   });
+
+  it('as a folder post\'s index, fail naming the index when it leads outside the project', () => {
+    const dir = writePosts({ 'trip/a.png': 'png' });
+    const elsewhere = outsideFile('index.md', valid('Elsewhere'));
+    fs.symlinkSync(elsewhere, path.join(dir, 'trip', 'index.md'));
+    expect(loadErrors(dir)).toEqual([
+      `posts/trip/index.md: is a link to ${fs.realpathSync(elsewhere)}, outside the project: a post may only use files inside it; copy the file here instead`,
+    ]);
+  });
 });
 
 describe('files beside a post', () => {

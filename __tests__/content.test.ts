@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import fs from 'node:fs';
 import { loadContent, readBody } from '../lib/content/load';
 import { readingMinutes } from '../lib/content/parse';
 import { dev, loadErrors, production } from './helpers/load-posts';
@@ -239,5 +240,104 @@ ogImage:
     expect(index.posts.map((p) => p.slug)).toEqual(['good']);
     expect(index.broken).toEqual([expect.objectContaining({ slug: 'bad', sourcePath: 'posts/bad.md' })]);
     expect(index.broken[0].error.field).toBe('date');
+  });
+});
+
+describe('loadContent, at the edges of its rules', () => {
+  it('takes the one Markdown file named index as a folder post\'s page, whatever else the folder holds', () => {
+    const dir = writePosts({ 'trip/index.md': post('title: Trip\ndate: 2020-01-01'), 'trip/notes.md': '# Notes', 'trip/index.png': 'png' });
+    const { posts, broken } = loadContent(production(dir));
+    expect(posts.map((entry) => [entry.slug, entry.sourcePath, entry.assets.map((asset) => asset.name).sort()])).toEqual([['trip', 'posts/trip/index.md', ['index.png', 'notes.md']]]);
+    expect(broken).toEqual([]);
+  });
+
+  it('ignores every file and folder whose name starts with a dot, without a warning', () => {
+    const dir = writePosts({ '.DS_Store': 'binary', '.draft.md': post('date: 2020-01-01'), '.git/index.md': 'x', 'a.md': post('title: A\ndate: 2020-01-01') });
+    const index = loadContent(production(dir));
+    expect([index.posts.map((entry) => entry.slug), index.warnings, index.broken]).toEqual([['a'], [], []]);
+  });
+
+  it('reads the .mdown, .mkdn and .mkdown extensions as Markdown', () => {
+    const dir = writePosts({ 'a.mdown': post('title: A\ndate: 2020-01-01'), 'b.mkdn': post('title: B\ndate: 2020-01-02'), 'c.mkdown': post('title: C\ndate: 2020-01-03') });
+    expect(loadContent(production(dir)).posts.map((entry) => [entry.slug, entry.format])).toEqual([['c', 'md'], ['b', 'md'], ['a', 'md']]);
+  });
+
+  it('gives a single-file post no assets', () => {
+    expect(loadContent(production(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01') }))).posts[0].assets).toEqual([]);
+  });
+
+  it('reads front matter marked yaml or yml, and refuses any other language whose name merely holds one of them', () => {
+    const dir = writePosts({ 'a.md': `---yaml\ntitle: A\ndate: 2020-01-01\n---\n`, 'b.md': `---YML\ntitle: B\ndate: 2020-01-02\n---\n` });
+    expect(loadContent(production(dir)).posts.map((entry) => entry.slug)).toEqual(['b', 'a']);
+    expect(errorsOf({ 'x.md': '---xyaml\ntitle: X\n---\n', 'y.md': '---yamlx\ntitle: Y\n---\n' })).toEqual([
+      'posts/x.md:1: has front matter in "xyaml", which Folio does not read: write it in YAML, after a line of --- alone',
+      'posts/y.md:1: has front matter in "yamlx", which Folio does not read: write it in YAML, after a line of --- alone',
+    ]);
+  });
+
+  it('reads a --- that does not start the file as no front matter at all', () => {
+    expect(errorsOf({ 'a.md': 'Some text ---toml and more.\n' })).toEqual(['posts/a.md:1: has no front matter; start the file with a --- block that sets title and date']);
+  });
+
+  it('reads a front matter block of blank lines as no front matter', () => {
+    expect(errorsOf({ 'a.md': '---\n   \n---\n\nBody.\n' })).toEqual(['posts/a.md:1: has no front matter; start the file with a --- block that sets title and date']);
+  });
+
+  it('names the category field when a category makes no URL', () => {
+    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ncategory: "!!!"') })).toEqual(['posts/a.md: category: cannot make a URL from "!!!"; use letters or digits']);
+  });
+
+  it('keeps a front matter excerpt whole up to four times the excerpt length', () => {
+    const excerpt = `${'A long lead sentence. '.repeat(25)}End.`;
+    expect(loadContent(production(writePosts({ 'a.md': post(`title: A\ndate: 2020-01-01\nexcerpt: ${excerpt}`) }))).posts[0].excerpt).toBe(excerpt);
+  });
+
+  it('counts CJK characters as words, and the punctuation between them as nothing', () => {
+    // 1000 Han characters and 500 commas: 1000 words, five minutes.
+    expect(readingMinutes('缓存，'.repeat(500))).toBe(5);
+    expect(readingMinutes('缓 存 '.repeat(500))).toBe(5);
+  });
+
+  it('names every other post with the same slug', () => {
+    const same = (title: string) => post(`title: ${title}\ndate: 2020-01-01\nslug: same`);
+    expect(errorsOf({ 'a.md': same('A'), 'b.md': same('B'), 'c.md': same('C') })[0]).toBe('posts/a.md: slug: "same" is also the slug of posts/b.md and posts/c.md; each post needs its own');
+  });
+
+  it('in dev, leaves a post whose tag would share another\'s URL out of the index, and keeps the other', () => {
+    const index = loadContent(dev(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [Node.js]'), 'b.md': post('title: B\ndate: 2020-01-02\ntags: [node js]') })));
+    expect(index.posts.map((entry) => entry.slug)).toEqual(['a']);
+    expect(index.broken.map((entry) => [entry.sourcePath, entry.error.field])).toEqual([['posts/b.md', 'tags.0']]);
+  });
+
+  it('orders pages by title', () => {
+    const page = (title: string) => post(`title: ${title}\ndate: 2020-01-01\ntemplate: page`);
+    expect(loadContent(production(writePosts({ 'a.md': page('Zebra'), 'b.md': page('Apple') }))).pages.map((entry) => entry.title)).toEqual(['Apple', 'Zebra']);
+  });
+
+  it('lists no category for posts without one, and a post once under a tag it names twice', () => {
+    const index = loadContent(production(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [AWS, aws]') })));
+    expect(index.categories).toEqual([]);
+    expect(index.tags.map((tag) => [tag.slug, tag.posts.map((entry) => entry.slug)])).toEqual([['aws', ['a']]]);
+  });
+
+  it('reports an excerpt nested too deep by its field alone, with no line', () => {
+    const [broken] = loadContent(dev(writePosts({ 'a.md': post(`title: A\ndate: 2020-01-01\nexcerpt: "${'> '.repeat(200)}x"`) }))).broken;
+    expect([broken.error.field, broken.error.line]).toEqual(['excerpt', undefined]);
+  });
+
+  it('lists posts, broken posts and index files by name, whatever order the file system gives them in', () => {
+    const dir = writePosts({ 'a.md': post('title: A'), 'b.md': post('title: B'), 'c/index.md': post('title: C\ndate: 2020-01-01'), 'c/index.mdx': '', 'c/index.markdown': '' });
+    const readdir = fs.readdirSync;
+    // The file system here lists names in order; a reversed listing shows the loader sorts them itself.
+    const spy = jest.spyOn(fs, 'readdirSync').mockImplementation(((folder: fs.PathLike, options?: unknown) =>
+      (readdir as (folder: fs.PathLike, options?: unknown) => unknown[])(folder, options).reverse()) as typeof fs.readdirSync);
+    let messages: string[];
+    try {
+      messages = loadErrors(dir);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(messages.filter((message) => message.endsWith('date: is required'))).toEqual(['posts/a.md: date: is required', 'posts/b.md: date: is required']);
+    expect(messages).toContain('posts/c/: has 3 index files (index.markdown, index.md, index.mdx); keep one');
   });
 });

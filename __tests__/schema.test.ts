@@ -152,3 +152,18 @@ describe('image fields', () => {
 it('keeps the fields it does not know, as written', () => {
   expect(read({ author: { name: 'Ada' }, weight: 3 })).toMatchObject({ author: { name: 'Ada' }, weight: 3 });
 });
+
+it('reports every refusal of its own checks as a zod custom issue: the field\'s path and the message, nothing else', () => {
+  // Tools that read the schema's issues (the loader reads path and message) tell a check of the
+  // contract's own from zod's built-in ones by the `custom` code.
+  const result = frontMatterSchema.safeParse({ ...VALID, date: '2024-13-01', cover: 'javascript:alert(1)' });
+  expect(result.success).toBe(false);
+  expect(result.error?.issues).toStrictEqual([
+    { code: 'custom', path: ['date'], message: '"2024-13-01" is not a valid date (use YYYY-MM-DD)' },
+    {
+      code: 'custom',
+      path: ['cover'],
+      message: '"javascript:alert(1)" is neither a path nor an http(s) URL: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL',
+    },
+  ]);
+});
