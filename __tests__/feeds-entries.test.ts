@@ -114,6 +114,11 @@ describe('postBodyHtml', () => {
     expect(html).toContain(`srcset="${SITE}/img?w=480,h=320 1x, ${SITE}/img?w=960,h=640 2x"`);
   });
 
+  it('resolves each srcset URL whole, dot segments and all', () => {
+    const html = postBodyHtml(page('<img src="../shared/a.png" srcset="../shared/a.png 1x, ./b.png 2x">'), URL_OF_POST);
+    expect(html).toBe(`<img src="${SITE}/posts/shared/a.png" srcset="${SITE}/posts/shared/a.png 1x, ${URL_OF_POST}b.png 2x">`);
+  });
+
   it('keeps a URL it cannot resolve as written', () => {
     expect(postBodyHtml(page('<a href="http://[not-a-host/">x</a>'), URL_OF_POST)).toBe('<a href="http://[not-a-host/">x</a>');
   });
