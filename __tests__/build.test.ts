@@ -244,6 +244,16 @@ describe('next build of a fixture site', () => {
     expect(loadedBy).toEqual(['/search/']);
   });
 
+  it('gives every page but /search/ the same two stylesheets, the global one and one the frame, posts and lists share', () => {
+    const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href)).sort();
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/');
+    const kinds = ['/', '/posts/hello-world/', '/tags/', '/archive/'];
+    expect(kinds.filter((kind) => !pages.some((page) => pagePathOf(out, page) === kind))).toEqual([]);
+    const shared = stylesheetsOf(path.join(out, 'posts', 'hello-world', 'index.html'));
+    expect(shared).toHaveLength(2);
+    for (const page of pages) expect({ page: pagePathOf(out, page), stylesheets: stylesheetsOf(page) }).toEqual({ page: pagePathOf(out, page), stylesheets: shared });
+  });
+
   it('writes a search index of every published post, and of nothing else', () => {
     const fragments = path.join(out, SEARCH_INDEX_DIR, 'fragment');
     const urls = fs.readdirSync(fragments).map((file) => JSON.parse(readPagefindFile(path.join(fragments, file))).url);

@@ -286,8 +286,9 @@ const rows = [
   ['post page HTML', kb(main.postPage.htmlBytes), '', ''],
   ['post page HTML ÷ (1.3 × body + 6 KB), target ≤ 1', (main.postPage.htmlBytes / (1.3 * (main.postPage.bodyBytes ?? 0) + 6 * 1024)).toFixed(2), '', ''],
   ['post page JS (gzip)', kb(main.postPage.scriptGzipBytes), '', ''],
-  ['post page CSS (gzip)', kb(main.postPage.cssGzipBytes), '', ''],
+  ['post page CSS (gzip)', `${main.postPage.cssGzipBytes} B in ${main.postPage.stylesheets.length} files`, '', ''],
   ['home page HTML', kb(main.homePage.htmlBytes), '', ''],
+  ['home page CSS (gzip)', `${main.homePage.cssGzipBytes} B in ${main.homePage.stylesheets.length} files`, '', ''],
   ...(images
     ? [
         ['sample site images, made (median per image)', perKind(images.cold), '', ''],

@@ -1,6 +1,9 @@
 import { site, withBasePath } from '../../../lib/config/site';
 import type { ArchivePageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
+// Imported before the frame, unlike the other templates: with the frame first here, Turbopack
+// merges the search form's styles into the shared stylesheet too (docs/performance.md,
+// Stylesheets; build.test.ts checks the outcome).
 import { Archive } from '../../Archive/Archive';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 

@@ -1,6 +1,10 @@
 import { site, withBasePath } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
+// The frame is imported before this page's components, so its stylesheet comes first: with
+// that order Turbopack puts the frame's, post and list styles in one stylesheet that every
+// page but /search/ shares (docs/performance.md, Stylesheets; build.test.ts checks it).
+import { SiteFrame } from '../SiteFrame/SiteFrame';
 import { AuthorBlock } from '../../AuthorBlock/AuthorBlock';
 import { Comments } from '../../Comments/Comments';
 import { ContentErrorPanel } from '../../ContentErrorPanel/ContentErrorPanel';
@@ -10,7 +14,6 @@ import { Post } from '../../Post/Post';
 import { PostNav } from '../../PostNav/PostNav';
 import { RelatedPosts } from '../../RelatedPosts/RelatedPosts';
 import { TableOfContents } from '../../TableOfContents/TableOfContents';
-import { SiteFrame } from '../SiteFrame/SiteFrame';
 
 /**
  * The page of one post or `template: "page"` page, or, in dev, of its error. A post has its

@@ -1,8 +1,11 @@
 import { withBasePath } from '../../../lib/config/site';
 import type { TermIndexPageProps, TermKind } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
-import { TermList } from '../../TermList/TermList';
+// The frame is imported before this page's components, so its stylesheet comes first: with
+// that order Turbopack puts the frame's, post and list styles in one stylesheet that every
+// page but /search/ shares (docs/performance.md, Stylesheets; build.test.ts checks it).
 import { SiteFrame } from '../SiteFrame/SiteFrame';
+import { TermList } from '../../TermList/TermList';
 
 const WORDS: Record<TermKind, { heading: string; description: string; empty: string }> = {
   tags: { heading: 'Tags', description: 'Every tag, with its number of posts.', empty: 'No tags yet.' },
