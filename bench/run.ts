@@ -2,11 +2,14 @@
  * `npm run bench`: builds the real site from a generated corpus in a scratch copy (never
  * touching posts/) and reports what a build costs and what a reader downloads.
  *
- *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images] [--no-cards]
+ *   npm run bench -- [--posts N] [--runs K] [--scaling 100,1000,5000] [--no-scaling] [--no-hugo] [--no-images] [--no-cards] [--no-floor]
  *
  * For N posts (default 1000), K times (default 1, then median and min–max):
  *   cold build   the prepare step + `next build` + the post-export step, with no .next/ and no compile cache
  *   warm rebuild the same after editing one post
+ *   nothing changed the same again
+ *   the floor   a bare Next export of the same pages (bench/floor.ts): cold, one page edited,
+ *               nothing changed, right after each Folio run, and Folio's ratios to it
  *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of each step in a
  *                process of its own; the largest counts
  * and once: ms per post, the size of out/, one post page's HTML and the gzipped bytes of
@@ -27,6 +30,7 @@ import { toHtml } from 'hast-util-to-html';
 import { postBodyOf } from '../lib/export/exported-pages';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site';
 import { writeCorpus } from './corpus';
+import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
 
 const args = process.argv.slice(2);
@@ -37,6 +41,7 @@ const scaling = args.includes('--no-scaling') ? [] : option('--scaling', '100,10
 const withHugo = !args.includes('--no-hugo') && spawnSync('hugo', ['version']).status === 0;
 const withImages = !args.includes('--no-images');
 const withCards = !args.includes('--no-cards');
+const withFloor = !args.includes('--no-floor');
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid: number): number {
@@ -191,11 +196,28 @@ function turnCardsOff(siteDir: string) {
   fs.writeFileSync(file, source.replace('socialCards: true,', 'socialCards: false,'));
 }
 
-/** Cold and warm builds of `count` posts, `times` times. */
-async function benchFolio(count: number, times: number) {
+/** The floor's three builds of the pages Folio exported to `outDir`: cold, after one page's edit, and with nothing changed. */
+async function benchFloor(outDir: string) {
+  const pages = barePagesOf(outDir);
+  const dir = makeBareNextCopy(pages);
+  const nextBuild = () => measure(process.execPath, [nextBin, 'build'], { cwd: dir, env: buildEnv });
+  const cold = await nextBuild();
+  editOneBarePage(dir);
+  const warm = await nextBuild();
+  const unchanged = await nextBuild();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { pages: pages.length, cold, warm, unchanged };
+}
+
+type FloorRun = Awaited<ReturnType<typeof benchFloor>>;
+
+/** Cold and warm builds of `count` posts, `times` times, each run followed by the floor's builds of the same pages. */
+async function benchFolio(count: number, times: number, floor: boolean) {
   const corpus = corpusDir(count);
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
+  const unchanged: BuildRun[] = [];
+  const floors: FloorRun[] = [];
   let last = '';
   for (let run = 0; run < times; run++) {
     const siteDir = makeSiteCopy(corpus, `bench-${count}`);
@@ -203,20 +225,43 @@ async function benchFolio(count: number, times: number) {
     const coldRun = await buildOnce(siteDir);
     editOnePost(siteDir);
     const warmRun = await buildOnce(siteDir);
+    const unchangedRun = await buildOnce(siteDir);
     cold.push(coldRun);
     warm.push(warmRun);
+    unchanged.push(unchangedRun);
     last = siteDir;
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
-        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s)`,
+        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
+        `nothing changed ${unchangedRun.seconds.toFixed(1)} s (${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)`,
     );
+    if (floor) {
+      const floorRun = await benchFloor(path.join(siteDir, 'out'));
+      floors.push(floorRun);
+      console.log(`  bare Next, the same ${floorRun.pages} pages, run ${run + 1}: cold ${floorRun.cold.seconds.toFixed(1)} s, one page edited ${floorRun.warm.seconds.toFixed(1)} s, nothing changed ${floorRun.unchanged.seconds.toFixed(1)} s`);
+    }
   }
+  // Each run's ratio to the floor built right after it, then their median: the pairs share the machine's load of the moment.
+  const ratios = (folio: BuildRun[], pick: (run: FloorRun) => Measured) => (floors.length ? summary(floors.map((run, i) => folio[i].seconds / pick(run).seconds)) : null);
   const outDir = path.join(last, 'out');
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
   return {
     posts: count,
     coldSeconds: summary(cold.map((r) => r.seconds)),
     warmSeconds: summary(warm.map((r) => r.seconds)),
+    unchangedSeconds: summary(unchanged.map((r) => r.seconds)),
+    unchangedNextBuildSeconds: summary(unchanged.map((r) => r.nextBuildSeconds)),
+    floor: floors.length
+      ? {
+          pages: floors[0].pages,
+          coldSeconds: summary(floors.map((run) => run.cold.seconds)),
+          warmSeconds: summary(floors.map((run) => run.warm.seconds)),
+          unchangedSeconds: summary(floors.map((run) => run.unchanged.seconds)),
+          coldRatio: ratios(cold, (run) => run.cold),
+          warmRatio: ratios(warm, (run) => run.warm),
+          unchangedRatio: ratios(unchanged, (run) => run.unchanged),
+        }
+      : null,
     coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
     warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
     coldPrepareSeconds: summary(cold.map((r) => r.prepareSeconds)),
@@ -255,11 +300,11 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const range = (s: ReturnType<typeof summary>, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
-const main = await benchFolio(posts, runs);
+const main = await benchFolio(posts, runs, withFloor);
 const hugo = withHugo ? await benchHugo(posts, runs) : null;
 const series = [];
 for (const count of scaling) {
-  const result = count === posts ? main : await benchFolio(count, 1);
+  const result = count === posts ? main : await benchFolio(count, 1, false);
   const hugoResult = withHugo ? (count === posts ? hugo : await benchHugo(count, 1)) : null;
   series.push({ posts: count, coldSeconds: result.coldSeconds.median, msPerPost: result.msPerPost, peakRssBytes: result.peakRssBytes.median, hugoSeconds: hugoResult?.coldSeconds.median ?? null });
 }
@@ -275,6 +320,17 @@ const perKind = (byKind: Record<string, { count: number; medianMs: number | null
 const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
+  ['rebuild with nothing changed', `${range(main.unchangedSeconds)}: next build ${range(main.unchangedNextBuildSeconds)}`, '', ''],
+  ...(main.floor
+    ? [
+        [`bare Next export of the same ${main.floor.pages} pages (the floor): cold / one page edited / nothing changed`, `${range(main.floor.coldSeconds)} / ${range(main.floor.warmSeconds)} / ${range(main.floor.unchangedSeconds)}`, '', ''],
+        ...([
+          ['cold build ÷ floor (target ≤ 2)', main.floor.coldRatio],
+          ['warm rebuild ÷ floor (target ≤ 1.2)', main.floor.warmRatio],
+          ['nothing changed ÷ floor (target ≤ 1.1)', main.floor.unchangedRatio],
+        ] as const).map(([label, ratio]) => [label, ratio ? `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})` : '–', '', '']),
+      ]
+    : []),
   ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
   ['of which the prepare step (posts compiled and rendered, images, cards), cold / warm', `${range(main.coldPrepareSeconds)} / ${range(main.warmPrepareSeconds)}`, '', ''],
