@@ -10,7 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderBodyHtml } from '../components/MdxBody/renderBody';
 import { buildManifestFile, siteDataFile } from '../lib/node/folders';
-import { buildPostOutput } from '../lib/build/post-output';
+import { buildPostOutput, cachedPostOutput } from '../lib/build/post-output';
+import type { PostBuilders } from '../lib/build/post-builders';
+import { runPrepare } from '../lib/build/run-prepare';
+import { loadContent } from '../lib/content/load';
 import { prepareSite } from '../lib/build/prepare';
 import type { Post } from '../lib/content/types';
 import { ContentErrors } from '../lib/content/errors';
@@ -143,5 +146,67 @@ describe('pages reading the prepared site', () => {
     expect(() => readSiteData(root)).toThrow(`The posts were prepared for BASE_PATH "/elsewhere" and site URL ${site.url}, but this build has "" and ${site.url}: run \`npm run build\` with the same environment throughout`);
     fs.rmSync(file);
     expect(() => readSiteData(root)).toThrow('The posts are not prepared (no readable .next/cache/folio/site.json): run `npm run build` or `npm run dev`');
+  });
+});
+
+describe('posts the caches hold', () => {
+  /** The prepare step as npm run build runs it (runPrepare), with a pool that builds in this process and counts the posts sent to it. */
+  async function prepareCounting(root: string) {
+    const sent: string[] = [];
+    const builders: PostBuilders = {
+      run: (entry) => {
+        sent.push(entry.sourcePath);
+        return buildPostOutput(entry, { root, siteUrl: site.url, basePath, renderHtml: renderBodyHtml });
+      },
+      close: () => undefined,
+    };
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await runPrepare(root, 'production', builders);
+    } finally {
+      log.mockRestore();
+    }
+    return sent.sort();
+  }
+
+  it('are answered without a worker: none on a rebuild with nothing changed, only the edited post after an edit', async () => {
+    const root = await project(GOOD);
+    const all = Object.keys(GOOD).map((file) => `posts/${file}`).sort();
+    expect(await prepareCounting(root)).toEqual(all);
+    const first = fs.readFileSync(siteDataFile(root), 'utf8');
+    expect(await prepareCounting(root)).toEqual([]);
+    expect(fs.readFileSync(siteDataFile(root), 'utf8')).toEqual(first);
+    fs.appendFileSync(path.join(root, 'posts', 'hello.md'), '\nOne more line.\n');
+    expect(await prepareCounting(root)).toEqual(['posts/hello.md']);
+  });
+
+  it('are read, never made: cachedPostOutput writes nothing, gives what the build made, and misses when the body, the card\'s title or an image changed', async () => {
+    const root = await project(GOOD);
+    const context = { root, siteUrl: site.url, basePath };
+    const postsOf = () => {
+      const { posts, pages } = loadContent({ dir: path.join(root, 'posts'), root, includeDrafts: false, keepBroken: false });
+      return new Map([...posts, ...pages].map((entry) => [entry.sourcePath, entry]));
+    };
+    const before = snapshot(root);
+    for (const entry of postsOf().values()) expect({ post: entry.sourcePath, result: await cachedPostOutput(entry, context) }).toEqual({ post: entry.sourcePath, result: null });
+    expect(snapshot(root)).toEqual(before);
+
+    await prepare(root, 'production');
+    for (const entry of postsOf().values()) {
+      const built = await buildPostOutput(entry, { ...context, renderHtml: renderBodyHtml });
+      expect({ post: entry.sourcePath, result: await cachedPostOutput(entry, context) }).toEqual({ post: entry.sourcePath, result: built });
+    }
+
+    const hello = path.join(root, 'posts', 'hello.md');
+    fs.writeFileSync(hello, fs.readFileSync(hello, 'utf8').replace('Hello, **world**.', 'Hello, **reader**.'));
+    const maths = path.join(root, 'posts', 'maths.md');
+    fs.writeFileSync(maths, fs.readFileSync(maths, 'utf8').replace('title: Maths', 'title: More maths'));
+    await writeImage(path.join(root, 'posts', 'trip', 'lake.png'), 641, 320, 'png');
+    const edited = snapshot(root);
+    const posts = postsOf();
+    // A changed body, a card with a new title, an image with new bytes: each is a miss, and a miss makes nothing.
+    for (const file of ['posts/hello.md', 'posts/maths.md', 'posts/trip/index.md']) expect({ file, result: await cachedPostOutput(posts.get(file)!, context) }).toEqual({ file, result: null });
+    expect(await cachedPostOutput(posts.get('posts/about.md')!, context)).not.toBeNull();
+    expect(snapshot(root)).toEqual(edited);
   });
 });

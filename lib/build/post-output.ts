@@ -14,7 +14,7 @@ import { ContentError, toErrorData, type ContentErrorData } from '../content/err
 import type { CompiledPost } from '../page-props/site-data';
 import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';
 import { compiledBodiesDir } from '../node/folders';
-import { imagesAreCurrent, projectImageDirs } from '../images/cache';
+import { imagesAreCurrent, NotCachedError, projectImageDirs } from '../images/cache';
 import { createImageStore, type ImageStore } from '../images/process';
 import type { BodyContent } from '../markdown/compile';
 import type { SocialImage } from '../images/social-image';
@@ -57,10 +57,11 @@ const runningPipelineVersion = () => (pipelineVersion ??= getPipelineVersion(pro
 
 const stores = new Map<string, ImageStore>();
 
-/** One image store per project and process, so that two posts showing one image make it once. */
-function imageStoreOf(root: string): ImageStore {
-  let store = stores.get(root);
-  if (!store) stores.set(root, (store = createImageStore(projectImageDirs(root))));
+/** One image store per project, mode and process, so that two posts showing one image make it once. */
+function imageStoreOf(root: string, cachedOnly: boolean): ImageStore {
+  const id = `${cachedOnly ? 'cached only' : 'making'}\0${root}`;
+  let store = stores.get(id);
+  if (!store) stores.set(id, (store = createImageStore(projectImageDirs(root), { cachedOnly })));
   return store;
 }
 
@@ -70,41 +71,62 @@ function unexpectedError(error: unknown): string {
   return `could not be built: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** What a post's error says, as the pages and the build show it. */
+const errorDataOf = (post: Post, error: unknown): ContentErrorData =>
+  error instanceof ContentError ? toErrorData(error) : { file: post.sourcePath, detail: unexpectedError(error) };
+
 /**
  * The body and social image of `post`, from the caches when nothing they depend on changed.
  * Never throws: a post that cannot be built gives its error, naming the file.
  */
 export async function buildPostOutput(post: Post, context: PostBuildContext): Promise<PostResult> {
   try {
-    const store = imageStoreOf(context.root);
-    const cache = createCompileCache(compiledBodiesDir(context.root), await runningPipelineVersion());
-    const body = readBody(post);
-    const { key, value: compiled } = await cache.get<CompiledPost>(
-      // The base path is in the rendered links and image URLs, and the site's URL decides which links are external: both are part of the key.
-      { body, format: post.format, slug: post.slug, assets: assetListing(post.assetDir), basePath: context.basePath, siteUrl: context.siteUrl },
-      async () => {
-        // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
-        const { compileBody } = await import('../markdown/compile');
-        const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
-        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
-      },
-      // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
-      (cached) => imagesAreCurrent(store.dirs, cached.images),
-    );
-    // Loaded here only: sharp and satori load only if an image or card is not cached yet.
-    const { postSocialImage } = await import('../images/social-image');
-    const social = await postSocialImage(post, store);
-    return {
-      output: {
-        bodyKey: key,
-        socialImage: social.image,
-        usesMath: compiled.usesMath,
-        imageFiles: [...compiled.images.flatMap((image) => image.files), ...social.files],
-        warnings: [...compiled.warnings, ...(social.warnings ?? [])],
-        bodyExcerpt: compiled.excerpt,
-      },
-    };
+    return { output: await postOutput(post, context, context.renderHtml) };
   } catch (error) {
-    return { error: error instanceof ContentError ? toErrorData(error) : { file: post.sourcePath, detail: unexpectedError(error) } };
+    return { error: errorDataOf(post, error) };
   }
+}
+
+/**
+ * `buildPostOutput`'s result when the caches hold all of it, or null when something would have
+ * to be compiled or drawn. It only reads, and loads none of the compilers or image libraries,
+ * so the prepare step answers an unchanged post without starting a worker process.
+ */
+export async function cachedPostOutput(post: Post, context: Omit<PostBuildContext, 'renderHtml'>): Promise<PostResult | null> {
+  try {
+    return { output: await postOutput(post, context, null) };
+  } catch (error) {
+    return error instanceof NotCachedError ? null : { error: errorDataOf(post, error) };
+  }
+}
+
+/** The output of `post`, made with `renderHtml`, or only read from the caches when it is null (NotCachedError when they lack it). */
+async function postOutput(post: Post, context: Omit<PostBuildContext, 'renderHtml'>, renderHtml: BodyRenderer | null): Promise<PostOutput> {
+  const store = imageStoreOf(context.root, renderHtml === null);
+  const cache = createCompileCache(compiledBodiesDir(context.root), await runningPipelineVersion());
+  const body = readBody(post);
+  const { key, value: compiled } = await cache.get<CompiledPost>(
+    // The base path is in the rendered links and image URLs, and the site's URL decides which links are external: both are part of the key.
+    { body, format: post.format, slug: post.slug, assets: assetListing(post.assetDir), basePath: context.basePath, siteUrl: context.siteUrl },
+    async () => {
+      if (renderHtml === null) throw new NotCachedError(`${post.sourcePath}'s body`);
+      // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
+      const { compileBody } = await import('../markdown/compile');
+      const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
+      return { html: renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
+    },
+    // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
+    (cached) => imagesAreCurrent(store.dirs, cached.images),
+  );
+  // Loaded here only: sharp and satori load only if an image or card is not cached yet.
+  const { postSocialImage } = await import('../images/social-image');
+  const social = await postSocialImage(post, store);
+  return {
+    bodyKey: key,
+    socialImage: social.image,
+    usesMath: compiled.usesMath,
+    imageFiles: [...compiled.images.flatMap((image) => image.files), ...social.files],
+    warnings: [...compiled.warnings, ...(social.warnings ?? [])],
+    bodyExcerpt: compiled.excerpt,
+  };
 }

@@ -6,7 +6,8 @@
  * 1. Read and validate every post (lib/content/load.ts), and publish folder posts' own files into
  *    `public/posts/` (a body may show another post's image by its URL).
  * 2. Build every post: compile and render its body and make the image it is shared with
- *    (lib/build/post-output.ts), in worker processes, from the caches when nothing changed.
+ *    (lib/build/post-output.ts), from the caches when nothing changed, else in worker processes
+ *    (`buildPost`; lib/build/run-prepare.ts answers cache hits without one).
  *    A post without a front matter excerpt gets its body's first paragraph as one.
  * 3. Fail, in a production build, listing every post that could not be read or built; in dev,
  *    keep them, so that each broken post's page shows its error and the others work.

@@ -5,7 +5,10 @@
  */
 import path from 'node:path';
 import { ContentErrors } from '../content/errors';
+import type { Post } from '../content/types';
+import { basePath, site } from '../config/site';
 import { buildInWorker, type PostBuilders } from './post-builders';
+import { cachedPostOutput } from './post-output';
 import { prepareSite, type PreparedSite } from './prepare';
 
 /** The posts folder of the project at `root`. */
@@ -14,7 +17,10 @@ export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO
 /** Prepares the site at `root` with `builders`; prints its warnings, and in dev its errors, which the pages show too. */
 export async function runPrepare(root: string, mode: PreparedSite['data']['mode'], builders: PostBuilders): Promise<PreparedSite> {
   const started = performance.now();
-  const prepared = await prepareSite({ root, postsDir: postsDirOf(root), mode, buildPost: (post) => buildInWorker(builders, post) });
+  // A post whose body and image the caches hold is answered here; a worker (started on the
+  // first miss) builds the rest, so a rebuild with nothing changed starts none.
+  const buildPost = async (post: Post) => (await cachedPostOutput(post, { root, siteUrl: site.url, basePath })) ?? buildInWorker(builders, post);
+  const prepared = await prepareSite({ root, postsDir: postsDirOf(root), mode, buildPost });
   for (const warning of prepared.warnings) console.warn(`Warning: ${warning}`);
   if (prepared.errors.length) console.error(new ContentErrors(prepared.errors).message);
   const { posts, pages } = prepared.data;

@@ -22,6 +22,17 @@ import { BUILT_IMAGES_FOLDER } from '../routes/table';
 import { madeImagesDir } from '../node/folders';
 import { writeAtomically } from '../node/files';
 
+/**
+ * Thrown by a store or cache asked for what it does not hold yet when it may only read
+ * (`cachedOnly`): the work is left to a build worker (lib/build/run-prepare.ts).
+ */
+export class NotCachedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not cached`);
+    this.name = 'NotCachedError';
+  }
+}
+
 export interface ImageDirs {
   /** The image cache. */
   cacheDir: string;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { FormatEnum, Metadata, Sharp } from 'sharp';
 import { site } from '../config/site';
 import { packageVersion } from '../node/packages';
-import { fileHash, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
+import { fileHash, NotCachedError, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 
 /** Link previews (Open Graph, X) show images at most 1200 px wide. */
@@ -208,8 +208,11 @@ export interface ImageTiming {
   ms: number;
 }
 
-/** A store of images made in `dirs.cacheDir` and published from there. */
-export function createImageStore(dirs: ImageDirs): ImageStore {
+/**
+ * A store of images made in `dirs.cacheDir` and published from there. With `cachedOnly`, it
+ * only reads: an image it would have to make throws `NotCachedError`.
+ */
+export function createImageStore(dirs: ImageDirs, { cachedOnly = false } = {}): ImageStore {
   const version = optionsVersion();
   const stats = { made: 0, cached: 0 };
   /** Entries being made in this process, so two pages showing one image make it once. */
@@ -223,6 +226,7 @@ export function createImageStore(dirs: ImageDirs): ImageStore {
       recordTiming(label, false, started);
       return found;
     }
+    if (cachedOnly) throw new NotCachedError(label);
     let pending = making.get(key);
     if (!pending) {
       pending = make()
