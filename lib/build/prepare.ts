@@ -96,10 +96,11 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
     warnings.push(...postWarnings);
   });
   const urls = siteUrlSet(index, { files: publishedFiles(publicDir, imageFiles, usesMath) });
-  const linkErrors = brokenLinks(linked, urls, { basePath, siteUrl: site.url });
+  const byPlace = (a: ContentError, b: ContentError) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  const linkErrors = brokenLinks(linked, urls, { basePath, siteUrl: site.url }).sort(byPlace);
   const linksFail = !isDev && site.brokenLinks === 'error';
   if (!linksFail) warnings.push(...linkErrors.map((error) => error.message));
-  const errors = [...broken.map((entry) => fromErrorData(entry.error)), ...(linksFail ? linkErrors : [])].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const errors = [...broken.map((entry) => fromErrorData(entry.error)), ...(linksFail ? linkErrors : [])].sort(byPlace);
   if (errors.length && !isDev) throw new ContentErrors(errors);
 
   publishImages(projectImageDirs(root), [...imageFiles]);
