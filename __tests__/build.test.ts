@@ -18,6 +18,9 @@ import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
 import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders';
 import { readCompiledPost } from '../lib/page-props/site-data';
+import { loadContent } from '../lib/content/load';
+import { siteUrlSet } from '../lib/content/site-urls';
+import { publishedFiles } from '../lib/build/prepare';
 import type { SiteData } from '../lib/page-props/site-data';
 import { filesUnder } from '../lib/node/files';
 import { buildSite, copySite, prepareAsDev, rebuildSite, removeBuiltSites, tryBuildSite } from './helpers/build-site';
@@ -189,6 +192,28 @@ describe('next build of a fixture site', () => {
     expect(files.filter(({ content }) => draftCards.includes(sha256(content))).map(({ file }) => file)).toEqual([]);
   });
 
+  it('exports exactly the pages the link check knows, and every file it exports that a link can reach is one the check knows', () => {
+    // The set the prepare step checks links against, made as it makes it, from the built copy's posts and public/.
+    const siteDir = path.dirname(out);
+    const prepared: SiteData = JSON.parse(fs.readFileSync(siteDataFile(siteDir), 'utf8'));
+    const usesMath = Object.values(prepared.outputs).some(({ bodyKey }) => readCompiledPost(siteDir, bodyKey).usesMath);
+    const index = loadContent({ dir: path.join(siteDir, 'posts'), root: siteDir, includeDrafts: false, keepBroken: false });
+    const known = siteUrlSet(index, { files: publishedFiles(path.join(siteDir, 'public'), [], usesMath) });
+    // Next's own files, the search index and the headers file are no link's target.
+    const exported = filesUnder(out)
+      .map((file) => `/${path.relative(out, file).split(path.sep).join('/')}`)
+      .filter((sitePath) => !/^\/(_next|pagefind)\//.test(sitePath) && sitePath !== '/_headers');
+    const exportedPages = exported.filter((sitePath) => sitePath.endsWith('/index.html')).map((sitePath) => sitePath.slice(0, -'index.html'.length));
+    expect(exportedPages.sort()).toEqual([...known.pages].sort());
+    expect(exportedPages).toEqual(expect.arrayContaining(['/', '/posts/hello-world/', '/about/', '/tags/', '/archive/', '/search/', '/404/']));
+    const exportedFiles = exported.filter((sitePath) => !sitePath.endsWith('/index.html'));
+    expect(exportedFiles.filter((file) => !known.files.has(file))).toEqual([]);
+    expect(exportedFiles).toEqual(expect.arrayContaining(['/rss.xml', '/sitemap.xml', '/robots.txt', '/404.html', '/favicon.ico', '/posts/gallery/photo.png']));
+    // The other way, but for what the post-export step prunes when no page refers to it (a link to one keeps it).
+    const prunable = (file: string) => /^\/(_img|katex)\//.test(file) || file === '/comments.js';
+    expect([...known.files].filter((file) => !prunable(file) && !exportedFiles.includes(file))).toEqual([]);
+  });
+
   it('writes 404.html for static hosts and leaves no file that no page loads', () => {
     expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('Page not found');
     const files = filesUnder(out).map((file) => path.relative(out, file));
@@ -344,6 +369,13 @@ describe('next build of a site with a broken post', () => {
     expect(failure).toContain('2 posts have problems:');
     expect(failure).toContain('posts/foo.md: date: "2019-13-45" is not a valid date');
     expect(failure).toContain('posts/untitled.md: title: is required');
+  });
+
+  it('fails on a broken internal link and a broken anchor, naming the file and the line of each', async () => {
+    const failure = await failureOf({ 'links.md': '---\ntitle: Links\ndate: 2019-01-01\n---\n\nSee [the gallery](/posts/galery/).\n\nAnd [its photo](/posts/gallery/#no-such-heading).\n' });
+    expect(failure).toContain('2 posts have problems:');
+    expect(failure).toContain('posts/links.md:6: link "/posts/galery/" is broken: this site has no page or file at /posts/galery/');
+    expect(failure).toContain('posts/links.md:8: link "/posts/gallery/#no-such-heading" is broken: /posts/gallery/ has no heading or element with id "no-such-heading"');
   });
 
   it('fails on an MDX compile error, naming the file and its line', async () => {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderBodyHtml } from '../components/MdxBody/renderBody';
-import { buildManifestFile, siteDataFile } from '../lib/node/folders';
+import { buildManifestFile, compiledBodiesDir, siteDataFile } from '../lib/node/folders';
 import { buildPostOutput, cachedPostOutput } from '../lib/build/post-output';
 import type { PostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
@@ -97,6 +97,63 @@ describe('the prepare step of a production build', () => {
     const noMaths = await project({ 'hello.md': GOOD['hello.md'] });
     await prepare(noMaths, 'production');
     expect(fs.existsSync(path.join(noMaths, 'public', 'katex'))).toBe(false);
+  });
+});
+
+describe('the link check of the prepare step', () => {
+  /** Links that work: to a post's heading, a tag, a folder post's file, the same post's heading, a feed, a page, a public file, the site's own host. */
+  const LINKING = {
+    'hello.md': post('title: Hello\ndate: 2020-01-02\ntags: [caching]', 'Hello.\n\n## A section\n\n[Trip](/posts/trip/#day-one) [Tag](/tags/caching/) [Lake](/posts/trip/lake.png) [Up](#a-section) [Feed](/rss.xml)'),
+    'trip/index.md': post('title: Trip\ndate: 2020-01-04', '## Day one\n\n![The lake](./lake.png)\n\n[Back](/posts/hello/#a-section) [About](https://folio.example.com/about) <a href="/icons/icon.svg">icon</a>'),
+    'about.md': GOOD['about.md'],
+  };
+  /** Lines 8 and 10 of their files: a post that is not there, an anchor the post does not have, and one another post does not have. */
+  const BROKEN_LINKS = {
+    'links.md': post('title: Links\ndate: 2020-01-05', 'Intro.\n\n[Gone](/posts/gone/)\n\n[Nowhere](#nowhere) and <a href="/posts/hello/#nowhere">elsewhere</a>'),
+    'more.mdx': post('title: More\ndate: 2020-01-06', 'Intro.\n\n<img src="/icons/icon.svg" alt="Icon" />\n\n[Old tag](/tags/old/)'),
+  };
+  const EXPECTED = [
+    '  posts/bad-date.md: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
+    '  posts/links.md:8: link "/posts/gone/" is broken: this site has no page or file at /posts/gone/',
+    '  posts/links.md:10: link "#nowhere" is broken: this post has no heading or element with id "nowhere"',
+    '  posts/links.md:10: link "/posts/hello/#nowhere" is broken: /posts/hello/ has no heading or element with id "nowhere"',
+    '  posts/more.mdx:10: link "/tags/old/" is broken: this site has no page or file at /tags/old/',
+  ];
+
+  it('passes links to every kind of page, file and anchor the site has', async () => {
+    const { warnings } = await prepare(await project(LINKING), 'production');
+    expect(warnings).toEqual([]);
+  });
+
+  it('fails naming the file and line of every broken link and anchor, with every other broken post, and again with every body from the compile cache', async () => {
+    const root = await project({ ...LINKING, ...BROKEN_LINKS, 'bad-date.md': BROKEN['bad-date.md'] });
+    const failure = () => prepare(root, 'production').then(() => null, (error: unknown) => error);
+    const first = await failure();
+    expect(first).toBeInstanceOf(ContentErrors);
+    expect((first as ContentErrors).message.split('\n')).toEqual(['5 posts have problems:', ...EXPECTED]);
+    expect(fs.existsSync(siteDataFile(root))).toBe(false);
+    expect(fs.existsSync(path.join(root, 'public', '_img'))).toBe(false);
+    const cached = fs.readdirSync(compiledBodiesDir(root), { recursive: true }).length;
+    expect(cached).toBeGreaterThan(0);
+    expect((await failure() as ContentErrors).message.split('\n')).toEqual(['5 posts have problems:', ...EXPECTED]);
+    expect(fs.readdirSync(compiledBodiesDir(root), { recursive: true })).toHaveLength(cached);
+  });
+
+  it('with brokenLinks: "warn", prepares the site and gives each broken link as a warning; so does dev, whatever the setting', async () => {
+    const root = await project({ ...LINKING, ...BROKEN_LINKS });
+    const asWarnings = EXPECTED.slice(1).map((line) => line.trim());
+    Object.assign(site, { brokenLinks: 'warn' });
+    try {
+      const { warnings, errors, data } = await prepare(root, 'production');
+      expect(errors).toEqual([]);
+      expect(warnings).toEqual(asWarnings);
+      expect(data.posts.map((entry) => entry.slug)).toContain('links');
+    } finally {
+      Object.assign(site, { brokenLinks: 'error' });
+    }
+    const dev = await prepare(root, 'development');
+    expect(dev.errors).toEqual([]);
+    expect(dev.warnings).toEqual(asWarnings);
   });
 });
 

@@ -9,40 +9,22 @@
 import { buildManifestFile } from '../node/folders';
 import { writeAtomically } from '../node/files';
 import { toSummary } from '../content/content-index';
-import { type ContentIndex, type Post } from '../content/types';
-import { laterPages, pageUrl } from '../routes/pagination';
-import { PAGE_ROUTES } from '../routes/table';
-import { basePath, site, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
-import { lastChange, newestChange } from '../content/dates';
+import { type ContentIndex } from '../content/types';
+import { sitePages } from '../content/site-urls';
+import { basePath, site, siteFeeds, siteIntegrations } from '../config/site';
+import { newestChange } from '../content/dates';
 import type { BuildManifest, SiteRoute } from '../export/manifest-file';
 
 
 export type { BuildManifest, SiteRoute };
 
 /**
- * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-props/):
- * home and its later pages, each post and page, the tag and category indexes, each tag's and
- * category's pages, the archive, and the search page (which shows no post until a reader
- * searches, so it has no last change). A list page changed when the newest change among the
- * posts of its whole list did, since a new post shifts every later page too.
+ * Every page the site generates (`sitePages`, lib/content/site-urls.ts), dated for the
+ * sitemap: a post or page by its last change, a list page by the newest change among the
+ * posts of its whole list, since a new post shifts every later page too, and the search page,
+ * which shows no post until a reader searches, not at all.
  */
-export function siteRoutes(index: ContentIndex): SiteRoute[] {
-  const everyPost = newestChange(index.posts);
-  const list = (baseUrl: string, posts: readonly Post[]): SiteRoute[] => {
-    const lastmod = newestChange(posts);
-    return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
-  };
-  return [
-    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
-    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
-    { url: withBasePath(PAGE_ROUTES.tags.path()), lastmod: newestChange(index.tags.flatMap((tag) => tag.posts)) },
-    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath(PAGE_ROUTES.categories.path()), lastmod: newestChange(index.categories.flatMap((category) => category.posts)) },
-    ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: withBasePath(PAGE_ROUTES.archive.path()), lastmod: everyPost },
-    { url: withBasePath(PAGE_ROUTES.search.path()), lastmod: null },
-  ];
-}
+export const siteRoutes = (index: ContentIndex): SiteRoute[] => sitePages(index).map(({ url, posts }) => ({ url, lastmod: newestChange(posts) }));
 
 export function buildManifest(index: ContentIndex): BuildManifest {
   return { site, integrations: siteIntegrations, basePath, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };

@@ -12,6 +12,7 @@ import { readBody } from '../content/load';
 import { type Post } from '../content/types';
 import { ContentError, toErrorData, type ContentErrorData } from '../content/errors';
 import type { CompiledPost } from '../page-props/site-data';
+import type { BodyLink } from '../content/links';
 import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';
 import { compiledBodiesDir } from '../node/folders';
 import { imagesAreCurrent, NotCachedError, projectImageDirs } from '../images/cache';
@@ -34,6 +35,9 @@ export interface PostOutput {
   warnings: string[];
   /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
   bodyExcerpt: string;
+  /** Its body's links into the site and its ids, which the prepare step checks once every body is built. */
+  links: BodyLink[];
+  ids: string[];
 }
 
 export type PostResult = { output: PostOutput } | { error: ContentErrorData };
@@ -112,8 +116,8 @@ async function postOutput(post: Post, context: Omit<PostBuildContext, 'renderHtm
       if (renderHtml === null) throw new NotCachedError(`${post.sourcePath}'s body`);
       // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
       const { compileBody } = await import('../markdown/compile');
-      const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
-      return { html: renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
+      const { content, headings, usesMath, images, warnings, links, ids, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
+      return { html: renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, links, ids, excerpt };
     },
     // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
     (cached) => imagesAreCurrent(store.dirs, cached.images),
@@ -128,5 +132,7 @@ async function postOutput(post: Post, context: Omit<PostBuildContext, 'renderHtm
     imageFiles: [...compiled.images.flatMap((image) => image.files), ...social.files],
     warnings: [...compiled.warnings, ...(social.warnings ?? [])],
     bodyExcerpt: compiled.excerpt,
+    links: compiled.links,
+    ids: compiled.ids,
   };
 }

@@ -9,11 +9,15 @@
  *    (lib/build/post-output.ts), from the caches when nothing changed, else in worker processes
  *    (`buildPost`; lib/build/run-prepare.ts answers cache hits without one).
  *    A post without a front matter excerpt gets its body's first paragraph as one.
- * 3. Fail, in a production build, listing every post that could not be read or built; in dev,
- *    keep them, so that each broken post's page shows its error and the others work.
- * 4. Publish what the pages show into `public/`: the images made from posts, KaTeX's
+ * 3. Check every link of every body that points into the site (lib/content/links.ts): it must
+ *    reach a page or file the export will have (lib/content/site-urls.ts, from the route table,
+ *    the posts and `public/`) and, with a `#fragment`, an id of that post.
+ * 4. Fail, in a production build, listing every post that could not be read or built and every
+ *    broken link (a warning instead with `brokenLinks: 'warn'`); in dev, keep broken posts, so
+ *    that each one's page shows its error and the others work, and print broken links.
+ * 5. Publish what the pages show into `public/`: the images made from posts, KaTeX's
  *    stylesheet and fonts when a post has math, and the site's icons and web app manifest.
- * 5. Write the prepared site for the pages (lib/page-props/site-data.ts) and the manifest for the
+ * 6. Write the prepared site for the pages (lib/page-props/site-data.ts) and the manifest for the
  *    post-export step (lib/build/manifest.ts).
  *
  * Pages only read what this step wrote, so `next build` renders pages from finished bodies and
@@ -29,7 +33,11 @@ import { type Post } from '../content/types';
 import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
 import { writeAtomically } from '../node/files';
 import { projectImageDirs, publishImages } from '../images/cache';
-import { publishIcons } from '../images/icons';
+import { ICON_FILES, publishIcons } from '../images/icons';
+import { brokenLinks, type LinkedPost } from '../content/links';
+import { siteUrlSet } from '../content/site-urls';
+import { builtImagePath, KATEX_FOLDER } from '../routes/table';
+import { filesUnder } from '../node/files';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
 import { basePath, site } from '../config/site';
@@ -71,6 +79,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   const outputs: Record<string, PreparedOutput> = {};
   const warnings: string[] = [...(fromGit?.warning ? [fromGit.warning] : []), ...index.warnings.map((warning) => warning.message)];
   const imageFiles = new Set<string>();
+  const linked: LinkedPost[] = [];
   let usesMath = false;
   entries.forEach((post, position) => {
     const result = results[position];
@@ -78,7 +87,8 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
       broken.push({ slug: post.slug, sourcePath: post.sourcePath, error: result.error });
       return;
     }
-    const { bodyKey, socialImage, imageFiles: files, warnings: postWarnings, bodyExcerpt } = result.output;
+    const { bodyKey, socialImage, imageFiles: files, warnings: postWarnings, bodyExcerpt, links, ids } = result.output;
+    linked.push({ sourcePath: post.sourcePath, url: post.url, links, ids });
     outputs[post.sourcePath] = { bodyKey, socialImage };
     // A post whose front matter gives no excerpt is summed up by its body's first paragraph, which only its compile reads.
     post.excerpt ||= bodyExcerpt;
@@ -86,7 +96,12 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
     usesMath ||= result.output.usesMath;
     warnings.push(...postWarnings);
   });
-  const errors = broken.map((entry) => fromErrorData(entry.error)).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const urls = siteUrlSet(index, { files: publishedFiles(publicDir, imageFiles, usesMath) });
+  const byPlace = (a: ContentError, b: ContentError) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  const linkErrors = brokenLinks(linked, urls, { basePath, siteUrl: site.url }).sort(byPlace);
+  const linksFail = !isDev && site.brokenLinks === 'error';
+  if (!linksFail) warnings.push(...linkErrors.map((error) => error.message));
+  const errors = [...broken.map((entry) => fromErrorData(entry.error)), ...(linksFail ? linkErrors : [])].sort(byPlace);
   if (errors.length && !isDev) throw new ContentErrors(errors);
 
   publishImages(projectImageDirs(root), [...imageFiles]);
@@ -97,4 +112,15 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   writeAtomically(siteDataFile(root), JSON.stringify(data));
   writeBuildManifest(index, root);
   return { data, warnings, errors };
+}
+
+/**
+ * The site paths of the files the export will have from `public/` once the prepare step has
+ * published into it: what is there already (folder posts' files are published first), the
+ * images made from posts (`imageFiles`, names in `_img/`) and the icons; KaTeX's files only
+ * when a post has math, since the post-export step removes them otherwise.
+ */
+export function publishedFiles(publicDir: string, imageFiles: Iterable<string>, usesMath: boolean): string[] {
+  const present = filesUnder(publicDir).map((file) => `/${path.relative(publicDir, file).split(path.sep).join('/')}`);
+  return [...present.filter((sitePath) => usesMath || !sitePath.startsWith(`/${KATEX_FOLDER}/`)), ...[...imageFiles].map(builtImagePath), ...ICON_FILES];
 }

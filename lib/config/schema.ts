@@ -120,6 +120,12 @@ export const settingsSchema = z.strictObject({
    * clone or a folder outside git is reported as a warning, and no date is read from it.
    */
   updatedFromGit: z.boolean().default(false),
+  /**
+   * What a production build does with a link in a post to a page, post, tag, category, file or
+   * `#anchor` of this site that the export does not have: `'error'` fails the build naming the
+   * file and line of each; `'warn'` prints each and builds.
+   */
+  brokenLinks: z.enum(['error', 'warn']).default('error'),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: z.array(link),
   /** Links to the author elsewhere, in the footer. */

@@ -42,6 +42,8 @@ export const settings: SiteSettings = {
   editUrl: null,
   // A post's "Updated" date from its file's last commit when its front matter has none (needs the full git history).
   updatedFromGit: false,
+  // A link in a post to a page or #anchor of this site that does not exist: 'error' fails the build, 'warn' prints it.
+  brokenLinks: 'error',
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,

@@ -33,6 +33,9 @@ const MANIFEST_ICONS = [192, 512].map((size) => ({ path: `${ICONS_DIR}icon-${siz
 /** The sizes in `favicon.ico`: a tab at 1× and 2×, and Windows' shortcuts. */
 const FAVICON_SIZES = [16, 32, 48];
 
+/** The site paths of the files `publishIcons` makes (the source SVG is the author's, already in `public/`). */
+export const ICON_FILES: readonly string[] = [FAVICON_PATH, MANIFEST_PATH, APPLE_TOUCH_ICON.path, ...MANIFEST_ICONS.map((icon) => icon.path)];
+
 /** True for a file of the icon set: the favicon, the manifest, and everything in `icons/`. */
 export const isIconPath = (sitePath: string): boolean => sitePath === FAVICON_PATH || sitePath === MANIFEST_PATH || sitePath.startsWith(ICONS_DIR);
 

@@ -45,6 +45,8 @@ import { rehypeCodeMetaAsProperty, rehypeHighlightCode, rehypeShikiClass } from 
 import type { Problem } from './problems';
 import { rawHtmlSchema, rehypeLinksToPrefixedIds, rehypeRawHtml } from './sanitize';
 import { rehypeCheckUrls, rehypeSiteUrls } from './urls';
+import { rehypeCollectLinks } from './links';
+import type { BodyLink } from '../content/links';
 
 export type { Heading } from './headings';
 
@@ -71,6 +73,10 @@ export interface CompiledBody {
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
   warnings: string[];
+  /** Each URL of the body that points into the site, as its page has it, with its line in the post's file, for the link check (lib/content/links.ts). */
+  links: BodyLink[];
+  /** Every id of the body that a `#fragment` can name. */
+  ids: string[];
   /**
    * The excerpt of a post whose front matter gives none: the text before the body's excerpt
    * marker (`<!-- more -->`), else its first paragraph cut to `site.excerptLength`; plain text.
@@ -128,6 +134,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const headings: Heading[] = [];
+  const linked = { links: [] as BodyLink[], ids: [] as string[], siteUrl: site.url };
   const math = { usesMath: false };
   const lead = { excerpt: '' };
   const bodyRemarkPlugins: Pluggable[] = [...remarkPlugins, [remarkExcerpt, lead]];
@@ -153,6 +160,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
     [rehypeImages, imageOptions],
     [rehypeSiteUrls, { folder, problems }],
+    [rehypeCollectLinks, linked],
   ];
   let content: BodyContent;
   try {
@@ -177,7 +185,8 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     throw new ContentError(post.sourcePath, first.detail, { line: first.line && first.line + lineOffset, field: first.field });
   }
   const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
-  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located), excerpt: lead.excerpt };
+  const links = linked.links.map((link) => ({ ...link, line: link.line && link.line + lineOffset }));
+  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located), links, ids: [...new Set(linked.ids)], excerpt: lead.excerpt };
 }
 
 /**

@@ -21,11 +21,15 @@ const URL_PROPERTIES = new Set([...Object.keys(urlAttributes), 'srcSet', 'longDe
 const COMPONENT_URL_PROPERTIES = new Set(['src', 'href']);
 
 /** Where a URL is: the name of its attribute as written in HTML (`srcset`), its element's name and line. */
-interface UrlPlace {
+export interface UrlPlace {
   attribute: string;
   element: string;
   line?: number;
 }
+
+/** What holds a URL, for a message: "link", "image", or the element and attribute (`<video poster>`). */
+export const urlHolder = ({ attribute, element }: Pick<UrlPlace, 'attribute' | 'element'>) =>
+  attribute === 'href' ? 'link' : element === 'img' || element === 'Figure' ? 'image' : `<${element} ${attribute}>`;
 
 /** Calls `replace` with each URL that an element or MDX element of `tree` holds, and where it is, and puts back what it returns. */
 export function replaceUrls(tree: HastRoot, replace: (url: string, place: UrlPlace) => string): void {
@@ -98,8 +102,7 @@ export function rehypeSiteUrls(options: { folder: (ImageLocation & { assetDir: s
       if (!folder || !isRelativeUrl(url)) return withBasePath(url);
       const local = localFile(url, folder);
       if ('problem' in local) {
-        const what = attribute === 'href' ? 'link' : element === 'img' || element === 'Figure' ? 'image' : `<${element} ${attribute}>`;
-        problems.push({ line, detail: `${what} "${url}" ${local.problem}` });
+        problems.push({ line, detail: `${urlHolder({ attribute, element })} "${url}" ${local.problem}` });
       }
       return resolveRelativeUrl(url, folder.assetBase);
     });

@@ -15,6 +15,7 @@ import type { Heading } from '../markdown/compile';
 import { contentIndex } from '../content/content-index';
 import { type ContentIndex, type Post } from '../content/types';
 import { fromErrorData, type ContentErrorData } from '../content/errors';
+import type { BodyLink } from '../content/links';
 import { basePath, isDev, site } from '../config/site';
 import type { SocialImage } from '../images/social-image';
 
@@ -31,6 +32,9 @@ export interface CompiledPost {
   warnings: string[];
   /** The start of the body's first paragraph, the excerpt of a post whose front matter gives none. */
   excerpt: string;
+  /** Its links into the site and its ids, for the prepare step's link check, from the cache as from a compile. */
+  links: BodyLink[];
+  ids: string[];
 }
 
 /** What a page needs of a post's prepared output. */

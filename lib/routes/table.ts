@@ -5,7 +5,7 @@
  * build writes all come from here.
  *
  * Adding a page route is one entry in `PAGE_ROUTES` plus its page file in `pages/` (and a
- * line in the sitemap's list in lib/build/manifest.ts if it should be listed there).
+ * line in `sitePages` in lib/content/site-urls.ts if the sitemap should list it and posts may link it).
  *
  * A "site path" is a path as the site's own routes know it (`/posts/x/`); an href is a site
  * path under the base path (lib/routes/base-path.ts, `withBasePath` in lib/config/site.ts).

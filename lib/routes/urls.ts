@@ -17,6 +17,20 @@ export const hasUrlScheme = (url: string) => urlScheme(url) !== null;
 export const isRelativeUrl = (url: string) => !hasUrlScheme(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
 
 /**
+ * True for a URL that points into the site at `siteUrl` (its origin) as a browser reads it: a
+ * path, `#x`, `?x`, or an http(s) URL, protocol-relative or not, on the site's own host. Not
+ * for another host, another scheme (`mailto:`), or what no browser can read as a URL.
+ */
+export function pointsIntoSite(url: string, siteUrl: string): boolean {
+  try {
+    const target = new URL(url, siteUrl);
+    return (target.protocol === 'http:' || target.protocol === 'https:') && target.host === new URL(siteUrl).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A URL relative to a folder post (`./img/a.png`) as an href under `base`, the post's own
  * href with a trailing slash: `<base path>/posts/<slug>/img/a.png`.
  */

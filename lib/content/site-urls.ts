@@ -1,0 +1,92 @@
+/**
+ * Every URL the exported site answers, derived from the route table (lib/routes/table.ts) and
+ * the content index, so that nothing else keeps a second list of them:
+ * - `sitePages`: the pages the pages' `getStaticPaths` make (lib/page-props/), which the
+ *   sitemap lists (lib/build/manifest.ts);
+ * - `siteUrlSet`: those pages, the not-found page, the files the post-export step writes
+ *   (feeds, sitemap, robots.txt, `404.html`), the files the site publishes from `public/`,
+ *   and the old URLs that redirect to a page, which the link check (lib/content/links.ts)
+ *   resolves every link of every post against.
+ */
+import { laterPages, pageUrl } from '../routes/pagination';
+import { stripBasePath } from '../routes/base-path';
+import { NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { basePath, site, siteFeeds, withBasePath } from '../config/site';
+import type { ContentIndex, Post } from './types';
+
+/** A page the site generates: its href, and the posts it shows, whose changes change it. */
+export interface SitePage {
+  url: string;
+  posts: readonly Post[];
+}
+
+/**
+ * Every page the site generates, as the pages' `getStaticPaths` make them: home and its later
+ * pages, each post and page, the tag and category indexes, each tag's and category's pages,
+ * the archive, and the search page (which shows no post until a reader searches). The 404
+ * page is not one of them: no list links it.
+ */
+export function sitePages(index: ContentIndex): SitePage[] {
+  const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
+    [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
+  return [
+    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
+    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, posts: [post] })),
+    { url: withBasePath(PAGE_ROUTES.tags.path()), posts: index.tags.flatMap((tag) => tag.posts) },
+    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
+    { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
+    ...index.categories.flatMap((category) => list(category.url, category.posts)),
+    { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
+    { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
+  ];
+}
+
+/**
+ * A site path as the set compares it: percent-decoded, since `/tags/c%2B%2B/` and
+ * `/tags/c++/` are one page to a browser and exported files are named decoded. A path that
+ * does not decode is kept as it is.
+ */
+export function comparableSitePath(sitePath: string): string {
+  try {
+    return decodeURIComponent(sitePath);
+  } catch {
+    return sitePath;
+  }
+}
+
+/** The site path of one of the site's hrefs (`/my-repo/posts/x/` → `/posts/x/`). */
+const sitePathOfHref = (href: string) => comparableSitePath(stripBasePath(basePath, href) ?? href);
+
+/** The URLs a link may point to, as comparable site paths (`comparableSitePath`). */
+export interface SiteUrlSet {
+  /** Pages, each with its trailing slash (`/posts/x/`): exported as `posts/x/index.html`. */
+  pages: ReadonlySet<string>;
+  /** Files: `/rss.xml`, `/posts/trip/lake.png`, `/_img/lake-…-480.avif`. */
+  files: ReadonlySet<string>;
+}
+
+export interface SiteUrlSetInput {
+  /** Site paths of the files the site publishes from `public/` (lib/build/prepare.ts `publishedFiles`). */
+  files: Iterable<string>;
+  /** Site paths of old URLs that redirect to a page of the site (a post's `aliases`): a link to one works. */
+  redirectSources?: Iterable<string>;
+}
+
+/** Every URL the export of `index` answers: see the top of this file. */
+export function siteUrlSet(index: ContentIndex, { files, redirectSources = [] }: SiteUrlSetInput): SiteUrlSet {
+  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...[...redirectSources].map(comparableSitePath)]);
+  const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
+  return { pages, files: new Set([...written, ...[...files].map(comparableSitePath)]) };
+}
+
+/**
+ * The page or file of `urls` that `sitePath` (comparable, without query or fragment) reaches,
+ * or null. A page is reached with or without its trailing slash, as static hosts redirect
+ * `/posts/x` to `/posts/x/`, and as `/posts/x/index.html`; a file only by its exact path.
+ */
+export function reachedUrl(urls: SiteUrlSet, sitePath: string): { page: string } | { file: string } | null {
+  if (urls.files.has(sitePath)) return { file: sitePath };
+  const candidates = [sitePath, `${sitePath}/`, sitePath.endsWith('/index.html') ? sitePath.slice(0, -'index.html'.length) : null];
+  const page = candidates.find((candidate) => candidate !== null && urls.pages.has(candidate));
+  return page ? { page } : null;
+}
