@@ -4,6 +4,7 @@ import { loadContent, readBody } from '../lib/content/load';
 import { readingMinutes } from '../lib/content/parse';
 import { dev, loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
+import { ContentError, ContentErrors } from '../lib/content/errors';
 
 /** The messages a production load of `files` fails with. */
 const errorsOf = (files: Record<string, string>) => loadErrors(writePosts(files));
@@ -339,5 +340,15 @@ describe('loadContent, at the edges of its rules', () => {
     }
     expect(messages.filter((message) => message.endsWith('date: is required'))).toEqual(['posts/a.md: date: is required', 'posts/b.md: date: is required']);
     expect(messages).toContain('posts/c/: has 3 index files (index.markdown, index.md, index.mdx); keep one');
+  });
+});
+
+describe('the message of a failed build', () => {
+  const error = (file: string, detail: string) => new ContentError(file, detail);
+  it('counts the posts, and the problems when a post has more than one', () => {
+    expect(new ContentErrors([error('posts/a.md', 'one')]).message.split('\n')[0]).toBe('1 post has a problem:');
+    expect(new ContentErrors([error('posts/a.md', 'one'), error('posts/b.md', 'two')]).message.split('\n')[0]).toBe('2 posts have problems:');
+    expect(new ContentErrors([error('posts/a.md', 'one'), error('posts/a.md', 'two')]).message.split('\n')[0]).toBe('1 post has 2 problems:');
+    expect(new ContentErrors([error('posts/a.md', 'one'), error('posts/a.md', 'two'), error('posts/b.md', 'three')]).message.split('\n')[0]).toBe('2 posts have 3 problems:');
   });
 });

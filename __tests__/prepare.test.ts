@@ -130,12 +130,12 @@ describe('the link check of the prepare step', () => {
     const failure = () => prepare(root, 'production').then(() => null, (error: unknown) => error);
     const first = await failure();
     expect(first).toBeInstanceOf(ContentErrors);
-    expect((first as ContentErrors).message.split('\n')).toEqual(['5 posts have problems:', ...EXPECTED]);
+    expect((first as ContentErrors).message.split('\n')).toEqual(['3 posts have 5 problems:', ...EXPECTED]);
     expect(fs.existsSync(siteDataFile(root))).toBe(false);
     expect(fs.existsSync(path.join(root, 'public', '_img'))).toBe(false);
     const cached = fs.readdirSync(compiledBodiesDir(root), { recursive: true }).length;
     expect(cached).toBeGreaterThan(0);
-    expect((await failure() as ContentErrors).message.split('\n')).toEqual(['5 posts have problems:', ...EXPECTED]);
+    expect((await failure() as ContentErrors).message.split('\n')).toEqual(['3 posts have 5 problems:', ...EXPECTED]);
     expect(fs.readdirSync(compiledBodiesDir(root), { recursive: true })).toHaveLength(cached);
   });
 

@@ -32,13 +32,20 @@ export interface ContentErrorData {
 export const toErrorData = ({ file, detail, line, field }: ContentError): ContentErrorData => ({ file, detail, line, field });
 export const fromErrorData = ({ file, detail, line, field }: ContentErrorData) => new ContentError(file, detail, { line, field });
 
+/** "3 posts have problems", or "1 post has 3 problems" when a post has more than one (broken links, say). */
+function problemCount(errors: readonly ContentError[]): string {
+  const posts = new Set(errors.map((error) => error.file)).size;
+  const postWords = posts === 1 ? '1 post has' : `${posts} posts have`;
+  if (errors.length === 1) return '1 post has a problem';
+  return errors.length === posts ? `${postWords} problems` : `${postWords} ${errors.length} problems`;
+}
+
 /** Every problem found in `posts/`, reported together so that one build shows them all. */
 export class ContentErrors extends Error {
   readonly errors: ContentError[];
 
   constructor(errors: ContentError[]) {
-    const count = errors.length === 1 ? '1 post has a problem' : `${errors.length} posts have problems`;
-    super(`${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
+    super(`${problemCount(errors)}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
     this.name = 'ContentErrors';
     this.errors = errors;
     showOnlyMessage(this, ['errors']);
