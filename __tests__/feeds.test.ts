@@ -296,6 +296,12 @@ describe('postBodyHtml', () => {
     expect(html).not.toContain('katex-html');
   });
 
+  it('drops the copy script that follows a body with code: a feed carries no script', () => {
+    const pageHtml = '<html><body><div data-post-body=""><div><figure data-rehype-pretty-code-figure=""><pre><code>x\n</code></pre></figure></div><script id="copy-code-script">document.currentScript</script></div></body></html>';
+    const html = postBodyHtml(pageHtml, `${SITE}/posts/code/`)!;
+    expect(html).toBe('<div><figure data-rehype-pretty-code-figure=""><pre><code>x\n</code></pre></figure></div>');
+  });
+
   it('returns null for a page with no post body', () => {
     expect(postBodyHtml('<html><body><main><p>Not a post</p></main></body></html>', `${SITE}/x/`)).toBeNull();
   });

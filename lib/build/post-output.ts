@@ -85,8 +85,8 @@ export async function buildPostOutput(post: Post, context: PostBuildContext): Pr
       async () => {
         // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
         const { compileBody } = await import('../markdown/compile');
-        const { content, headings, usesMath, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
-        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, excerpt };
+        const { content, headings, usesMath, hasCodeBlocks, images, warnings, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
+        return { html: context.renderHtml(content, context.siteUrl), headings, usesMath, hasCodeBlocks, images, warnings, excerpt };
       },
       // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
       (cached) => imagesAreCurrent(store.dirs, cached.images),

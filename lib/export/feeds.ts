@@ -95,7 +95,8 @@ const xmlDocument = (root: Record<string, unknown>): string => xmlWriter.build({
  * a feed: links, images and media resolved against the page's absolute URL, so they work in
  * a feed reader, and React's `<!-- -->` text separators dropped. KaTeX's visual copy of each
  * formula (`.katex-html`, hidden from screen readers) is dropped too: without KaTeX's
- * stylesheet a feed reader would show every formula twice; the MathML stays. Null if the
+ * stylesheet a feed reader would show every formula twice; the MathML stays. So is a script
+ * (the copy script that follows a body with code). Null if the
  * exported page `pageHtml` has no post body; `pageUrl` is its absolute URL.
  */
 export function postBodyHtml(pageHtml: string, pageUrl: string): string | null {
@@ -113,7 +114,8 @@ function bodyHtml(body: Element, pageUrl: string): string {
     }
     if (node.type !== 'element') return;
     const classes = node.properties.className;
-    if (Array.isArray(classes) && classes.includes('katex-html') && parent && index !== undefined) {
+    // A page's inline script (the copy buttons of code blocks) is for the page, never a feed.
+    if ((node.tagName === 'script' || (Array.isArray(classes) && classes.includes('katex-html'))) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return index;
     }
