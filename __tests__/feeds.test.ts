@@ -302,6 +302,11 @@ describe('postBodyHtml', () => {
     expect(html).toBe('<div><figure data-rehype-pretty-code-figure=""><pre><code>x\n</code></pre></figure></div>');
   });
 
+  it('keeps of a zoomable image its picture alone: no buttons, no second copy in an overlay', () => {
+    const pageHtml = '<html><body><div data-post-body=""><p>See <span class="image-zoom"><button type="button" class="image-zoom-open" popovertarget="image-zoom-1" aria-label="Enlarge image: A"><picture><img src="/_img/a-960.jpg" alt="A"></picture></button><span popover="auto" id="image-zoom-1" class="image-zoom-overlay"><picture><img src="/_img/a-1600.jpg" alt="A"></picture><button type="button">Close</button></span></span> here.</p></div></body></html>';
+    expect(postBodyHtml(pageHtml, `${SITE}/posts/photo/`)).toBe(`<p>See <picture><img src="${SITE}/_img/a-960.jpg" alt="A"></picture> here.</p>`);
+  });
+
   it('returns null for a page with no post body', () => {
     expect(postBodyHtml('<html><body><main><p>Not a post</p></main></body></html>', `${SITE}/x/`)).toBeNull();
   });
