@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
+import { COPY_CODE_SCRIPT_ID, COPY_CODE_SCRIPT_MAX_BYTES, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
 import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
 import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders';
@@ -227,7 +227,7 @@ describe('next build of a fixture site', () => {
     expect(files.filter((file) => file.startsWith('katex'))).toEqual([]);
   });
 
-  it('carries exactly its scripts on each page: a script file on the search page alone, and no inline script but the theme script and JSON-LD data', () => {
+  it('carries exactly its scripts on each page: a script file on the search page alone, and no inline script but the theme script, JSON-LD data and, after a body with code, the copy script', () => {
     const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(7);
     const withScriptFiles: string[] = [];
@@ -235,12 +235,18 @@ describe('next build of a fixture site', () => {
       const tree = fromHtml(fs.readFileSync(page, 'utf8'));
       const pagePath = page.endsWith(`${path.sep}404.html`) ? '/404/' : pagePathOf(out, page);
       const scripts = selectAll('script', tree).map(({ properties }) => ({ src: properties.src ?? null, type: properties.type ?? null, id: properties.id ?? null }));
-      expect({ page: pagePath, scripts }).toEqual({ page: pagePath, scripts: scriptsOn(pagePath) });
+      // hello-world is the fixture's one post with a code block.
+      expect({ page: pagePath, scripts }).toEqual({ page: pagePath, scripts: scriptsOn(pagePath, ['/posts/hello-world/']) });
       if (scripts.some((script) => script.src !== null)) withScriptFiles.push(pagePath);
       // The theme script is in the head (it must run before the body is painted), and small.
       const themeScripts = selectAll(`script#${THEME_SCRIPT_ID}`, tree);
       expect({ page, inHead: selectAll(`head > script#${THEME_SCRIPT_ID}`, tree).length }).toEqual({ page, inHead: 1 });
       expect(Buffer.byteLength(hastToString(themeScripts[0]))).toBeLessThan(THEME_SCRIPT_MAX_BYTES);
+      // The copy script, where there is one, right after the body it finds the code blocks in.
+      for (const script of selectAll(`script#${COPY_CODE_SCRIPT_ID}`, tree)) {
+        expect(Buffer.byteLength(hastToString(script))).toBeLessThan(COPY_CODE_SCRIPT_MAX_BYTES);
+        expect({ page, follows: selectAll(`[data-post-body] > div:has(figure[data-rehype-pretty-code-figure]) + script#${COPY_CODE_SCRIPT_ID}`, tree).length }).toEqual({ page, follows: 1 });
+      }
     }
     expect(withScriptFiles).toEqual(['/search/']);
   });

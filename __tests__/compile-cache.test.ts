@@ -14,7 +14,7 @@ describe('compile cache', () => {
   it('gives each entry the key a page reads it back by', async () => {
     const root = tempDir();
     const cache = createCompileCache(compiledBodiesDir(root), 'v1');
-    const entry = { html: '<p>Hi</p>', headings: [], usesMath: false, images: [], warnings: [], excerpt: 'Hi' };
+    const entry = { html: '<p>Hi</p>', headings: [], usesMath: false, hasCodeBlocks: false, images: [], warnings: [], excerpt: 'Hi' };
     const { key } = await cache.get({ body: 'a' }, async () => entry);
     expect(readCompiledPost(root, key)).toEqual(entry);
     expect(() => readCompiledPost(root, 'f'.repeat(64))).toThrow(/^The compiled body \.next\/cache\/folio\/compiled\/ff\/f{64}\.json cannot be read/);

@@ -296,6 +296,17 @@ describe('postBodyHtml', () => {
     expect(html).not.toContain('katex-html');
   });
 
+  it('drops the copy script that follows a body with code: a feed carries no script', () => {
+    const pageHtml = '<html><body><div data-post-body=""><div><figure data-rehype-pretty-code-figure=""><pre><code>x\n</code></pre></figure></div><script id="copy-code-script">document.currentScript</script></div></body></html>';
+    const html = postBodyHtml(pageHtml, `${SITE}/posts/code/`)!;
+    expect(html).toBe('<div><figure data-rehype-pretty-code-figure=""><pre><code>x\n</code></pre></figure></div>');
+  });
+
+  it('keeps of a zoomable image its picture alone: no buttons, no second copy in an overlay', () => {
+    const pageHtml = '<html><body><div data-post-body=""><p>See <span class="image-zoom"><button type="button" class="image-zoom-open" popovertarget="image-zoom-1" aria-label="Enlarge image: A"><picture><img src="/_img/a-960.jpg" alt="A"></picture></button><span popover="auto" id="image-zoom-1" class="image-zoom-overlay"><picture><img src="/_img/a-1600.jpg" alt="A"></picture><button type="button">Close</button></span></span> here.</p></div></body></html>';
+    expect(postBodyHtml(pageHtml, `${SITE}/posts/photo/`)).toBe(`<p>See <picture><img src="${SITE}/_img/a-960.jpg" alt="A"></picture> here.</p>`);
+  });
+
   it('returns null for a page with no post body', () => {
     expect(postBodyHtml('<html><body><main><p>Not a post</p></main></body></html>', `${SITE}/x/`)).toBeNull();
   });

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFor, themeScriptHashes, writeHeadersFile } from '../lib/export/headers';
 import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
+import { COPY_CODE_SCRIPT } from '../lib/routes/page-scripts';
 
 const HASH = cspHash('theme();');
 const policy = { themeScriptHashes: [HASH] };
@@ -15,7 +16,7 @@ describe('the Content-Security-Policy of a page', () => {
   it('is, directive by directive:', () => {
     expect(contentSecurityPolicy(policy).split('; ')).toEqual([
       "default-src 'self'",
-      `script-src ${HASH}`,
+      `script-src ${HASH} ${cspHash(COPY_CODE_SCRIPT)}`,
       `style-src 'self' ${cspHash(YOUTUBE_PLAY_STYLE)}`,
       "style-src-attr 'unsafe-inline'",
       "img-src 'self' data: https:",

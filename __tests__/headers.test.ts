@@ -13,9 +13,12 @@ import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
 import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
 import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
+import { COPY_CODE_SCRIPT } from '../lib/routes/page-scripts';
 
 const root = path.resolve(__dirname, '..');
 const HASH = cspHash('theme();');
+/** The copy script's hash: its text is a constant, which every page's policy allows. */
+const COPY_HASH = cspHash(COPY_CODE_SCRIPT);
 const policy = { themeScriptHashes: [HASH] };
 
 /**
@@ -26,11 +29,11 @@ const csp = (scriptSrc: string) =>
   `Content-Security-Policy: default-src 'self'; script-src ${scriptSrc}; style-src 'self' ${cspHash(YOUTUBE_PLAY_STYLE)}; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; font-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'`;
 const SECURITY_LINES = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin', 'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'];
 const HEADER_LINES = {
-  hashed: ['Cache-Control: public, max-age=31536000, immutable', csp(HASH), ...SECURITY_LINES],
-  searchEntry: ['Cache-Control: public, max-age=0, must-revalidate, s-maxage=300', csp(HASH), ...SECURITY_LINES],
-  icon: ['Cache-Control: public, max-age=86400, stale-while-revalidate=604800', csp(HASH), ...SECURITY_LINES],
-  page: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(HASH), ...SECURITY_LINES],
-  searchPage: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(`'self' 'wasm-unsafe-eval' ${HASH}`), ...SECURITY_LINES],
+  hashed: ['Cache-Control: public, max-age=31536000, immutable', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
+  searchEntry: ['Cache-Control: public, max-age=0, must-revalidate, s-maxage=300', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
+  icon: ['Cache-Control: public, max-age=86400, stale-while-revalidate=604800', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
+  page: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
+  searchPage: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(`'self' 'wasm-unsafe-eval' ${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
 };
 
 /** The files of an export with a search page and a Pagefind index, as site paths, and the kind of each. */
@@ -94,9 +97,9 @@ async function netlifyRules(basePath: string) {
 const directive = (csp: string, name: string) => csp.split('; ').find((entry) => entry.startsWith(`${name} `))?.split(' ').slice(1) ?? null;
 
 describe('contentSecurityPolicy', () => {
-  it('allows the theme script by hash and no other script, and no inline script at all', () => {
+  it('allows the theme script and the copy script by hash and no other script, and no inline script at all', () => {
     const csp = contentSecurityPolicy(policy);
-    expect(directive(csp, 'script-src')).toEqual([HASH]);
+    expect(directive(csp, 'script-src')).toEqual([HASH, COPY_HASH]);
     expect(csp).not.toContain("'unsafe-inline' ");
     expect(directive(csp, 'style-src')).toEqual(["'self'", cspHash(YOUTUBE_PLAY_STYLE)]);
     // Highlighted code and KaTeX carry style attributes; they cannot run code.
@@ -109,12 +112,12 @@ describe('contentSecurityPolicy', () => {
 
   it("lets the search page load its own script and compile WebAssembly, and no page eval or inline code", () => {
     const csp = contentSecurityPolicy({ ...policy, search: true });
-    expect(directive(csp, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", HASH]);
+    expect(directive(csp, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", HASH, COPY_HASH]);
     expect(directive(csp, 'connect-src')).toEqual(["'self'"]);
   });
 
-  it('says script-src none when no page carries the theme script', () => {
-    expect(directive(contentSecurityPolicy({ themeScriptHashes: [] }), 'script-src')).toEqual(["'none'"]);
+  it('allows the copy script alone when no page carries the theme script', () => {
+    expect(directive(contentSecurityPolicy({ themeScriptHashes: [] }), 'script-src')).toEqual([COPY_HASH]);
   });
 
   it('takes extra sources for integrations, each in its directive', () => {
@@ -122,7 +125,7 @@ describe('contentSecurityPolicy', () => {
       ...policy,
       extra: { scriptSrc: ['https://giscus.app'], frameSrc: ['https://giscus.app'], connectSrc: ['https://plausible.io'], imgSrc: ['https://avatars.example.com'], styleSrc: ['https://giscus.app'] },
     });
-    expect(directive(csp, 'script-src')).toEqual([HASH, 'https://giscus.app']);
+    expect(directive(csp, 'script-src')).toEqual([HASH, COPY_HASH, 'https://giscus.app']);
     expect(directive(csp, 'frame-src')).toEqual(['https://www.youtube-nocookie.com', 'https://giscus.app']);
     expect(directive(csp, 'connect-src')).toEqual(["'self'", 'https://plausible.io']);
     expect(directive(csp, 'img-src')).toContain('https://avatars.example.com');
@@ -147,7 +150,7 @@ describe('metaContentSecurityPolicy', () => {
       expect({ sitePath, meta }).toEqual({ sitePath, meta: header.filter((entry) => !entry.startsWith('frame-ancestors ')) });
       expect(meta.some((entry) => /^(frame-ancestors|report-uri|sandbox)\b/.test(entry))).toBe(false);
     }
-    expect(`Content-Security-Policy: ${metaContentSecurityPolicy('/posts/first/', policy)}; frame-ancestors 'self'`).toBe(csp(HASH));
+    expect(`Content-Security-Policy: ${metaContentSecurityPolicy('/posts/first/', policy)}; frame-ancestors 'self'`).toBe(csp(`${HASH} ${COPY_HASH}`));
     expect(metaContentSecurityPolicy('/search/', policy)).toContain("'wasm-unsafe-eval'");
     expect(metaContentSecurityPolicy('/posts/first/', policy)).not.toContain("'wasm-unsafe-eval'");
   });

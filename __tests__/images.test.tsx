@@ -6,7 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import type { Element } from 'hast';
 import sharp from 'sharp';
 import { renderBodyHtml } from '../components/MdxBody/renderBody';
-import { IMAGE_SIZES } from '../lib/images/body-images';
+import { IMAGE_SIZES, IMAGE_ZOOM_TEXT } from '../lib/images/body-images';
 import { compileBody } from '../lib/markdown/compile';
 import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage, writeSvg } from './helpers/images';
@@ -90,7 +90,8 @@ describe('responsive images', () => {
 
   it('loads the first image eagerly with high priority, and every other one lazily; all decode asynchronously', async () => {
     const { tree } = await rendered('![A lake](./lake.jpg)\n\n![A chart](./chart.png)\n\n![A logo](./logo.svg)\n\n![Remote](https://example.com/a.png)');
-    const images = selectAll('img', tree);
+    // The images shown in the body, not the large ones of the zoom overlays.
+    const images = selectAll('img', tree).filter((img) => !selectAll('.image-zoom-overlay img', tree).includes(img));
     expect(images.map((img) => [attribute(img, 'alt'), attribute(img, 'loading'), attribute(img, 'fetchPriority') ?? null, attribute(img, 'decoding')])).toEqual([
       ['A lake', 'eager', 'high', 'async'],
       ['A chart', 'lazy', null, 'async'],
@@ -101,7 +102,7 @@ describe('responsive images', () => {
 
   it('never upscales: an image narrower than a width gets its own width instead', async () => {
     const { tree } = await rendered('![A chart](./chart.png)\n\n![A tiny photo](./tiny.jpg)');
-    const [chart, tiny] = selectAll('picture', tree);
+    const [chart, tiny] = selectAll('.image-zoom-open > picture', tree);
     // A PNG keeps PNG as its fallback.
     expect(candidates(attribute(select('img', chart), 'srcSet'))).toEqual([
       [expect.stringMatching(/-480\.png$/), 480],
@@ -163,6 +164,50 @@ describe('responsive images', () => {
     expect([attribute(img, 'title'), attribute(img, 'width')]).toEqual(['Hit ratios', 640]);
     expect(compiled.images).toHaveLength(1);
     expect(compiled.images[0].source).toBe('posts/lake/chart.png');
+  });
+});
+
+describe('image zoom', () => {
+  it('wraps a responsive image in a button that opens a popover of its largest size, with a close button', async () => {
+    const { tree } = await rendered('A photo: ![A lake at dawn](./lake.jpg) and text.\n\n![A chart](./chart.png)');
+    const zooms = selectAll('span.image-zoom', tree);
+    expect(zooms).toHaveLength(2);
+    const [lake] = zooms;
+    // In the paragraph it was in, as phrasing content: spans and buttons only.
+    expect(selectAll('p > span.image-zoom', tree)).toHaveLength(2);
+    expect(selectAll('div', lake)).toEqual([]);
+    const open = select(':scope > button.image-zoom-open', lake)!;
+    const overlay = select(':scope > span.image-zoom-overlay', lake)!;
+    expect(open.properties).toMatchObject({ type: 'button', popoverTarget: 'image-zoom-1', ariaLabel: `${IMAGE_ZOOM_TEXT.open}: A lake at dawn` });
+    expect(select('picture > img', open)!.properties).toMatchObject({ alt: 'A lake at dawn', loading: 'eager' });
+    expect(overlay.properties).toMatchObject({ id: 'image-zoom-1', popover: 'auto', role: 'dialog', ariaLabel: `${IMAGE_ZOOM_TEXT.open}: A lake at dawn` });
+    // The largest size made in each format (1600 px of a 2000 px photo), fetched only once shown.
+    const large = select('picture', overlay)!;
+    expect(selectAll('source', large).map((source) => [source.properties.type, source.properties.srcSet])).toEqual([
+      ['image/avif', expect.stringMatching(/^\/_img\/lake-[0-9a-f]{12}-1600\.avif$/)],
+      ['image/webp', expect.stringMatching(/^\/_img\/lake-[0-9a-f]{12}-1600\.webp$/)],
+    ]);
+    expect(select('img', large)!.properties).toMatchObject({ src: expect.stringMatching(/^\/_img\/lake-[0-9a-f]{12}-1600\.jpg$/), alt: 'A lake at dawn', width: 1600, height: 800, loading: 'lazy' });
+    const close = select('button.image-zoom-close', overlay)!;
+    expect(close.properties).toMatchObject({ type: 'button', popoverTarget: 'image-zoom-1', popoverTargetAction: 'hide', autoFocus: true });
+    expect(withoutPositions(close.children)).toEqual([{ type: 'text', value: IMAGE_ZOOM_TEXT.close }]);
+    // Each overlay its own id.
+    expect(select('button.image-zoom-open', zooms[1])!.properties.popoverTarget).toBe('image-zoom-2');
+  });
+
+  it('gives an MDX <Figure> the same zoom, and none to an image shown as it is, on another site or inside a link', async () => {
+    const { tree } = await rendered('<Figure src="./lake.jpg" alt="Lake" caption="At dawn." />\n\n![Logo](./logo.svg)\n\n![Remote](https://example.com/a.png)\n\n[![Linked](./chart.png)](https://example.com/)', { format: 'mdx' });
+    expect(selectAll('figure > span.image-zoom > button.image-zoom-open', tree)).toHaveLength(1);
+    expect(selectAll('.image-zoom', tree)).toHaveLength(1);
+    expect(select('a picture', tree)).toBeDefined();
+    expect(select('a button', tree)).toBeUndefined();
+  });
+
+  it('cannot be forged in raw HTML: the sanitizer removes buttons and popover attributes, and prefixes ids', async () => {
+    const { tree } = await rendered('<span popover="auto" id="image-zoom-1" role="dialog">forged</span><button popovertarget="image-zoom-1">Open</button>\n\n![A lake](./lake.jpg)');
+    expect(selectAll('[popover]', tree).map((element) => element.properties.id)).toEqual(['image-zoom-1']);
+    expect(selectAll('button', tree).map((button) => button.properties.className)).toEqual([['image-zoom-open'], ['image-zoom-close']]);
+    expect(select('#user-content-image-zoom-1', tree)).toBeDefined();
   });
 });
 

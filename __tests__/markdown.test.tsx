@@ -311,7 +311,7 @@ describe('folder post assets', () => {
 
   it('gives an MDX component\'s relative src the built image too', async () => {
     const html = await render('<Figure src="./diagram.png" alt="A diagram" caption="Beside the post" />', { assetDir, format: 'mdx' });
-    expect(html).toMatch(/<figure[^>]*><picture><source type="image\/avif" srcSet="\/_img\/diagram-[0-9a-f]{12}-200\.avif 200w"/);
+    expect(html).toMatch(/<figure[^>]*><span class="image-zoom"><button [^>]*><picture><source type="image\/avif" srcSet="\/_img\/diagram-[0-9a-f]{12}-200\.avif 200w"/);
     const error = await compileError('<Figure src="./gone.png" alt="Gone" />', { assetDir, format: 'mdx' });
     expect(error.message).toMatch(/^posts\/test\.mdx:1: image "\.\/gone\.png" points to a file that does not exist/);
   });

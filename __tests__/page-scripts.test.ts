@@ -1,10 +1,11 @@
-import { THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts';
+import { COPY_CODE_SCRIPT_ID, THEME_SCRIPT_ID, isAllowedScript } from '../lib/routes/page-scripts';
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
 
 describe('isAllowedScript', () => {
   it.each([
     ['the theme script', { id: THEME_SCRIPT_ID }],
     ['the theme script typed as JavaScript', { id: THEME_SCRIPT_ID, type: 'text/javascript' }],
+    ['the copy script', { id: COPY_CODE_SCRIPT_ID }],
     ['JSON-LD data', { type: 'application/ld+json' }],
     ['JSON-LD data with an id', { type: ' Application/LD+JSON ', id: 'post-data' }],
   ])('allows %s on any page', (_name, script) => {
@@ -29,6 +30,8 @@ describe('isAllowedScript', () => {
     ['a stray inline script on the search page', {}, SEARCH_PAGE_PATH],
     ['an inline script with another id', { id: 'analytics' }, '/'],
     ['an inline module with the theme id', { id: THEME_SCRIPT_ID, type: 'module' }, '/'],
+    ['a script file with the copy id', { src: '/copy.js', id: COPY_CODE_SCRIPT_ID }, '/posts/x/'],
+    ['an inline module with the copy id', { id: COPY_CODE_SCRIPT_ID, type: 'module' }, '/posts/x/'],
     ['an inline script of another type', { type: 'text/plain' }, '/'],
   ])('refuses %s', (_name, script, page) => {
     expect(isAllowedScript(script, { pagePath: page })).toBe(false);

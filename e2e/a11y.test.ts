@@ -269,6 +269,70 @@ describe('keyboard', () => {
   });
 });
 
+describe('image zoom', () => {
+  /** The photo of the folder post: its zoom button and its overlay. */
+  const zoomOf = (page: Page) => {
+    const open = page.getByRole('button', { name: /^Enlarge image: A still lake/ });
+    // A closed popover is not rendered, so not in the accessibility tree: found by its class until it opens.
+    return { open, overlay: page.locator('.image-zoom-overlay:has(img[alt^="A still lake"])') };
+  };
+  const isOpen = (overlay: Locator) => overlay.evaluate((element) => element.matches(':popover-open'));
+  const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+  test('a click opens the photo at its largest size, Escape closes it, and focus returns to the photo', async () => {
+    await visit(WIDE_POST, {}, async (page) => {
+      const { open, overlay } = zoomOf(page);
+      assert.equal(await isOpen(overlay), false, 'closed at first');
+      assert.equal(await overlay.isVisible(), false);
+      await open.click();
+      assert.equal(await isOpen(overlay), true, 'a click opens it');
+      assert.equal(await page.getByRole('dialog', { name: /^Enlarge image: A still lake/ }).isVisible(), true, 'a dialog named by the photo');
+      const large = overlay.locator('img');
+      await large.evaluate((img: HTMLImageElement) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true }))));
+      const shown = await large.evaluate((img: HTMLImageElement) => ({ src: img.currentSrc, naturalWidth: img.naturalWidth }));
+      assert.match(shown.src, /\/_img\/lake-[0-9a-f]{12}-1600\.avif$/, 'the largest size made, in AVIF');
+      assert.equal(shown.naturalWidth, 1600);
+      assert.equal(await isFocused(overlay.getByRole('button', { name: 'Close' })), true, 'focus moves to its Close button');
+      const { violations } = await new AxeBuilder({ page }).include('.image-zoom-overlay:popover-open').analyze();
+      assert.deepEqual(violations.map(({ id, nodes }) => ({ id, nodes: nodes.map((node) => node.target.join(' ')) })), [], 'axe finds nothing in the open overlay');
+      await page.keyboard.press('Escape');
+      assert.equal(await isOpen(overlay), false, 'Escape closes it');
+      assert.equal(await isFocused(open), true, 'focus is back on the photo');
+    });
+  });
+
+  test('the keyboard opens it with Enter, and its Close button closes it, focus back on the photo', async () => {
+    await visit(WIDE_POST, {}, async (page) => {
+      const { open, overlay } = zoomOf(page);
+      await open.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await isOpen(overlay), true, 'Enter opens it');
+      await page.keyboard.press('Enter');
+      assert.equal(await isOpen(overlay), false, 'Enter on the focused Close button closes it');
+      assert.equal(await isFocused(open), true, 'focus is back on the photo');
+      await page.keyboard.press('Space');
+      assert.equal(await isOpen(overlay), true, 'Space opens it too');
+      await overlay.getByRole('button', { name: 'Close' }).click();
+      assert.equal(await isOpen(overlay), false, 'a click on Close closes it');
+    });
+  });
+
+  test('with JavaScript off it works the same: the popover needs no script', async () => {
+    const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+    try {
+      await visit(WIDE_POST, { context: noScript }, async (page) => {
+        const { open, overlay } = zoomOf(page);
+        await open.click();
+        assert.equal(await overlay.isVisible(), true, 'a click opens it');
+        await page.keyboard.press('Escape');
+        assert.equal(await overlay.isVisible(), false, 'Escape closes it');
+      });
+    } finally {
+      await noScript.close();
+    }
+  });
+});
+
 describe('axe-core', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [kind, pathname] of Object.entries(PAGES)) {

@@ -25,7 +25,7 @@ import icoEndec from 'ico-endec';
 import { pathToRegexp } from 'path-to-regexp';
 import type { Page } from 'playwright-core';
 import { vercelHeaders } from '../lib/export/headers';
-import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
+import { COPY_CODE_SCRIPT_ID, THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
 import { projectRoot } from '../scripts/build-site';
 import { assertThemeScriptAloneRuns, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
 import type { OpenSite } from './harness';
@@ -125,14 +125,16 @@ test('search works under the base path: the header link, the index, and a result
   });
 });
 
-test('the CDN headers apply under the base path: the theme script runs under the CSP, an injected inline script does not', async () => {
+test('the CDN headers apply under the base path: the theme and copy scripts run under the CSP, an injected inline script does not', async () => {
   // The header's policy and the page's own <meta> policy each refuse the injected script, and each says so.
   const onPolicyRefusals = (refusals: string[]) => assert.equal(refusals.length, 2, `two refusals, both for the injected script: ${refusals.join(' | ')}`);
   await site.withPage('/posts/writing-with-mdx/', { onPolicyRefusals }, async (page) => {
     const response = await page.request.get(page.url(), { headers: { 'Accept-Encoding': 'br, gzip' } });
-    assert.match(response.headers()['content-security-policy'], /script-src 'sha256-[^']+'(;|$)/);
+    // The theme script's hash and the copy script's.
+    assert.match(response.headers()['content-security-policy'], /script-src 'sha256-[^']+' 'sha256-[^']+'(;|$)/);
     assert.equal(response.headers()['content-encoding'], 'br');
     await assertThemeScriptAloneRuns(page);
+    assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 1, 'the copy script ran: the code block has its button');
   });
 });
 
@@ -243,15 +245,21 @@ describe('_headers', () => {
   });
   const headersAt = (url: string): Record<string, string> => Object.assign({}, ...rules.filter((rule) => rule.forRegExp.test(url)).map((rule) => rule.values));
 
-  test('allows, by its sha256 hash, exactly the theme script the pages carry, and no inline script otherwise', () => {
-    const texts = new Set(pageFiles.map((page) => hastToString(select(`script#${THEME_SCRIPT_ID}`, fromHtml(read(page)))!)));
-    assert.equal(texts.size, 1);
-    const [themeScript] = texts;
+  test('allows, by their sha256 hashes, exactly the theme and copy scripts the pages carry, and no inline script otherwise', () => {
+    const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const scriptTexts = (id: string) => new Set(pageFiles.flatMap((page) => selectAll(`script#${id}`, fromHtml(read(page))).map((script) => hastToString(script))));
+    const themeTexts = scriptTexts(THEME_SCRIPT_ID);
+    assert.equal(themeTexts.size, 1);
+    const [themeScript] = themeTexts;
     assert.ok(themeScript.includes('localStorage'), 'the theme script reads localStorage');
-    const hash = `'sha256-${createHash('sha256').update(themeScript).digest('base64')}'`;
+    // Only the pages with code carry the copy script; every page's policy allows it.
+    const copyTexts = scriptTexts(COPY_CODE_SCRIPT_ID);
+    assert.equal(copyTexts.size, 1);
+    const [copyScript] = copyTexts;
+    assert.ok(copyScript.includes('clipboard'), 'the copy script writes to the clipboard');
     for (const page of ['/', '/posts/writing-with-mdx/', '/tags/caching/', '/404.html']) {
       const csp = headersAt(`${BASE}${page}`)['Content-Security-Policy'];
-      assert.deepEqual({ page, scriptSrc: csp.split('; ').find((directive) => directive.startsWith('script-src ')) }, { page, scriptSrc: `script-src ${hash}` });
+      assert.deepEqual({ page, scriptSrc: csp.split('; ').find((directive) => directive.startsWith('script-src ')) }, { page, scriptSrc: `script-src ${hashOf(themeScript)} ${hashOf(copyScript)}` });
       assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
     }
   });

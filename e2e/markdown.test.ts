@@ -2,12 +2,17 @@
  * Markdown extras in Chromium, on the sample site's MDX post: KaTeX math with its stylesheet
  * and fonts (and neither on a page without math), a GitHub alert, a titled code block with
  * highlighted lines and line numbers in both schemes, which copies as it was written, and a
- * YouTube embed that loads nothing from YouTube until it is played.
+ * YouTube embed that loads nothing from YouTube until it is played; the "Copy" button of a code
+ * block, by mouse and keyboard, read back from Chromium's clipboard.
  *
  *   node --import tsx --test e2e/markdown.test.ts
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { projectRoot } from '../scripts/build-site';
 import { buildSampleSite, openSite, text } from './harness';
 import type { OpenSite } from './harness';
 
@@ -123,4 +128,75 @@ test('a YouTube link alone on a line is a player that loads nothing from YouTube
     assert.equal(await link.getAttribute('href'), `https://www.youtube.com/watch?v=${VIDEO.id}`);
   });
   await site.context.unrouteAll();
+});
+
+/**
+ * The text of the first fenced code block of a source file, exactly as written: every line
+ * between its fences, each with its newline.
+ */
+const firstBlockOf = (file: string) => /^```[^\n]*\n([\s\S]*?)^```$/m.exec(fs.readFileSync(path.join(projectRoot, file), 'utf8'))![1];
+
+/** What Chromium's clipboard holds, once it holds `expected` (a copy resolves after the click). */
+async function clipboardOnceItHolds(page: Page, expected: string): Promise<string> {
+  await page.waitForFunction(async (text) => (await navigator.clipboard.readText()) === text, expected).catch(() => {});
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Empties the clipboard and the block's status line, so the next copy is seen afresh. */
+async function resetCopy(page: Page, block: Locator) {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await block.getByRole('status').evaluate((status) => (status.textContent = ''));
+}
+
+test('a code block\'s "Copy" button copies the code exactly as written, by click and by Enter, and says "Copied"', async () => {
+  await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  try {
+    const cases = [
+      // A tab, trailing spaces, `<` and `&`, non-ASCII letters and an emoji, a blank line.
+      { pathname: '/posts/e2e-non-ascii-terms/', source: firstBlockOf('e2e/fixtures/e2e-non-ascii-terms.md'), block: 'figure[data-rehype-pretty-code-figure]' },
+      // Line numbers and highlighted lines, which are not copied.
+      { pathname: MDX_POST, source: firstBlockOf('posts/writing-with-mdx.mdx'), block: 'figure[data-rehype-pretty-code-figure]:has(code[data-line-numbers])' },
+    ];
+    assert.match(cases[0].source, /^\t<p class="größe">A & B<\/p> {3}\n.*🚀\n\n<\/html>\n$/s, 'the fixture\'s block is the tricky one');
+    for (const { pathname, source, block: selector } of cases) {
+      await site.withPage(pathname, {}, async (page) => {
+        const block = page.locator(selector);
+        const button = block.getByRole('button', { name: 'Copy code' });
+        assert.equal(await button.textContent(), 'Copy', `${pathname}: the button says what it does`);
+        assert.ok(await button.isVisible(), `${pathname}: the button is shown`);
+        const status = block.getByRole('status');
+        assert.equal(await status.textContent(), '', `${pathname}: the status line is empty until a copy`);
+
+        await button.click();
+        assert.equal(await clipboardOnceItHolds(page, source), source, `${pathname}: a click copies the block as written`);
+        await status.filter({ hasText: /^Copied$/ }).waitFor();
+
+        await resetCopy(page, block);
+        // The keyboard: Tab reaches the button (it is a button, in the tab order), Enter presses it.
+        await button.focus();
+        assert.equal(await button.evaluate((element) => element === document.activeElement && element.tabIndex === 0), true, `${pathname}: the button takes keyboard focus`);
+        await page.keyboard.press('Enter');
+        assert.equal(await clipboardOnceItHolds(page, source), source, `${pathname}: Enter copies the block as written`);
+        await status.filter({ hasText: /^Copied$/ }).waitFor();
+      });
+    }
+  } finally {
+    await site.context.clearPermissions();
+  }
+});
+
+test('a page without code carries no copy script and shows no button, and with JavaScript off no page does', async () => {
+  await site.withPage('/posts/reinvent-2017/', {}, async (page) => {
+    assert.equal(await page.locator('script#copy-code-script').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 0);
+  });
+  const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+  try {
+    await site.withPage(MDX_POST, { context: noScript }, async (page) => {
+      assert.equal(await page.locator('figure[data-rehype-pretty-code-figure]').count(), 1);
+      assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 0, 'no button that cannot work');
+    });
+  } finally {
+    await noScript.close();
+  }
 });

@@ -24,13 +24,15 @@ after(async () => {
   await site?.close();
 });
 
-test("with no policy header, the page's own policy runs the theme script and refuses an injected inline script", async () => {
+test("with no policy header, the page's own policy runs the theme and copy scripts and refuses an injected inline script", async () => {
   const onPolicyRefusals = (refusals: string[]) => assert.equal(refusals.length, 1, `one refusal, for the injected script: ${refusals.join(' | ')}`);
   await site.withPage('/posts/writing-with-mdx/', { onPolicyRefusals }, async (page) => {
     const response = await page.request.get(page.url());
     assert.equal(response.headers()['content-security-policy'], undefined, 'the server sends no policy');
-    assert.match((await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '', /script-src 'sha256-[^']+'(;|$)/);
+    // The theme script's hash and the copy script's.
+    assert.match((await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '', /script-src 'sha256-[^']+' 'sha256-[^']+'(;|$)/);
     await assertThemeScriptAloneRuns(page);
+    assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 1, 'the copy script ran: the code block has its button');
   });
 });
 

@@ -19,6 +19,6 @@ let scratchStore: ImageStore | undefined;
 /** Compiles `body` through the real pipeline and renders it to HTML, as a post page's props hold it. */
 export async function compileAndRender(body: string, { format = 'md', bodyStartLine = 1, assetDir = null, imageStore }: BodySource = {}): Promise<RenderedBody> {
   const store = imageStore ?? (scratchStore ??= scratchImageStore().store);
-  const { content, usesMath } = await compileBody({ body, format, bodyStartLine, assetDir, sourcePath: `posts/test.${format}`, slug: 'test' }, { imageStore: store });
-  return { html: renderBodyHtml(content, SITE_URL), usesMath };
+  const { content, usesMath, hasCodeBlocks } = await compileBody({ body, format, bodyStartLine, assetDir, sourcePath: `posts/test.${format}`, slug: 'test' }, { imageStore: store });
+  return { html: renderBodyHtml(content, SITE_URL), usesMath, hasCodeBlocks };
 }

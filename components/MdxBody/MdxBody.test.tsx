@@ -123,7 +123,9 @@ describe('MdxBody', () => {
     'shows images as the build made them, keeping their alt text: the first eagerly, the others lazily',
     async () => {
       await renderBody('![Bar chart of cache hit ratios](/images/diagram.png)\n\n![The same chart again](/images/diagram.png)\n');
-      const first = screen.getByRole('img', { name: 'Bar chart of cache hit ratios' });
+      // Each image is shown in its zoom button (its overlay's copy is lib/images/body-images.ts's, tested in __tests__/images.test.tsx).
+      const shown = (name: string) => within(screen.getByRole('button', { name: `Enlarge image: ${name}` })).getByRole('img', { name });
+      const first = shown('Bar chart of cache hit ratios');
       expect(first).toHaveAttribute('src', expect.stringMatching(/^\/_img\/diagram-[0-9a-f]{12}-640\.png$/));
       expect(first).toHaveAttribute('srcset', expect.stringMatching(/-480\.png 480w, .*-640\.png 640w$/));
       expect(first).toHaveAttribute('width', '640');
@@ -131,7 +133,7 @@ describe('MdxBody', () => {
       expect(first).toHaveAttribute('loading', 'eager');
       expect(first).toHaveAttribute('fetchpriority', 'high');
       expect(first.parentElement?.tagName).toBe('PICTURE');
-      const second = screen.getByRole('img', { name: 'The same chart again' });
+      const second = shown('The same chart again');
       expect(second).toHaveAttribute('loading', 'lazy');
       expect(second).toHaveAttribute('decoding', 'async');
       expect(second).not.toHaveAttribute('fetchpriority');
@@ -166,7 +168,7 @@ describe('MdxBody', () => {
       expect(within(warning).getByText('Warning')).toBeInTheDocument();
       expect(warning).toHaveTextContent('A long TTL on a page that changes is a stale page.');
 
-      const image = screen.getByRole('img', { name: 'Hit ratios by layer' });
+      const image = within(screen.getByRole('button', { name: 'Enlarge image: Hit ratios by layer' })).getByRole('img', { name: 'Hit ratios by layer' });
       expect(image).toHaveAttribute('src', expect.stringMatching(/^\/_img\/diagram-[0-9a-f]{12}-640\.png$/));
       expect(image.parentElement?.tagName).toBe('PICTURE');
       const figure = image.closest('figure');

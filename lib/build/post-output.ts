@@ -116,8 +116,8 @@ async function postOutput(post: Post, context: Omit<PostBuildContext, 'renderHtm
       if (renderHtml === null) throw new NotCachedError(`${post.sourcePath}'s body`);
       // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
       const { compileBody } = await import('../markdown/compile');
-      const { content, headings, usesMath, images, warnings, links, ids, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
-      return { html: renderHtml(content, context.siteUrl), headings, usesMath, images, warnings, links, ids, excerpt };
+      const { content, headings, usesMath, hasCodeBlocks, images, warnings, links, ids, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
+      return { html: renderHtml(content, context.siteUrl), headings, usesMath, hasCodeBlocks, images, warnings, links, ids, excerpt };
     },
     // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
     (cached) => imagesAreCurrent(store.dirs, cached.images),

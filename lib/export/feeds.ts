@@ -13,6 +13,7 @@ import path from 'node:path';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { select } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import type { BuildManifest } from './manifest-file';
 import type { FeedLink } from '../config/site';
@@ -95,7 +96,9 @@ const xmlDocument = (root: Record<string, unknown>): string => xmlWriter.build({
  * a feed: links, images and media resolved against the page's absolute URL, so they work in
  * a feed reader, and React's `<!-- -->` text separators dropped. KaTeX's visual copy of each
  * formula (`.katex-html`, hidden from screen readers) is dropped too: without KaTeX's
- * stylesheet a feed reader would show every formula twice; the MathML stays. Null if the
+ * stylesheet a feed reader would show every formula twice; the MathML stays. So is a script
+ * (the copy script that follows a body with code), and a zoomable image is its picture alone,
+ * without its buttons and overlay. Null if the
  * exported page `pageHtml` has no post body; `pageUrl` is its absolute URL.
  */
 export function postBodyHtml(pageHtml: string, pageUrl: string): string | null {
@@ -113,7 +116,14 @@ function bodyHtml(body: Element, pageUrl: string): string {
     }
     if (node.type !== 'element') return;
     const classes = node.properties.className;
-    if (Array.isArray(classes) && classes.includes('katex-html') && parent && index !== undefined) {
+    // A zoomable image (lib/images/body-images.ts) is its picture alone: a feed reader has no popovers, and would show it twice.
+    if (Array.isArray(classes) && classes.includes('image-zoom') && parent && index !== undefined) {
+      const picture = select('.image-zoom-open > picture', node);
+      if (picture) parent.children.splice(index, 1, picture);
+      return index;
+    }
+    // A page's inline script (the copy buttons of code blocks) is for the page, never a feed.
+    if ((node.tagName === 'script' || (Array.isArray(classes) && classes.includes('katex-html'))) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return index;
     }

@@ -20,8 +20,8 @@
  * - The icons and the web app manifest (lib/images/icons.ts) keep their names too, but rarely
  *   change, and a browser asks for them on every page it opens: a day, browser and edge.
  *
- * Security headers on every file: a Content-Security-Policy that allows the pages' one
- * inline script by its hash (never `'unsafe-inline'`; JSON-LD blocks are data, which no
+ * Security headers on every file: a Content-Security-Policy that allows the pages' inline
+ * scripts (the theme script, and the copy script of pages with code) by their hashes (never `'unsafe-inline'`; JSON-LD blocks are data, which no
  * policy governs), `nosniff`, a referrer policy and a permissions policy. Every page also
  * carries its policy in a `<meta http-equiv>` (`metaContentSecurityPolicy`), so it holds on
  * hosts that ignore `_headers` too.
@@ -37,6 +37,7 @@ import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
 import { HEADERS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame';
@@ -141,8 +142,11 @@ function checkedSources(extra: CspSources): CspSources {
 
 /**
  * The Content-Security-Policy of a page.
- * - `script-src`: the theme script by hash, and nothing else; the search page also loads its
- *   same-origin script and compiles the index's WebAssembly (`'wasm-unsafe-eval'`).
+ * - `script-src`: the theme script and the copy script by hash, and nothing else; the search
+ *   page also loads its same-origin script and compiles the index's WebAssembly
+ *   (`'wasm-unsafe-eval'`). The copy script's text is a constant (lib/routes/page-scripts.ts),
+ *   so every page's policy allows it, whether or not the page has code: the `_headers` rules
+ *   of a folder stay one, and a page's `<meta>` policy is its header's.
  * - `style-src`: the site's stylesheets and the YouTube frame's by hash; `style-src-attr`
  *   allows `style` attributes, which highlighted code and math carry (they cannot run code).
  * - `img-src` and `media-src` allow any https source: posts may show images from other sites.
@@ -151,10 +155,10 @@ function checkedSources(extra: CspSources): CspSources {
  */
 export function contentSecurityPolicy({ themeScriptHashes, search = false, extra = {} }: { themeScriptHashes: string[]; search?: boolean; extra?: CspSources }): string {
   const { scriptSrc = [], frameSrc = [], connectSrc = [], imgSrc = [], styleSrc = [] } = checkedSources(extra);
-  const scripts = [...new Set([...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, ...scriptSrc])];
+  const scripts = [...new Set([...(search ? ["'self'", "'wasm-unsafe-eval'"] : []), ...themeScriptHashes, cspHash(COPY_CODE_SCRIPT), ...scriptSrc])];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', scripts.length ? scripts : ["'none'"]],
+    ['script-src', scripts],
     ['style-src', ["'self'", cspHash(YOUTUBE_PLAY_STYLE), ...styleSrc]],
     ['style-src-attr', ["'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'https:', ...imgSrc]],

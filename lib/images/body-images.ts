@@ -11,7 +11,9 @@
  *     <img src="/_img/lake-…-960.jpg" srcset="…" sizes="…" width="2400" height="1600" alt="…" loading="lazy" decoding="async">
  *   </picture>
  *
- * with `width` and `height` from the image, so the page does not shift as it loads. The first
+ * with `width` and `height` from the image, so the page does not shift as it loads, inside a
+ * button that opens the largest size made in a popover (`zoomableImage`; not for an image
+ * inside a link). The first
  * image of a body is the likely Largest Contentful Paint, so it loads eagerly, with
  * `fetchpriority="high"`. SVG and GIF are shown as they are, with their size. Images on other
  * sites are left where they are, lazily loaded. MDX's `<Figure src>` gets the same markup as
@@ -97,6 +99,8 @@ interface Found {
   properties: Properties;
   /** The size the author gave, kept for an image on another site, whose size the build cannot read. */
   authoredSize: Properties;
+  /** True for an image inside a link, which must not get a button of its own. */
+  inLink: boolean;
   apply: (image: Element) => void;
 }
 
@@ -124,6 +128,56 @@ function pictureElement(image: ResponsiveImage, imgProperties: Properties): Elem
     children: [],
   };
   return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] };
+}
+
+/** What the zoom's controls say: the opening button's name (with the image's alt text after it), and the close button's text. */
+export const IMAGE_ZOOM_TEXT = { open: 'Enlarge image', close: 'Close' } as const;
+
+/** The id of a body's `n`th zoom overlay (ids from raw HTML carry the sanitizer's prefix, so none can clash). */
+export const imageZoomId = (n: number) => `image-zoom-${n}`;
+
+/**
+ * The largest size the build made of `image`, as a `<picture>` (a `<source>` per modern format,
+ * the fallback `<img>`), lazily loaded: inside a closed popover it is not rendered, so it is
+ * fetched only when the reader opens it.
+ */
+function largestPicture(image: ResponsiveImage, alt: Properties['alt']): Element {
+  const largest = (format: ImageFormat) => image.variants.filter((variant) => variant.format === format).reduce((a, b) => (b.width > a.width ? b : a));
+  const fallback = largest(image.fallback);
+  const sources: Element[] = SOURCE_FORMATS.filter((format) => format !== image.fallback).map((format) => ({
+    type: 'element',
+    tagName: 'source',
+    properties: { type: MEDIA_TYPES[format], srcSet: builtImagePath(largest(format).file) },
+    children: [],
+  }));
+  const img: Element = {
+    type: 'element',
+    tagName: 'img',
+    properties: { src: builtImagePath(fallback.file), alt: alt ?? '', width: fallback.width, height: fallback.height, loading: 'lazy', decoding: 'async' },
+    children: [],
+  };
+  return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] };
+}
+
+/**
+ * A responsive image that opens its largest size in an overlay, with no script: a button
+ * around the image (`popovertarget`) opens a popover (a dialog named by the alt text) with the
+ * large image and a "Close" button. The browser gives the popover its keyboard: Escape and a
+ * click outside close it, and focus returns to the button that opened it. Built after the
+ * sanitizer, which allows neither buttons nor popover attributes, so no author can forge one.
+ * Spans, not divs, so that it is valid wherever an image may be (in a paragraph too).
+ */
+function zoomableImage(picture: Element, image: ResponsiveImage, alt: Properties['alt'], id: string): Element {
+  const name = typeof alt === 'string' && alt.trim() ? `${IMAGE_ZOOM_TEXT.open}: ${alt}` : IMAGE_ZOOM_TEXT.open;
+  const button = (properties: Properties, children: ElementContent[]): Element => ({ type: 'element', tagName: 'button', properties: { type: 'button', popoverTarget: id, ...properties }, children });
+  const overlay: Element = {
+    type: 'element',
+    tagName: 'span',
+    // Pagefind indexes the image once, not twice.
+    properties: { id, popover: 'auto', role: 'dialog', ariaLabel: name, className: ['image-zoom-overlay'], dataPagefindIgnore: '' },
+    children: [largestPicture(image, alt), button({ popoverTargetAction: 'hide', className: ['image-zoom-close'], autoFocus: true }, [{ type: 'text', value: IMAGE_ZOOM_TEXT.close }])],
+  };
+  return { type: 'element', tagName: 'span', properties: { className: ['image-zoom'] }, children: [button({ className: ['image-zoom-open'], ariaLabel: name }, [picture]), overlay] };
 }
 
 /** The image's element: a `<picture>`, or the `<img>` with its size (shown as it is), or as the author wrote it (on another site). */
@@ -166,6 +220,10 @@ export function rehypeImages(options: RehypeImagesOptions) {
   return async (tree: HastRoot, file: VFile) => {
     const source = String(file.value ?? '');
     const found: Found[] = [];
+    const inLinks = new Set<unknown>();
+    visit(tree, 'element', (link: Element) => {
+      if (link.tagName === 'a') visit(link, (node) => void inLinks.add(node));
+    });
     visit(tree, (node, index, parent) => {
       if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string' && parent && index !== undefined) {
         // An author's own <picture> keeps its sources.
@@ -178,6 +236,7 @@ export function rehypeImages(options: RehypeImagesOptions) {
           line: node.position?.start.line,
           properties: keptProperties(node.properties),
           authoredSize: { width: node.properties.width, height: node.properties.height },
+          inLink: inLinks.has(node),
           apply: (image) => (parent.children[index] = image),
         });
         if (alt === undefined || alt === null || (alt === '' && isMarkdownImage)) missingAlt(options, node.properties.src, node.position?.start.line, isMarkdownImage);
@@ -194,6 +253,7 @@ export function rehypeImages(options: RehypeImagesOptions) {
           properties: alt === undefined ? {} : { alt },
           // Kept for an image on another site, which the build does not measure.
           authoredSize: { width: jsxNumber(figure, 'width'), height: jsxNumber(figure, 'height') },
+          inLink: inLinks.has(figure),
           apply: (image) => {
             // The Figure shows what the build made as its children, and keeps only its caption.
             figure.attributes = figure.attributes.filter((attribute) => !(attribute.type === 'mdxJsxAttribute' && ['src', 'alt', 'width', 'height'].includes(attribute.name)));
@@ -204,6 +264,7 @@ export function rehypeImages(options: RehypeImagesOptions) {
     });
 
     const results = await Promise.all(found.map((image) => processImage(options, image)));
+    let zooms = 0;
     found.forEach((image, position) => {
       const result = results[position];
       if (result === undefined) return;
@@ -212,7 +273,9 @@ export function rehypeImages(options: RehypeImagesOptions) {
       // The first image is the likely Largest Contentful Paint: fetch it first. The others wait until they are near the viewport.
       const img = element.tagName === 'picture' ? (element.children.at(-1) as Element) : element;
       Object.assign(img.properties, position === 0 ? { loading: 'eager', fetchPriority: 'high' } : { loading: 'lazy' }, { decoding: 'async' });
-      image.apply(element);
+      // An image inside a link is the link's: a button there would be a control inside a control.
+      const zoomable = result.image?.kind === 'responsive' && !image.inLink;
+      image.apply(zoomable ? zoomableImage(element, result.image as ResponsiveImage, image.properties.alt, imageZoomId(++zooms)) : element);
     });
   };
 }

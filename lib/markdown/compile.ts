@@ -69,6 +69,8 @@ export interface CompiledBody {
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
   usesMath: boolean;
+  /** True when the body has a highlighted code block, so its page carries the copy script. */
+  hasCodeBlocks: boolean;
   /** The local images it shows, whose files the page publishes (lib/images/cache.ts). */
   images: ImageUse[];
   /** What the author should fix but that does not stop the build (an image without alt text), as `file:line: message`. */
@@ -84,10 +86,11 @@ export interface CompiledBody {
   excerpt: string;
 }
 
-/** A post body rendered to HTML once, when it was compiled, and whether it needs KaTeX's stylesheet. */
+/** A post body rendered to HTML once, when it was compiled, whether it needs KaTeX's stylesheet, and whether it has code to copy. */
 export interface RenderedBody {
   html: string;
   usesMath: boolean;
+  hasCodeBlocks: boolean;
 }
 
 
@@ -136,6 +139,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   const headings: Heading[] = [];
   const linked = { links: [] as BodyLink[], ids: [] as string[], siteUrl: site.url };
   const math = { usesMath: false };
+  const code = { hasCodeBlocks: false };
   const lead = { excerpt: '' };
   const bodyRemarkPlugins: Pluggable[] = [...remarkPlugins, [remarkExcerpt, lead]];
   const folder = post.assetDir ? { assetDir: post.assetDir, publicDir: imageStore.dirs.publicDir, assetBase: withBasePath(postFilesPath(post.slug)) } : null;
@@ -155,7 +159,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
     rehypeKatex,
     [rehypeMathLayout, math],
     [rehypeHighlightCode, { problems }],
-    rehypeShikiClass,
+    [rehypeShikiClass, code],
     // Images first: they are found by the paths the author wrote, and become root-relative
     // `/_img/…` files, which rehypeSiteUrls then puts under the base path like any other URL.
     [rehypeImages, imageOptions],
@@ -186,7 +190,7 @@ export async function compileBody(post: CompileInput, { imageStore = projectImag
   }
   const located = ({ line, detail }: Problem) => `${post.sourcePath}${line ? `:${line + lineOffset}` : ''}: ${detail}`;
   const links = linked.links.map((link) => ({ ...link, line: link.line && link.line + lineOffset }));
-  return { content, headings, usesMath: math.usesMath, images, warnings: warnings.map(located), links, ids: [...new Set(linked.ids)], excerpt: lead.excerpt };
+  return { content, headings, usesMath: math.usesMath, hasCodeBlocks: code.hasCodeBlocks, images, warnings: warnings.map(located), links, ids: [...new Set(linked.ids)], excerpt: lead.excerpt };
 }
 
 /**

@@ -92,11 +92,17 @@ function lineRangeProblem(meta: unknown, code: string): string | null {
   return null;
 }
 
-/** rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme colours on it. */
-export function rehypeShikiClass() {
+/**
+ * rehype-pretty-code drops shiki's class from `<pre>`; styles/globals.css switches the theme
+ * colours on it. Records whether the body has a code block: only then does its page carry the
+ * copy script (components/MdxBody).
+ */
+export function rehypeShikiClass(state: { hasCodeBlocks: boolean }) {
   return (tree: HastRoot) => {
+    state.hasCodeBlocks = false;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'figure' || !('data-rehype-pretty-code-figure' in node.properties)) return;
+      state.hasCodeBlocks = true;
       for (const child of node.children) if (child.type === 'element' && child.tagName === 'pre') child.properties.className = ['shiki'];
     });
   };

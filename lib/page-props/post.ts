@@ -151,8 +151,8 @@ export function getPostPageProps(template: Template, slug: string): PostPageProp
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
   const output = outputs[post.sourcePath];
-  const { html, usesMath, headings } = readCompiledPost(process.cwd(), output.bodyKey);
+  const { html, usesMath, hasCodeBlocks, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =
     template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: siteCommentsEmbed } : null;
-  return { ...siteProps, post: toSummary(post), body: { html, usesMath }, chrome, socialImage: output.socialImage, editUrl: editUrlOf(post.sourcePath) };
+  return { ...siteProps, post: toSummary(post), body: { html, usesMath, hasCodeBlocks }, chrome, socialImage: output.socialImage, editUrl: editUrlOf(post.sourcePath) };
 }

@@ -26,6 +26,8 @@ export interface CompiledPost {
   headings: Heading[];
   /** True when the body has math, so its page needs KaTeX's stylesheet. */
   usesMath: boolean;
+  /** True when the body has a highlighted code block, so its page carries the copy script. */
+  hasCodeBlocks: boolean;
   /** The local images it shows, whose files the prepare step publishes. */
   images: ImageUse[];
   /** What the author should fix but that does not stop the build, as `file:line: message`. */

@@ -55,8 +55,8 @@ const socialImage = { url: '/_img/card-0123456789ab.png', width: 1200, height: 6
 
 /** A body compiled and rendered as the post route does it, for this site. */
 async function compile(body: string) {
-  const { content, usesMath } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' }, { imageStore: scratchImageStore().store });
-  return { html: renderBodyHtml(content, site.url), usesMath };
+  const { content, usesMath, hasCodeBlocks } = await compileBody({ body, format: 'md', sourcePath: 'posts/test.md', bodyStartLine: 1, assetDir: null, slug: 'test' }, { imageStore: scratchImageStore().store });
+  return { html: renderBodyHtml(content, site.url), usesMath, hasCodeBlocks };
 }
 
 describe('PostTemplate', () => {
