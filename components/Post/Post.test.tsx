@@ -18,6 +18,7 @@ const post: PostSummary = {
   scheduled: false,
   cover: null,
   socialImage: null,
+  canonical: null,
 };
 
 const page: PostSummary = {

@@ -9,43 +9,34 @@
 import { buildManifestFile } from '../node/folders';
 import { writeAtomically } from '../node/files';
 import { toSummary } from '../content/content-index';
-import { type ContentIndex, type Post } from '../content/types';
-import { laterPages, pageUrl } from '../routes/pagination';
-import { PAGE_ROUTES } from '../routes/table';
-import { basePath, site, siteFeeds, siteIntegrations, withBasePath } from '../config/site';
-import { lastChange, newestChange } from '../content/dates';
-import type { BuildManifest, SiteRoute } from '../export/manifest-file';
+import { type ContentIndex } from '../content/types';
+import { siteRoutes, type SiteRoute } from '../content/site-routes';
+import { basePath, site, siteFeeds, siteIntegrations } from '../config/site';
+import type { BuildManifest } from '../export/manifest-file';
 
-
+export { siteRoutes };
 export type { BuildManifest, SiteRoute };
 
 /**
- * Every page the site generates, as the pages' `getStaticPaths` make them (lib/page-props/):
- * home and its later pages, each post and page, the tag and category indexes, each tag's and
- * category's pages, the archive, and the search page (which shows no post until a reader
- * searches, so it has no last change). A list page changed when the newest change among the
- * posts of its whole list did, since a new post shifts every later page too.
+ * The pages the sitemap lists: every page the site generates but cross-posts, whose canonical
+ * URL is where they were first published (a sitemap lists canonical URLs only).
  */
-export function siteRoutes(index: ContentIndex): SiteRoute[] {
-  const everyPost = newestChange(index.posts);
-  const list = (baseUrl: string, posts: readonly Post[]): SiteRoute[] => {
-    const lastmod = newestChange(posts);
-    return [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, lastmod }));
-  };
-  return [
-    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
-    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, lastmod: lastChange(post) })),
-    { url: withBasePath(PAGE_ROUTES.tags.path()), lastmod: newestChange(index.tags.flatMap((tag) => tag.posts)) },
-    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath(PAGE_ROUTES.categories.path()), lastmod: newestChange(index.categories.flatMap((category) => category.posts)) },
-    ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: withBasePath(PAGE_ROUTES.archive.path()), lastmod: everyPost },
-    { url: withBasePath(PAGE_ROUTES.search.path()), lastmod: null },
-  ];
+export function sitemapRoutes(index: ContentIndex): SiteRoute[] {
+  const crossPosts = new Set([...index.posts, ...index.pages].filter((post) => post.canonical).map((post) => post.url));
+  return siteRoutes(index).filter((route) => !crossPosts.has(route.url));
 }
 
 export function buildManifest(index: ContentIndex): BuildManifest {
-  return { site, integrations: siteIntegrations, basePath, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
+  return {
+    site,
+    integrations: siteIntegrations,
+    basePath,
+    feeds: siteFeeds,
+    posts: index.posts.map(toSummary),
+    pages: index.pages.map(toSummary),
+    routes: sitemapRoutes(index),
+    redirects: index.redirects.map(({ from, to, title }) => ({ from, to, title })),
+  };
 }
 
 /** Writes the manifest of `index` for the project at `root` (`buildManifestFile`), where the post-export step reads it. */

@@ -42,6 +42,8 @@ export const settings: SiteSettings = {
   editUrl: null,
   // A post's "Updated" date from its file's last commit when its front matter has none (needs the full git history).
   updatedFromGit: false,
+  // The URLs posts had on the blog this one moved from, e.g. ['/:slug/'] from gatsby-starter-blog (docs/writing.md#old-urls).
+  postAliasPatterns: [],
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,
