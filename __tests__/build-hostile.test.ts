@@ -59,13 +59,15 @@ describe('next build of a site with one broken post of each kind', () => {
         'missing-cover/index.md': post('title: Missing cover\ndate: 2020-01-01\ncover: ./gone.jpg'),
         'javascript-link.md': post('title: Link\ndate: 2020-01-01', '[Click](javascript:alert(1))'),
         'range.md': post('title: Range\ndate: 2020-01-01', '```js {1-100000000}\nconst a = 1;\n```'),
+        'moved-a.md': post('title: Moved A\ndate: 2020-01-01\naliases: [/old/, /posts/good/]'),
+        'moved-b.md': post('title: Moved B\ndate: 2020-01-01\nredirect_from: /old'),
       },
       { 'trip/secret.txt': secret },
     );
     const result = await tryBuildSite(posts, 'build-hostile-broken');
     if (!('failure' in result)) throw new Error('expected the build to fail');
     const { failure } = result;
-    expect(failure).toContain('15 posts have problems:');
+    expect(failure).toContain('17 posts have problems:');
     for (const problem of [
       'posts/bad-date.md: date: "2020-02-30" is not a valid date',
       'posts/empty.md:1: is empty',
@@ -82,6 +84,8 @@ describe('next build of a site with one broken post of each kind', () => {
       'posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
       'posts/javascript-link.md:6: href: "javascript:alert(1)"',
       'posts/range.md:6: code block highlights line 100000000 ({1-100000000}), but it has 1 line',
+      'posts/moved-a.md:4: aliases.1: old URL /posts/good/ is the URL of posts/good.md',
+      'posts/moved-b.md:4: redirect_from.0: old URL /old/ is also an old URL of posts/moved-a.md:4',
     ]) {
       expect({ problem, named: failure.includes(problem) }).toEqual({ problem, named: true });
     }

@@ -32,8 +32,11 @@ const jpeg = (width: number, height: number) => sharp({ create: { width, height,
  * unchanged into `posts/`, and a JPEG of the given size at each path of `media` (relative to
  * the site: `posts/…` beside a folder post, `public/…` for a root path). Returns its out/.
  */
-async function buildStarter(starter: string, media: Record<string, [number, number]>): Promise<string> {
+async function buildStarter(starter: string, media: Record<string, [number, number]>, { postAliasPatterns = [] }: { postAliasPatterns?: string[] } = {}): Promise<string> {
   const siteDir = copySite(path.join(STARTERS, starter, 'posts'), `build-starter-${starter}`);
+  // The URLs its posts had there, which now redirect to them.
+  const settingsFile = path.join(siteDir, 'lib', 'config', 'settings.ts');
+  fs.writeFileSync(settingsFile, fs.readFileSync(settingsFile, 'utf8').replace('postAliasPatterns: [],', `postAliasPatterns: ${JSON.stringify(postAliasPatterns)},`));
   for (const [file, [width, height]] of Object.entries(media)) {
     fs.mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
     fs.writeFileSync(path.join(siteDir, file), await jpeg(width, height));
@@ -118,7 +121,21 @@ describe('gatsby-starter-blog', () => {
   let out: string;
 
   beforeAll(async () => {
-    out = await buildStarter('gatsby-starter-blog', { 'posts/hello-world/salty_egg.jpg': [720, 480] });
+    // gatsby-starter-blog put each post at /<folder>/; Folio puts it at /posts/<folder>/.
+    out = await buildStarter('gatsby-starter-blog', { 'posts/hello-world/salty_egg.jpg': [720, 480] }, { postAliasPatterns: ['/:slug/'] });
+  });
+
+  it('keeps the URLs its posts had there working: a 301 in _redirects and a page at each that sends readers on, out of the sitemap', () => {
+    const rules = fs.readFileSync(path.join(out, '_redirects'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#') && !line.endsWith('!'));
+    expect(rules.sort()).toEqual(['/hello-world/ /posts/hello-world/ 301', '/my-second-post/ /posts/my-second-post/ 301']);
+    for (const slug of ['hello-world', 'my-second-post']) {
+      const page = fromHtml(fs.readFileSync(path.join(out, slug, 'index.html'), 'utf8'));
+      expect(select('meta[http-equiv="refresh"]', page)?.properties.content).toBe(`0; url=/posts/${slug}/`);
+      expect(select('link[rel="canonical"]', page)?.properties.href).toBe(`${SITE_URL}/posts/${slug}/`);
+    }
+    const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${SITE_URL}/posts/hello-world/</loc>`);
+    expect(sitemap).not.toContain(`<loc>${SITE_URL}/hello-world/</loc>`);
   });
 
   it('builds its posts at their folder names, with their dates and descriptions, newest first', () => {

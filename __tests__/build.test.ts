@@ -15,6 +15,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { COPY_CODE_SCRIPT_ID, COPY_CODE_SCRIPT_MAX_BYTES, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
 import { SEARCH_INDEX_DIR } from '../lib/routes/table';
+import { aliasPageFile } from '../lib/routes/redirects';
+import { start } from '../scripts/serve';
 import { readPagefindFile } from './helpers/pagefind';
 import { compiledBodiesDir, madeImagesDir, siteDataFile } from '../lib/node/folders';
 import { readCompiledPost } from '../lib/page-props/site-data';
@@ -43,6 +45,16 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /** The root-relative path of the page an exported HTML file is: `index.html` → `/`, `posts/x/index.html` → `/posts/x/`. */
 const pagePathOf = (out: string, file: string) => `/${path.relative(out, path.dirname(file)).split(path.sep).filter(Boolean).map((segment) => `${segment}/`).join('')}`;
+
+/** The files of the pages at old URLs, by the sources of `out/_redirects`: they are no pages of the site. */
+const aliasPageFiles = (out: string) =>
+  new Set(
+    fs
+      .readFileSync(path.join(out, '_redirects'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => path.join(out, ...aliasPageFile(line.split(' ')[0]))),
+  );
 
 describe('next build of a fixture site', () => {
   let out: string;
@@ -199,14 +211,17 @@ describe('next build of a fixture site', () => {
     const usesMath = Object.values(prepared.outputs).some(({ bodyKey }) => readCompiledPost(siteDir, bodyKey).usesMath);
     const index = loadContent({ dir: path.join(siteDir, 'posts'), root: siteDir, includeDrafts: false, keepBroken: false });
     const known = siteUrlSet(index, { files: publishedFiles(path.join(siteDir, 'public'), [], usesMath) });
-    // Next's own files, the search index and the headers file are no link's target.
+    // Next's own files, the search index and the hosts' files are no link's target.
+    const sitePathOf = (file: string) => `/${path.relative(out, file).split(path.sep).join('/')}`;
     const exported = filesUnder(out)
-      .map((file) => `/${path.relative(out, file).split(path.sep).join('/')}`)
-      .filter((sitePath) => !/^\/(_next|pagefind)\//.test(sitePath) && sitePath !== '/_headers');
-    const exportedPages = exported.filter((sitePath) => sitePath.endsWith('/index.html')).map((sitePath) => sitePath.slice(0, -'index.html'.length));
+      .map(sitePathOf)
+      .filter((sitePath) => !/^\/(_next|pagefind)\//.test(sitePath) && sitePath !== '/_headers' && sitePath !== '/_redirects');
+    // A page left at an old URL is the page a link to that URL reaches, `/hello.html` too.
+    const aliasPages = new Set([...aliasPageFiles(out)].map(sitePathOf));
+    const exportedPages = exported.filter((sitePath) => sitePath.endsWith('/index.html') || aliasPages.has(sitePath)).map((sitePath) => sitePath.replace(/\/index\.html$/, '/'));
     expect(exportedPages.sort()).toEqual([...known.pages].sort());
     expect(exportedPages).toEqual(expect.arrayContaining(['/', '/posts/hello-world/', '/about/', '/tags/', '/archive/', '/search/', '/404/']));
-    const exportedFiles = exported.filter((sitePath) => !sitePath.endsWith('/index.html'));
+    const exportedFiles = exported.filter((sitePath) => !sitePath.endsWith('/index.html') && !aliasPages.has(sitePath));
     expect(exportedFiles.filter((file) => !known.files.has(file))).toEqual([]);
     expect(exportedFiles).toEqual(expect.arrayContaining(['/rss.xml', '/sitemap.xml', '/robots.txt', '/404.html', '/favicon.ico', '/posts/gallery/photo.png']));
     // The other way, but for what the post-export step prunes when no page refers to it (a link to one keeps it).
@@ -228,7 +243,8 @@ describe('next build of a fixture site', () => {
   });
 
   it('carries exactly its scripts on each page: a script file on the search page alone, and no inline script but the theme script, JSON-LD data and, after a body with code, the copy script', () => {
-    const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
+    const aliasPages = aliasPageFiles(out);
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && !aliasPages.has(file));
     expect(pages.length).toBeGreaterThanOrEqual(7);
     const withScriptFiles: string[] = [];
     for (const page of pages) {
@@ -254,7 +270,8 @@ describe('next build of a fixture site', () => {
   it('adds to every other page, for search, only the header\'s "Search" link, of as many bytes as docs/search.md says', () => {
     const claimed = fs.readFileSync(path.join(__dirname, '..', 'docs', 'search.md'), 'utf8').match(/the header's "Search" link \((\d+) bytes of HTML\)/)?.[1];
     expect(claimed).toBeDefined();
-    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/');
+    const aliasPages = aliasPageFiles(out);
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/' && !aliasPages.has(file));
     expect(pages.length).toBeGreaterThanOrEqual(7);
     for (const page of pages) {
       const html = fs.readFileSync(page, 'utf8');
@@ -277,12 +294,79 @@ describe('next build of a fixture site', () => {
 
   it('gives every page but /search/ the same two stylesheets, the global one and one the frame, posts and lists share', () => {
     const stylesheetsOf = (page: string) => selectAll('link[rel="stylesheet"]', fromHtml(fs.readFileSync(page, 'utf8'))).map(({ properties }) => String(properties.href)).sort();
-    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/');
+    const aliasPages = aliasPageFiles(out);
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/' && !aliasPages.has(file));
     const kinds = ['/', '/posts/hello-world/', '/tags/', '/archive/'];
     expect(kinds.filter((kind) => !pages.some((page) => pagePathOf(out, page) === kind))).toEqual([]);
     const shared = stylesheetsOf(path.join(out, 'posts', 'hello-world', 'index.html'));
     expect(shared).toHaveLength(2);
     for (const page of pages) expect({ page: pagePathOf(out, page), stylesheets: stylesheetsOf(page) }).toEqual({ page: pagePathOf(out, page), stylesheets: shared });
+  });
+
+  it('redirects each old URL of a post with a 301 in _redirects, and leaves a page there that sends readers on, with no script', () => {
+    const redirects = fs.readFileSync(path.join(out, '_redirects'), 'utf8');
+    const rules = redirects.split('\n').filter((line) => line && !line.startsWith('#'));
+    // Each twice: forced for Netlify, plain for Cloudflare Pages (lib/export/redirects.ts).
+    expect(rules.sort()).toEqual(
+      [
+        ['/2020/05/hello-world/', '/posts/hello-world/'],
+        ['/hello.html', '/posts/hello-world/'],
+        ['/old-components/', '/posts/components/'],
+      ]
+        .flatMap(([from, to]) => [`${from} ${to} 301!`, `${from} ${to} 301`])
+        .sort(),
+    );
+    expect(aliasPageFiles(out)).toEqual(new Set([path.join(out, '2020', '05', 'hello-world', 'index.html'), path.join(out, 'hello.html'), path.join(out, 'old-components', 'index.html')]));
+
+    const tree = fromHtml(fs.readFileSync(path.join(out, 'old-components', 'index.html'), 'utf8'));
+    expect(select('meta[http-equiv="refresh"]', tree)?.properties.content).toBe('0; url=/posts/components/');
+    expect(select('link[rel="canonical"]', tree)?.properties.href).toBe('https://folio.example.com/posts/components/');
+    expect(select('meta[name="robots"]', tree)?.properties.content).toBe('noindex');
+    // The title, which holds & and <, is text in the link, not markup.
+    const link = select('body a', tree)!;
+    expect([link.properties.href, hastToString(link)]).toEqual(['/posts/components/', 'Components & <Things>']);
+    expect(selectAll('script', tree)).toEqual([]);
+    expect(select('meta[http-equiv="refresh"]', fromHtml(fs.readFileSync(path.join(out, 'hello.html'), 'utf8')))?.properties.content).toBe('0; url=/posts/hello-world/');
+  });
+
+  it('answers an old URL with a 301 to the post when served as Netlify serves it', async () => {
+    const server = await start(out);
+    try {
+      for (const [from, to] of [['/2020/05/hello-world/', '/posts/hello-world/'], ['/2020/05/hello-world', '/posts/hello-world/'], ['/hello.html', '/posts/hello-world/']]) {
+        const response = await fetch(new URL(from, server.origin), { redirect: 'manual' });
+        expect({ from, status: response.status, location: response.headers.get('location') }).toEqual({ from, status: 301, location: to });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves the old URLs out of the sitemap, the feeds and the search index', () => {
+    const elsewhere = ['sitemap.xml', 'rss.xml', 'atom.xml', 'feed.json'].map((file) => fs.readFileSync(path.join(out, file), 'utf8')).join('\n');
+    for (const from of ['/2020/05/hello-world/', 'hello.html', '/old-components/']) expect({ from, listed: elsewhere.includes(from) }).toEqual({ from, listed: false });
+    const fragments = path.join(out, SEARCH_INDEX_DIR, 'fragment');
+    expect(fs.readdirSync(fragments).map((file) => JSON.parse(readPagefindFile(path.join(fragments, file))).url).sort()).toEqual(['/posts/components/', '/posts/gallery/', '/posts/hello-world/']);
+  });
+
+  it('points a cross-post\'s canonical link at where it was first published, says so on the page, and leaves it out of the sitemap but not the lists and feeds', () => {
+    const tree = fromHtml(html('posts/components'));
+    const original = 'https://dev.example.org/me/components?ref=folio&x=1';
+    expect(select('link[rel="canonical"]', tree)?.properties.href).toBe(original);
+    // Shares link here; structured data agrees with the canonical link.
+    expect(select('meta[property="og:url"]', tree)?.properties.content).toBe('https://folio.example.com/posts/components/');
+    const jsonLd = JSON.parse(hastToString(select('script[type="application/ld+json"]', tree)!));
+    expect([jsonLd.url, jsonLd.mainEntityOfPage]).toEqual([original, original]);
+    const line = select('article > header p a[href^="https://dev.example.org/"]', tree)!;
+    expect([line.properties.href, hastToString(line)]).toEqual([original, 'dev.example.org']);
+    expect(hastToString(select('article > header', tree)!)).toContain('Originally published at dev.example.org');
+    // A post first published here names its own page.
+    expect(select('link[rel="canonical"]', fromHtml(html('posts/hello-world')))?.properties.href).toBe('https://folio.example.com/posts/hello-world/');
+
+    const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://folio.example.com/posts/hello-world/</loc>');
+    expect(sitemap).not.toContain('/posts/components/');
+    expect(html('')).toContain('href="/posts/components/"');
+    expect(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')).toContain('"url": "https://folio.example.com/posts/components/"');
   });
 
   it('writes a search index of every published post, and of nothing else', () => {

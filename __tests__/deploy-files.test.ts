@@ -163,7 +163,7 @@ describe('scripts/deploy-s3.sh', () => {
     expect([option(manifest, '--cache-control'), option(manifest, '--content-type')]).toEqual([CACHE_POLICIES.icon, 'application/manifest+json']);
     expect(option(rest, '--cache-control')).toBe(CACHE_POLICIES.page);
     expect(rest).toContain('--delete');
-    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude favicon.ico', '--exclude icons/*', '--exclude manifest.webmanifest', '--exclude _headers', '--exclude .deploy/*']);
+    expect(filters(rest)).toEqual(['--exclude _next/static/*', '--exclude _img/*', '--exclude pagefind/*', '--exclude favicon.ico', '--exclude icons/*', '--exclude manifest.webmanifest', '--exclude _headers', '--exclude _redirects', '--exclude .deploy/*']);
   });
 
   it('reads the base path as the build does, with or without its slashes', () => {

@@ -24,6 +24,7 @@ function exportedSite(basePath: string, posts = [postSummary({ slug: 'plain', ur
     posts,
     pages: [],
     routes: [],
+    redirects: [],
   };
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-feeds-'));
   for (const post of posts) {

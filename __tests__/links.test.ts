@@ -159,12 +159,12 @@ describe('brokenLinks', () => {
 
 describe('siteUrlSet', () => {
   const dir = writePosts({
-    'hello.md': post('title: Hello\ndate: 2020-01-02\ntags: [C++ tips]\ncategory: Notes'),
+    'hello.md': post('title: Hello\ndate: 2020-01-02\ntags: [C++ tips]\ncategory: Notes\naliases: [/2020/01/hello.html, /old/hello/]'),
     'draft.md': post('title: Draft\ndate: 2020-01-03\ndraft: true\ntags: [Secret]'),
     'about.md': post('title: About\ndate: 2020-01-01\ntemplate: page'),
     ...Object.fromEntries(Array.from({ length: 11 }, (_, n) => [`p${n}.md`, post(`title: P${n}\ndate: 2021-01-${String(n + 1).padStart(2, '0')}`)])),
   });
-  const known = siteUrlSet(loadContent(production(dir)), { files: ['/images/a b.png', '/posts/trip/lake.png'], redirectSources: ['/2020/01/hello.html', '/old/hello/'] });
+  const known = siteUrlSet(loadContent(production(dir)), { files: ['/images/a b.png', '/posts/trip/lake.png'] });
 
   it('has every page of the route table: posts, pages, lists and their later pages, terms, archive, search, the 404 page', () => {
     for (const page of ['/', '/page/2/', '/posts/hello/', '/posts/p0/', '/about/', '/tags/', '/tags/c-plus-plus-tips/', '/categories/', '/categories/notes/', '/archive/', '/search/', '/404/']) {
@@ -173,7 +173,7 @@ describe('siteUrlSet', () => {
     expect([...known.pages].filter((page) => /draft|secret|page\/3/.test(page))).toEqual([]);
   });
 
-  it('has the feeds, the sitemap, robots.txt, 404.html, the published files (decoded) and the redirect sources', () => {
+  it('has the feeds, the sitemap, robots.txt, 404.html, the published files (decoded) and the posts\' old URLs', () => {
     for (const file of ['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/404.html', '/images/a b.png', '/posts/trip/lake.png']) {
       expect([file, known.files.has(file)]).toEqual([file, true]);
     }

@@ -167,3 +167,64 @@ it('reports every refusal of its own checks as a zod custom issue: the field\'s 
     },
   ]);
 });
+
+describe('aliases and redirect_from', () => {
+  it('reads a list of old URLs, or one, in the normal form routes have', () => {
+    expect(read({ aliases: ['/old-slug', '/2019/01/old/', '/old.html', '/Größe/', '/gr%C3%B6%C3%9Fe/x'] }).aliases).toEqual(['/old-slug/', '/2019/01/old/', '/old.html', '/Gr%C3%B6%C3%9Fe/', '/gr%C3%B6%C3%9Fe/x/']);
+    expect(read({ aliases: '/old/' }).aliases).toEqual(['/old/']);
+    expect(read({}).aliases).toBeUndefined();
+  });
+
+  it('reads redirect_from, Jekyll\'s name, the same way', () => {
+    expect(read({ redirect_from: ['/a', '/b/'] }).redirect_from).toEqual(['/a/', '/b/']);
+    expect(read({ redirect_from: '/a' }).redirect_from).toEqual(['/a/']);
+  });
+
+  it('refuses both names at once, naming redirect_from', () => {
+    expect(problem({ aliases: ['/a/'], redirect_from: ['/b/'] })).toBe('redirect_from: is another name for aliases: list the old URLs under one of them');
+  });
+
+  it.each([
+    ['https://example.com/old/', 'is a URL; give only its path on this site, like /old-slug/'],
+    ['//example.com/old/', 'is a URL; give only its path on this site, like /old-slug/'],
+    ['javascript:alert(1)', 'is a URL; give only its path on this site, like /old-slug/'],
+    ['old-slug/', 'must be a path on this site, starting with / (like /old-slug/)'],
+    ['/old/?p=1', 'has a query or a fragment; static hosts redirect by the path alone'],
+    ['/old/#top', 'has a query or a fragment; static hosts redirect by the path alone'],
+    ['/a/../posts/x/', 'has a ".." segment'],
+    ['/a/%2E%2E/b/', 'has a ".." segment'],
+    ['/a//b/', 'has an empty segment (//)'],
+    ['/a\\b/', 'has a backslash; paths use /'],
+    ['/a b/', 'has a space or a control character'],
+    ['/%zz/', 'has a malformed escape in "%zz"'],
+    ['/<script>/', '"<script>" may only hold letters, digits, "-", ".", "_" and "~"'],
+    ['/a*/', '"a*" may only hold letters, digits, "-", ".", "_" and "~"'],
+    ['/old/index.html', 'has an "index.html" segment: write the folder\'s path (/old/ for /old/index.html)'],
+    ['/', 'is the home page'],
+  ])('refuses %j: %s', (alias, message) => {
+    expect(problem({ aliases: ['/fine/', alias] })).toBe(`aliases.1: ${JSON.stringify(alias)} ${message}`);
+  });
+
+  it('refuses what is not a list of paths', () => {
+    expect(problem({ aliases: { old: '/a/' } })).toBe('aliases: must be a list of paths on this site, like [/old-slug/], or one; got {"old":"/a/"}');
+    expect(problem({ redirect_from: [2019] })).toMatch(/^redirect_from\.0: must be a path, got 2019; YAML reads it as a number/);
+  });
+});
+
+describe('canonical', () => {
+  it('reads an http(s) URL as URL writes it', () => {
+    expect(read({ canonical: 'https://dev.to/me/post' }).canonical).toBe('https://dev.to/me/post');
+    expect(read({ canonical: 'HTTP://Example.COM/a b' }).canonical).toBe('http://example.com/a%20b');
+    expect(read({}).canonical).toBeUndefined();
+  });
+
+  it.each([
+    ['/posts/x/', 'is not an http(s) URL'],
+    ['javascript:alert(1)', 'is not an http(s) URL'],
+    ['ftp://example.com/a', 'is not an http(s) URL'],
+    ['https://user:secret@example.com/a', 'has credentials in it'],
+    ['https://exa\u0000mple.com/', 'is not an http(s) URL'],
+  ])('refuses %j: %s', (canonical, message) => {
+    expect(problem({ canonical })).toBe(`canonical: ${JSON.stringify(canonical)} ${message}: give the address where the post was first published, like https://dev.to/me/my-post`);
+  });
+});

@@ -2,7 +2,8 @@
  * @jest-environment node
  *
  * `npm run serve` (scripts/serve.ts) on a small export written here: content encoding as
- * the request negotiates it, the `_headers` rules, 404.html, folder redirects, base path.
+ * the request negotiates it, the `_headers` rules, the `_redirects` of old URLs, 404.html,
+ * folder redirects, base path.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,12 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { CACHE_POLICIES, writeHeadersFile } from '../lib/export/headers';
+import type { BuildManifest } from '../lib/export/manifest-file';
+import { writeRedirects } from '../lib/export/redirects';
 import { start } from '../scripts/serve';
 
 const PAGE = `<!doctype html><html><head><script id="theme-script">document.documentElement.dataset.x=1</script></head><body>${'<p>Cached at the edge.</p>'.repeat(200)}</body></html>`;
 const NOT_FOUND = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';
 
-/** An export with a home page, a post, a stylesheet under `_next/static/`, a 404 page and its `_headers`. */
+/** An export with a home page, a post, a stylesheet under `_next/static/`, a 404 page, an old URL of the post (`/old/`) and its `_redirects` and `_headers`. */
 function writeExport(basePath: string): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
   const files: Record<string, string> = {
@@ -29,6 +32,8 @@ function writeExport(basePath: string): string {
     fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     fs.writeFileSync(path.join(outDir, file), contents);
   }
+  const manifest = { site: { url: 'https://folio.example.com', language: 'en' }, basePath, redirects: [{ from: '/old/', to: `${basePath}/posts/first/`, title: 'First' }] } as BuildManifest;
+  writeRedirects(manifest, outDir);
   writeHeadersFile(outDir, { basePath, themeScripts: ['document.documentElement.dataset.x=1'] });
   return outDir;
 }
@@ -111,6 +116,14 @@ describe('npm run serve', () => {
       expect(response.headers.get('location')).toBe('/posts/first/?x=1');
     });
 
+    it('answers an old URL of a post with the 301 of _redirects, with its slash or without, and never serves _redirects', async () => {
+      for (const old of ['/old/', '/old']) {
+        const response = await get(old);
+        expect({ old, status: response.status, location: response.headers.get('location') }).toEqual({ old, status: 301, location: '/posts/first/' });
+      }
+      expect((await get('/_redirects')).status).toBe(404);
+    });
+
     it('sends the favicon as an icon, which no table of sirv names, with the icons\' cache policy', async () => {
       const favicon = await get('/favicon.ico');
       expect([favicon.status, favicon.headers.get('content-type'), favicon.headers.get('cache-control')]).toEqual([200, 'image/x-icon', CACHE_POLICIES.icon]);
@@ -131,6 +144,19 @@ describe('npm run serve', () => {
     });
   });
 
+  describe('with redirects: false, as GitHub Pages or S3, which read no _redirects', () => {
+    beforeAll(async () => {
+      server = await start(writeExport(''), { headers: false, redirects: false });
+    });
+    afterAll(() => server.close());
+
+    it('serves the page left at the old URL, which sends the reader on', async () => {
+      const old = await get('/old/');
+      expect(old.status).toBe(200);
+      expect(await old.text()).toContain('<meta http-equiv="refresh" content="0; url=/posts/first/">');
+    });
+  });
+
   describe('under a base path', () => {
     beforeAll(async () => {
       server = await start(writeExport('/my-repo'), { basePath: '/my-repo/' });
@@ -144,8 +170,16 @@ describe('npm run serve', () => {
       expect(home.headers.get('cache-control')).toBe(CACHE_POLICIES.page);
       expect((await get('/my-repo/_next/static/chunks/a1b2c3.css')).headers.get('cache-control')).toBe(CACHE_POLICIES.immutable);
       expect((await get('/my-repo')).headers.get('location')).toBe('/my-repo/');
-      for (const outside of ['/', '/posts/first/', '/my-repository/']) expect((await get(outside)).status).toBe(404);
+      for (const outside of ['/', '/posts/first/', '/my-repository/', '/old/']) expect((await get(outside)).status).toBe(404);
+      const old = await get('/my-repo/old/');
+      expect([old.status, old.headers.get('location')]).toEqual([301, '/my-repo/posts/first/']);
     });
+  });
+
+  it('refuses a malformed _redirects file, as Netlify would', async () => {
+    const outDir = writeExport('');
+    fs.writeFileSync(path.join(outDir, '_redirects'), '/old/\n');
+    await expect(start(outDir)).rejects.toThrow(/_redirects is not valid/);
   });
 
   it('refuses a malformed _headers file, as Netlify would', async () => {

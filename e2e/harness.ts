@@ -178,14 +178,18 @@ export interface OpenSite {
 }
 
 /**
- * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false`, without
- * the headers of its `_headers`, as a host that ignores that file) and opens a browser context
+ * Serves `outDir` (under `basePath`, for a site built with one; with `headers: false` and
+ * `redirects: false`, without the headers of its `_headers` and the redirects of its
+ * `_redirects`, as a host that ignores those files) and opens a browser context
  * on it. `scripts(pagePath)` lists the script files (site paths or URLs) a page may load, the
  * sample site's by default. Returns `urlFor` (a site path's URL), `withPage` to visit pages,
  * the browser `context` and `close`.
  */
-export async function openSite(outDir: string, { basePath = '', headers = true, scripts = sampleSiteScripts }: { basePath?: string; headers?: boolean; scripts?: (pagePath: string) => string[] } = {}): Promise<OpenSite> {
-  const server = await start(outDir, { basePath, headers });
+export async function openSite(
+  outDir: string,
+  { basePath = '', headers = true, redirects = true, scripts = sampleSiteScripts }: { basePath?: string; headers?: boolean; redirects?: boolean; scripts?: (pagePath: string) => string[] } = {},
+): Promise<OpenSite> {
+  const server = await start(outDir, { basePath, headers, redirects });
   const launched = await launchBrowser();
   const { browser } = launched;
   console.log(`# serving ${outDir} at ${server.url}; browser: ${launched.source}, Chromium ${browser.version()}`);

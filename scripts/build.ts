@@ -4,7 +4,8 @@
  * 1. The prepare step (lib/build/prepare.ts): reads every post, builds every body and image,
  *    and fails listing every broken post before any page is rendered.
  * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
- * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, search index, `_headers`.
+ * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, `_redirects` and the pages at
+ *    old URLs, search index, `_headers`. Then a word if `vercel.json`'s redirects are stale.
  *
  *   npm run build
  */
@@ -15,6 +16,8 @@ import { ContentErrors } from '../lib/content/errors';
 import { startPostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
 import { finishExport, reportFinished } from '../lib/export/finish';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
+import { staleVercelRedirects } from './write-vercel-json';
 
 const root = process.cwd();
 
@@ -37,7 +40,10 @@ async function build(): Promise<void> {
   }
   await nextBuild();
   const outDir = path.join(root, 'out');
-  reportFinished(outDir, await finishExport(outDir));
+  const manifest = readBuildManifest(manifestFileFor(outDir));
+  reportFinished(outDir, await finishExport(outDir, { manifest }));
+  const stale = staleVercelRedirects(path.join(root, 'vercel.json'), manifest);
+  if (stale) console.warn(`Warning: ${stale}`);
 }
 
 build().catch((error: unknown) => {

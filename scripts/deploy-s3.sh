@@ -16,7 +16,8 @@
 # content-hashed files for a year, immutable; pages, feeds and everything else that keeps its
 # name a minute in the browser and an hour at the edge; the search index's entry files
 # revalidated on every use; the icons and the web app manifest a day. CloudFront honours s-maxage; the security headers of out/_headers
-# go in a CloudFront response headers policy (see README, "Deploying").
+# go in a CloudFront response headers policy (see README, "Deploying"). _redirects is for other hosts: S3
+# serves the page the build leaves at each old URL of a post, which sends readers on.
 set -euo pipefail
 export LC_ALL=C
 
@@ -64,7 +65,7 @@ fi
 # 4. Pages, feeds, the sitemap, images: everything else. What the site no longer has is
 #    deleted (the hashed files, the search index and the icons above are not touched).
 aws s3 sync "$OUT_DIR" "$DESTINATION" ${DRY[@]+"${DRY[@]}"} --delete --cache-control "$PAGE" \
-  --exclude '_next/static/*' --exclude '_img/*' --exclude 'pagefind/*' --exclude 'favicon.ico' --exclude 'icons/*' --exclude 'manifest.webmanifest' --exclude '_headers' --exclude '.deploy/*'
+  --exclude '_next/static/*' --exclude '_img/*' --exclude 'pagefind/*' --exclude 'favicon.ico' --exclude 'icons/*' --exclude 'manifest.webmanifest' --exclude '_headers' --exclude '_redirects' --exclude '.deploy/*'
 
 # 5. Invalidate the pages (and feeds, sitemap and icons) whose content changed, were added or
 #    were removed since the last deploy, by comparing their hashes with the list it left.

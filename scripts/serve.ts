@@ -4,6 +4,8 @@
  * - gzip or brotli, as the browser's `Accept-Encoding` asks (compression);
  * - each file's media type, `image/x-icon` for the favicon too;
  * - the headers of `out/_headers`, matched as Netlify matches them (its own parser);
+ * - the redirects of `out/_redirects` (the old URLs of posts), read with Netlify's own parser:
+ *   a 301 with the Location the first rule for the path gives, with or without its slash;
  * - `/posts/x/` → `posts/x/index.html`, `/posts/x` → a 301 to `/posts/x/`;
  * - anything else → `404.html` with status 404;
  * - under a base path, when the site was built with one: the site is at `/my-repo/`, and
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import { parseAllRedirects } from '@netlify/redirect-parser';
 import compression from 'compression';
 import sirv from 'sirv';
 import { parseBasePath, stripBasePath } from '../lib/routes/base-path';
@@ -37,6 +40,37 @@ async function readHeaderRules(outDir: string): Promise<Header[]> {
   return headers as Header[];
 }
 
+/** One rule of `_redirects` as Netlify's parser reads it (`minimal: false`), of what serve uses. */
+interface RedirectRule {
+  path: string;
+  to: string;
+  status?: number;
+}
+
+/** A path as two spellings of it compare: decoded, without its trailing slash. */
+const comparablePath = (pathname: string) => {
+  try {
+    return decodeURI(pathname).replace(/(.)\/$/, '$1');
+  } catch {
+    return pathname;
+  }
+};
+
+/**
+ * The redirects of `outDir/_redirects` by the path they redirect from (the first rule for a
+ * path wins, as on Netlify and Cloudflare Pages); none if there is no such file. A file Netlify
+ * would reject is an error here too.
+ */
+async function readRedirectRules(outDir: string): Promise<Map<string, RedirectRule>> {
+  const file = path.join(outDir, '_redirects');
+  const rules = new Map<string, RedirectRule>();
+  if (!fs.existsSync(file)) return rules;
+  const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [file], configRedirects: [], minimal: false });
+  if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error: Error) => error.message).join('\n')}`);
+  for (const rule of redirects as RedirectRule[]) if (!rules.has(comparablePath(rule.path))) rules.set(comparablePath(rule.path), rule);
+  return rules;
+}
+
 /** A running server of an export: `url` is the site's home, base path included. */
 export interface Served {
   url: string;
@@ -49,14 +83,16 @@ const MEDIA_TYPES = new Map([['.ico', 'image/x-icon']]);
 
 /**
  * Starts serving `outDir` on `host`:`port` (a free port by default) under `basePath`; with
- * `headers: false`, without the headers of `_headers`, as GitHub Pages or S3 serve it.
+ * `headers: false` and `redirects: false`, without the headers of `_headers` and the redirects
+ * of `_redirects`, as GitHub Pages or S3 serve it.
  */
 export async function start(
   outDir: string,
-  { port = 0, host = '127.0.0.1', basePath = '', headers = true }: { port?: number; host?: string; basePath?: string; headers?: boolean } = {},
+  { port = 0, host = '127.0.0.1', basePath = '', headers = true, redirects = true }: { port?: number; host?: string; basePath?: string; headers?: boolean; redirects?: boolean } = {},
 ): Promise<Served> {
   const base = parseBasePath(basePath, 'the base path');
   const rules = headers ? await readHeaderRules(outDir) : [];
+  const redirectRules = redirects ? await readRedirectRules(outDir) : new Map<string, RedirectRule>();
   const notFoundFile = path.join(outDir, '404.html');
   const notFound = fs.existsSync(notFoundFile) ? { body: fs.readFileSync(notFoundFile), type: 'text/html; charset=utf-8' } : { body: Buffer.from('Not found\n'), type: 'text/plain; charset=utf-8' };
   const files = sirv(outDir, {
@@ -81,8 +117,8 @@ export async function start(
       return false;
     }
   };
-  const redirect = (res: http.ServerResponse, location: string) => {
-    res.writeHead(301, { Location: location });
+  const redirect = (res: http.ServerResponse, location: string, status = 301) => {
+    res.writeHead(status, { Location: location });
     res.end();
   };
 
@@ -92,8 +128,10 @@ export async function start(
       if (rule.forRegExp.test(pathname)) for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
     }
     compress(req, res, () => {
+      const rule = redirectRules.get(comparablePath(pathname));
+      if (rule) return redirect(res, rule.to, rule.status);
       const sitePath = stripBasePath(base, pathname);
-      if (sitePath === null || sitePath === '/_headers') return sendNotFound(req, res);
+      if (sitePath === null || sitePath === '/_headers' || sitePath === '/_redirects') return sendNotFound(req, res);
       if (base && pathname === base) return redirect(res, `${base}/${search}`);
       // A folder without its slash: hosts redirect, so relative URLs in the page resolve.
       if (!sitePath.endsWith('/') && isPageFolder(sitePath)) return redirect(res, `${pathname}/${search}`);

@@ -20,6 +20,7 @@ export function postSummary(overrides: Partial<PostSummary> & { slug: string }):
     scheduled: false,
     cover: null,
     socialImage: null,
+    canonical: null,
     ...overrides,
   };
 }

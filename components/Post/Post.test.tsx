@@ -18,6 +18,7 @@ const post: PostSummary = {
   scheduled: false,
   cover: null,
   socialImage: null,
+  canonical: null,
 };
 
 const page: PostSummary = {
@@ -121,6 +122,28 @@ describe('Post', () => {
     );
     expect(container.querySelector('.lead')).toBeNull();
     expect(container.querySelector('time')).not.toBeNull();
+  });
+
+  it('says where a cross-post was first published, by its host, in the header and outside the body', () => {
+    render(
+      <Post post={{ ...post, canonical: 'https://dev.example.org/me/post?x=<1>' }} locale="en-GB">
+        <p>Body</p>
+      </Post>,
+    );
+    const header = screen.getByRole('banner');
+    const link = within(header).getByRole('link', { name: 'dev.example.org' });
+    expect(link).toHaveAttribute('href', 'https://dev.example.org/me/post?x=<1>');
+    expect(link.parentElement).toHaveTextContent(/^Originally published at dev\.example\.org$/);
+    expect(document.querySelector('[data-post-body]')).not.toHaveTextContent('Originally');
+  });
+
+  it('says nothing of an original for a post first published here', () => {
+    render(
+      <Post post={post} locale="en-GB">
+        <p>Body</p>
+      </Post>,
+    );
+    expect(screen.queryByText(/Originally published/)).toBeNull();
   });
 
   it('for template "page": the title and body, without date line or lead', () => {

@@ -17,7 +17,8 @@ export interface PostProps {
 /**
  * One post or page: the title as the page's only `h1`, then (for posts) the date, update,
  * reading time, category and tags, the excerpt as the lead, and the body inside
- * `data-post-body` (what search indexes).
+ * `data-post-body` (what search indexes). A cross-post says where it was first published,
+ * outside the body, so feeds and search take the body alone.
  */
 export function Post({ post, locale, beforeBody, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
@@ -27,6 +28,11 @@ export function Post({ post, locale, beforeBody, afterBody, children }: PostProp
         <h1 className={styles.title}>{post.title}</h1>
         {isPost && (
           <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} scheduled={post.scheduled} />
+        )}
+        {post.canonical && (
+          <p className={styles.original}>
+            Originally published at <a href={post.canonical}>{new URL(post.canonical).host}</a>
+          </p>
         )}
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
       </header>

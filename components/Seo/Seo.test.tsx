@@ -110,6 +110,16 @@ describe('Seo', () => {
     expect(serverJsonLd({ ...post, article: { ...article, modified: null } }).data.dateModified).toBe('2018-03-02');
   });
 
+  it('points a cross-post\'s canonical link and JSON-LD at its original, and keeps og:url at this page', () => {
+    const original = 'https://dev.to/me/cache-layers?a=1&b="2"';
+    render(<Seo {...post} originalUrl={original} />);
+    expect(canonical()).toHaveLength(1);
+    expect(canonical()[0]).toHaveAttribute('href', original);
+    expect(property('og:url')).toEqual(['https://folio.example.com/posts/cache-layers/']);
+    const { data } = serverJsonLd({ ...post, originalUrl: original });
+    expect([data.url, data.mainEntityOfPage]).toEqual([original, original]);
+  });
+
   it('keeps a hostile title inside the JSON-LD script', () => {
     const title = 'Ends </script><script>window.pwned = true</script> and <!-- starts a comment <script> & \u2028';
     const { html, scripts, data } = serverJsonLd({ ...post, title, description: '</SCRIPT><img src=x onerror=alert(1)>' });

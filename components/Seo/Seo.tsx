@@ -20,6 +20,12 @@ export interface SeoProps {
   description: string;
   /** Absolute URL of this page. */
   canonicalUrl: string;
+  /**
+   * Where a cross-post was first published (front matter `canonical`): the canonical link and
+   * the JSON-LD's `url` and `mainEntityOfPage` point there, so search engines credit the
+   * original; `og:url` stays this page's, so a share links here.
+   */
+  originalUrl?: string | null;
   /** Absolute URL of the image shown when the page is shared. */
   imageUrl: string;
   /** Its size, when known: link previews can then lay the page out before the image loads. */
@@ -57,18 +63,19 @@ function blogPosting({ headline, description, canonicalUrl, imageUrl, article }:
 }
 
 /**
- * The page's head: `<title>`, meta description, canonical URL, Open Graph and Twitter card
- * tags, links to the feeds, and on posts BlogPosting JSON-LD. React escapes every attribute
+ * The page's head: `<title>`, meta description, canonical URL (a cross-post's original),
+ * Open Graph and Twitter card tags, links to the feeds, and on posts BlogPosting JSON-LD. React escapes every attribute
  * and text; the JSON-LD, which React cannot escape inside a script, goes through `jsonForScript`.
  */
-export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, imageSize, feeds, article }: SeoProps) {
+export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, imageUrl, imageSize, feeds, article }: SeoProps) {
   const fullTitle = title ? `${title} | ${siteTitle}` : siteTitle;
   const headline = title ?? siteTitle;
+  const canonical = originalUrl ?? canonicalUrl;
   return (
     <Head>
       <title>{fullTitle}</title>
       <meta name="description" content={description} />
-      <link rel="canonical" href={canonicalUrl} />
+      <link rel="canonical" href={canonical} />
       {feeds.map((feed) => (
         <link key={feed.href} rel="alternate" type={feed.type} title={`${siteTitle} (${feed.label})`} href={feed.href} />
       ))}
@@ -89,7 +96,7 @@ export function Seo({ title, siteTitle, description, canonicalUrl, imageUrl, ima
       {article?.tags.map((tag) => (
         <meta key={`article:tag:${tag}`} property="article:tag" content={tag} />
       ))}
-      {article && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(blogPosting({ headline, description, canonicalUrl, imageUrl, article })) }} />}
+      {article && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(blogPosting({ headline, description, canonicalUrl: canonical, imageUrl, article })) }} />}
     </Head>
   );
 }

@@ -15,7 +15,6 @@ import { basePath, site, siteFeeds, siteIntegrations } from '../config/site';
 import { newestChange } from '../content/dates';
 import type { BuildManifest, SiteRoute } from '../export/manifest-file';
 
-
 export type { BuildManifest, SiteRoute };
 
 /**
@@ -26,8 +25,26 @@ export type { BuildManifest, SiteRoute };
  */
 export const siteRoutes = (index: ContentIndex): SiteRoute[] => sitePages(index).map(({ url, posts }) => ({ url, lastmod: newestChange(posts) }));
 
+/**
+ * The pages the sitemap lists: every page the site generates but cross-posts, whose canonical
+ * URL is where they were first published (a sitemap lists canonical URLs only).
+ */
+export function sitemapRoutes(index: ContentIndex): SiteRoute[] {
+  const crossPosts = new Set([...index.posts, ...index.pages].filter((post) => post.canonical).map((post) => post.url));
+  return siteRoutes(index).filter((route) => !crossPosts.has(route.url));
+}
+
 export function buildManifest(index: ContentIndex): BuildManifest {
-  return { site, integrations: siteIntegrations, basePath, feeds: siteFeeds, posts: index.posts.map(toSummary), pages: index.pages.map(toSummary), routes: siteRoutes(index) };
+  return {
+    site,
+    integrations: siteIntegrations,
+    basePath,
+    feeds: siteFeeds,
+    posts: index.posts.map(toSummary),
+    pages: index.pages.map(toSummary),
+    routes: sitemapRoutes(index),
+    redirects: index.redirects.map(({ from, to, title }) => ({ from, to, title })),
+  };
 }
 
 /** Writes the manifest of `index` for the project at `root` (`buildManifestFile`), where the post-export step reads it. */

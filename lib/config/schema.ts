@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
+import { aliasPatternProblem } from '../routes/redirects';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -37,6 +38,12 @@ const editUrlBase = z.string().superRefine((value, ctx) => {
         ? 'must end with /, as a post\'s path is added to it'
         : null;
   if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}, like "https://github.com/owner/repo/edit/main/"` });
+});
+
+/** A pattern of the URLs posts had on another site: `/:slug/`, `/:year/:month/:slug.html`. */
+const aliasPattern = z.string().superRefine((value, ctx) => {
+  const problem = aliasPatternProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}` });
 });
 
 const link = z.strictObject({
@@ -126,6 +133,13 @@ export const settingsSchema = z.strictObject({
    * file and line of each; `'warn'` prints each and builds.
    */
   brokenLinks: z.enum(['error', 'warn']).default('error'),
+  /**
+   * The URLs every post had on the site this blog moved from, as patterns of `:slug`, `:year`,
+   * `:month` and `:day` (the post's slug and date): each becomes an old URL of each post, which
+   * redirects to it, as its front matter `aliases` do. gatsby-starter-blog put posts at
+   * `/:slug/`; Lumen at `/posts/:slug/`, where Folio puts them too, so it needs none.
+   */
+  postAliasPatterns: z.array(aliasPattern).default([]),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
   menu: z.array(link),
   /** Links to the author elsewhere, in the footer. */

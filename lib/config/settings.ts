@@ -44,6 +44,8 @@ export const settings: SiteSettings = {
   updatedFromGit: false,
   // A link in a post to a page or #anchor of this site that does not exist: 'error' fails the build, 'warn' prints it.
   brokenLinks: 'error',
+  // The URLs posts had on the blog this one moved from, e.g. ['/:slug/'] from gatsby-starter-blog (docs/writing.md#old-urls).
+  postAliasPatterns: [],
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,

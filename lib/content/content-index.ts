@@ -1,6 +1,7 @@
 /** The index of posts: ordered lists, terms grouped, clashes found, and the summaries pages get. */
 import { ContentError } from './errors';
 import { nameKey } from './slug';
+import { siteRedirects } from './redirects';
 import type { BrokenPost, ContentIndex, Post, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */
@@ -16,6 +17,7 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
     pages,
     tags: groupByTerm(posts, (post) => post.tags),
     categories: groupByTerm(posts, (post) => (post.category ? [post.category] : [])),
+    redirects: siteRedirects(posts, pages),
     broken,
     warnings,
   };
@@ -64,6 +66,6 @@ function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[
 
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage } = post;
-  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical };
 }

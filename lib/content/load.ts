@@ -15,6 +15,7 @@ import { slugify } from './slug';
 import { findSources, readText } from './sources';
 import { parseSource } from './parse';
 import { contentIndex, groupBy, newestFirst, termClashes } from './content-index';
+import { redirectCollisions } from './redirects';
 import type { ContentIndex, Post } from './types';
 import { calendarDateIn } from './dates';
 import { site, type SiteConfig } from '../config/site';
@@ -78,10 +79,16 @@ export function loadContent(options: LoadOptions): ContentIndex {
   }
   const merged = [...termClashes(unique, 'tags', (post) => post.tags), ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : []))];
   broken.push(...merged);
-  const valid = unique.filter((post) => !merged.some((entry) => entry.sourcePath === post.sourcePath));
+  const byTemplate = (entries: Post[]) => ({
+    posts: entries.filter((post) => post.template === 'post').sort(newestFirst),
+    pages: entries.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title)),
+  });
+  const unclashed = byTemplate(unique.filter((post) => !merged.some((entry) => entry.sourcePath === post.sourcePath)));
+  // Old URLs are checked against every page of the site, which the index of the rest makes.
+  const collisions = redirectCollisions(contentIndex(unclashed.posts, unclashed.pages, []));
+  broken.push(...collisions);
 
   if (broken.length && !options.keepBroken) throw new ContentErrors(broken.map((entry) => entry.error));
-  const posts = valid.filter((post) => post.template === 'post').sort(newestFirst);
-  const pages = valid.filter((post) => post.template === 'page').sort((a, b) => a.title.localeCompare(b.title));
-  return contentIndex(posts, pages, broken, warnings);
+  const withoutCollisions = (entries: Post[]) => entries.filter((post) => !collisions.some((entry) => entry.sourcePath === post.sourcePath));
+  return contentIndex(withoutCollisions(unclashed.posts), withoutCollisions(unclashed.pages), broken, warnings);
 }

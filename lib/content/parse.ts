@@ -1,16 +1,16 @@
 /** One post source read: its front matter parsed (YAML, never code) and validated, its fields derived. */
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { parseDocument, YAMLError } from 'yaml';
+import { LineCounter, parseDocument, YAMLError } from 'yaml';
 import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table';
 import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
-import { frontMatterSchema } from './schema';
+import { frontMatterSchema, type FrontMatter } from './schema';
 import { authoredExcerptLength, site, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
-import type { Post, Term } from './types';
+import type { Alias, Post, Term } from './types';
 
 /**
  * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
@@ -56,6 +56,41 @@ const refuseCode = (): never => {
 /** False when `input` opens front matter on its first line and no line starting with `---` closes it (gray-matter's rule). */
 const frontMatterCloses = (input: string) => !/^---(?!-)/.test(input) || input.indexOf('\n---', 3) !== -1;
 
+/** The fields that list a post's old URLs; both given is an error. */
+const ALIAS_FIELDS = ['aliases', 'redirect_from'] as const;
+
+/**
+ * The line in the file of each value of the list `field` (or of its one value) in the front
+ * matter `matterText`, as gray-matter hands it over (from the end of the opening `---` line, so
+ * yaml's lines are the file's). Read again with yaml, which knows where each value is, only
+ * for posts that have the field.
+ */
+function valueLines(matterText: string, field: string, count: number): (number | null)[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(matterText, { schema: 'core', lineCounter });
+  const whole = document.get(field, true) as { range?: [number, number, number] } | undefined;
+  return Array.from({ length: count }, (_, position) => {
+    const node = (document.getIn([field, position], true) ?? whole) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : null;
+  });
+}
+
+/** The old URLs front matter lists, with the field and line of each. */
+function aliasesOf(frontMatter: FrontMatter, matterText: string): Alias[] {
+  const field = ALIAS_FIELDS.find((name) => frontMatter[name]);
+  if (!field) return [];
+  const paths = frontMatter[field] as string[];
+  const lines = valueLines(matterText, field, paths.length);
+  return paths.map((sitePath, position) => ({ sitePath, field: `${field}.${position}`, line: lines[position] ?? null }));
+}
+
+/** Where in the file a schema problem of an alias field is, so the author finds the entry. */
+function aliasIssueLine(path: PropertyKey[], matterText: string): number | undefined {
+  const [field, position] = path;
+  if (!ALIAS_FIELDS.includes(field as (typeof ALIAS_FIELDS)[number])) return undefined;
+  return valueLines(matterText, field as string, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
+}
+
 /** What to read of the posts: in dev, drafts and scheduled posts too. */
 export interface ParseOptions {
   includeDrafts: boolean;
@@ -100,7 +135,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined });
+    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: aliasIssueLine(issue.path, parsed.matter) });
   }
   const frontMatter = result.data;
   // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
@@ -154,12 +189,14 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     scheduled,
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
+    canonical: frontMatter.canonical ?? null,
     sourcePath,
     format: source.format,
     file: source.file,
     bodyOffset,
     bodyStartLine,
     assetDir: source.assetDir,
+    aliases: aliasesOf(frontMatter, parsed.matter),
     frontMatter,
   };
 }

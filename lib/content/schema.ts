@@ -4,6 +4,7 @@
  * types cannot drift apart.
  */
 import { z } from 'zod';
+import { parseAliasPath } from '../routes/redirects';
 import { urlScheme } from '../routes/urls';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -68,6 +69,39 @@ const pathOrHttpUrl = (what: string) =>
     if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL` });
   }).optional();
 
+/**
+ * The URLs a post used to have (`aliases`, or Jekyll's `redirect_from`): a list of site paths,
+ * or one, each in its normal form (lib/routes/redirects.ts).
+ */
+const aliasList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : (value ?? undefined)),
+  z
+    .array(
+      text('a path').transform((value, ctx) => {
+        const parsed = parseAliasPath(value.trim());
+        if ('sitePath' in parsed) return parsed.sitePath;
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${parsed.problem}` });
+        return z.NEVER;
+      }),
+      { error: (issue) => `must be a list of paths on this site, like [/old-slug/], or one; got ${JSON.stringify(issue.input)}` },
+    )
+    .optional(),
+);
+
+/**
+ * Where a cross-post was first published: an absolute http(s) URL, without credentials or
+ * control characters, kept as `URL` writes it.
+ */
+const canonicalUrl = requiredText('an https:// URL')
+  .transform((value, ctx) => {
+    const url = !/[\u0000-\u001f\u007f]/.test(value) && URL.canParse(value) ? new URL(value) : null;
+    const problem = !url || (url.protocol !== 'https:' && url.protocol !== 'http:') ? 'is not an http(s) URL' : url.username || url.password ? 'has credentials in it' : null;
+    if (!problem) return url!.href;
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}: give the address where the post was first published, like https://dev.to/me/my-post` });
+    return z.NEVER;
+  })
+  .optional();
+
 export const frontMatterSchema = z.looseObject({
   title: text('text').trim().min(1, 'is required'),
   date: calendarDate,
@@ -87,6 +121,15 @@ export const frontMatterSchema = z.looseObject({
   cover: pathOrHttpUrl('an image path or URL'),
   /** Next's blog-starter calls the cover `coverImage`. */
   coverImage: pathOrHttpUrl('an image path or URL'),
+  /** The URLs the post used to have, which redirect to it; `redirect_from` (Jekyll's name) is another name for it. */
+  aliases: aliasList,
+  redirect_from: aliasList,
+  /** Where a cross-post was first published: its canonical link points there. */
+  canonical: canonicalUrl,
+}).superRefine((frontMatter, ctx) => {
+  if (frontMatter.aliases && frontMatter.redirect_from) {
+    ctx.addIssue({ code: 'custom', path: ['redirect_from'], message: 'is another name for aliases: list the old URLs under one of them' });
+  }
 });
 
 /** Front matter after validation; unknown fields are kept as they were written. */

@@ -26,7 +26,7 @@ export interface SitePage {
  * the archive, and the search page (which shows no post until a reader searches). The 404
  * page is not one of them: no list links it.
  */
-export function sitePages(index: ContentIndex): SitePage[] {
+export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
   const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
     [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
   return [
@@ -68,13 +68,12 @@ export interface SiteUrlSet {
 export interface SiteUrlSetInput {
   /** Site paths of the files the site publishes from `public/` (lib/build/prepare.ts `publishedFiles`). */
   files: Iterable<string>;
-  /** Site paths of old URLs that redirect to a page of the site (a post's `aliases`): a link to one works. */
-  redirectSources?: Iterable<string>;
 }
 
 /** Every URL the export of `index` answers: see the top of this file. */
-export function siteUrlSet(index: ContentIndex, { files, redirectSources = [] }: SiteUrlSetInput): SiteUrlSet {
-  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...[...redirectSources].map(comparableSitePath)]);
+export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): SiteUrlSet {
+  // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
+  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
   const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
   return { pages, files: new Set([...written, ...[...files].map(comparableSitePath)]) };
 }

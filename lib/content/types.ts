@@ -40,6 +40,43 @@ export interface PostSummary {
   /** Href of the cover image (a post asset, a file in `public/` under the base path) or an absolute URL. */
   cover: string | null;
   socialImage: string | null;
+  /** Where a cross-post was first published (front matter `canonical`), an absolute URL; null for a post first published here. */
+  canonical: string | null;
+}
+
+/** One old URL of a post, as its front matter lists it. */
+export interface Alias {
+  /** Its site path, in normal form (lib/routes/redirects.ts): `/old-slug/`, `/old.html`. */
+  sitePath: string;
+  /** The front matter field and its position: `aliases.0`, `redirect_from`. */
+  field: string;
+  /** Its line in the post's file, when it could be found. */
+  line: number | null;
+}
+
+/**
+ * A redirect the site makes: from an old URL of a post or page to its page. The list of them
+ * is the content index's `redirects`; every host's file, the pages at the old URLs and
+ * `npm run serve` are made from it.
+ */
+export interface Redirect {
+  /** The old URL, as a site path in normal form (not under the base path). */
+  from: string;
+  /** The href of the post or page, under the base path. */
+  to: string;
+  /** The title of the post or page, for the link on the page at the old URL. */
+  title: string;
+}
+
+/** A redirect with where it was asked for, for the errors of a collision. */
+export interface RedirectSource extends Redirect {
+  /** The post's file. */
+  sourcePath: string;
+  /** The front matter field (`aliases.1`), or `slug` for an old URL made by a `postAliasPatterns` entry. */
+  field: string;
+  line: number | null;
+  /** The `postAliasPatterns` entry that made it, or null for the post's own front matter. */
+  pattern: string | null;
 }
 
 /**
@@ -62,6 +99,8 @@ export interface Post extends PostSummary {
   assetDir: string | null;
   /** The files a folder post publishes beside its page (lib/build/publish.ts); none for a single-file post. */
   assets: PostAsset[];
+  /** The URLs the post used to have (front matter `aliases` or `redirect_from`), which redirect to it. */
+  aliases: Alias[];
   /** Every front matter field, the unknown ones included. */
   frontMatter: FrontMatter;
 }
@@ -87,6 +126,12 @@ export interface ContentIndex {
   categories: TermGroup[];
   /** `template: "page"` entries, by title. */
   pages: Post[];
+  /**
+   * Every redirect of the site, from each old URL of a post or page (its `aliases`, and the
+   * settings' `postAliasPatterns`) to its page, by old URL. An internal link to one of them
+   * works (lib/content/site-urls.ts).
+   */
+  redirects: RedirectSource[];
   /** Posts with errors, kept only when `keepBroken` is set. */
   broken: BrokenPost[];
   /** What is worth telling the author but stops nothing, such as a file in `posts/` that is not a post. */

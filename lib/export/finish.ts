@@ -1,7 +1,7 @@
 /**
  * The post-export step of `npm run build`, run on `out/` right after `next build`
  * (scripts/finish-export.ts is its command line). `finishExport` runs its steps in this order
- * (`finishPages` the first three):
+ * (`finishPages` the first four):
  *
  * 1. `404.html`: static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3) serve
  *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`.
@@ -16,8 +16,10 @@
  * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from
  *    the manifest the prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and
  *    the exported pages.
- * 4. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
- * 5. `_headers` (lib/export/headers.ts): every file's cache policy and security headers, with
+ * 4. `_redirects` and a page at each old URL of a post (lib/export/redirects.ts), from the
+ *    manifest's redirects; none of them is in the sitemap, the feeds or the search index.
+ * 5. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
+ * 6. `_headers` (lib/export/headers.ts): every file's cache policy and security headers, with
  *    the Content-Security-Policy hash of the theme script the pages actually carry and the
  *    sources the comments and analytics that are on need. Last, so it covers every file.
  */
@@ -30,6 +32,7 @@ import { themeScriptTexts } from '../routes/page-scripts';
 import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
 import { writeFeedsAndSitemap } from './feeds';
 import { writeHeadersFile } from './headers';
+import { writeRedirects } from './redirects';
 import { writeSearchIndex, type SearchIndexSize } from './search-index';
 
 /** What the post-export step did: the files it removed (site paths) and wrote (paths in `out/`), and what the search index holds. */
@@ -105,18 +108,19 @@ function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string
 }
 
 /**
- * Steps 1 to 3 in `outDir`, which need no other process (the benches time them apart from the
+ * Steps 1 to 4 in `outDir`, which need no other process (the benches time them apart from the
  * search index): returns what they removed and wrote, and the theme scripts the pages carry.
  */
 export function finishPages(outDir: string, manifest: BuildManifest): { removed: string[]; written: string[]; themeScripts: Set<string> } {
   const written = copyNotFoundPage(outDir);
   const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
   written.push(...writeFeedsAndSitemap(manifest, outDir));
+  written.push(...writeRedirects(manifest, outDir));
   return { removed, written, themeScripts };
 }
 
 /**
- * The whole post-export step in `outDir`, steps 1 to 5 in order, with the build manifest
+ * The whole post-export step in `outDir`, steps 1 to 6 in order, with the build manifest
  * (read, and checked, from beside `outDir` unless given). Resolves with what it removed and
  * wrote, and what the search index holds.
  */

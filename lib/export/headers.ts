@@ -36,7 +36,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
-import { HEADERS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
 import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
@@ -291,7 +291,7 @@ export const vercelHeaders = (policy: PolicyOptions): { source: string; headers:
 export function writeHeadersFile(outDir: string, { basePath, themeScripts, extra = {} }: { basePath: string; themeScripts: Iterable<string>; extra?: CspSources }): HeaderRule[] {
   const sitePaths = filesUnder(outDir)
     .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
-    .filter((sitePath) => sitePath !== HEADERS_PATH);
+    .filter((sitePath) => sitePath !== HEADERS_PATH && sitePath !== REDIRECTS_PATH);
   const rules = headerRules(sitePaths, { basePath, themeScriptHashes: themeScriptHashes(themeScripts), extra });
   fs.writeFileSync(path.join(outDir, HEADERS_PATH), headersFile(rules));
   return rules;

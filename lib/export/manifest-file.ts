@@ -13,7 +13,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema } from '../config/schema';
 import type { FeedLink } from '../config/site';
-import type { PostSummary, Term } from '../content/types';
+import type { PostSummary, Redirect, Term } from '../content/types';
 import { integrationsSchema } from '../integrations/integrations';
 import { buildManifestFile } from '../node/folders';
 
@@ -34,17 +34,21 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   scheduled: z.boolean(),
   cover: z.string().nullable(),
   socialImage: z.string().nullable(),
+  canonical: z.string().nullable(),
 });
 
 const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string() });
 
-/** One page the site generates, for the sitemap. */
+/** One page the sitemap lists (lib/build/manifest.ts `sitemapRoutes`). */
 const siteRouteSchema = z.strictObject({
   /** Its href, with a trailing slash. */
   url: z.string(),
   /** Calendar date of the last change to what the page shows, or null if it shows no post. */
   lastmod: z.string().nullable(),
 });
+
+/** One redirect from an old URL of a post (lib/content/redirects.ts). */
+const redirectSchema: z.ZodType<Redirect> = z.strictObject({ from: z.string(), to: z.string(), title: z.string() });
 
 const buildManifestSchema = z.strictObject({
   site: settingsSchema,
@@ -61,8 +65,15 @@ const buildManifestSchema = z.strictObject({
   posts: z.array(postSummarySchema),
   /** Every `template: "page"` page. */
   pages: z.array(postSummarySchema),
-  /** Every page the site generates except the 404 page. */
+  /** Every page the sitemap lists: every page the site generates except the 404 page and cross-posts. */
   routes: z.array(siteRouteSchema),
+  /**
+   * Every redirect from an old URL to a post or page (the content index's `redirects`): the
+   * post-export step writes `_redirects` and a page at each old URL from it, and
+   * scripts/write-vercel-json.ts the `redirects` of `vercel.json`. An internal link to one of
+   * them works.
+   */
+  redirects: z.array(redirectSchema),
 });
 
 export type SiteRoute = z.output<typeof siteRouteSchema>;

@@ -45,6 +45,9 @@ export const ROBOTS_PATH = '/robots.txt';
 /** The headers file Netlify and Cloudflare Pages read (lib/export/headers.ts). */
 export const HEADERS_PATH = '/_headers';
 
+/** The redirects file Netlify and Cloudflare Pages read (lib/export/redirects.ts): each post's old URLs. */
+export const REDIRECTS_PATH = '/_redirects';
+
 /** The not-found page as static hosts look for it (the export writes `404/index.html`; the post-export step copies it). */
 export const NOT_FOUND_FILE = '/404.html';
 
@@ -91,15 +94,14 @@ export const builtImagePath = (file: string) => `/${BUILT_IMAGES_FOLDER}/${file}
 const firstSegment = (sitePath: string) => sitePath.split('/').filter(Boolean)[0];
 
 /**
- * Every name at the root of the site that the build owns: a `template: "page"` entry (served
- * at `/<slug>/`) cannot take one. `index` is Next's name for a folder's own page: `/index/` is
- * exported to `index/index/`, so no URL segment anywhere may be `index`.
+ * The names at the root of the site where the build writes files that are no page route's:
+ * Next's and the image pipeline's assets, KaTeX, the search index and script, the feeds, the
+ * sitemap, the hosts' files, the icons, and the list pages' `page/` folder. Nothing else may
+ * put a file there: no page, and no old URL of a post (lib/routes/redirects.ts). `index` is
+ * Next's name for a folder's own page: `/index/` is exported to `index/index/`.
  */
-export const RESERVED_ROOT_NAMES = new Set(
+export const BUILD_FILE_NAMES = new Set(
   [
-    ...Object.values(PAGE_ROUTES)
-      .map((route) => route.path('x'))
-      .filter((sitePath) => sitePath !== '/x/'),
     `/${LATER_PAGES_SEGMENT}/`,
     '/index/',
     NOT_FOUND_FILE,
@@ -113,11 +115,26 @@ export const RESERVED_ROOT_NAMES = new Set(
     SITEMAP_PATH,
     ROBOTS_PATH,
     HEADERS_PATH,
+    REDIRECTS_PATH,
     ...Object.values(ICON_PATHS),
   ]
     .map(firstSegment)
     .filter(Boolean),
 );
+
+/**
+ * Every name at the root of the site that the build owns: a `template: "page"` entry (served
+ * at `/<slug>/`) cannot take one. The page routes' own folders (`posts`, `tags`…) and the
+ * `BUILD_FILE_NAMES`; so no URL segment anywhere may be `index`.
+ */
+export const RESERVED_ROOT_NAMES = new Set([
+  ...Object.values(PAGE_ROUTES)
+    .map((route) => route.path('x'))
+    .filter((sitePath) => sitePath !== '/x/')
+    .map(firstSegment)
+    .filter(Boolean),
+  ...BUILD_FILE_NAMES,
+]);
 
 /** A URL segment that no post, tag or category may have, wherever it is: see `RESERVED_ROOT_NAMES`. */
 export const RESERVED_SEGMENTS = new Set(['index']);

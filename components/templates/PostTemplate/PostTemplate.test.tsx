@@ -36,6 +36,7 @@ const post: PostSummary = {
   scheduled: false,
   cover: null,
   socialImage: null,
+  canonical: null,
 };
 
 const chrome: PostChrome = {

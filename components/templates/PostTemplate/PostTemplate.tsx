@@ -30,7 +30,7 @@ export function PostTemplate(props: PostPageProps) {
   const { post, body, chrome, menu, socialImage, editUrl } = props;
   const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined;
   return (
-    <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article}>
+    <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
       <Post
         post={post}
         locale={site.dateLocale}

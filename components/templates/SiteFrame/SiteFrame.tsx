@@ -15,6 +15,8 @@ export interface SiteFrameProps {
   socialImage?: SocialImage;
   /** Set on posts: what makes the page an article to search engines and link previews. */
   article?: ArticleMeta;
+  /** Where a cross-post was first published, which its canonical link names. */
+  originalUrl?: string | null;
   /** False for a page that is no menu entry's, though its href is (a broken post's error, at the home page's URL). */
   inMenu?: boolean;
   children: ReactNode;
@@ -25,12 +27,12 @@ export interface SiteFrameProps {
  * carries (title, description, canonical URL, the image it is shared with, the feeds). Each
  * template fills it with its own content.
  */
-export function SiteFrame({ menu, title, description, href, socialImage, article, inMenu = true, children }: SiteFrameProps) {
+export function SiteFrame({ menu, title, description, href, socialImage, article, originalUrl, inMenu = true, children }: SiteFrameProps) {
   const imageUrl = socialImage ? absoluteUrl(withBasePath(socialImage.url)) : socialImageUrl();
   const imageSize = socialImage?.width && socialImage.height ? { width: socialImage.width, height: socialImage.height } : undefined;
   return (
     <Layout site={site} menu={menu} currentPath={inMenu ? href : undefined}>
-      <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} imageUrl={imageUrl} imageSize={imageSize} feeds={siteFeeds} article={article} />
+      <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} originalUrl={originalUrl} imageUrl={imageUrl} imageSize={imageSize} feeds={siteFeeds} article={article} />
       {children}
     </Layout>
   );
