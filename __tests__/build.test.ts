@@ -126,7 +126,10 @@ describe('next build of a fixture site', () => {
 
   it('shows images as responsive <picture>s of files in /_img/, the first eagerly, with their sizes', () => {
     const tree = fromHtml(html('posts/gallery'));
-    const pictures = selectAll('[data-post-body] picture', tree);
+    // Not the larger copies in the images' zoom overlays.
+    const zoomed = new Set(selectAll('.image-zoom-overlay picture', tree));
+    const pictures = selectAll('[data-post-body] picture', tree).filter((picture) => !zoomed.has(picture));
+    expect(zoomed.size).toBe(2);
     expect(pictures).toHaveLength(2);
     const shown = pictures.map((picture) => {
       const img = select('img', picture)!;
@@ -463,7 +466,7 @@ describe('next build of a site with a broken post', () => {
 
   it('fails on a broken internal link and a broken anchor, naming the file and the line of each', async () => {
     const failure = await failureOf({ 'links.md': '---\ntitle: Links\ndate: 2019-01-01\n---\n\nSee [the gallery](/posts/galery/).\n\nAnd [its photo](/posts/gallery/#no-such-heading).\n' });
-    expect(failure).toContain('2 posts have problems:');
+    expect(failure).toContain('1 post has 2 problems:');
     expect(failure).toContain('posts/links.md:6: link "/posts/galery/" is broken: this site has no page or file at /posts/galery/');
     expect(failure).toContain('posts/links.md:8: link "/posts/gallery/#no-such-heading" is broken: /posts/gallery/ has no heading or element with id "no-such-heading"');
   });

@@ -55,6 +55,13 @@ describe('searchRecord', () => {
     expect(searchRecord(summary, page('<p><img src="a.png" alt=""/></p>'), SITE)?.content).toBe('Caching, and more');
   });
 
+  it('gives a zoomable image its alt text once: the zoom overlay\'s larger copy and its "Close" button are not text', () => {
+    const zoomable =
+      '<p><span class="image-zoom"><button type="button" popovertarget="image-zoom-1" class="image-zoom-open" aria-label="Enlarge image: A lake"><picture><img src="a-480.png" alt="A lake"/></picture></button>' +
+      '<span id="image-zoom-1" popover="auto" role="dialog" aria-label="Enlarge image: A lake" class="image-zoom-overlay"><picture><img src="a-1600.png" alt="A lake"/></picture><button type="button" popovertarget="image-zoom-1" popovertargetaction="hide" class="image-zoom-close">Close</button></span></span> At dawn.</p>';
+    expect(searchRecord(summary, page(zoomable), SITE)?.content).toBe('A lake At dawn.');
+  });
+
   it('is null for a page with no post body', () => {
     expect(searchRecord(summary, '<!DOCTYPE html><html><body><main><p>No body here.</p></main></body></html>', SITE)).toBeNull();
   });

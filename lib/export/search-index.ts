@@ -33,10 +33,11 @@ import { POST_BODY_SELECTOR, postBodyOf, readExportedPost, requirePostBody, site
 
 /**
  * What in a post body is not its text: screen-reader additions such as "(external link)",
- * and KaTeX's visual copy of each formula (its MathML stays) with the TeX source in the
- * MathML's `<annotation>`, which would show every formula two or three times in an excerpt.
+ * KaTeX's visual copy of each formula (its MathML stays) with the TeX source in the MathML's
+ * `<annotation>`, which would show every formula two or three times in an excerpt, and an
+ * image's zoom overlay (lib/images/body-images.ts), its larger copy and "Close" button.
  */
-const NOT_TEXT = ['.visually-hidden', '.katex-html', 'annotation'];
+const NOT_TEXT = ['.visually-hidden', '.katex-html', 'annotation', '.image-zoom-overlay'];
 
 /**
  * The text a reader sees in a post body, images by their alt text: blocks on lines of their

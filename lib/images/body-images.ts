@@ -173,8 +173,8 @@ function zoomableImage(picture: Element, image: ResponsiveImage, alt: Properties
   const overlay: Element = {
     type: 'element',
     tagName: 'span',
-    // Pagefind indexes the image once, not twice.
-    properties: { id, popover: 'auto', role: 'dialog', ariaLabel: name, className: ['image-zoom-overlay'], dataPagefindIgnore: '' },
+    // The search index leaves it out (lib/export/search-index.ts), so that an image's alt text counts once.
+    properties: { id, popover: 'auto', role: 'dialog', ariaLabel: name, className: ['image-zoom-overlay'] },
     children: [largestPicture(image, alt), button({ popoverTargetAction: 'hide', className: ['image-zoom-close'], autoFocus: true }, [{ type: 'text', value: IMAGE_ZOOM_TEXT.close }])],
   };
   return { type: 'element', tagName: 'span', properties: { className: ['image-zoom'] }, children: [button({ className: ['image-zoom-open'], ariaLabel: name }, [picture]), overlay] };
