@@ -1,9 +1,14 @@
 /**
  * `npm run dev`: the site in development, at http://localhost:3000. Runs the prepare step
  * (lib/build/prepare.ts) with drafts and broken posts kept, then `next dev`, and runs the
- * prepare step again whenever something under `posts/` or `public/` changes, so a refresh
- * shows the change. A change to the code that builds bodies (lib/, components/) restarts the
- * worker processes first, so they run the new code.
+ * prepare step again whenever something under `posts/` or `public/` changes. A change to the
+ * code that builds bodies (lib/, components/) restarts the worker processes first, so they
+ * run the new code.
+ *
+ * Live preview: after each run of the prepare step, the event stream (scripts/preview-events.ts)
+ * tells every open page, which fetches its props again and re-renders in place
+ * (components/LivePreview), so a saved post shows without a refresh. `next dev` learns the
+ * stream's port from `FOLIO_LIVE_PREVIEW_PORT` (lib/config/site.ts).
  *
  *   npm run dev [-- <next dev options>]
  */
@@ -13,6 +18,8 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
 import { postsDirOf, runPrepare } from '../lib/build/run-prepare';
+import { LIVE_PREVIEW_PORT_VARIABLE } from '../lib/config/site';
+import { startPreviewEvents, type PreviewEvents } from './preview-events';
 
 const root = process.cwd();
 
@@ -20,12 +27,17 @@ const root = process.cwd();
 const PUBLISHED = ['posts', '_img', 'katex'].map((folder) => path.join(root, 'public', folder));
 const isPublished = (file: string) => PUBLISHED.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
 
-let builders: PostBuilders = startPostBuilders(root);
+let builders: PostBuilders = startPostBuilders(root, { warm: true });
 let running: Promise<void> | null = null;
 let again = false;
 let restartBuilders = false;
+/** The live preview's event stream, once `next dev` runs. */
+let events: PreviewEvents | undefined;
 
-/** Runs the prepare step; a change while it runs makes it run once more afterwards. */
+/**
+ * Runs the prepare step, then tells the open pages; a change while it runs makes it run once
+ * more afterwards (and the pages are told after that run only).
+ */
 function prepare(): void {
   if (running) {
     again = true;
@@ -33,7 +45,7 @@ function prepare(): void {
   }
   if (restartBuilders) {
     builders.close();
-    builders = startPostBuilders(root);
+    builders = startPostBuilders(root, { warm: true });
     restartBuilders = false;
   }
   running = runPrepare(root, 'development', builders)
@@ -44,6 +56,8 @@ function prepare(): void {
       if (again) {
         again = false;
         prepare();
+      } else {
+        events?.prepared();
       }
     });
 }
@@ -57,6 +71,15 @@ function changed(file: string, isCode: boolean): void {
   timer = setTimeout(prepare, 50);
 }
 
+/** The host `next dev` is told to listen on (`-H`, `--hostname`), where the event stream listens too; undefined for all interfaces. */
+function hostOf(nextArgs: string[]): string | undefined {
+  for (const [position, arg] of nextArgs.entries()) {
+    if (arg === '-H' || arg === '--hostname') return nextArgs[position + 1];
+    if (arg.startsWith('--hostname=')) return arg.slice('--hostname='.length);
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   prepare();
   await running;
@@ -66,15 +89,17 @@ async function main(): Promise<void> {
   const code = watch(['lib', 'components'].map((folder) => path.join(root, folder)), { ignoreInitial: true });
   code.on('all', (_event, file) => changed(file, true));
 
+  const nextArgs = process.argv.slice(2);
+  events = await startPreviewEvents(hostOf(nextArgs), { run: 1, at: Date.now() });
   const nextBin = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('next/package.json')), 'dist', 'bin', 'next');
-  const next = spawn(process.execPath, [nextBin, 'dev', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const next = spawn(process.execPath, [nextBin, 'dev', ...nextArgs], { cwd: root, stdio: 'inherit', env: { ...process.env, [LIVE_PREVIEW_PORT_VARIABLE]: String(events.port) } });
   const stop = () => {
     next.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   next.on('close', async (exitCode) => {
-    await Promise.all([content.close(), code.close()]);
+    await Promise.all([content.close(), code.close(), events?.close()]);
     builders.close();
     process.exit(exitCode ?? 0);
   });
