@@ -61,9 +61,10 @@ if (!original.includes(POST.sentence)) throw new Error(`${POST.file} no longer s
 
 const port = await freePort();
 const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// `next dev` sets NODE_ENV=development itself; an inherited value would only confuse it.
 delete env.NODE_ENV;
 // In a process group of its own, so that `next dev` and the workers all end with it.
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-p', String(port), '-H', '127.0.0.1'], { cwd: siteDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '-p', String(port), '-H', '127.0.0.1'], { cwd: siteDir, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
 server.stdout.on('data', (chunk) => (log += chunk));
 server.stderr.on('data', (chunk) => (log += chunk));
