@@ -52,7 +52,8 @@ function freePort(): Promise<number> {
 
 const sitePosts = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-preview-'));
 fs.cpSync(path.join(projectRoot, 'posts'), sitePosts, { recursive: true });
-if (extraPosts) writeCorpus(extraPosts, path.join(sitePosts, 'corpus'));
+// Beside the sample posts: a folder in posts/ would be one folder post.
+if (extraPosts) writeCorpus(extraPosts, sitePosts);
 const siteDir = makeSiteCopy(sitePosts, 'bench-preview');
 fs.rmSync(sitePosts, { recursive: true, force: true });
 const postFile = path.join(siteDir, 'posts', POST.file);

@@ -3,7 +3,8 @@
  * (lib/build/prepare.ts) with drafts and broken posts kept, then `next dev`, and runs the
  * prepare step again whenever something under `posts/` or `public/` changes. A change to the
  * code that builds bodies (lib/, components/) restarts the worker processes first, so they
- * run the new code.
+ * run the new code. Each run builds only the posts that changed since the last (a change
+ * outside `posts/` builds them all).
  *
  * Live preview: after each run of the prepare step, the event stream (scripts/preview-events.ts)
  * tells every open page, which fetches its props again and re-renders in place
@@ -16,9 +17,11 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
+import { changedPostBuilder } from '../lib/build/changed-posts';
+import { buildInWorker, startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
 import { postsDirOf, runPrepare } from '../lib/build/run-prepare';
 import { LIVE_PREVIEW_PORT_VARIABLE } from '../lib/config/site';
+import { isInside } from '../lib/node/files';
 import { startPreviewEvents, type PreviewEvents } from './preview-events';
 
 const root = process.cwd();
@@ -28,6 +31,10 @@ const PUBLISHED = ['posts', '_img', 'katex'].map((folder) => path.join(root, 'pu
 const isPublished = (file: string) => PUBLISHED.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
 
 let builders: PostBuilders = startPostBuilders(root, { warm: true });
+/** Each run builds only the posts that changed since the last one (lib/build/changed-posts.ts). */
+const changedPosts = changedPostBuilder((post) => buildInWorker(builders, post));
+/** Set by a change that no post holds (code, `public/`): the next run builds every post. */
+let buildAll = false;
 let running: Promise<void> | null = null;
 let again = false;
 let restartBuilders = false;
@@ -48,7 +55,11 @@ function prepare(): void {
     builders = startPostBuilders(root, { warm: true });
     restartBuilders = false;
   }
-  running = runPrepare(root, 'development', builders)
+  if (buildAll) {
+    changedPosts.forget();
+    buildAll = false;
+  }
+  running = runPrepare(root, 'development', builders, changedPosts.build)
     .then(() => undefined)
     .catch((error: unknown) => console.error(error))
     .finally(() => {
@@ -67,6 +78,7 @@ let timer: NodeJS.Timeout | undefined;
 function changed(file: string, isCode: boolean): void {
   if (isPublished(file)) return;
   restartBuilders ||= isCode;
+  buildAll ||= !isInside(postsDirOf(root), file);
   clearTimeout(timer);
   timer = setTimeout(prepare, 50);
 }

@@ -5,16 +5,27 @@
  */
 import path from 'node:path';
 import { ContentErrors } from '../content/errors';
+import type { Post } from '../content/types';
 import { buildInWorker, type PostBuilders } from './post-builders';
 import { prepareSite, type PreparedSite } from './prepare';
+import type { PostResult } from './post-output';
 
 /** The posts folder of the project at `root`. */
 export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
 
-/** Prepares the site at `root` with `builders`; prints its warnings, and in dev its errors, which the pages show too. */
-export async function runPrepare(root: string, mode: PreparedSite['data']['mode'], builders: PostBuilders): Promise<PreparedSite> {
+/**
+ * Prepares the site at `root`, each post built in `builders` (or by `buildPost`, which `npm run
+ * dev` gives to build only changed posts); prints its warnings, and in dev its errors, which
+ * the pages show too.
+ */
+export async function runPrepare(
+  root: string,
+  mode: PreparedSite['data']['mode'],
+  builders: PostBuilders,
+  buildPost: (post: Post) => Promise<PostResult> = (post) => buildInWorker(builders, post),
+): Promise<PreparedSite> {
   const started = performance.now();
-  const prepared = await prepareSite({ root, postsDir: postsDirOf(root), mode, buildPost: (post) => buildInWorker(builders, post) });
+  const prepared = await prepareSite({ root, postsDir: postsDirOf(root), mode, buildPost });
   for (const warning of prepared.warnings) console.warn(`Warning: ${warning}`);
   if (prepared.errors.length) console.error(new ContentErrors(prepared.errors).message);
   const { posts, pages } = prepared.data;
