@@ -13,7 +13,9 @@ import sharp from 'sharp';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { COPY_CODE_SCRIPT_ID, COPY_CODE_SCRIPT_MAX_BYTES, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
+import { COPY_CODE_SCRIPT_ID, COPY_CODE_SCRIPT_MAX_BYTES, LIVE_PREVIEW_SCRIPT_ID, THEME_SCRIPT_ID, THEME_SCRIPT_MAX_BYTES } from '../lib/routes/page-scripts';
+import { LIVE_PREVIEW_PORT_VARIABLE } from '../lib/config/site';
+import { livePreviewScript } from '../components/LivePreview/LivePreview';
 import { SEARCH_INDEX_DIR } from '../lib/routes/table';
 import { aliasPageFile } from '../lib/routes/redirects';
 import { start } from '../scripts/serve';
@@ -56,6 +58,9 @@ const aliasPageFiles = (out: string) =>
       .map((line) => path.join(out, ...aliasPageFile(line.split(' ')[0]))),
   );
 
+/** The live preview port the fixture site is built with (see its `beforeAll`). */
+const LIVE_PREVIEW_PORT = 43_210;
+
 describe('next build of a fixture site', () => {
   let out: string;
   // React separates adjacent text with <!-- -->; it is not part of what a reader sees.
@@ -90,7 +95,9 @@ describe('next build of a fixture site', () => {
       return [socialImage.url.slice(1), ...bodyImages, ...published];
     });
     devCards = Object.fromEntries(Object.entries(devSite.outputs).map(([sourcePath, { socialImage }]) => [sourcePath, sha256(fs.readFileSync(path.join(siteDir, 'public', socialImage.url)))]));
-    out = await rebuildSite(siteDir);
+    // With the variable through which `npm run dev` gives `next dev` its live preview's port
+    // still set, as in a shell that exported it: the build must ignore it.
+    out = await rebuildSite(siteDir, { [LIVE_PREVIEW_PORT_VARIABLE]: String(LIVE_PREVIEW_PORT) });
   });
 
   it('exports a page for every non-draft post and page, as <slug>/index.html', () => {
@@ -268,6 +275,19 @@ describe('next build of a fixture site', () => {
       }
     }
     expect(withScriptFiles).toEqual(['/search/']);
+  });
+
+  it('carries nothing of the live preview of `npm run dev` in any file of out/, though the build ran with its port set', () => {
+    // What the live preview's script is known by: its id, and the event stream it opens (as the script dev pages carry does).
+    const marks = [LIVE_PREVIEW_SCRIPT_ID, 'EventSource'];
+    expect(livePreviewScript(LIVE_PREVIEW_PORT)).toContain('new EventSource(');
+    const textFiles = filesUnder(out).filter((file) => /\.(html|js|mjs|css|json|xml|txt|webmanifest)$/.test(file) || path.basename(file) === '_headers');
+    expect(textFiles.filter((file) => file.endsWith('.html')).length).toBeGreaterThanOrEqual(7);
+    const carrying = textFiles.flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return marks.filter((mark) => text.includes(mark)).map((mark) => `${path.relative(out, file)}: ${mark}`);
+    });
+    expect(carrying).toEqual([]);
   });
 
   it('adds to every other page, for search, only the header\'s "Search" link, of as many bytes as docs/search.md says', () => {

@@ -34,7 +34,7 @@ beforeAll(() => {
   const site = makeSiteCopy(dir, 'post-builders-test');
   const index = loadContent({ dir: path.join(site, 'posts'), root: site, includeDrafts: false, keepBroken: false });
   posts = Object.fromEntries(index.posts.map((post) => [path.basename(post.sourcePath), post]));
-  builders = startPostBuilders(site, { memoryMb: 256, timeoutMs: 15_000 });
+  builders = startPostBuilders(site, { limits: { memoryMb: 256, timeoutMs: 15_000 } });
 });
 afterAll(() => builders.close());
 

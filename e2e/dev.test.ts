@@ -2,10 +2,13 @@
  * End-to-end test of `npm run dev` (scripts/dev.ts: the prepare step, rerun on every change
  * under posts/, and a real `next dev` server), in a scratch copy of the site (`.tmp/e2e-dev-…/`,
  * see scripts/build-site.ts), driven by one headless Chromium. Posts are added, edited,
- * broken and fixed in the copy's `posts/` while the server runs, and every change must show
- * on a browser refresh once the prepare step has run again, with no restart. Each page
- * visit (one load, until the next or the end of the test) is checked as it ends: no error in
- * the browser, no failed request; and no test may make `next dev` log an error.
+ * broken, fixed and deleted in the copy's `posts/` while the server runs, and every change
+ * must show in the tabs already open on it, without a reload and with no restart: the live
+ * preview (components/LivePreview, scripts/preview-events.ts). No test reloads a page. Each
+ * page visit (one load, until the next or the end of the test) is checked as it ends: no error
+ * in the browser, no failed request; and no test may make `next dev` log an error. The time
+ * from saving a post to its text in the open tab is logged (median of several saves), never
+ * asserted: `npm run bench:preview` measures it.
  *
  *   npm run test:e2e        (e2e/run.ts runs every e2e/*.test.ts)
  *   node --import tsx --test e2e/dev.test.ts   (this file alone)
@@ -14,8 +17,9 @@
  * otherwise it is removed.
  *
  * Pages set `unstable_runtimeJS: false`. In dev Next still adds its own client and HMR
- * socket to them, but there is no page app for it to update and posts are not modules, so
- * nothing reloads by itself: "refresh" here is `page.reload()` or another `page.goto()`.
+ * socket to them and hydrates them, but posts are not modules, so its HMR never sees them:
+ * the live preview's script re-renders a page through Next's router when `npm run dev` says
+ * the prepare step has run again.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,6 +28,7 @@ import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import matter from 'gray-matter';
+import sharp from 'sharp';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { launchBrowser } from '../scripts/browser';
 import { watchPage } from './harness';
@@ -73,6 +78,33 @@ const text = async (locator: Locator) => normalize(await locator.textContent());
 const note = (line: string) => console.log(process.env.NODE_TEST_CONTEXT ? line : `# ${line}`);
 /** How many times `npm run dev` has said it prepared the posts. */
 const preparedRuns = () => fullLog.join('').match(/^Prepared \d+ posts/gm)?.length ?? 0;
+
+/** Saves a post, as an editor does, without waiting for anything. */
+const savePost = (file: string, source: string) => fs.writeFileSync(path.join(postsDir, file), source);
+
+/**
+ * Waits until the open tab `tab` shows what `shows` (run in the page) looks for, with no
+ * reload; returns how long it took since `since` (a `performance.now()`), in ms.
+ */
+async function untilShown(tab: Page, shows: (arg: string) => boolean, arg: string, since: number) {
+  await tab.waitForFunction(shows, arg, { polling: 'raf', timeout: PREPARE_TIMEOUT });
+  return performance.now() - since;
+}
+
+/** In the page: whether its one h1 reads `title`. */
+const headingIs = (title: string) => document.querySelector('h1')?.textContent?.trim() === title;
+/** In the page: whether the post body shows `words`. */
+const bodyShows = (words: string) => document.querySelector('[data-post-body]')?.textContent?.includes(words) ?? false;
+/** In the page: whether the main list has a post titled `title`. */
+const listHas = (title: string) => [...document.querySelectorAll('main ol > li h2 a')].some((a) => a.textContent?.trim() === title);
+/** In the page: whether the main list has no post titled `title`. */
+const listLacks = (title: string) => ![...document.querySelectorAll('main ol > li h2 a')].some((a) => a.textContent?.trim() === title);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 /** Writes a post, and waits until `npm run dev` has prepared the posts again. */
 async function writePost(file: string, source: string) {
@@ -270,21 +302,21 @@ function devTest(name: string, fn: (t: TestContext) => Promise<void>) {
 }
 
 /**
- * Loads `pathname` in the test's page (or reloads it when it is already there), ending the
- * visit of the page it leaves, which is checked; returns the HTTP status.
+ * Loads `pathname` in the test's page (a navigation, never a reload), ending the visit of the
+ * page it leaves, which is checked; returns the HTTP status once the page listens to the live
+ * preview's event stream.
  */
 async function load(pathname: string) {
-  const url = urlFor(pathname);
   visit.end(page.url());
-  const response = page.url() === url ? await page.reload() : await page.goto(url);
+  const response = await page.goto(urlFor(pathname));
   assert.ok(response, `no response for ${pathname}`);
+  await livePreviewConnected(page);
   return response.status();
 }
 
-/** Reloads the page, as a reader refreshing it does, ending the visit of what it showed, which is checked. */
-async function refresh() {
-  visit.end(page.url());
-  await page.reload();
+/** Waits until `tab` listens to `npm run dev`'s event stream, so that it sees the next save. */
+async function livePreviewConnected(tab: Page) {
+  await tab.locator('html[data-live-preview="connected"]').waitFor({ state: 'attached', timeout: ACTION_TIMEOUT });
 }
 
 /** Loads `pathname`, which must answer 200. */
@@ -361,26 +393,29 @@ const NEW_MD = {
   source: (title: string, words: string) => `---\ntitle: "${title}"\ndate: "2031-03-01"\n---\n\nThis post was dropped into posts/ while next dev was running. ${words}\n`,
 };
 
-devTest('a new .md post shows on refresh, on the home page and at its URL; an edit shows on refresh', async () => {
+devTest('a new .md post appears in the open home page tab; its own tab shows each saved edit of its body and title, with no reload', async () => {
   const title = 'Dropped In While Running';
   await homeList();
   assert.equal(await page.getByText(title).count(), 0, 'the post is not there before its file is');
 
-  await writePost(NEW_MD.file, NEW_MD.source(title, 'Marker: alpaca-first-draft.'));
-  await refresh();
+  savePost(NEW_MD.file, NEW_MD.source(title, 'Marker: alpaca-first-draft.'));
+  await untilShown(page, listHas, title, performance.now());
   const link = page.locator('main ol > li h2 a', { hasText: title });
-  assert.equal(await link.count(), 1, 'after a refresh the home page lists the new post');
   assert.equal(await link.getAttribute('href'), NEW_MD.path);
   assert.equal(await text(page.locator('main ol > li h2 a').first()), title, 'the newest post is listed first');
 
   await openNewPost(NEW_MD.path);
   await assertPost(title, 'alpaca-first-draft');
 
-  const edited = 'Dropped In, Then Edited';
-  await writePost(NEW_MD.file, NEW_MD.source(edited, 'Marker: bison-second-draft.'));
-  await refresh();
-  const body = await assertPost(edited, 'bison-second-draft');
+  savePost(NEW_MD.file, NEW_MD.source(title, 'Marker: bison-second-draft.'));
+  await untilShown(page, bodyShows, 'bison-second-draft', performance.now());
+  const body = await assertPost(title, 'bison-second-draft');
   assert.ok(!body.includes('alpaca-first-draft'), 'the old body is gone');
+
+  const edited = 'Dropped In, Then Edited';
+  savePost(NEW_MD.file, NEW_MD.source(edited, 'Marker: bison-second-draft.'));
+  await untilShown(page, headingIs, edited, performance.now());
+  await assertPost(edited, 'bison-second-draft');
 
   const listed = (await homeList()).map((entry) => entry.title);
   assert.ok(listed.includes(edited), `the home page lists the edited title: ${JSON.stringify(listed)}`);
@@ -394,7 +429,7 @@ const NEW_MDX = {
     `---\ntitle: "${title}"\ndate: "2031-02-01"\ncategory: "Notes"\n---\n\nAn MDX post added while next dev runs. The answer is {6 * 7}.\n\n<Callout type="tip" title="Live callout">\n  ${callout}\n</Callout>\n`,
 };
 
-devTest('a new .mdx post shows on refresh, with its components and expressions; an edit shows on refresh', async () => {
+devTest('a new .mdx post renders with its components and expressions; its open tab shows a saved edit, with no reload', async () => {
   const title = 'MDX Dropped In';
   await writePost(NEW_MDX.file, NEW_MDX.source(title, 'Callout marker: cobra-first.'));
   const listed = await assertListed([title, ...SAMPLE_TITLES]);
@@ -407,10 +442,11 @@ devTest('a new .mdx post shows on refresh, with its components and expressions; 
   assert.match(normalize(await callout.innerText()), /cobra-first/);
 
   const edited = 'MDX Dropped In, Edited';
-  await writePost(NEW_MDX.file, NEW_MDX.source(edited, 'Callout marker: dingo-second.'));
-  await refresh();
+  savePost(NEW_MDX.file, NEW_MDX.source(edited, 'Callout marker: dingo-second.'));
+  await untilShown(page, headingIs, edited, performance.now());
   const body = await assertPost(edited, 'dingo-second');
   assert.ok(!body.includes('cobra-first'), 'the old callout text is gone');
+  assert.equal(await page.locator('[data-post-body] aside', { hasText: 'Live callout' }).count(), 1, 'the edited <Callout> renders as an aside');
   assert.ok((await assertListed([edited])).every((entry) => entry.title !== title), 'the old title is gone from the home page');
 });
 
@@ -432,6 +468,46 @@ devTest('a draft is listed in dev with a "Draft" badge, and has its page', async
   await openNewPost(DRAFT.path);
   await assertPost(DRAFT.title, 'echidna-draft');
   assert.equal(await page.locator('article > header').getByText('Draft', { exact: true }).count(), 1, 'the draft page has the "Draft" badge');
+});
+
+const TAGGED = {
+  file: 'e2e-dev-tagged.md',
+  path: '/posts/e2e-dev-tagged/',
+  tagPath: '/tags/e2e-live/',
+  source: (title: string) => `---\ntitle: "${title}"\ndate: "2031-04-01"\ntags: ["e2e live"]\n---\n\nA tagged post, marker: heron-tagged.\n`,
+};
+
+/** Opens another tab at `pathname`, watched like the test's own page; resolves once it listens to the live preview. */
+async function openTab(pathname: string) {
+  const tab = await context.newPage();
+  const tabVisit = watchPage(tab, { scriptsFor: null, documentsUnder: baseUrl });
+  const response = await tab.goto(urlFor(pathname));
+  assert.equal(response?.status(), 200, `HTTP status of ${pathname}`);
+  await livePreviewConnected(tab);
+  return { tab, end: async () => (tabVisit.end(tab.url()), await tab.close()) };
+}
+
+devTest('a front matter edit shows in every open tab that shows the post: its page, the home page and its tag page', async () => {
+  await writePost(TAGGED.file, TAGGED.source('Tagged Before'));
+  await open(TAGGED.path);
+  await assertPost('Tagged Before', 'heron-tagged');
+  const home = await openTab('/');
+  const tag = await openTab(TAGGED.tagPath);
+  try {
+    for (const tab of [home.tab, tag.tab]) await untilShown(tab, listHas, 'Tagged Before', performance.now());
+
+    const since = performance.now();
+    savePost(TAGGED.file, TAGGED.source('Tagged After'));
+    await Promise.all([
+      untilShown(page, headingIs, 'Tagged After', since),
+      ...[home.tab, tag.tab].map((tab) => untilShown(tab, listHas, 'Tagged After', since)),
+    ]);
+    for (const tab of [home.tab, tag.tab]) assert.equal(await tab.locator('main ol > li h2 a', { hasText: 'Tagged Before' }).count(), 0, `the old title is gone from ${tab.url()}`);
+    assert.equal(await text(home.tab.locator('h1')), 'Latest posts', 'the home tab still shows the home page');
+  } finally {
+    await home.end();
+    await tag.end();
+  }
 });
 
 const BAD_DATE = {
@@ -459,6 +535,9 @@ async function assertOthersWork() {
   await assertPost('MDX Dropped In, Edited', 'The answer is 42.');
 }
 
+/** In the page: whether it shows the error panel of a broken post. */
+const showsErrorPanel = () => document.querySelector('main [role="alert"]') !== null;
+
 devTest('a post with an impossible date shows its error at its URL; the other posts keep working', async () => {
   await writePost(BAD_DATE.file, BAD_DATE.source('2019-02-30'));
   await openNewPost(BAD_DATE.path);
@@ -476,19 +555,106 @@ devTest('an .mdx post with an unclosed <Callout> shows its error and line at its
   await assertErrorPanel([/posts\/e2e-dev-bad-date\.md\b/, /"2019-02-30" is not a valid date/]);
 });
 
-devTest('fixing the broken posts and refreshing shows them', async () => {
+devTest("a broken post's open tab shows the post once it is fixed and saved, with no reload", async () => {
   await open(BAD_DATE.path);
-  await writePost(BAD_DATE.file, BAD_DATE.source('2019-02-28'));
-  await refresh();
+  await assertErrorPanel([/"2019-02-30" is not a valid date/]);
+  savePost(BAD_DATE.file, BAD_DATE.source('2019-02-28'));
+  await untilShown(page, headingIs, BAD_DATE.title, performance.now());
   await assertPost(BAD_DATE.title, 'ferret-fixed');
   assert.equal(await page.locator('article > header time').getAttribute('datetime'), '2019-02-28');
 
   await open(BAD_MDX.path);
   await assertErrorPanel([/Expected a closing tag for `<Callout>`/]);
-  await writePost(BAD_MDX.file, BAD_MDX.source(true));
-  await refresh();
+  savePost(BAD_MDX.file, BAD_MDX.source(true));
+  await untilShown(page, headingIs, BAD_MDX.title, performance.now());
   await assertPost(BAD_MDX.title, 'gecko-callout');
   assert.equal(await page.locator('[data-post-body] aside').count(), 1, 'the fixed callout renders');
 
   await assertListed([BAD_DATE.title, BAD_MDX.title, ...SAMPLE_TITLES]);
+});
+
+devTest('a post broken while its tab is open shows its error there, and its content again once fixed, with no reload', async () => {
+  await open(NEW_MD.path);
+  await assertPost('Dropped In, Then Edited', 'bison-second-draft');
+  const good = NEW_MD.source('Dropped In, Then Edited', 'Marker: bison-second-draft.');
+  savePost(NEW_MD.file, good.replace('date: "2031-03-01"', 'date: "2031-02-30"'));
+  await untilShown(page, showsErrorPanel, '', performance.now());
+  await assertErrorPanel([/posts\/e2e-dev-new-post\.md\b/, /\bField date\b/, /"2031-02-30" is not a valid date/]);
+
+  savePost(NEW_MD.file, good);
+  await untilShown(page, headingIs, 'Dropped In, Then Edited', performance.now());
+  await assertPost('Dropped In, Then Edited', 'bison-second-draft');
+});
+
+const FIGURE = {
+  dir: 'e2e-dev-figure',
+  path: '/posts/e2e-dev-figure/',
+  source: `---\ntitle: "A Figure That Changes"\ndate: "2028-05-01"\n---\n\nA folder post with its image beside it.\n\n![A square that changes colour](./square.png)\n`,
+};
+
+/** A PNG of one colour, `width` × 40 pixels. */
+const squarePng = (width: number, colour: { r: number; g: number; b: number }) => sharp({ create: { width, height: 40, channels: 3, background: colour } }).png().toBuffer();
+
+devTest("a folder post's open tab shows its co-located image again when the image file changes, with no reload", async () => {
+  const dir = path.join(postsDir, FIGURE.dir);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'square.png'), await squarePng(80, { r: 200, g: 30, b: 30 }));
+  await writePost(path.join(FIGURE.dir, 'index.md'), FIGURE.source);
+  await openNewPost(FIGURE.path);
+  await assertPost('A Figure That Changes', 'its image beside it');
+  const image = page.locator('[data-post-body] img[alt="A square that changes colour"]');
+  const before = { src: await image.getAttribute('src'), width: await image.getAttribute('width') };
+  assert.equal(before.width, '80', 'the image has its file\'s width');
+
+  fs.writeFileSync(path.join(dir, 'square.png'), await squarePng(120, { r: 30, g: 30, b: 200 }));
+  await untilShown(page, (old) => document.querySelector('[data-post-body] img')?.getAttribute('src') !== old, before.src ?? '', performance.now());
+  assert.equal(await image.getAttribute('width'), '120', 'the image has the new file\'s width');
+  assert.notEqual(await image.getAttribute('src'), before.src, 'the image has a new URL (its name is a hash of its content)');
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-post-body] img');
+    return img !== null && img.complete && img.naturalWidth > 0;
+  });
+});
+
+devTest('a deleted post is gone from the open home page tab, and its own open tab says so, with no reload', async () => {
+  await open('/');
+  await untilShown(page, listHas, DRAFT.title, performance.now());
+  const postTab = await context.newPage();
+  const response = await postTab.goto(urlFor(DRAFT.path));
+  assert.equal(response?.status(), 200);
+  await livePreviewConnected(postTab);
+  try {
+    fs.rmSync(path.join(postsDir, DRAFT.file));
+    await untilShown(page, listLacks, DRAFT.title, performance.now());
+    await untilShown(postTab, headingIs, 'Page not found', performance.now());
+  } finally {
+    await postTab.close();
+  }
+});
+
+/** A long post: `paragraphs` paragraphs, the first of which says `marker`. */
+const LONG = {
+  file: 'e2e-dev-long.md',
+  path: '/posts/e2e-dev-long/',
+  source: (marker: string) =>
+    `---\ntitle: "A Long Post"\ndate: "2027-01-01"\n---\n\nThe first paragraph, marker: ${marker}.\n\n${Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} of a long post, which a reader scrolls through before the author saves an edit near its top.`).join('\n\n')}\n`,
+};
+const SAVES = 7;
+
+devTest(`a long post keeps its scroll position as each saved edit shows; the time from save to text, median of ${SAVES} saves, is logged`, async () => {
+  await writePost(LONG.file, LONG.source('marker-0'));
+  await open(LONG.path);
+  await assertPost('A Long Post', 'marker-0');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 1000, `the page is scrolled down (${scrolled}px)`);
+  const times = [];
+  for (let save = 1; save <= SAVES; save++) {
+    const marker = `marker-${save}`;
+    const since = performance.now();
+    savePost(LONG.file, LONG.source(marker));
+    times.push(await untilShown(page, bodyShows, marker, since));
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled, `after save ${save}, the page is still scrolled to where it was`);
+  }
+  note(`save to text in the open tab: median ${Math.round(median(times))} ms of ${SAVES} saves (${times.map((ms) => Math.round(ms)).join(', ')} ms)`);
 });

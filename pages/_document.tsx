@@ -1,11 +1,12 @@
 import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document';
 import { Analytics } from '../components/Analytics/Analytics';
+import { LivePreviewScript } from '../components/LivePreview/LivePreview';
 import { SiteIcons } from '../components/Seo/SiteIcons';
 import { THEME_SCRIPT, ThemeScript } from '../components/ThemeToggle/ThemeToggle';
 import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/headers';
 import { iconHrefs } from '../lib/images/icons';
 import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations';
-import { basePath, site, siteIntegrations } from '../lib/config/site';
+import { basePath, livePreviewPort, site, siteIntegrations } from '../lib/config/site';
 
 const { analytics } = siteIntegrations;
 
@@ -29,6 +30,8 @@ export default function Document({ dangerousAsPath }: DocumentProps) {
         {/* In the head, before the stylesheets and the body: the saved theme must be set before anything is painted. */}
         <ThemeScript />
         <Analytics script={analytics && analyticsScript(analytics)} />
+        {/* `npm run dev` only: refreshes the page after each run of the prepare step. */}
+        {livePreviewPort !== null && <LivePreviewScript port={livePreviewPort} />}
       </Head>
       <body>
         <Main />

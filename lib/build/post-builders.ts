@@ -13,10 +13,32 @@ import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool'
 
 export type PostBuilders = WorkerPool<Post, PostResult>;
 
-/** One worker process per core for the project at `root`, started as posts arrive, each post within `limits`. */
-export function startPostBuilders(root: string, limits = { memoryMb: site.postLimits.memoryMb, timeoutMs: site.postLimits.seconds * 1000 }): PostBuilders {
+/** Set in a worker's environment when it should load the compile pipeline as it starts (post-worker.ts). */
+export const WARM_PIPELINE_VARIABLE = 'FOLIO_WARM_PIPELINE';
+
+/** How the workers run: each post within `limits`; `warm` has each load the compile pipeline as it starts. */
+export interface PostBuildersOptions {
+  limits?: { memoryMb: number; timeoutMs: number };
+  /**
+   * A worker loads the compile pipeline (unified, shiki, KaTeX, MDX) on its first compile only,
+   * so that a build served from the cache never loads it; that first load takes seconds. `npm
+   * run dev` warms its workers instead, so that the first post saved compiles at once.
+   */
+  warm?: boolean;
+}
+
+const DEFAULT_LIMITS = { memoryMb: site.postLimits.memoryMb, timeoutMs: site.postLimits.seconds * 1000 };
+
+/** One worker process per core for the project at `root`, started as posts arrive. */
+export function startPostBuilders(root: string, { limits = DEFAULT_LIMITS, warm = false }: PostBuildersOptions = {}): PostBuilders {
   // The project's own worker module: a site copy's (scripts/build-site.ts) runs its own code.
-  return createWorkerPool<Post, PostResult>({ entry: path.join(root, 'lib', 'build', 'post-worker.ts'), root, size: os.availableParallelism(), ...limits });
+  return createWorkerPool<Post, PostResult>({
+    entry: path.join(root, 'lib', 'build', 'post-worker.ts'),
+    root,
+    size: os.availableParallelism(),
+    ...limits,
+    env: warm ? { [WARM_PIPELINE_VARIABLE]: '1' } : {},
+  });
 }
 
 /** Builds `post` in one of `builders`; a worker that runs out of memory or time gives the post's error. */

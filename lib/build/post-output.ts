@@ -80,6 +80,20 @@ const errorDataOf = (post: Post, error: unknown): ContentErrorData =>
   error instanceof ContentError ? toErrorData(error) : { file: post.sourcePath, detail: unexpectedError(error) };
 
 /**
+ * Loads the compile pipeline and runs it once, on a small body of each format, so that the
+ * process's first real compile costs what any other does: loading the modules, making the
+ * highlighter and warming up the code take seconds. Writes nothing (the body has no image).
+ */
+export async function warmPipeline(context: PostBuildContext): Promise<void> {
+  const [{ compileBody }] = await Promise.all([import('../markdown/compile'), import('../images/social-image')]);
+  const body = 'A *warm-up*, with [a link](/) and code.\n\n```\nwarm\n```\n';
+  for (const format of ['md', 'mdx'] as const) {
+    const { content } = await compileBody({ format, body, sourcePath: `warm-up.${format}`, bodyStartLine: 1, assetDir: null, slug: 'warm-up' }, { imageStore: imageStoreOf(context.root, false) });
+    context.renderHtml(content, context.siteUrl);
+  }
+}
+
+/**
  * The body and social image of `post`, from the caches when nothing they depend on changed.
  * Never throws: a post that cannot be built gives its error, naming the file.
  */

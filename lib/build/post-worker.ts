@@ -5,7 +5,13 @@
 import { renderBodyHtml } from '../../components/MdxBody/renderBody';
 import type { Post } from '../content/types';
 import { basePath, site } from '../config/site';
-import { buildPostOutput, type PostResult } from './post-output';
+import { WARM_PIPELINE_VARIABLE } from './post-builders';
+import { buildPostOutput, warmPipeline, type PostBuildContext, type PostResult } from './post-output';
 import { serveJobs } from './worker-pool';
 
-serveJobs<Post, PostResult>((post) => buildPostOutput(post, { root: process.cwd(), siteUrl: site.url, basePath, renderHtml: renderBodyHtml }));
+const context: PostBuildContext = { root: process.cwd(), siteUrl: site.url, basePath, renderHtml: renderBodyHtml };
+
+serveJobs<Post, PostResult>((post) => buildPostOutput(post, context));
+
+// In `npm run dev`, the pipeline that the first compile would load is loaded now, while the author has not saved yet.
+if (process.env[WARM_PIPELINE_VARIABLE]) warmPipeline(context).catch((error: unknown) => console.error('Could not warm up the compile pipeline:', error));

@@ -37,6 +37,8 @@ export interface WorkerPoolOptions {
   memoryMb: number;
   /** How long one job may take. */
   timeoutMs: number;
+  /** Environment variables for the processes, besides this process's own. */
+  env?: Record<string, string>;
 }
 
 export interface WorkerPool<Job, Result> {
@@ -78,7 +80,7 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
       execArgv: ['--import', tsx, `--max-old-space-size=${options.memoryMb}`],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
-      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1', ...options.env },
     });
     const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '' };
     child.stderr!.on('data', (chunk: Buffer) => {

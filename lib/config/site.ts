@@ -15,6 +15,16 @@ export type { MenuItem };
 /** True under `next dev` and `npm run dev`'s prepare step: drafts show, and a broken post shows its error on its page. */
 export const isDev = process.env.NODE_ENV === 'development';
 
+/** The environment variable through which `npm run dev` (scripts/dev.ts) tells `next dev` the port of its live preview's event stream. */
+export const LIVE_PREVIEW_PORT_VARIABLE = 'FOLIO_LIVE_PREVIEW_PORT';
+
+/**
+ * The port of the live preview's event stream under `npm run dev`, which pages then listen to
+ * (components/LivePreview); null anywhere else (`next build`, or `next dev` run by hand), where
+ * pages carry no live preview script.
+ */
+export const livePreviewPort: number | null = isDev && /^\d+$/.test(process.env[LIVE_PREVIEW_PORT_VARIABLE] ?? '') ? Number(process.env[LIVE_PREVIEW_PORT_VARIABLE]) : null;
+
 /** Where the settings are, as an author sees it in a message. */
 export const SETTINGS_FILE = 'lib/config/settings.ts';
 

@@ -11,10 +11,17 @@
  * - with comments or analytics on (lib/integrations/integrations.ts), exactly one deferred script file
  *   each (`allowedScriptFiles` there, kept apart so the theme toggle, which uses this module,
  *   stays small). With them off, no other page loads a script file.
+ *
+ * In `npm run dev` alone, every page also carries the live preview's inline script,
+ * `<script id="folio-live-preview">` (components/LivePreview): it is not allowed here, so no
+ * exported page may carry it, and `next dev` states no Content-Security-Policy to refuse it.
  */
 import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table';
 
 export const THEME_SCRIPT_ID = 'theme-script';
+
+/** The id of the live preview's script, which pages carry in `npm run dev` and never in an export. */
+export const LIVE_PREVIEW_SCRIPT_ID = 'folio-live-preview';
 
 /** The theme script's size limit in bytes: it runs before the first paint on every page. */
 export const THEME_SCRIPT_MAX_BYTES = 1024;
