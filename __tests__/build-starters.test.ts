@@ -59,6 +59,8 @@ function postPage(out: string, sitePath: string) {
   const urlsOf = (element: Element) => String(element.properties.srcSet ?? element.properties.src).split(', ').map((candidate) => candidate.split(' ')[0]);
   /** The files each picture's <source>s name, by its <img>. */
   const sourcesOf = new Map(selectAll('picture', body).map((picture) => [select('img', picture), selectAll('source', picture).flatMap(urlsOf)]));
+  // An image's zoom overlay holds a larger copy of an image the body shows already.
+  const zoomCopies = new Set(selectAll('.image-zoom-overlay img', body));
   return {
     tree,
     body,
@@ -70,7 +72,7 @@ function postPage(out: string, sitePath: string) {
     ogImage: { url: meta('[property="og:image"]'), width: meta('[property="og:image:width"]'), height: meta('[property="og:image:height"]') },
     text: hastToString(body).replace(/\s+/g, ' '),
     /** Each image of the body: its alt text, its size, and the files its sources name. */
-    images: selectAll('img', body).map((img) => ({
+    images: selectAll('img', body).filter((img) => !zoomCopies.has(img)).map((img) => ({
       alt: img.properties.alt,
       width: img.properties.width,
       height: img.properties.height,
