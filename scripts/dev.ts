@@ -17,7 +17,7 @@ import { postsDirOf, runPrepare } from '../lib/build/run-prepare';
 const root = process.cwd();
 
 /** Folders of `public/` that the prepare step writes: changes there are its own. */
-const PUBLISHED = ['posts', '_img', 'katex'].map((folder) => path.join(root, 'public', folder));
+const PUBLISHED = ['posts', '_img', 'katex', 'admin'].map((folder) => path.join(root, 'public', folder));
 const isPublished = (file: string) => PUBLISHED.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
 
 let builders: PostBuilders = startPostBuilders(root);

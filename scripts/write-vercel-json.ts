@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { themeScriptHashes, vercelHeaders } from '../lib/export/headers';
 import { themeScriptTexts } from '../lib/routes/page-scripts';
 import { projectRoot } from './build-site';
+import { site } from '../lib/config/site';
 
 /** `vercel.json` for an export whose pages carry `themeScripts`. */
 const vercelConfig = (themeScripts: string[]) => ({
@@ -21,7 +22,7 @@ const vercelConfig = (themeScripts: string[]) => ({
   buildCommand: 'npm run build',
   outputDirectory: 'out',
   trailingSlash: true,
-  headers: vercelHeaders({ themeScriptHashes: themeScriptHashes(themeScripts) }),
+  headers: vercelHeaders({ themeScriptHashes: themeScriptHashes(themeScripts), cmsApp: site.cms.app }),
 });
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
