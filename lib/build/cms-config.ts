@@ -105,6 +105,7 @@ export function frontMatterFields(): CmsField[] {
       name,
       label: presentation.label,
       ...widget,
+      // A field with a default is not required: a post written without it (most have no `template`) must stay savable.
       required,
       ...(fallback === undefined ? {} : { default: fallback }),
       ...(presentation.hint ? { hint: presentation.hint } : {}),
@@ -155,7 +156,7 @@ export function cmsConfig({ siteUrl, cms, localBackendApi = null }: CmsConfigOpt
         public_folder: '',
         extension: 'md',
         format: 'frontmatter',
-        summary: '{{title}} ({{date}}){{draft}}',
+        summary: '{{title}} ({{date}})',
         sortable_fields: ['date', 'title', 'category'],
         view_filters: [{ label: 'Drafts', field: 'draft', pattern: true }],
         fields: frontMatterFields(),

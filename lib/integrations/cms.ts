@@ -25,8 +25,8 @@ export const CMS_SCRIPT_FILE = 'cms.js';
 /** Where Decap's local backend (`decap-server`, run by `npm run cms`) listens unless told otherwise. */
 export const LOCAL_BACKEND_PORT = 8081;
 
-/** The origin of the local backend on `port`: `npm run cms` binds it to this machine alone. */
-export const localBackendOrigin = (port: number = LOCAL_BACKEND_PORT) => `http://localhost:${port}`;
+/** The origin of the local backend on `port`: `npm run cms` binds it to 127.0.0.1, this machine alone. */
+export const localBackendOrigin = (port: number = LOCAL_BACKEND_PORT) => `http://127.0.0.1:${port}`;
 
 /** The GitHub API, which the GitHub backend reads and commits through. */
 export const GITHUB_API_ORIGIN = 'https://api.github.com';
@@ -61,7 +61,8 @@ export type CmsSettings = z.output<typeof cmsSchema>;
  * - `style-src 'unsafe-inline'`: both apps style their interface with `<style>` elements
  *   they write at run time;
  * - `img-src blob:`: the preview of an image the author has just picked;
- * - `connect-src`: the GitHub API, and the local backend when `localBackend` is its origin
+ * - `connect-src`: `blob:` (Decap reads its own blob URLs back to keep a local backup of an
+ *   unsaved entry), the GitHub API, and the local backend when `localBackend` is its origin
  *   (the development admin page only: a published site never talks to localhost).
  */
 export function adminCspSources(app: CmsApp, { localBackend = null }: { localBackend?: string | null } = {}) {
@@ -69,6 +70,6 @@ export function adminCspSources(app: CmsApp, { localBackend = null }: { localBac
     scriptSrc: [...CMS_APPS[app].scriptSrc],
     styleSrc: ["'unsafe-inline'"],
     imgSrc: ['blob:'],
-    connectSrc: [GITHUB_API_ORIGIN, ...(localBackend ? [localBackend] : [])],
+    connectSrc: ['blob:', GITHUB_API_ORIGIN, ...(localBackend ? [localBackend] : [])],
   };
 }
