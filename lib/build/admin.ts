@@ -52,8 +52,6 @@ export function adminPage({ title, language, policy }: { title: string; language
 }
 
 export interface AdminOptions {
-  /** The project, whose `node_modules/` has the CMS app. */
-  root: string;
   publicDir: string;
   site: { title: string; language: string; url: string; cms: CmsSettings };
   /** The local backend's port in development (`npm run cms`); null in a production build. */
@@ -61,9 +59,10 @@ export interface AdminOptions {
 }
 
 /** Writes `public/admin/` (see above); returns its folder. Throws, saying what to install, when the app's package is missing. */
-export function publishAdmin({ root, publicDir, site, localBackendPort }: AdminOptions): string {
+export function publishAdmin({ publicDir, site, localBackendPort }: AdminOptions): string {
   const app = CMS_APPS[site.cms.app];
-  const appDir = packageDir(app.packageName, root);
+  // Found from the project the build runs in, as KaTeX is (lib/build/katex.ts).
+  const appDir = packageDir(app.packageName);
   if (!appDir) throw new Error(`The CMS (settings cms.app: "${site.cms.app}") needs the npm package ${app.packageName}: run npm install ${app.packageName}`);
   const adminDir = path.join(publicDir, ADMIN_FOLDER);
   const localBackend = localBackendPort === null ? null : localBackendOrigin(localBackendPort);

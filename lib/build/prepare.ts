@@ -94,7 +94,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   publishImages(projectImageDirs(root), [...imageFiles]);
   if (usesMath) publishKatexAssets(publicDir);
   await publishIcons(publicDir, site, basePath);
-  publishAdmin({ root, publicDir, site, localBackendPort: isDev ? cmsLocalBackendPort : null });
+  publishAdmin({ publicDir, site, localBackendPort: isDev ? cmsLocalBackendPort : null });
 
   const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs };
   writeAtomically(siteDataFile(root), JSON.stringify(data));
