@@ -82,7 +82,7 @@ const config = [
       ],
     },
   },
-  { ignores: ['.next/', 'out/', '.tmp/', 'node_modules/', 'next-env.d.ts', 'public/posts/', '.stryker-tmp*/', 'reports/'] },
+  { ignores: ['.next/', 'out/', '.tmp/', 'node_modules/', 'next-env.d.ts', 'public/posts/', 'public/admin/', '.stryker-tmp*/', 'reports/'] },
 ];
 
 // eslint-config-next names the parser by its package name in its 'import/parsers' setting: point it at the file.

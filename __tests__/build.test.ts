@@ -242,8 +242,10 @@ describe('next build of a fixture site', () => {
   it('writes 404.html for static hosts and leaves no file that no page loads', () => {
     expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('Page not found');
     const files = filesUnder(out).map((file) => path.relative(out, file));
-    // The only scripts: the search page's and Pagefind's, which it loads.
-    expect(files.filter((file) => file.endsWith('.js') || file.startsWith(path.join('_next', 'data'))).sort()).toEqual([path.join('pagefind', 'pagefind.js'), 'search.js']);
+    // The only scripts for readers: the search page's and Pagefind's, which it loads. The CMS's are in admin/ alone.
+    const admin = `admin${path.sep}`;
+    expect(files.filter((file) => !file.startsWith(admin) && (file.endsWith('.js') || file.startsWith(path.join('_next', 'data')))).sort()).toEqual([path.join('pagefind', 'pagefind.js'), 'search.js']);
+    expect(files.filter((file) => file.startsWith(admin) && !/^\d+\.decap-cms\.js$|\.wasm$/.test(file.slice(admin.length))).sort()).toEqual(['cms.js', 'config.yml', 'index.html'].map((file) => admin + file));
     const stylesheets = files.filter((file) => file.endsWith('.css'));
     expect(stylesheets.length).toBeGreaterThan(0);
     const pages = files.filter((file) => file.endsWith('.html')).map((file) => fs.readFileSync(path.join(out, file), 'utf8'));
@@ -253,9 +255,12 @@ describe('next build of a fixture site', () => {
   });
 
   it('carries exactly its scripts on each page: a script file on the search page alone, and no inline script but the theme script, JSON-LD data and, after a body with code, the copy script', () => {
+    // Reader pages: not the pages left at old URLs, nor the CMS's admin page (its own test is in e2e/cms.test.ts).
     const aliasPages = aliasPageFiles(out);
-    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && !aliasPages.has(file));
+    const adminPage = path.join(out, 'admin', 'index.html');
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && !aliasPages.has(file) && file !== adminPage);
     expect(pages.length).toBeGreaterThanOrEqual(7);
+    expect(selectAll('script', fromHtml(fs.readFileSync(adminPage, 'utf8'))).map(({ properties }) => properties.src)).toEqual(['cms.js']);
     const withScriptFiles: string[] = [];
     for (const page of pages) {
       const tree = fromHtml(fs.readFileSync(page, 'utf8'));
@@ -294,7 +299,7 @@ describe('next build of a fixture site', () => {
     const claimed = fs.readFileSync(path.join(__dirname, '..', 'docs', 'search.md'), 'utf8').match(/the header's "Search" link \((\d+) bytes of HTML\)/)?.[1];
     expect(claimed).toBeDefined();
     const aliasPages = aliasPageFiles(out);
-    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && pagePathOf(out, file) !== '/search/' && !aliasPages.has(file));
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html') && !['/search/', '/admin/'].includes(pagePathOf(out, file)) && !aliasPages.has(file));
     expect(pages.length).toBeGreaterThanOrEqual(7);
     for (const page of pages) {
       const html = fs.readFileSync(page, 'utf8');

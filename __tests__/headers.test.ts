@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
-import { CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
+import { adminContentSecurityPolicy, CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
 import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
 import { COPY_CODE_SCRIPT } from '../lib/routes/page-scripts';
 
@@ -34,6 +34,13 @@ const HEADER_LINES = {
   icon: ['Cache-Control: public, max-age=86400, stale-while-revalidate=604800', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
   page: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(`${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
   searchPage: ['Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400', csp(`'self' 'wasm-unsafe-eval' ${HASH} ${COPY_HASH}`), ...SECURITY_LINES],
+  // The CMS's admin page alone: Decap's 'unsafe-eval', inline styles, blob: previews, the GitHub API; no framing; noindex.
+  admin: [
+    'Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400',
+    "Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https: blob:; media-src 'self' https: blob:; font-src 'self'; connect-src 'self' blob: https://api.github.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ...SECURITY_LINES,
+    'X-Robots-Tag: noindex, nofollow',
+  ],
 };
 
 /** The files of an export with a search page and a Pagefind index, as site paths, and the kind of each. */
@@ -68,6 +75,12 @@ const KIND_OF: Record<string, keyof typeof HEADER_LINES> = {
   '/pagefind/index/en_8b1d2e.pf_index': 'hashed',
   '/pagefind/fragment/en_11aa22.pf_fragment': 'hashed',
   '/pagefind/filter/en_33bb44.pf_filter': 'hashed',
+  '/admin/index.html': 'admin',
+  '/admin/config.yml': 'admin',
+  '/admin/cms.js': 'admin',
+  '/admin/103.decap-cms.js': 'admin',
+  // Netlify's /admin/* would match it too: it must not fold /admin/.
+  '/administration/index.html': 'page',
   '/favicon.ico': 'icon',
   '/manifest.webmanifest': 'icon',
   '/icons/icon.svg': 'icon',
@@ -153,6 +166,26 @@ describe('metaContentSecurityPolicy', () => {
     expect(`Content-Security-Policy: ${metaContentSecurityPolicy('/posts/first/', policy)}; frame-ancestors 'self'`).toBe(csp(`${HASH} ${COPY_HASH}`));
     expect(metaContentSecurityPolicy('/search/', policy)).toContain("'wasm-unsafe-eval'");
     expect(metaContentSecurityPolicy('/posts/first/', policy)).not.toContain("'wasm-unsafe-eval'");
+  });
+});
+
+describe('adminContentSecurityPolicy', () => {
+  it("allows Decap's eval, and Sveltia's policy none", () => {
+    expect(directive(adminContentSecurityPolicy({ app: 'decap' }), 'script-src')).toEqual(["'self'", "'unsafe-eval'"]);
+    expect(directive(adminContentSecurityPolicy({ app: 'sveltia' }), 'script-src')).toEqual(["'self'"]);
+  });
+
+  it('lets the development admin page reach the local backend, and the published one only the GitHub API', () => {
+    expect(directive(adminContentSecurityPolicy({ app: 'decap', localBackend: 'http://127.0.0.1:8081' }), 'connect-src')).toEqual(["'self'", 'blob:', 'https://api.github.com', 'http://127.0.0.1:8081']);
+    expect(directive(adminContentSecurityPolicy({ app: 'decap' }), 'connect-src')).toEqual(["'self'", 'blob:', 'https://api.github.com']);
+  });
+
+  it('is the policy of /admin/ alone: no other file gets eval, inline styles or the GitHub API', () => {
+    for (const sitePath of SITE_FILES.filter((file) => !file.startsWith('/admin/'))) {
+      expect({ sitePath, csp: headersFor(sitePath, policy)['Content-Security-Policy'] }).toEqual({ sitePath, csp: expect.not.stringMatching(/'unsafe-eval'|style-src 'self' 'unsafe-inline'|api\.github\.com|blob:/) });
+      expect(headersFor(sitePath, policy)['X-Robots-Tag']).toBeUndefined();
+    }
+    expect(headersFor('/admin/', { ...policy, cmsApp: 'sveltia' })['Content-Security-Policy']).not.toContain('unsafe-eval');
   });
 });
 

@@ -10,7 +10,7 @@ import { post, writePosts } from './helpers/posts-dir';
 const EXPORT_ROOT = [
   'posts', 'page', 'tags', 'categories', 'archive', 'search', '404', 'index', '_next', '404.html', 'pagefind', '_img', 'katex',
   'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '_headers', '_redirects',
-  'favicon.ico', 'icons', 'manifest.webmanifest', 'comments.js', 'search.js',
+  'favicon.ico', 'icons', 'manifest.webmanifest', 'comments.js', 'search.js', 'admin',
 ];
 
 describe('reservedSlugProblem', () => {

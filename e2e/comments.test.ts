@@ -19,6 +19,7 @@ import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file'
 import type { Integrations } from '../lib/integrations/integrations';
 import { buildSampleSite, buildTestSite, filesUnder, openSite, readToTheEnd, sampleSiteScripts, text } from './harness';
 import type { OpenSite } from './harness';
+import { ADMIN_PATH } from '../lib/routes/table';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'integrations');
 const POST = '/posts/commented-post/';
@@ -96,10 +97,10 @@ after(async () => {
   await analyticsOrigin?.close();
 });
 
-/** Every exported page, as a path, and the `<script>` tags of its HTML file as the browser reads them. */
+/** Every exported reader page (not the CMS's admin page), as a path, and the `<script>` tags of its HTML file as the browser reads them. */
 function exportedPages(dir: string) {
   return filesUnder(dir)
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith(path.join(dir, ADMIN_PATH)))
     .map((file) => {
       const html = fs.readFileSync(file, 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => ({

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite } from './harness';
 import type { OpenSite } from './harness';
 import type { Page } from 'playwright-core';
+import { ADMIN_PATH } from '../lib/routes/table';
 
 const FEEDS = [
   { type: 'application/rss+xml', href: '/rss.xml', served: /^(application|text)\/(rss\+)?xml\b/ },
@@ -45,13 +46,13 @@ after(async () => {
   await site?.close();
 });
 
-/** Every page of the export, as a root-relative path, except the 404 page. */
+/** Every page of the export, as a root-relative path, except the 404 page and the CMS's admin page (e2e/cms.test.ts). */
 function exportedPages() {
   return filesUnder(outDir)
     .filter((file) => file.endsWith(`${path.sep}index.html`))
     .map((file) => path.relative(outDir, path.dirname(file)).split(path.sep).join('/'))
     .map((dir) => (dir ? `/${dir}/` : '/'))
-    .filter((pathname) => pathname !== '/404/');
+    .filter((pathname) => pathname !== '/404/' && pathname !== ADMIN_PATH);
 }
 
 /** A path on the site as the static server serves it: an absolute URL of the deployed site becomes its path. */

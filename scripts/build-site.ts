@@ -24,7 +24,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Tests sit beside the components they test; they are not part of a site, and `next build` would type-check them. */
 const isTestFile = (file: string) => /\.test\.tsx?$/.test(file);
 
-/** What a build needs from the project; `public/posts/`, `public/katex/` and `public/_img/` are generated, so they are left out. */
+/** What a build needs from the project; `public/posts/`, `public/katex/`, `public/_img/` and `public/admin/` are generated, so they are left out. */
 const SITE_FILES = ['pages', 'components', 'lib', 'scripts', 'styles', 'public', 'next.config.ts', 'tsconfig.json', 'package.json'];
 
 /** A new, empty folder `.tmp/<name>-<random>/` for a site copy; returns its path. */
@@ -49,7 +49,7 @@ export function makeSiteCopy(postsDir: string, name: string): string {
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(siteDir, entry), {
       recursive: true,
-      filter: (source) => !['posts', 'katex', '_img'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !isTestFile(source),
+      filter: (source) => !['posts', 'katex', '_img', 'admin'].includes(path.relative(path.join(projectRoot, 'public'), source)) && !isTestFile(source),
     });
   }
   // Links are copied as the author wrote them, so a relative one still leads where it did inside the posts.

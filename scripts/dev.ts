@@ -27,7 +27,7 @@ import { startPreviewEvents, type PreviewEvents } from './preview-events';
 const root = process.cwd();
 
 /** Folders of `public/` that the prepare step writes: changes there are its own. */
-const PUBLISHED = ['posts', '_img', 'katex'].map((folder) => path.join(root, 'public', folder));
+const PUBLISHED = ['posts', '_img', 'katex', 'admin'].map((folder) => path.join(root, 'public', folder));
 const isPublished = (file: string) => PUBLISHED.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
 
 let builders: PostBuilders = startPostBuilders(root, { warm: true });

@@ -17,6 +17,7 @@ import { manifestFileFor, readBuildManifest, type BuildManifest } from '../lib/e
 import { vercelRedirects } from '../lib/export/redirects';
 import { themeScriptTexts } from '../lib/routes/page-scripts';
 import { projectRoot } from './build-site';
+import { site } from '../lib/config/site';
 
 /** `vercel.json` for an export whose pages carry `themeScripts`, with the redirects of its manifest. */
 const vercelConfig = (themeScripts: string[], manifest: BuildManifest) => ({
@@ -26,7 +27,7 @@ const vercelConfig = (themeScripts: string[], manifest: BuildManifest) => ({
   buildCommand: 'npm run build',
   outputDirectory: 'out',
   trailingSlash: true,
-  headers: vercelHeaders({ themeScriptHashes: themeScriptHashes(themeScripts) }),
+  headers: vercelHeaders({ themeScriptHashes: themeScriptHashes(themeScripts), cmsApp: site.cms.app }),
   redirects: vercelRedirects(manifest.redirects, manifest.basePath),
 });
 

@@ -16,7 +16,9 @@
  *    broken link (a warning instead with `brokenLinks: 'warn'`); in dev, keep broken posts, so
  *    that each one's page shows its error and the others work, and print broken links.
  * 5. Publish what the pages show into `public/`: the images made from posts, KaTeX's
- *    stylesheet and fonts when a post has math, and the site's icons and web app manifest.
+ *    stylesheet and fonts when a post has math, and the site's icons and web app manifest;
+ *    and the CMS's admin page, its configuration made from the front matter schema
+ *    (lib/build/admin.ts).
  * 6. Write the prepared site for the pages (lib/page-props/site-data.ts) and the manifest for the
  *    post-export step (lib/build/manifest.ts).
  *
@@ -40,7 +42,8 @@ import { builtImagePath, KATEX_FOLDER } from '../routes/table';
 import { filesUnder } from '../node/files';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
-import { basePath, site } from '../config/site';
+import { basePath, cmsLocalBackendPort, site } from '../config/site';
+import { publishAdmin } from './admin';
 import { siteDataFile } from '../node/folders';
 import type { PostResult } from './post-output';
 
@@ -107,6 +110,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   publishImages(projectImageDirs(root), [...imageFiles]);
   if (usesMath) publishKatexAssets(publicDir);
   await publishIcons(publicDir, site, basePath);
+  publishAdmin({ publicDir, site, localBackendPort: isDev ? cmsLocalBackendPort : null });
 
   const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs };
   writeAtomically(siteDataFile(root), JSON.stringify(data));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 import { aliasPatternProblem } from '../routes/redirects';
+import { cmsSchema } from '../integrations/cms';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -151,6 +152,8 @@ export const settingsSchema = z.strictObject({
   comments: commentsSchema.nullable(),
   /** Plausible, Umami or GoatCounter: one deferred script on every page; null for none. */
   analytics: analyticsSchema.nullable(),
+  /** The CMS at `/admin/` (docs/cms.md): its app, and the GitHub repository it commits to once the site is published. */
+  cms: cmsSchema.default({ app: 'decap', repo: null, branch: 'main', authBaseUrl: null }),
   /**
    * What one post may cost the build: each post is built in a worker process with this much
    * memory and time, and a post that needs more fails the build naming it.

@@ -49,4 +49,6 @@ export const settings: SiteSettings = {
   // Comments and analytics: see docs/comments-and-analytics.md.
   comments: null,
   analytics: null,
+  // The CMS at /admin/: `npm run cms` edits posts/ locally; set `repo` to edit the published site's repository (docs/cms.md).
+  cms: { app: 'decap', repo: null, branch: 'main', authBaseUrl: null },
 };

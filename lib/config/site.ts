@@ -7,6 +7,7 @@
 import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path';
 import { FEED_PATHS } from '../routes/table';
+import { LOCAL_BACKEND_PORT } from '../integrations/cms';
 import { settingsSchema, type CheckedSettings, type MenuItem } from './schema';
 import { settings } from './settings';
 
@@ -51,6 +52,19 @@ export const site: SiteConfig = checkedSettings();
  * link Folio writes. A malformed value fails the build with the reason.
  */
 export const basePath: string = parseBasePath(process.env.BASE_PATH);
+
+/**
+ * The port of the CMS's local backend (`decap-server`) that `npm run cms` runs, from
+ * `FOLIO_CMS_PORT` (scripts/cms.ts sets it), for the development admin page's configuration.
+ */
+export const cmsLocalBackendPort: number = parsePort(process.env.FOLIO_CMS_PORT, LOCAL_BACKEND_PORT);
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`FOLIO_CMS_PORT must be a port number, got ${JSON.stringify(value)}`);
+  return port;
+}
 
 /**
  * The href of one of the site's own paths: `/posts/x/` under the base path. URLs with a

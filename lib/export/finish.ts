@@ -127,7 +127,7 @@ export function finishPages(outDir: string, manifest: BuildManifest): { removed:
 export async function finishExport(outDir: string, { manifest = readBuildManifest(manifestFileFor(outDir)) }: { manifest?: BuildManifest } = {}): Promise<FinishedExport> {
   const { removed, written, themeScripts } = finishPages(outDir, manifest);
   const searchIndex = await writeSearchIndex(manifest, outDir);
-  writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations) });
+  writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations), cmsApp: manifest.site.cms.app });
   written.push(HEADERS_PATH.slice(1));
   return { removed, written, searchIndex };
 }

@@ -36,10 +36,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
-import { HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { ADMIN_PATH, HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
 import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
+import { adminCspSources, type CmsApp } from '../integrations/cms';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame';
 
 /** The cache policies, by the kind of file. */
@@ -66,7 +67,7 @@ const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
  * so that no two match one path.
  */
 interface FileKind {
-  kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'page';
+  kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'admin' | 'page';
   test: (sitePath: string) => boolean;
   cache: string;
   vercelSource: string;
@@ -93,11 +94,12 @@ const FILE_KINDS: FileKind[] = [
   },
   { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH), cache: CACHE_POLICIES.page, vercelSource: '/search/(.*)' },
   { kind: 'icon', test: isIconPath, cache: CACHE_POLICIES.icon, vercelSource: '/(favicon\\.ico|manifest\\.webmanifest|icons/.*)' },
+  { kind: 'admin', test: (sitePath) => sitePath.startsWith(ADMIN_PATH), cache: CACHE_POLICIES.page, vercelSource: '/admin/(.*)' },
   {
     kind: 'page',
     test: () => true,
     cache: CACHE_POLICIES.page,
-    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|favicon\\.ico$|manifest\\.webmanifest$).*)',
+    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|admin/|favicon\\.ico$|manifest\\.webmanifest$).*)',
   },
 ];
 
@@ -175,6 +177,31 @@ export function contentSecurityPolicy({ themeScriptHashes, search = false, extra
 }
 
 /**
+ * The Content-Security-Policy of the CMS's admin page (`/admin/`, lib/build/admin.ts), and of
+ * nothing else: what the CMS `app` needs (lib/integrations/cms.ts: `'unsafe-eval'` for Decap,
+ * inline styles, `blob:` image previews, the GitHub API, and the local backend's origin
+ * `localBackend` on the development admin page), on top of a policy that loads script only
+ * from the site itself. No page may frame it.
+ */
+export function adminContentSecurityPolicy({ app, localBackend = null }: { app: CmsApp; localBackend?: string | null }): string {
+  const { scriptSrc, styleSrc, imgSrc, connectSrc } = adminCspSources(app, { localBackend });
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'", ...scriptSrc]],
+    ['style-src', ["'self'", ...styleSrc]],
+    ['img-src', ["'self'", 'data:', 'https:', ...imgSrc]],
+    ['media-src', ["'self'", 'https:', ...imgSrc]],
+    ['font-src', ["'self'"]],
+    ['connect-src', ["'self'", ...connectSrc]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/**
  * The directives a `<meta http-equiv="Content-Security-Policy">` cannot carry (CSP 3, §3.3):
  * browsers ignore them there, and Chromium logs an error for each.
  */
@@ -187,19 +214,27 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
 };
 
+/** What tells search engines to leave the admin page out: it is also in its `<meta name="robots">`. */
+export const ADMIN_ROBOTS = 'noindex, nofollow';
+
 /** HTTP headers by name. */
 type Headers = Record<string, string>;
 
-/** What a file's Content-Security-Policy allows: the theme scripts by hash, and the integrations' sources. */
+/** What a file's Content-Security-Policy allows: the theme scripts by hash, the integrations' sources, and the CMS app the admin page runs. */
 export interface PolicyOptions {
   themeScriptHashes: string[];
   extra?: CspSources;
+  cmsApp?: CmsApp;
 }
 
 /**
- * The headers of a file of the kind `fileKind`.
+ * The headers of a file of the kind `fileKind`: the admin page's files have the admin policy,
+ * which owes nothing to the pages' scripts or integrations, and are not to be indexed.
  */
-function headersOfKind({ kind, cache }: FileKind, { themeScriptHashes, extra = {} }: PolicyOptions): Headers {
+function headersOfKind({ kind, cache }: FileKind, { themeScriptHashes, extra = {}, cmsApp = 'decap' }: PolicyOptions): Headers {
+  if (kind === 'admin') {
+    return { 'Cache-Control': cache, 'Content-Security-Policy': adminContentSecurityPolicy({ app: cmsApp }), ...SECURITY_HEADERS, 'X-Robots-Tag': ADMIN_ROBOTS };
+  }
   const csp = contentSecurityPolicy({ themeScriptHashes, search: kind === 'searchPage', extra });
   return { 'Cache-Control': cache, 'Content-Security-Policy': csp, ...SECURITY_HEADERS };
 }
@@ -215,8 +250,11 @@ export const headersFor = (sitePath: string, options: PolicyOptions): Headers =>
  * host that sends no headers (GitHub Pages, S3 without CloudFront's), the page enforces it
  * itself; where the header is sent too, the browser enforces both, which agree.
  */
-export const metaContentSecurityPolicy = (sitePath: string, options: PolicyOptions): string =>
-  headersFor(sitePath, options)['Content-Security-Policy']
+export const metaContentSecurityPolicy = (sitePath: string, options: PolicyOptions): string => policyForMeta(headersFor(sitePath, options)['Content-Security-Policy']);
+
+/** A Content-Security-Policy less the directives a `<meta http-equiv>` cannot carry. */
+export const policyForMeta = (policy: string): string =>
+  policy
     .split('; ')
     .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.slice(0, directive.indexOf(' '))))
     .join('; ');
@@ -288,11 +326,11 @@ export const vercelHeaders = (policy: PolicyOptions): { source: string; headers:
  * Writes the `_headers` of the export in `outDir`, whose pages carry the theme scripts
  * `themeScripts` (their text, as lib/routes/page-scripts.ts reads it). Returns the rules.
  */
-export function writeHeadersFile(outDir: string, { basePath, themeScripts, extra = {} }: { basePath: string; themeScripts: Iterable<string>; extra?: CspSources }): HeaderRule[] {
+export function writeHeadersFile(outDir: string, { basePath, themeScripts, extra = {}, cmsApp }: { basePath: string; themeScripts: Iterable<string>; extra?: CspSources; cmsApp?: CmsApp }): HeaderRule[] {
   const sitePaths = filesUnder(outDir)
     .map((file) => `/${path.relative(outDir, file).split(path.sep).join('/')}`)
     .filter((sitePath) => sitePath !== HEADERS_PATH && sitePath !== REDIRECTS_PATH);
-  const rules = headerRules(sitePaths, { basePath, themeScriptHashes: themeScriptHashes(themeScripts), extra });
+  const rules = headerRules(sitePaths, { basePath, themeScriptHashes: themeScriptHashes(themeScripts), extra, cmsApp });
   fs.writeFileSync(path.join(outDir, HEADERS_PATH), headersFile(rules));
   return rules;
 }

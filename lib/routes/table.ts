@@ -81,6 +81,12 @@ export const SEARCH_SCRIPT_PATH = '/search.js';
  */
 export const COMMENTS_LOADER_PATH = '/comments.js';
 
+/**
+ * The CMS's admin page (lib/build/admin.ts, docs/cms.md): a static page of its own, with its
+ * own Content-Security-Policy, outside the sitemap, the feeds, the search index and the menus.
+ */
+export const ADMIN_PATH = '/admin/';
+
 /** The site's icons (lib/images/icons.ts): the favicon at the root, the rest in their folder. */
 export const ICON_PATHS = Object.freeze({ favicon: '/favicon.ico', manifest: '/manifest.webmanifest', folder: '/icons/' });
 
@@ -117,6 +123,7 @@ export const BUILD_FILE_NAMES = new Set(
     HEADERS_PATH,
     REDIRECTS_PATH,
     ...Object.values(ICON_PATHS),
+    ADMIN_PATH,
   ]
     .map(firstSegment)
     .filter(Boolean),
