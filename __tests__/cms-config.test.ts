@@ -38,11 +38,13 @@ describe('frontMatterFields', () => {
   });
 
   it('offers every field of the schema but its aliases, and the body', () => {
-    const aliases = ['lastmod', 'description', 'coverImage'];
+    const aliases = ['lastmod', 'description', 'coverImage', 'redirect_from'];
     expect(fields.map((entry) => entry.name)).toEqual([...Object.keys(frontMatterSchema.shape).filter((name) => !aliases.includes(name)), 'body']);
     expect(field('excerpt').widget).toBe('text');
     expect(field('cover').widget).toBe('image');
     expect(field('category').widget).toBe('string');
+    expect(field('canonical').widget).toBe('string');
+    expect(field('aliases').widget).toBe('list');
   });
 });
 

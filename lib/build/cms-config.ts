@@ -23,15 +23,16 @@ export interface CmsField {
   [option: string]: unknown;
 }
 
-type FieldName = keyof z.input<typeof frontMatterSchema>;
+type FieldName = keyof typeof frontMatterSchema.shape;
 
 /**
  * How the CMS shows each front matter field: its label and hint, and a widget where the
- * schema's kind is not enough (`text` for a paragraph, `image` for an image path). A field
+ * schema's kind is not enough (`text` for a paragraph, `image` for an image path, `string`
+ * for a URL the schema checks). A field
  * that is another name for one shown (`lastmod` for `updated`) is `aliasOf` it: the CMS does
  * not offer it, and keeps it in a post that has it.
  */
-const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widget?: 'text' | 'image' } | { aliasOf: FieldName }> = {
+const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widget?: 'string' | 'text' | 'image' } | { aliasOf: FieldName }> = {
   title: { label: 'Title' },
   date: { label: 'Date', hint: 'The day the post is dated. A date after today holds the post back until a build on that day.' },
   updated: { label: 'Updated', hint: 'When the post last changed meaningfully.' },
@@ -46,6 +47,9 @@ const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widg
   socialImage: { label: 'Social image', widget: 'image', hint: 'The image a link to the post is shared with; one is drawn when left empty.' },
   cover: { label: 'Cover image', widget: 'image' },
   coverImage: { aliasOf: 'cover' },
+  aliases: { label: 'Old URLs', hint: 'The URLs this post had before, such as /2019/01/old-name/: each one redirects here.' },
+  redirect_from: { aliasOf: 'aliases' },
+  canonical: { label: 'First published at', widget: 'string', hint: 'For a post first published elsewhere: that URL, which its canonical link then names.' },
 };
 
 /** A zod schema's definition, as much of it as the widgets need (zod 4's `def`). */
