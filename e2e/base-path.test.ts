@@ -26,7 +26,7 @@ import { pathToRegexp } from 'path-to-regexp';
 import type { Page } from 'playwright-core';
 import { vercelHeaders } from '../lib/export/headers';
 import { COPY_CODE_SCRIPT_ID, THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
-import { ADMIN_PATH } from '../lib/routes/table';
+import { ADMIN_PATH, HEADERS_PATH, REDIRECTS_PATH } from '../lib/routes/table';
 import { projectRoot } from '../scripts/build-site';
 import { assertThemeScriptAloneRuns, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
 import type { OpenSite } from './harness';
@@ -81,7 +81,7 @@ test('a reader clicks from the home page to a post, its image and a link in its 
     assert.ok(await isStyled(page), 'the post has its stylesheets');
     const image = page.getByRole('img', { name: /^Bar chart of cache hit ratios/ });
     await image.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-post-body] img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-post-body] img:not(.image-zoom-overlay img)')].every((img) => img.complete && img.naturalWidth > 0));
     // The browser picks one of the files the build made, from under the base path.
     assert.match(new URL(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).pathname, new RegExp(`^${BASE}/_img/diagram-[0-9a-f]+-\\d+\\.(avif|webp|png)$`));
 
@@ -281,7 +281,7 @@ describe('_headers', () => {
 
   test('gives every exported file its rules under the base path, which agree: hashed assets immutable, pages short', () => {
     assert.equal(rules.every((rule) => rule.for.startsWith(`${BASE}/`)), true, `every rule is under ${BASE}/`);
-    for (const sitePath of sitePaths.filter((file) => file !== '/_headers')) {
+    for (const sitePath of sitePaths.filter((file) => file !== HEADERS_PATH && file !== REDIRECTS_PATH)) {
       const urls = sitePath.endsWith('/index.html') ? [sitePath, sitePath.slice(0, -'index.html'.length)] : [sitePath];
       for (const url of urls) {
         const matching = rules.filter((rule) => rule.forRegExp.test(BASE + url));
@@ -300,7 +300,7 @@ describe('_headers', () => {
       pattern: pathToRegexp(source),
       values: Object.fromEntries(headers.map(({ key, value }) => [key, value])),
     }));
-    for (const sitePath of sitePaths.filter((file) => file !== '/_headers')) {
+    for (const sitePath of sitePaths.filter((file) => file !== HEADERS_PATH && file !== REDIRECTS_PATH)) {
       const matching = sources.filter(({ pattern }: { pattern: RegExp }) => pattern.test(sitePath));
       assert.deepEqual({ sitePath, rules: matching.length }, { sitePath, rules: 1 });
       assert.deepEqual({ sitePath, headers: matching[0].values }, { sitePath, headers: headersAt(BASE + sitePath) });

@@ -602,16 +602,16 @@ devTest("a folder post's open tab shows its co-located image again when the imag
   await writePost(path.join(FIGURE.dir, 'index.md'), FIGURE.source);
   await openNewPost(FIGURE.path);
   await assertPost('A Figure That Changes', 'its image beside it');
-  const image = page.locator('[data-post-body] img[alt="A square that changes colour"]');
+  const image = page.locator('[data-post-body] img[alt="A square that changes colour"]:not(.image-zoom-overlay img)');
   const before = { src: await image.getAttribute('src'), width: await image.getAttribute('width') };
   assert.equal(before.width, '80', 'the image has its file\'s width');
 
   fs.writeFileSync(path.join(dir, 'square.png'), await squarePng(120, { r: 30, g: 30, b: 200 }));
-  await untilShown(page, (old) => document.querySelector('[data-post-body] img')?.getAttribute('src') !== old, before.src ?? '', performance.now());
+  await untilShown(page, (old) => document.querySelector('[data-post-body] img:not(.image-zoom-overlay img)')?.getAttribute('src') !== old, before.src ?? '', performance.now());
   assert.equal(await image.getAttribute('width'), '120', 'the image has the new file\'s width');
   assert.notEqual(await image.getAttribute('src'), before.src, 'the image has a new URL (its name is a hash of its content)');
   await page.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-post-body] img');
+    const img = document.querySelector<HTMLImageElement>('[data-post-body] img:not(.image-zoom-overlay img)');
     return img !== null && img.complete && img.naturalWidth > 0;
   });
 });

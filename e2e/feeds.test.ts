@@ -106,11 +106,12 @@ test('the feeds hold the posts the home page lists, newest first, with their bod
   for (const item of feed.items) {
     await site.withPage(new URL(item.url).pathname, {}, async (page) => {
       const words = (text: string) => text.replace(/\s+/g, ' ').trim();
-      // KaTeX's visual copy of a formula (aria-hidden) is left out of feeds; its MathML stays.
+      // Left out of feeds: KaTeX's visual copy of a formula (aria-hidden; its MathML stays), and
+      // what only the page has: the copy script and the buttons it adds, the images' zoom overlays.
       const shown = words(
         await page.locator('[data-post-body]').evaluate((body) => {
           const copy = body.cloneNode(true) as Element;
-          for (const visual of copy.querySelectorAll('.katex-html')) visual.remove();
+          for (const pageOnly of copy.querySelectorAll('.katex-html, script, .copy-code, .image-zoom-overlay')) pageOnly.remove();
           return copy.textContent;
         }),
       );
