@@ -28,6 +28,10 @@ import { finishPages } from '../lib/export/finish';
 import { writeCorpus } from './corpus';
 import { imagesAtViewport } from '../e2e/harness';
 import { start } from '../scripts/serve';
+import { median } from './stats';
+
+/** The median, or null for no values (a kind of image the site has none of). */
+const medianOrNull = (values: number[]) => (values.length ? median(values) : null);
 
 /** The sample folder post and the photo in it. */
 export const SAMPLE_POST = '/posts/cache-layers/';
@@ -39,11 +43,6 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
 ];
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? null : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * `next build` in `siteDir` and the export's finishing (pruning, feeds; not the search index,
@@ -68,7 +67,7 @@ const kindOf = ({ image }: ImageTiming) => (image === 'card' ? 'card' : image.in
 function summarize(images: ImageTiming[]): Record<string, { count: number; medianMs: number | null }> {
   const kinds: Record<string, number[]> = {};
   for (const image of images) (kinds[kindOf(image)] ??= []).push(image.ms);
-  return Object.fromEntries(Object.entries(kinds).map(([kind, ms]) => [kind, { count: ms.length, medianMs: median(ms) }]));
+  return Object.fromEntries(Object.entries(kinds).map(([kind, ms]) => [kind, { count: ms.length, medianMs: medianOrNull(ms) }]));
 }
 
 /**
@@ -102,7 +101,7 @@ async function cardBuildCost(count: number, { name = 'bench-cards' } = {}) {
   fs.cpSync(path.join(first, imageCache), path.join(second, imageCache), { recursive: true });
   const cached = await timedBuild(second);
   const cards = drawn.images.filter((image) => image.image === 'card' && image.made);
-  return { posts: count, cards: cards.length, coldSeconds: drawn.seconds, coldSecondsCardsCached: cached.seconds, medianCardMs: median(cards.map((card) => card.ms)) };
+  return { posts: count, cards: cards.length, coldSeconds: drawn.seconds, coldSecondsCardsCached: cached.seconds, medianCardMs: medianOrNull(cards.map((card) => card.ms)) };
 }
 
 /**

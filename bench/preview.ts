@@ -15,12 +15,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../scripts/browser';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { writeCorpus } from './corpus';
+import { summary } from './stats';
+import { freePort } from '../scripts/ports';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -32,23 +33,7 @@ const POST = { file: 'reinvent-2017.md', path: '/posts/reinvent-2017/', sentence
 const START_TIMEOUT = 600_000;
 const SAVE_TIMEOUT = 120_000;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const summary = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const sitePosts = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-preview-'));
 fs.cpSync(path.join(projectRoot, 'posts'), sitePosts, { recursive: true });

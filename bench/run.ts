@@ -31,6 +31,7 @@ import { postBodyOf } from '../lib/export/exported-pages';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site';
 import { writeCorpus } from './corpus';
 import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
+import { median, summary } from './stats';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
 
 const args = process.argv.slice(2);
@@ -146,12 +147,6 @@ async function buildOnce(siteDir: string) {
 
 type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const summary = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
 
 function directoryBytes(dir: string) {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {

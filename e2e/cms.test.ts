@@ -14,7 +14,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
@@ -23,6 +22,7 @@ import { loadContent } from '../lib/content/load';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { launchBrowser } from '../scripts/browser';
 import { buildSampleSite, openSite, sampleSiteScripts, watchPage } from './harness';
+import { freePort } from '../scripts/ports';
 
 const FIXTURE_POSTS = path.join(projectRoot, 'e2e', 'fixtures', 'cms');
 /** `next dev` compiles a post's route on its first request: seconds on a small machine. */
@@ -38,17 +38,6 @@ const log: string[] = [];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = (probe.address() as AddressInfo);
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `url` until it answers 200 with a body `accept` likes; returns the body. */
 async function waitForPage(url: string, accept: (body: string) => boolean, what: string): Promise<string> {

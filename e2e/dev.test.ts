@@ -24,13 +24,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import matter from 'gray-matter';
 import sharp from 'sharp';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { launchBrowser } from '../scripts/browser';
+import { freePort } from '../scripts/ports';
+import { median } from '../bench/stats';
 import { watchPage } from './harness';
 import type { PageVisit } from './harness';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -100,11 +101,6 @@ const listHas = (title: string) => [...document.querySelectorAll('main ol > li h
 /** In the page: whether the main list has no post titled `title`. */
 const listLacks = (title: string) => ![...document.querySelectorAll('main ol > li h2 a')].some((a) => a.textContent?.trim() === title);
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Writes a post, and waits until `npm run dev` has prepared the posts again. */
 async function writePost(file: string, source: string) {
@@ -131,17 +127,6 @@ function samplePostTitles() {
   return titles;
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether any process of the server's process group is still alive. */
 function groupAlive(pid: number): boolean {
