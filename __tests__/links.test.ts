@@ -164,7 +164,7 @@ describe('siteUrlSet', () => {
     'about.md': post('title: About\ndate: 2020-01-01\ntemplate: page'),
     ...Object.fromEntries(Array.from({ length: 11 }, (_, n) => [`p${n}.md`, post(`title: P${n}\ndate: 2021-01-${String(n + 1).padStart(2, '0')}`)])),
   });
-  const known = siteUrlSet(loadContent(production(dir)), { files: ['/images/a b.png', '/posts/trip/lake.png'] });
+  const known = siteUrlSet(loadContent(production(dir)), { files: ['/images/a b.png', '/posts/trip/lake.png', '/admin/index.html'] });
 
   it('has every page of the route table: posts, pages, lists and their later pages, terms, archive, search, the 404 page', () => {
     for (const page of ['/', '/page/2/', '/posts/hello/', '/posts/p0/', '/about/', '/tags/', '/tags/c-plus-plus-tips/', '/categories/', '/categories/notes/', '/archive/', '/search/', '/404/']) {
@@ -180,6 +180,8 @@ describe('siteUrlSet', () => {
     expect(reachedUrl(known, '/old/hello/')).toEqual({ page: '/old/hello/' });
     expect(reachedUrl(known, '/2020/01/hello.html')).toEqual({ page: '/2020/01/hello.html' });
     expect(reachedUrl(known, '/old/gone/')).toBeNull();
+    // A published index.html is served at its folder too.
+    expect(reachedUrl(known, '/admin/')).toEqual({ page: '/admin/' });
   });
 });
 

@@ -75,7 +75,10 @@ export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): Sit
   // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
   const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
   const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
-  return { pages, files: new Set([...written, ...[...files].map(comparableSitePath)]) };
+  const published = [...files].map(comparableSitePath);
+  // A static host serves a published `…/index.html` at its folder too (the CMS's /admin/).
+  for (const file of published) if (file.endsWith('/index.html')) pages.add(file.slice(0, -'index.html'.length));
+  return { pages, files: new Set([...written, ...published]) };
 }
 
 /**
