@@ -236,7 +236,7 @@ describe('next build of a fixture site', () => {
     expect(exportedFiles).toEqual(expect.arrayContaining(['/rss.xml', '/sitemap.xml', '/robots.txt', '/404.html', '/favicon.ico', '/posts/gallery/photo.png']));
     // The other way, but for what the post-export step prunes when no page refers to it (a link to one keeps it).
     const prunable = (file: string) => /^\/(_img|katex)\//.test(file) || file === '/comments.js';
-    expect([...known.files].filter((file) => !prunable(file) && !exportedFiles.includes(file))).toEqual([]);
+    expect([...known.files].filter((file) => !prunable(file) && !exported.includes(file))).toEqual([]);
   });
 
   it('writes 404.html for static hosts and leaves no file that no page loads', () => {
