@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { CACHE_POLICIES } from '../lib/export/headers';
+import { folioCacheDir } from '../lib/node/folders';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -57,6 +58,13 @@ describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
     expect(build.env).toMatchObject({ BASE_PATH: `\${{ steps.${pages.id}.outputs.base_path }}`, SITE_URL: `\${{ steps.${pages.id}.outputs.origin }}` });
   });
 
+  it('restores and saves the build caches, keyed by the lockfile, before the build, and builds on the current Node LTS', () => {
+    const cache = step('actions/cache')!;
+    expect(cache.with).toMatchObject({ path: '.next/cache', key: expect.stringContaining("hashFiles('package-lock.json')"), 'restore-keys': expect.stringContaining("hashFiles('package-lock.json')") });
+    expect(steps.indexOf(cache)).toBeLessThan(steps.findIndex((entry) => entry.run === 'npm run build'));
+    expect(step('actions/setup-node')?.with).toMatchObject({ 'node-version': 24 });
+  });
+
   it('uploads out/ as the Pages artifact and deploys it with deploy-pages', () => {
     expect(step('actions/upload-pages-artifact')?.with).toEqual({ path: 'out' });
     const deploy = workflow.jobs.deploy;
@@ -67,7 +75,7 @@ describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
 });
 
 describe('netlify.toml', () => {
-  const config = parseToml(read('netlify.toml')) as { build: { command: string; publish: string; environment: Record<string, string> }; headers?: unknown };
+  const config = parseToml(read('netlify.toml')) as { build: { command: string; publish: string; environment: Record<string, string> }; headers?: unknown; plugins: { package: string }[] };
 
   it('builds with npm run build and publishes out/', () => {
     expect(config.build.command).toBe('npm run build');
@@ -77,6 +85,39 @@ describe('netlify.toml', () => {
 
   it('sets no headers itself: they come from out/_headers alone, which netlify.toml headers would override', () => {
     expect(config.headers).toBeUndefined();
+  });
+
+  it("keeps the build caches between builds with the local plugin, which Netlify's own cache utility saves and restores into a fresh clone", () => {
+    expect(config.plugins).toEqual([{ package: './scripts/netlify-cache' }]);
+    expect(parseYaml(read('scripts/netlify-cache/manifest.yml'))).toEqual({ name: 'folio-build-cache' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-netlify-cache-'));
+    const [firstClone, secondClone] = [path.join(dir, 'first'), path.join(dir, 'second')];
+    const entry = (clone: string) => path.join(folioCacheDir(clone), 'compiled', 'ab', 'abcd.json');
+    fs.mkdirSync(path.dirname(entry(firstClone)), { recursive: true });
+    fs.writeFileSync(entry(firstClone), '{"html":"<p>cached</p>"}');
+    fs.mkdirSync(secondClone);
+    // The plugin's hooks as Netlify calls them, with its cache utility (ESM only, so in a Node
+    // process of its own): a first build from nothing, saved after it; then a fresh clone.
+    const script = `
+      import { bindOpts } from '@netlify/cache-utils';
+      import { onPreBuild, onPostBuild } from './scripts/netlify-cache/index.mjs';
+      const event = (cwd) => ({ utils: { cache: bindOpts({ cacheDir: ${JSON.stringify(path.join(dir, 'netlify-cache'))}, cwd }) } });
+      await onPreBuild(event(${JSON.stringify(firstClone)}));
+      await onPostBuild(event(${JSON.stringify(firstClone)}));
+      await onPreBuild(event(${JSON.stringify(secondClone)}));`;
+    try {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim().split('\n')).toEqual([
+        'Folio: no .next/cache saved yet; this build starts cold',
+        'Folio: saved .next/cache for the next build',
+        'Folio: restored .next/cache from the last build',
+      ]);
+      // What a build compiled is back in the fresh clone, where Folio's caches look for it.
+      expect(fs.readFileSync(entry(secondClone), 'utf8')).toBe('{"html":"<p>cached</p>"}');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
