@@ -273,7 +273,7 @@ describe('.ci/run', () => {
     return { status: result.status, stderr: result.stderr, calls: calls.filter((call) => !call.startsWith('id ')) };
   }
 
-  it("installs Debian's chromium as root, runs npm test under it, then a smoke run under the packaged Chromium", () => {
+  it("installs Debian's chromium as root, runs npm test under it, then the files that use the browser each in their own way under the packaged Chromium", () => {
     const { status, calls } = runCi({ uid: 0, chromium: false });
     expect(status).toBe(0);
     expect(calls).toEqual([
@@ -281,7 +281,7 @@ describe('.ci/run', () => {
       'apt-get install -y -q chromium [FOLIO_BROWSER=]',
       'npm ci --no-audit --no-fund [FOLIO_BROWSER=]',
       'npm test [FOLIO_BROWSER=system]',
-      'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]',
+      'node --import tsx e2e/run.ts e2e/site.test.ts e2e/cms.test.ts e2e/dev.test.ts e2e/redirects.test.ts [FOLIO_BROWSER=packaged]',
       'npx -y -p node@24 -- node -e if (!process.version.startsWith("v24.")) throw new Error(`expected Node 24, ran ${process.version}`) [FOLIO_BROWSER=]',
       'npx -y -p node@24 -- node --import tsx scripts/build.ts [FOLIO_BROWSER=]',
     ]);
@@ -290,7 +290,7 @@ describe('.ci/run', () => {
   it('installs nothing when chromium is there already', () => {
     const { calls } = runCi({ uid: 1000, chromium: true });
     expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
-    expect(calls.slice(-4, -2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node --import tsx e2e/run.ts e2e/site.test.ts [FOLIO_BROWSER=packaged]']);
+    expect(calls.slice(-4, -2)).toEqual(['npm test [FOLIO_BROWSER=system]', 'node --import tsx e2e/run.ts e2e/site.test.ts e2e/cms.test.ts e2e/dev.test.ts e2e/redirects.test.ts [FOLIO_BROWSER=packaged]']);
   });
 
   it('then builds the sample site under Node 24, whatever the browser', () => {

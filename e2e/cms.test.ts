@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import matter from 'gray-matter';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadContent } from '../lib/content/load';
 import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { launchBrowser } from '../scripts/browser';
@@ -32,7 +32,6 @@ const ACTION_TIMEOUT = 30_000;
 let siteDir: string;
 let cms: ChildProcess | undefined;
 let baseUrl: string;
-let browser: Browser;
 let failed = false;
 const log: string[] = [];
 
@@ -84,13 +83,11 @@ before(
     baseUrl = `http://127.0.0.1:${sitePort}`;
     // The admin page is a static file: it answers as soon as the prepare step has written it.
     await waitForPage(`${baseUrl}/admin/index.html`, (body) => body.includes('cms.js'), 'the admin page');
-    ({ browser } = await launchBrowser());
   },
   { timeout: START_TIMEOUT + 60_000 },
 );
 
 after(async () => {
-  await browser?.close();
   if (cms?.pid) {
     try {
       process.kill(-cms.pid, 'SIGTERM');
@@ -105,8 +102,14 @@ after(async () => {
   else if (siteDir) removeSiteCopy(siteDir);
 });
 
-/** Opens the admin page at `hash` in a fresh page (one context at a time), signed in to the local backend; runs `fn`; checks the visit. */
+/**
+ * Opens the admin page at `hash` in a browser of its own, signed in to the local backend; runs
+ * `fn`; checks the visit. A browser per visit, not a context: the packaged Chromium runs in a
+ * single process, which ends with its first context closed, and a fresh browser keeps no
+ * sign-in or draft of Decap's from the visit before.
+ */
 async function inAdmin(hash: string, fn: (page: Page) => Promise<void>): Promise<void> {
+  const { browser } = await launchBrowser();
   const context = await browser.newContext();
   context.setDefaultTimeout(ACTION_TIMEOUT);
   const page = await context.newPage();
@@ -124,7 +127,7 @@ async function inAdmin(hash: string, fn: (page: Page) => Promise<void>): Promise
     failed = true;
     throw error;
   } finally {
-    await context.close();
+    await browser.close();
   }
 }
 
