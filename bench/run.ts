@@ -8,6 +8,10 @@
  *   cold build   the prepare step + `next build` + the post-export step, with no .next/ and no compile cache
  *   warm rebuild the same after editing one post
  *   nothing changed the same again
+ *   deploy-like  what a CI deploy with a restored cache does: a fresh copy of the site (new
+ *               files, no .next/ and no out/) with only the cold build's `.next/cache/` put
+ *               back, as `actions/cache` restores it (.github/workflows/deploy.yml), and one
+ *               post edited
  *   the floor   a bare Next export of the same pages (bench/floor.ts): cold, one page edited,
  *               nothing changed, right after each Folio run, and Folio's ratios to it
  *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of each step in a
@@ -206,12 +210,31 @@ async function benchFloor(outDir: string) {
 
 type FloorRun = Awaited<ReturnType<typeof benchFloor>>;
 
-/** Cold and warm builds of `count` posts, `times` times, each run followed by the floor's builds of the same pages. */
-async function benchFolio(count: number, times: number, floor: boolean) {
+/**
+ * A deploy-like build: a fresh copy of the site at `corpus`, holding only `.next/cache/` of the
+ * site built in `builtDir` (what a CI cache restores into a fresh clone), with one post edited.
+ */
+async function deployLikeBuild(corpus: string, builtDir: string, name: string): Promise<BuildRun> {
+  const freshDir = makeSiteCopy(corpus, name);
+  if (!withCards) turnCardsOff(freshDir);
+  fs.cpSync(path.join(builtDir, '.next', 'cache'), path.join(freshDir, '.next', 'cache'), { recursive: true });
+  editOnePost(freshDir);
+  const run = await buildOnce(freshDir);
+  fs.rmSync(freshDir, { recursive: true, force: true });
+  return run;
+}
+
+/**
+ * Cold and warm builds of `count` posts, `times` times; for the main size (`main`), each run
+ * also with a deploy-like build and followed by the floor's builds of the same pages.
+ */
+async function benchFolio(count: number, times: number, main: boolean) {
+  const floor = main && withFloor;
   const corpus = corpusDir(count);
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
   const unchanged: BuildRun[] = [];
+  const deployLike: BuildRun[] = [];
   const floors: FloorRun[] = [];
   let last = '';
   for (let run = 0; run < times; run++) {
@@ -221,14 +244,17 @@ async function benchFolio(count: number, times: number, floor: boolean) {
     editOnePost(siteDir);
     const warmRun = await buildOnce(siteDir);
     const unchangedRun = await buildOnce(siteDir);
+    const deployRun = main ? await deployLikeBuild(corpus, siteDir, `bench-${count}-deploy`) : null;
     cold.push(coldRun);
+    if (deployRun) deployLike.push(deployRun);
     warm.push(warmRun);
     unchanged.push(unchangedRun);
     last = siteDir;
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
         `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
-        `nothing changed ${unchangedRun.seconds.toFixed(1)} s (${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)`,
+        `nothing changed ${unchangedRun.seconds.toFixed(1)} s (${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)` +
+        (deployRun ? `, deploy-like ${deployRun.seconds.toFixed(1)} s (${deployRun.prepareSeconds.toFixed(1)} s + ${deployRun.nextBuildSeconds.toFixed(1)} s + ${deployRun.postExportSeconds.toFixed(1)} s; CPU ${deployRun.cpuSeconds.toFixed(1)} s)` : ''),
     );
     if (floor) {
       const floorRun = await benchFloor(path.join(siteDir, 'out'));
@@ -246,6 +272,14 @@ async function benchFolio(count: number, times: number, floor: boolean) {
     warmSeconds: summary(warm.map((r) => r.seconds)),
     unchangedSeconds: summary(unchanged.map((r) => r.seconds)),
     unchangedNextBuildSeconds: summary(unchanged.map((r) => r.nextBuildSeconds)),
+    deployLike: deployLike.length
+      ? {
+          seconds: summary(deployLike.map((r) => r.seconds)),
+          cpuSeconds: summary(deployLike.map((r) => r.cpuSeconds)),
+          /** Each run's deploy-like build over its cold one, then their median. */
+          ratioToCold: summary(deployLike.map((run, i) => run.seconds / cold[i].seconds)),
+        }
+      : null,
     floor: floors.length
       ? {
           pages: floors[0].pages,
@@ -295,7 +329,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const range = (s: ReturnType<typeof summary>, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
-const main = await benchFolio(posts, runs, withFloor);
+const main = await benchFolio(posts, runs, true);
 const hugo = withHugo ? await benchHugo(posts, runs) : null;
 const series = [];
 for (const count of scaling) {
@@ -316,6 +350,16 @@ const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['rebuild with nothing changed', `${range(main.unchangedSeconds)}: next build ${range(main.unchangedNextBuildSeconds)}`, '', ''],
+  ...(main.deployLike
+    ? [
+        [
+          'deploy-like build (fresh copy + restored .next/cache/, one post edited), ÷ cold',
+          `${range(main.deployLike.seconds)}, CPU ${range(main.deployLike.cpuSeconds)}; ${main.deployLike.ratioToCold.median.toFixed(2)}× cold (${main.deployLike.ratioToCold.min.toFixed(2)}–${main.deployLike.ratioToCold.max.toFixed(2)})`,
+          '',
+          '',
+        ],
+      ]
+    : []),
   ...(main.floor
     ? [
         [`bare Next export of the same ${main.floor.pages} pages (the floor): cold / one page edited / nothing changed`, `${range(main.floor.coldSeconds)} / ${range(main.floor.warmSeconds)} / ${range(main.floor.unchangedSeconds)}`, '', ''],
