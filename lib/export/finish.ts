@@ -13,9 +13,10 @@
  *    comments loader (`public/comments.js`) when comments are off and no post loads it, and
  *    so does any image in `_img/` that no page shows (`public/_img/` keeps what earlier
  *    builds made).
- * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from
- *    the manifest the prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and
- *    the exported pages.
+ * 3. The RSS, Atom and JSON feeds, the site's and each tag's and category's, their XSL
+ *    stylesheet, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from the manifest the
+ *    prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and the exported
+ *    pages.
  * 4. `_redirects` and a page at each old URL of a post (lib/export/redirects.ts), from the
  *    manifest's redirects; none of them is in the sitemap, the feeds or the search index.
  * 5. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
