@@ -61,6 +61,9 @@ export const termFeedPath = (listPath: string, format: FeedFormat) => `${TERM_FE
  */
 export const FEED_STYLESHEET_PATH = '/feed.xsl';
 
+/** The site for language models (llmstxt.org): its title, description, and its posts and pages as links (lib/export/llms-txt.ts). */
+export const LLMS_TXT_PATH = '/llms.txt';
+
 export const SITEMAP_PATH = '/sitemap.xml';
 export const ROBOTS_PATH = '/robots.txt';
 
@@ -142,6 +145,7 @@ export const BUILD_FILE_NAMES = new Set(
     ...Object.values(FEED_PATHS),
     TERM_FEEDS_FOLDER,
     FEED_STYLESHEET_PATH,
+    LLMS_TXT_PATH,
     SITEMAP_PATH,
     ROBOTS_PATH,
     HEADERS_PATH,
