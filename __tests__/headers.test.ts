@@ -180,6 +180,13 @@ describe('feedContentSecurityPolicy', () => {
       expect({ sitePath, feedPolicy: headersFor(sitePath, policy)['Content-Security-Policy'] === csp }).toEqual({ sitePath, feedPolicy: KIND_OF[sitePath] === 'feed' });
     }
   });
+
+  it('covers every tag\'s and category\'s feeds with one `_headers` rule, and leaves the folders of pages whole', () => {
+    // Without a neighbour that Netlify's `/feeds/*` would match too (`/feedstuff/`, which splits it, as above).
+    const rules = headerRules(SITE_FILES.filter((file) => file !== '/feedstuff/index.html'), { basePath: '', ...policy });
+    expect(rules.filter((rule) => rule.pattern.startsWith('/feeds')).map((rule) => rule.pattern)).toEqual(['/feeds/*']);
+    expect(rules.filter((rule) => rule.pattern.startsWith('/tags')).map((rule) => rule.pattern)).toEqual(['/tags/*']);
+  });
 });
 
 describe('metaContentSecurityPolicy', () => {
