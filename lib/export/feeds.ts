@@ -1,12 +1,13 @@
 /**
- * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the sitemap and robots.txt, written into `out/` by
- * the post-export step (lib/export/finish.ts). Their data is the build manifest that the
- * prepare step wrote from the content index (lib/build/manifest.ts), and each post's content
- * is its exported page's body (lib/export/exported-pages.ts), so a feed shows exactly what
- * the site shows. The XML files
- * are written with one XML writer (`xmlDocument`), which escapes every text and attribute
- * and keeps out the characters XML cannot hold, so they are well-formed whatever a post's
- * front matter or body holds.
+ * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the site's and each tag's and category's (the
+ * manifest's `termFeeds`, under `/feeds/`), their XSL stylesheet (lib/export/feed-stylesheet.ts,
+ * which RSS and Atom name, so a browser shows them as a page), the sitemap and robots.txt,
+ * written into `out/` by the post-export step (lib/export/finish.ts). Their data is the build
+ * manifest that the prepare step wrote from the content index (lib/build/manifest.ts), and
+ * each post's content is its exported page's body (lib/export/exported-pages.ts), so a feed
+ * shows exactly what the site shows. The XML files are written with one XML writer
+ * (`xmlDocument`), which escapes every text and attribute and keeps out the characters XML
+ * cannot hold, so they are well-formed whatever a post's front matter or body holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -213,30 +214,30 @@ type FeedData = ReturnType<typeof feedData>;
 const rssFeed = ({ site, title, description, list, self, stylesheet, updated, entries }: FeedData) =>
   xmlDocument(
     {
-    rss: {
-      '@_version': '2.0',
-      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
-      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
-      channel: {
-        title,
-        link: list,
-        description,
-        language: site.language,
-        lastBuildDate: updated.toUTCString(),
-        'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
-        item: entries.map(({ post, url, contentHtml, published, terms }) => ({
-          title: post.title,
-          link: url,
-          guid: { '@_isPermaLink': 'true', '#text': url },
-          pubDate: published.toUTCString(),
-          ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
-          'content:encoded': contentHtml,
-          'dc:creator': site.author.name,
-          category: terms,
-        })),
+      rss: {
+        '@_version': '2.0',
+        '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+        '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+        '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+        channel: {
+          title,
+          link: list,
+          description,
+          language: site.language,
+          lastBuildDate: updated.toUTCString(),
+          'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+          item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+            title: post.title,
+            link: url,
+            guid: { '@_isPermaLink': 'true', '#text': url },
+            pubDate: published.toUTCString(),
+            ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
+            'content:encoded': contentHtml,
+            'dc:creator': site.author.name,
+            category: terms,
+          })),
+        },
       },
-    },
     },
     { stylesheet },
   );
@@ -247,30 +248,30 @@ const rssFeed = ({ site, title, description, list, self, stylesheet, updated, en
 const atomFeed = ({ site, title, description, home, list, self, stylesheet, updated, entries }: FeedData) =>
   xmlDocument(
     {
-    feed: {
-      '@_xmlns': 'http://www.w3.org/2005/Atom',
-      '@_xml:lang': site.language,
-      id: list,
-      title,
-      updated: updated.toISOString(),
-      author: { name: site.author.name, uri: home },
-      link: [
-        { '@_rel': 'alternate', '@_href': list },
-        { '@_rel': 'self', '@_href': self.atom },
-      ],
-      subtitle: description,
-      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
-        title: post.title,
-        id: url,
-        link: { '@_href': url },
-        updated: entryUpdated.toISOString(),
-        published: published.toISOString(),
-        ...(post.excerpt && { summary: post.excerpt }),
-        content: { '@_type': 'html', '#text': contentHtml },
-        author: { name: site.author.name },
-        category: terms.map((name) => ({ '@_term': name, '@_label': name })),
-      })),
-    },
+      feed: {
+        '@_xmlns': 'http://www.w3.org/2005/Atom',
+        '@_xml:lang': site.language,
+        id: list,
+        title,
+        updated: updated.toISOString(),
+        author: { name: site.author.name, uri: home },
+        link: [
+          { '@_rel': 'alternate', '@_href': list },
+          { '@_rel': 'self', '@_href': self.atom },
+        ],
+        subtitle: description,
+        entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+          title: post.title,
+          id: url,
+          link: { '@_href': url },
+          updated: entryUpdated.toISOString(),
+          published: published.toISOString(),
+          ...(post.excerpt && { summary: post.excerpt }),
+          content: { '@_type': 'html', '#text': contentHtml },
+          author: { name: site.author.name },
+          category: terms.map((name) => ({ '@_term': name, '@_label': name })),
+        })),
+      },
     },
     { stylesheet },
   );
