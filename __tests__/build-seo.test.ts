@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { fromXml } from 'xast-util-from-xml';
 import sharp from 'sharp';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -48,6 +49,12 @@ function fixturePosts(): string {
   }
   return writePosts(files);
 }
+
+/** The feeds a page links besides the site's: a tag's or category's pages (the first and the later ones) link that list's. */
+const termFeedsOf = (page: string) => {
+  const list = /^\/(tags|categories)\/[^/]+\//.exec(page)?.[0];
+  return list ? ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `/feeds${encodeURI(list)}${file}`) : [];
+};
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => ['urlset.url', 'rss.channel.item', 'feed.entry'].includes(String(jpath)) });
 
@@ -107,6 +114,33 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
     }
   });
 
+  it('writes the three feeds of every tag and category, each with exactly its published posts, newest first, the hostile title well-formed', () => {
+    const lists = pages.filter((page) => /^\/(tags|categories)\/[^/]+\/$/.test(page));
+    expect(lists.sort()).toEqual(['/categories/notes/', '/tags/common/', '/tags/中文/']);
+    const all = Array.from({ length: POSTS }, (_, i) => POSTS - i);
+    const listed: Record<string, number[]> = { '/tags/common/': all, '/tags/中文/': all.filter((n) => n % 2), '/categories/notes/': all.filter((n) => n % 4 === 0) };
+    for (const list of lists) {
+      const urls = listed[list]
+        .filter((n) => n !== 5)
+        .slice(0, site.feedSize)
+        .map((n) => absolute(n === 9 ? '/posts/中文博客/' : `/posts/post-${n}/`));
+      const feed = (file: string) => fs.readFileSync(path.join(out, 'feeds', ...list.split('/').filter(Boolean), file), 'utf8');
+      const json = JSON.parse(feed('feed.json'));
+      expect({ list, json: json.items.map((item: { url: string }) => item.url) }).toEqual({ list, json: urls });
+      expect({ list, rss: xml.parse(feed('rss.xml')).rss.channel.item.map((item: { link: string }) => item.link) }).toEqual({ list, rss: urls });
+      expect({ list, atom: xml.parse(feed('atom.xml')).feed.entry.map((entry: { id: string }) => entry.id) }).toEqual({ list, atom: urls });
+      expect(json.home_page_url).toBe(new URL(encodeURI(list), site.url).href);
+      for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(feed(file)).not.toContain(DRAFT_MARKER);
+      for (const file of ['rss.xml', 'atom.xml']) expect(feed(file)).toContain('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+    }
+    // The hostile title, in the feed of a tag it has, reads back exactly from well-formed XML.
+    const atom = fs.readFileSync(path.join(out, 'feeds', 'tags', '中文', 'atom.xml'), 'utf8');
+    expect(() => fromXml(atom)).not.toThrow();
+    expect(xml.parse(atom).feed.entry[0].title).toBe(HOSTILE_TITLE);
+    expect(fs.existsSync(path.join(out, 'feed.xsl'))).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'llms.txt'), 'utf8')).toMatch(new RegExp(`^# ${site.title}\n`));
+  });
+
   it('gives every page a title, description, canonical URL, Open Graph and Twitter tags and the feed links', () => {
     expect(pages.length).toBeGreaterThan(POSTS + 8);
     for (const page of pages) {
@@ -136,7 +170,7 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
         ogImage: true,
         twitter: 'summary_large_image',
         twitterImage: true,
-        feeds: ['/rss.xml', '/atom.xml', '/feed.json'],
+        feeds: ['/rss.xml', '/atom.xml', '/feed.json', ...termFeedsOf(page)],
         jsonLd: isPost ? 1 : 0,
       });
     }

@@ -21,6 +21,7 @@ function exportedSite(basePath: string, posts = [postSummary({ slug: 'plain', ur
     integrations: {} as BuildManifest['integrations'],
     basePath,
     feeds: siteFeeds.map((link) => ({ ...link, href: `${basePath}${link.href}` })),
+    termFeeds: [],
     posts,
     pages: [],
     routes: [],

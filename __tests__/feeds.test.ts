@@ -14,6 +14,8 @@ import { toString } from 'hast-util-to-string';
 import { buildManifest, type BuildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
 import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds';
+import { exportedFile } from '../lib/export/exported-pages';
+import { FEED_STYLE, FEED_STYLESHEET } from '../lib/export/feed-stylesheet';
 import { post, writePosts } from './helpers/posts-dir';
 
 const SITE = 'https://folio.example.com';
@@ -49,9 +51,9 @@ const samplePosts = {
   'folder/index.md': post('title: Folder post\ndate: 2019-01-01\ncover: ./cover.png\nsocialImage: /images/share.png'),
   'oldest.md': post('title: Oldest post\ndate: 2017-12-15\ncover: https://cdn.example.org/c.jpg'),
   'about.md': post('title: About\ndate: 2017-01-01\ntemplate: page'),
-  'secret.md': post(`title: Secret ${DRAFT_MARKER}\ndate: 2030-01-01\ndraft: true`, `Body ${DRAFT_MARKER}.`),
+  'secret.md': post(`title: Secret ${DRAFT_MARKER}\ndate: 2030-01-01\ndraft: true\ntags: [writing]`, `Body ${DRAFT_MARKER}.`),
   // Scheduled (dated after today): in dev's manifest, like the draft, and in no feed.
-  'scheduled.md': post(`title: Scheduled ${DRAFT_MARKER}\ndate: 2999-01-01`, `Body ${DRAFT_MARKER}.`),
+  'scheduled.md': post(`title: Scheduled ${DRAFT_MARKER}\ndate: 2999-01-01\ncategory: Notes`, `Body ${DRAFT_MARKER}.`),
 };
 
 const NEWEST_FIRST = ['/posts/newest/', '/posts/updated/', '/posts/folder/', '/posts/oldest/'].map((url) => SITE + url);
@@ -101,7 +103,8 @@ describe('feeds written from the build manifest and the exported pages', () => {
   });
 
   it('writes every feed at its link, the sitemap and robots.txt', () => {
-    expect(written).toEqual(['rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt']);
+    const termFeeds = ['tags/mdx', 'tags/writing', 'categories/notes'].flatMap((list) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `feeds/${list}/${file}`));
+    expect(written).toEqual(['rss.xml', 'atom.xml', 'feed.json', ...termFeeds, 'feed.xsl', 'sitemap.xml', 'robots.txt']);
     expect(manifest.feeds.map((feed) => feed.href)).toEqual(['/rss.xml', '/atom.xml', '/feed.json']);
   });
 
@@ -217,6 +220,76 @@ describe('feeds written from the build manifest and the exported pages', () => {
   });
 });
 
+describe('each tag\'s and category\'s feeds', () => {
+  let manifest: BuildManifest;
+  let outDir: string;
+  const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+  /** Each list's feeds' folder, and the posts it lists (the draft is tagged `writing`, the scheduled post filed in Notes). */
+  const LISTS: Record<string, string[]> = {
+    'feeds/tags/mdx/': ['/posts/newest/'],
+    'feeds/tags/writing/': ['/posts/newest/', '/posts/updated/'],
+    'feeds/categories/notes/': ['/posts/newest/'],
+  };
+  /** The entries of the three feeds in `folder`, by format, as their URLs. */
+  const entriesIn = (folder: string) => ({
+    rss: xml.parse(wellFormed(read(`${folder}rss.xml`))).rss.channel.item.map((item: { link: string }) => item.link),
+    atom: xml.parse(wellFormed(read(`${folder}atom.xml`))).feed.entry.map((entry: { id: string }) => entry.id),
+    json: JSON.parse(read(`${folder}feed.json`)).items.map((item: { id: string }) => item.id),
+  });
+
+  beforeAll(() => {
+    ({ manifest, outDir } = exportedSite(samplePosts, { includeDrafts: true }));
+    writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('lists, in all three formats, exactly the published posts of that tag or category, newest first', () => {
+    expect(manifest.termFeeds.map((list) => list.url)).toEqual(['/tags/mdx/', '/tags/writing/', '/categories/notes/']);
+    for (const [folder, urls] of Object.entries(LISTS)) {
+      const expected = urls.map((url) => SITE + url);
+      expect({ folder, ...entriesIn(folder) }).toEqual({ folder, rss: expected, atom: expected, json: expected });
+      for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(read(folder + file)).not.toContain(DRAFT_MARKER);
+    }
+  });
+
+  it('titles each feed as its list page, links that page, and names its own URL', () => {
+    const { channel } = xml.parse(read('feeds/tags/writing/rss.xml')).rss;
+    expect([channel.title, channel.link, channel.description]).toEqual(['Posts tagged “writing” | Folio', `${SITE}/tags/writing/`, 'Every post tagged “writing”, newest first.']);
+    expect(channel['atom:link'][0].href).toBe(`${SITE}/feeds/tags/writing/rss.xml`);
+    const { feed } = xml.parse(read('feeds/categories/notes/atom.xml'));
+    expect([feed.id, feed.title, feed.subtitle]).toEqual([`${SITE}/categories/notes/`, 'Posts in Notes | Folio', 'Every post in the category Notes, newest first.']);
+    expect(feed.link.map((link: { rel: string; href: string }) => [link.rel, link.href])).toEqual([
+      ['alternate', `${SITE}/categories/notes/`],
+      ['self', `${SITE}/feeds/categories/notes/atom.xml`],
+    ]);
+    // The author is the site's, at the site's home page.
+    expect(feed.author).toEqual({ name: 'Folio Author', uri: `${SITE}/` });
+    const json = JSON.parse(read('feeds/tags/mdx/feed.json'));
+    expect([json.title, json.home_page_url, json.feed_url]).toEqual(['Posts tagged “mdx” | Folio', `${SITE}/tags/mdx/`, `${SITE}/feeds/tags/mdx/feed.json`]);
+    // An entry is the same in every feed that carries it.
+    expect(json.items[0]).toEqual(JSON.parse(read('feed.json')).items[0]);
+  });
+
+  it('holds the newest `feedSize` posts of its list', () => {
+    writeFeedsAndSitemap({ ...manifest, site: { ...manifest.site, feedSize: 1 } }, outDir);
+    expect(entriesIn('feeds/tags/writing/')).toEqual({ rss: [`${SITE}/posts/newest/`], atom: [`${SITE}/posts/newest/`], json: [`${SITE}/posts/newest/`] });
+    writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('names the XSL stylesheet in every RSS and Atom feed, right after the XML declaration, and publishes it', () => {
+    for (const file of ['rss.xml', 'atom.xml', 'feeds/tags/writing/rss.xml', 'feeds/categories/notes/atom.xml']) {
+      expect({ file, start: read(file).split('\n').slice(0, 2) }).toEqual({ file, start: ['<?xml version="1.0" encoding="utf-8"?>', '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>'] });
+    }
+    expect(read('feed.json')).not.toContain('feed.xsl');
+    expect(read('feed.xsl')).toBe(FEED_STYLESHEET);
+    const stylesheet = xmlDocument(read('feed.xsl'));
+    expect(stylesheet.documentElement.localName).toBe('stylesheet');
+    expect(stylesheet.documentElement.namespaceURI).toBe('http://www.w3.org/1999/XSL/Transform');
+    // The page it makes has one inline style, the one the feeds' policy allows by its hash, and no script.
+    expect([...stylesheet.getElementsByTagName('style')].map((style) => style.textContent)).toEqual([FEED_STYLE]);
+    expect(stylesheet.getElementsByTagName('script')).toHaveLength(0);
+  });
+});
+
 describe('the feeds of a site whose front matter and bodies hold what XML cannot', () => {
   /**
    * As hostile as YAML lets front matter be: characters XML 1.0 cannot hold (U+0001, a form
@@ -271,6 +344,18 @@ describe('the feeds of a site whose front matter and bodies hold what XML cannot
       [`Cat ${shown(HOSTILE)}`, `Tag ${shown(HOSTILE)}`, 'a < b'].map((name) => [name, name]),
     );
     expect(htmlText(text(entry.querySelector('content'))!)).toBe('Body   ]]> &amp; </p> "end"');
+  });
+
+  it('gives the hostile tag and category feeds of their own: well-formed, titled with the name as written', () => {
+    const lists = manifest.termFeeds.filter((list) => list.title.includes('Ctl'));
+    expect(lists.map((list) => list.title)).toEqual([`Posts tagged “Tag ${HOSTILE}” | Folio`, `Posts in Cat ${HOSTILE} | Folio`]);
+    for (const list of lists) {
+      const [rss, atom, json] = list.feeds.map((feed) => fs.readFileSync(exportedFile(outDir, feed.href), 'utf8'));
+      expect(text(xmlDocument(rss).querySelector('channel > title'))).toBe(shown(list.title));
+      expect(text(xmlDocument(atom).querySelector('feed > title'))).toBe(shown(list.title));
+      expect(JSON.parse(json).title).toBe(list.title);
+      expect(text(xmlDocument(rss).querySelector('item > title'))).toBe(shown(HOSTILE));
+    }
   });
 
   it('JSON Feed holds every character as written', () => {

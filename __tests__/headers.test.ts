@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { pathToRegexp } from 'path-to-regexp';
-import { adminContentSecurityPolicy, CACHE_POLICIES, contentSecurityPolicy, cspHash, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
+import { adminContentSecurityPolicy, CACHE_POLICIES, contentSecurityPolicy, cspHash, feedContentSecurityPolicy, headerRules, headersFile, headersFor, metaContentSecurityPolicy, vercelHeaders } from '../lib/export/headers';
+import { FEED_STYLE } from '../lib/export/feed-stylesheet';
 import { YOUTUBE_PLAY_STYLE } from '../lib/integrations/youtube-frame';
 import { COPY_CODE_SCRIPT } from '../lib/routes/page-scripts';
 
@@ -41,6 +42,12 @@ const HEADER_LINES = {
     ...SECURITY_LINES,
     'X-Robots-Tag: noindex, nofollow',
   ],
+  // The feeds alone: their XSL stylesheet, a script to CSP, from the site itself, and the page it makes's one inline style; nothing else.
+  feed: [
+    'Cache-Control: public, max-age=60, s-maxage=3600, stale-while-revalidate=86400',
+    `Content-Security-Policy: default-src 'none'; script-src 'self'; style-src ${cspHash(FEED_STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+    ...SECURITY_LINES,
+  ],
 };
 
 /** The files of an export with a search page and a Pagefind index, as site paths, and the kind of each. */
@@ -48,9 +55,18 @@ const KIND_OF: Record<string, keyof typeof HEADER_LINES> = {
   '/index.html': 'page',
   '/404.html': 'page',
   '/404/index.html': 'page',
-  '/rss.xml': 'page',
-  '/atom.xml': 'page',
-  '/feed.json': 'page',
+  '/rss.xml': 'feed',
+  '/atom.xml': 'feed',
+  '/feed.json': 'feed',
+  '/feed.xsl': 'page',
+  '/llms.txt': 'page',
+  '/feeds/tags/caching/rss.xml': 'feed',
+  '/feeds/tags/caching/atom.xml': 'feed',
+  '/feeds/tags/caching/feed.json': 'feed',
+  '/feeds/categories/notes/rss.xml': 'feed',
+  // Netlify's /feeds/* would match it too: it must not fold /feeds/.
+  '/feedstuff/index.html': 'page',
+  '/posts/rss.xml/index.html': 'page',
   '/sitemap.xml': 'page',
   '/robots.txt': 'page',
   '/social-default.png': 'page',
@@ -154,6 +170,25 @@ describe('contentSecurityPolicy', () => {
   });
 });
 
+describe('feedContentSecurityPolicy', () => {
+  it('lets a feed load its XSL stylesheet from the site and style the page it makes, and nothing else; no page has it', () => {
+    const csp = feedContentSecurityPolicy();
+    expect(directive(csp, 'default-src')).toEqual(["'none'"]);
+    expect(directive(csp, 'script-src')).toEqual(["'self'"]);
+    expect(directive(csp, 'style-src')).toEqual([cspHash(FEED_STYLE)]);
+    for (const sitePath of SITE_FILES) {
+      expect({ sitePath, feedPolicy: headersFor(sitePath, policy)['Content-Security-Policy'] === csp }).toEqual({ sitePath, feedPolicy: KIND_OF[sitePath] === 'feed' });
+    }
+  });
+
+  it('covers every tag\'s and category\'s feeds with one `_headers` rule, and leaves the folders of pages whole', () => {
+    // Without a neighbour that Netlify's `/feeds/*` would match too (`/feedstuff/`, which splits it, as above).
+    const rules = headerRules(SITE_FILES.filter((file) => file !== '/feedstuff/index.html'), { basePath: '', ...policy });
+    expect(rules.filter((rule) => rule.pattern.startsWith('/feeds')).map((rule) => rule.pattern)).toEqual(['/feeds/*']);
+    expect(rules.filter((rule) => rule.pattern.startsWith('/tags')).map((rule) => rule.pattern)).toEqual(['/tags/*']);
+  });
+});
+
 describe('metaContentSecurityPolicy', () => {
   it("is each page's header policy, integrations' sources included, less the directives a meta element cannot carry", () => {
     const withIntegrations = { ...policy, extra: { scriptSrc: ['https://giscus.app'], frameSrc: ['https://giscus.app'], connectSrc: ['https://plausible.io'] } };
@@ -196,7 +231,7 @@ describe('headersFor', () => {
       expect(cache(hashed)).toBe('public, max-age=31536000, immutable');
     }
     for (const entry of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind']) expect(cache(entry)).toBe(CACHE_POLICIES.searchEntry);
-    for (const page of ['/index.html', '/posts/first/index.html', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/search/index.html', '/posts/folder/diagram.png', '/iconsets/index.html', '/posts/icons/index.html']) {
+    for (const page of ['/index.html', '/posts/first/index.html', '/rss.xml', '/atom.xml', '/feed.json', '/feeds/tags/caching/rss.xml', '/sitemap.xml', '/search/index.html', '/posts/folder/diagram.png', '/iconsets/index.html', '/posts/icons/index.html']) {
       expect(cache(page)).toBe(CACHE_POLICIES.page);
     }
     for (const icon of ['/favicon.ico', '/manifest.webmanifest', '/icons/icon.svg', '/icons/apple-touch-icon.png', '/icons/icon-512.png']) expect(cache(icon)).toBe(CACHE_POLICIES.icon);

@@ -177,6 +177,11 @@ describe('siteUrlSet', () => {
     for (const file of ['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/404.html', '/images/a b.png', '/posts/trip/lake.png']) {
       expect([file, known.files.has(file)]).toEqual([file, true]);
     }
+    // Each tag's and category's feeds, the feeds' stylesheet and llms.txt; no feed for the draft's tag.
+    for (const file of ['/feeds/tags/c-plus-plus-tips/rss.xml', '/feeds/tags/c-plus-plus-tips/atom.xml', '/feeds/categories/notes/feed.json', '/feed.xsl', '/llms.txt']) {
+      expect([file, known.files.has(file)]).toEqual([file, true]);
+    }
+    expect([...known.files].filter((file) => file.includes('secret'))).toEqual([]);
     expect(reachedUrl(known, '/old/hello/')).toEqual({ page: '/old/hello/' });
     expect(reachedUrl(known, '/2020/01/hello.html')).toEqual({ page: '/2020/01/hello.html' });
     expect(reachedUrl(known, '/old/gone/')).toBeNull();

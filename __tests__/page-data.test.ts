@@ -68,7 +68,7 @@ describe('postListPage', () => {
     expect(props.posts.map((entry) => entry.slug)).toEqual(['post-23', 'post-22', 'post-21', 'post-20', 'post-19', 'post-18', 'post-17', 'post-16', 'post-15', 'post-14']);
     expect(props.posts[0]).not.toHaveProperty('body');
     expect(props.posts[0]).not.toHaveProperty('frontMatter');
-    expect(props).toMatchObject({ menu, heading: 'Latest posts', title: null, description: 'A blog.', path: '/', pagination: { page: 1, pageCount: 3, previousUrl: null, nextUrl: '/page/2/' } });
+    expect(props).toMatchObject({ menu, heading: 'Latest posts', title: null, description: 'A blog.', path: '/', feeds: [], pagination: { page: 1, pageCount: 3, previousUrl: null, nextUrl: '/page/2/' } });
   });
 
   it('gives a later page its own posts, URL and a title with its number', () => {
@@ -95,6 +95,8 @@ describe('postListPage', () => {
     const second = postListPage(list, 2, 4, menu);
     expect(second).toMatchObject({ path: '/tags/%E4%B8%AD%E6%96%87/page/2/', title: 'Posts tagged “中文”, page 2 of 2', pagination: { previousUrl: '/tags/%E4%B8%AD%E6%96%87/' } });
     expect(second.posts.map((entry) => entry.slug)).toEqual(['post-3', 'post-1']);
+    // Every page of the list links the tag's own feeds, under /feeds/ and the tag's percent-encoded path.
+    for (const page of [first, second]) expect(page.feeds.map((feed) => [feed.href, feed.title])).toEqual(['rss.xml', 'atom.xml', 'feed.json'].map((file) => [`/feeds/tags/%E4%B8%AD%E6%96%87/${file}`, 'Posts tagged “中文” | Folio']));
 
     const latin = tagged.tags.map((tag) => [tag.name, tag.url]);
     expect(latin).toEqual(

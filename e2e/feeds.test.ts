@@ -23,7 +23,8 @@ const DRAFT_MARKER = fs.readFileSync(DRAFT_FIXTURE, 'utf8').match(/marker: (\S+)
 /** What the tests read of the JSON Feed. */
 interface JsonFeed {
   version: string;
-  items: { url: string; content_html: string; date_published: string }[];
+  title: string;
+  items: { url: string; title: string; content_html: string; date_published: string }[];
 }
 
 let outDir: string;
@@ -67,15 +68,23 @@ async function fetchFromSite(url: string) {
 /** Parses `xml` with the browser's strict XML parser; returns the parser's error, or null. */
 const xmlError = (page: Page, xml: string) => page.evaluate((text: string) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null, xml);
 
-test('every page links to the three feeds from its head, and each loads with its media type', async () => {
+/** The list page a tag's or category's page belongs to (`/tags/aws/page/2/` → `/tags/aws/`), or null for any other page. */
+const termListOf = (pathname: string) => /^\/(tags|categories)\/[^/]+\//.exec(pathname)?.[0] ?? null;
+
+test('every page links to the three feeds from its head, a tag\'s or category\'s pages to that list\'s three too, and each loads with its media type', async () => {
   const pages = exportedPages();
   assert.ok(pages.length >= 8, `the export has its pages, found ${pages.join(', ')}`);
+  const termFeeds = new Set<string>();
   for (const pathname of pages) {
     await site.withPage(pathname, {}, async (page) => {
       const links = await page.locator('head link[rel="alternate"]').evaluateAll((elements: HTMLLinkElement[]) => elements.map((link) => ({ type: link.type, href: link.getAttribute('href') })));
-      assert.deepEqual(links, FEEDS.map(({ type, href }) => ({ type, href })), `feed links of ${pathname}`);
+      const list = termListOf(pathname);
+      const own = list ? FEEDS.map(({ type, href }) => ({ type, href: `/feeds${encodeURI(list)}${href.slice(1)}` })) : [];
+      assert.deepEqual(links, [...FEEDS.map(({ type, href }) => ({ type, href })), ...own], `feed links of ${pathname}`);
+      for (const { href } of own) termFeeds.add(href);
     });
   }
+  assert.ok(termFeeds.size >= 3 * 6, `the sample site's tags and categories have feeds: ${[...termFeeds].join(', ')}`);
   await site.withPage('/', {}, async (page) => {
     for (const feed of FEEDS) {
       const { status, type, body } = await fetchFromSite(feed.href);
@@ -84,7 +93,68 @@ test('every page links to the three feeds from its head, and each loads with its
       if (feed.href.endsWith('.xml')) assert.equal(await xmlError(page, body), null, `${feed.href} is well-formed XML`);
       else assert.doesNotThrow(() => JSON.parse(body), `${feed.href} is JSON`);
     }
+    for (const href of termFeeds) {
+      const { status, type, body } = await fetchFromSite(href);
+      assert.equal(status, 200, `${href} status`);
+      const feed = FEEDS.find((candidate) => href.endsWith(candidate.href))!;
+      assert.match(type, feed.served, `${href} content type`);
+      if (href.endsWith('.xml')) assert.equal(await xmlError(page, body), null, `${href} is well-formed XML`);
+      else assert.doesNotThrow(() => JSON.parse(body), `${href} is JSON`);
+    }
   });
+});
+
+test('a tag\'s feed holds exactly the posts its page lists, newest first', async () => {
+  let listed: string[] = [];
+  await site.withPage('/tags/caching/', {}, async (page) => {
+    listed = await page.locator('main ol > li h2 a').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', 'https://x.invalid').pathname));
+  });
+  const feed = JSON.parse((await fetchFromSite('/feeds/tags/caching/feed.json')).body) as JsonFeed;
+  assert.ok(listed.length >= 2, `the caching tag lists posts: ${listed}`);
+  assert.deepEqual(
+    feed.items.map((item) => new URL(item.url).pathname),
+    listed,
+    'the tag\'s feed lists what the tag\'s page lists',
+  );
+});
+
+/** What a browser shows of a feed: the page its XSL stylesheet makes of it. */
+async function feedPage(page: Page) {
+  await page.locator('h1').waitFor();
+  return page.evaluate(() => ({
+    contentType: document.contentType,
+    title: document.title,
+    heading: document.querySelector('h1')?.textContent ?? null,
+    posts: [...document.querySelectorAll('main li h3 a')].map((link) => ({ title: link.textContent, href: link.getAttribute('href') })),
+    scripts: document.scripts.length,
+    // The stylesheet's one inline <style>, which the feed's policy allows by its hash, applies.
+    styled: getComputedStyle(document.querySelector('main')!).maxWidth,
+  }));
+}
+
+test('a browser shows the RSS and Atom feeds, a tag\'s too, as a readable page: the title and every post, styled, no script, no policy refused', async () => {
+  const feed = JSON.parse((await fetchFromSite('/feed.json')).body) as JsonFeed;
+  const caching = JSON.parse((await fetchFromSite('/feeds/tags/caching/feed.json')).body) as JsonFeed;
+  for (const [pathname, source] of [
+    ['/rss.xml', feed],
+    ['/atom.xml', feed],
+    ['/feeds/tags/caching/atom.xml', caching],
+  ] as const) {
+    // The visit fails on any console error: a Content-Security-Policy refusal is one.
+    const shown = await site.withPage(pathname, {}, feedPage);
+    assert.deepEqual(
+      shown,
+      {
+        contentType: 'text/html',
+        title: `${source.title} (feed)`,
+        heading: source.title,
+        posts: source.items.map((item) => ({ title: item.title, href: item.url })),
+        scripts: 0,
+        styled: '672px',
+      },
+      `what a browser shows of ${pathname}`,
+    );
+  }
 });
 
 test('the feeds hold the posts the home page lists, newest first, with their bodies as the site shows them', async () => {

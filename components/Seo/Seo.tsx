@@ -30,8 +30,8 @@ export interface SeoProps {
   imageUrl: string;
   /** Its size, when known: link previews can then lay the page out before the image loads. */
   imageSize?: { width: number; height: number };
-  /** The site's feeds, for feed readers to discover from any page. */
-  feeds: Pick<FeedLink, 'href' | 'type' | 'label'>[];
+  /** The site's feeds, for feed readers to discover from any page, then the page's own (a tag's, say). */
+  feeds: Pick<FeedLink, 'href' | 'type' | 'label' | 'title'>[];
   /** Set on posts: Open Graph article tags and BlogPosting structured data. */
   article?: ArticleMeta;
 }
@@ -77,7 +77,7 @@ export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, 
       <meta name="description" content={description} />
       <link rel="canonical" href={canonical} />
       {feeds.map((feed) => (
-        <link key={feed.href} rel="alternate" type={feed.type} title={`${siteTitle} (${feed.label})`} href={feed.href} />
+        <link key={feed.href} rel="alternate" type={feed.type} title={`${feed.title ?? siteTitle} (${feed.label})`} href={feed.href} />
       ))}
       <meta property="og:type" content={article ? 'article' : 'website'} />
       <meta property="og:site_name" content={siteTitle} />

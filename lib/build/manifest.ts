@@ -14,6 +14,7 @@ import { sitePages } from '../content/site-urls';
 import { basePath, site, siteFeeds, siteIntegrations } from '../config/site';
 import { newestChange } from '../content/dates';
 import type { BuildManifest, SiteRoute } from '../export/manifest-file';
+import { termFeed } from '../page-props/lists';
 
 export type { BuildManifest, SiteRoute };
 
@@ -40,6 +41,7 @@ export function buildManifest(index: ContentIndex): BuildManifest {
     integrations: siteIntegrations,
     basePath,
     feeds: siteFeeds,
+    termFeeds: [...index.tags.map((tag) => termFeed(tag, 'tags')), ...index.categories.map((category) => termFeed(category, 'categories'))],
     posts: index.posts.map(toSummary),
     pages: index.pages.map(toSummary),
     routes: sitemapRoutes(index),

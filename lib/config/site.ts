@@ -6,7 +6,7 @@
  */
 import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path';
-import { FEED_PATHS } from '../routes/table';
+import { FEED_PATHS, termFeedPath } from '../routes/table';
 import { LOCAL_BACKEND_PORT } from '../integrations/cms';
 import { settingsSchema, type CheckedSettings, type MenuItem } from './schema';
 import { settings } from './settings';
@@ -91,7 +91,7 @@ export const editUrlOf = (sourcePath: string, editUrl: string | null = site.edit
 /** The absolute URL of an href the site emits (base path included), for canonical links, feeds and previews. */
 export const absoluteUrl = (href: string) => new URL(href, site.url).href;
 
-/** One of the site's feeds: the post-export step writes it at `href`, and every page links to it. */
+/** One of the site's feeds: the post-export step writes it at `href`, and pages link to it. */
 export interface FeedLink {
   format: 'rss' | 'atom' | 'json';
   /** Its href: the file's path in `out/`, under the base path. */
@@ -99,14 +99,37 @@ export interface FeedLink {
   /** Its media type, for `<link rel="alternate" type>`. */
   type: string;
   label: string;
+  /** The feed's title when it is not the site's: a tag's or category's feed has its list's. */
+  title?: string;
 }
 
-/** The feeds, linked from the head of every page. */
-export const siteFeeds: FeedLink[] = [
-  { format: 'rss', href: withBasePath(FEED_PATHS.rss), type: 'application/rss+xml', label: 'RSS' },
-  { format: 'atom', href: withBasePath(FEED_PATHS.atom), type: 'application/atom+xml', label: 'Atom' },
-  { format: 'json', href: withBasePath(FEED_PATHS.json), type: 'application/feed+json', label: 'JSON Feed' },
+/**
+ * What a set of feeds (one in each format) follows: the site's posts, or one tag's or
+ * category's. The href of the page that lists those posts, the feeds' title and description,
+ * and their links. The build manifest carries the tags' and categories' for the post-export step.
+ */
+export interface FeedChannel {
+  url: string;
+  title: string;
+  description: string;
+  feeds: FeedLink[];
+}
+
+/** What each feed format is, for links to it. */
+const FEED_FORMATS: Pick<FeedLink, 'format' | 'type' | 'label'>[] = [
+  { format: 'rss', type: 'application/rss+xml', label: 'RSS' },
+  { format: 'atom', type: 'application/atom+xml', label: 'Atom' },
+  { format: 'json', type: 'application/feed+json', label: 'JSON Feed' },
 ];
+
+/** The feeds, linked from the head of every page. */
+export const siteFeeds: FeedLink[] = FEED_FORMATS.map((format) => ({ ...format, href: withBasePath(FEED_PATHS[format.format]) }));
+
+/**
+ * The three feeds of a tag's or category's list, whose page is at the site path `listPath`,
+ * titled `title`: linked from that list's pages, beside the site's.
+ */
+export const termFeeds = (listPath: string, title: string): FeedLink[] => FEED_FORMATS.map((format) => ({ ...format, href: withBasePath(termFeedPath(listPath, format.format)), title }));
 
 /** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can). */
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));

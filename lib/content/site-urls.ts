@@ -4,13 +4,14 @@
  * - `sitePages`: the pages the pages' `getStaticPaths` make (lib/page-props/), which the
  *   sitemap lists (lib/build/manifest.ts);
  * - `siteUrlSet`: those pages, the not-found page, the files the post-export step writes
- *   (feeds, sitemap, robots.txt, `404.html`), the files the site publishes from `public/`,
+ *   (feeds, the tags' and categories' feeds, the feeds' stylesheet, sitemap, robots.txt,
+ *   llms.txt, `404.html`), the files the site publishes from `public/`,
  *   and the old URLs that redirect to a page, which the link check (lib/content/links.ts)
  *   resolves every link of every post against.
  */
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
-import { NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { FEED_FILES, type FeedFormat, FEED_STYLESHEET_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH, termFeedPath } from '../routes/table';
 import { basePath, site, siteFeeds, withBasePath } from '../config/site';
 import type { ContentIndex, Post } from './types';
 
@@ -74,7 +75,10 @@ export interface SiteUrlSetInput {
 export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): SiteUrlSet {
   // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
   const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
-  const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
+  const feedFormats = Object.keys(FEED_FILES) as FeedFormat[];
+  const termLists = [...index.tags.map((tag) => PAGE_ROUTES.tag.path(tag.slug)), ...index.categories.map((category) => PAGE_ROUTES.category.path(category.slug))];
+  const termFeedFiles = termLists.flatMap((listPath) => feedFormats.map((format) => comparableSitePath(termFeedPath(listPath, format))));
+  const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), ...termFeedFiles, FEED_STYLESHEET_PATH, SITEMAP_PATH, ROBOTS_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE];
   const published = [...files].map(comparableSitePath);
   // A static host serves a published `…/index.html` at its folder too (the CMS's /admin/).
   for (const file of published) if (file.endsWith('/index.html')) pages.add(file.slice(0, -'index.html'.length));

@@ -17,10 +17,13 @@ import { stripBasePath } from '../routes/base-path';
 export const POST_BODY_SELECTOR = '[data-post-body]';
 
 /**
- * The path of a site path's exported page in `outDir`. Page URLs may hold percent-encoded or
- * plain non-ASCII segments; the files are named with the decoded ones.
+ * The path in `outDir` of the file at a site path. URLs may hold percent-encoded or plain
+ * non-ASCII segments; the files are named with the decoded ones.
  */
-export const exportedPageFile = (outDir: string, sitePath: string): string => path.join(outDir, ...decodeURIComponent(sitePath).split('/').filter(Boolean), 'index.html');
+export const exportedFile = (outDir: string, sitePath: string): string => path.join(outDir, ...decodeURIComponent(sitePath).split('/').filter(Boolean));
+
+/** The path of a site path's exported page in `outDir` (`exportedFile`). */
+export const exportedPageFile = (outDir: string, sitePath: string): string => path.join(exportedFile(outDir, sitePath), 'index.html');
 
 /**
  * The site path of `href`, one of the manifest's hrefs; an href outside the base path means

@@ -1,12 +1,13 @@
 /**
- * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the sitemap and robots.txt, written into `out/` by
- * the post-export step (lib/export/finish.ts). Their data is the build manifest that the
- * prepare step wrote from the content index (lib/build/manifest.ts), and each post's content
- * is its exported page's body (lib/export/exported-pages.ts), so a feed shows exactly what
- * the site shows. The XML files
- * are written with one XML writer (`xmlDocument`), which escapes every text and attribute
- * and keeps out the characters XML cannot hold, so they are well-formed whatever a post's
- * front matter or body holds.
+ * Feeds (RSS 2.0, Atom, JSON Feed 1.1), the site's and each tag's and category's (the
+ * manifest's `termFeeds`, under `/feeds/`), their XSL stylesheet (lib/export/feed-stylesheet.ts,
+ * which RSS and Atom name, so a browser shows them as a page), the sitemap and robots.txt,
+ * written into `out/` by the post-export step (lib/export/finish.ts). Their data is the build
+ * manifest that the prepare step wrote from the content index (lib/build/manifest.ts), and
+ * each post's content is its exported page's body (lib/export/exported-pages.ts), so a feed
+ * shows exactly what the site shows. The XML files are written with one XML writer
+ * (`xmlDocument`), which escapes every text and attribute and keeps out the characters XML
+ * cannot hold, so they are well-formed whatever a post's front matter or body holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,13 +17,14 @@ import { toHtml } from 'hast-util-to-html';
 import { select } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import type { BuildManifest } from './manifest-file';
-import type { FeedLink } from '../config/site';
+import type { FeedLink, FeedChannel } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
 import type { PostSummary } from '../content/types';
-import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { FEED_STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
-import { postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
+import { exportedFile, postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
+import { FEED_STYLESHEET } from './feed-stylesheet';
 
 export { exportedPageFile, sitePathOf } from './exported-pages';
 
@@ -87,9 +89,11 @@ const xmlWriter = new XMLBuilder({
 });
 
 /**
- * An XML document of `root` (one element, as `xmlWriter` reads it), with its declaration.
+ * An XML document of `root` (one element, as `xmlWriter` reads it), with its declaration and,
+ * when given, the `stylesheet` (an href) that browsers render it with.
  */
-const xmlDocument = (root: Record<string, unknown>): string => xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
+const xmlDocument = (root: Record<string, unknown>, { stylesheet }: { stylesheet?: string } = {}): string =>
+  xmlWriter.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...(stylesheet && { '?xml-stylesheet': { '@_type': 'text/xsl', '@_href': stylesheet } }), ...root });
 
 /**
  * The body of an exported post page (its `[data-post-body]` element's content) as HTML for
@@ -138,33 +142,56 @@ function bodyHtml(body: Element, pageUrl: string): string {
 }
 
 /**
- * The newest `feedSize` posts with their exported bodies. Pages (`template: "page"`) are
- * not in feeds, nor are drafts and scheduled posts: a production build has none, but `npm run
- * dev` writes its manifest with them, and a feed written from that one must not publish them.
+ * The feed entry of a post, with its exported body, made once per post however many feeds
+ * (the site's, its tags' and its category's) carry it.
  */
-function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
+function feedEntryMaker(manifest: BuildManifest, outDir: string): (post: PostSummary) => FeedEntry {
+  const made = new Map<string, FeedEntry>();
   const siteUrl = manifest.site.url;
-  const published = manifest.posts.filter((post) => !post.draft && !post.scheduled);
-  return published.slice(0, manifest.site.feedSize).map((post) => {
-    const url = absolute(post.url, siteUrl);
-    const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
-    const image = post.socialImage ?? post.cover;
-    return { post, url, contentHtml, imageUrl: image ? absolute(image, siteUrl) : null };
-  });
+  return (post) => {
+    let entry = made.get(post.url);
+    if (!entry) {
+      const url = absolute(post.url, siteUrl);
+      const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
+      const image = post.socialImage ?? post.cover;
+      entry = { post, url, contentHtml, imageUrl: image ? absolute(image, siteUrl) : null };
+      made.set(post.url, entry);
+    }
+    return entry;
+  };
 }
+
+/**
+ * `posts` but drafts and scheduled posts: a production build has none, but `npm run dev`
+ * writes its manifest with them, and nothing written from that one may publish them. (Feeds
+ * carry posts alone, never pages, `template: "page"`.)
+ */
+export const publishedPosts = (posts: PostSummary[]) => posts.filter((post) => !post.draft && !post.scheduled);
+
+/** Whether `post` is in the list of the tag or category whose page is at `listUrl`. */
+const isListedAt = (post: PostSummary, listUrl: string) => post.category?.url === listUrl || post.tags.some((tag) => tag.url === listUrl);
+
+/** The site's own feeds, of every post. */
+const siteChannel = (manifest: BuildManifest): FeedChannel => ({ url: prefixBasePath(manifest.basePath, '/'), title: manifest.site.title, description: manifest.site.description, feeds: manifest.feeds });
 
 /**
  * What every feed says of the site and of each entry, in the feed formats' terms: titles,
  * excerpts and names are plain text, `contentHtml` is HTML.
  */
-function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
+function feedData(manifest: BuildManifest, channel: FeedChannel, entries: FeedEntry[]) {
   const { site } = manifest;
   const newest = newestChange(entries.map(({ post }) => post));
   return {
     site,
+    title: channel.title,
+    description: channel.description,
     home: siteUrlOf(manifest, '/'),
+    /** The page that lists the feed's posts: the home page, or a tag's or category's. */
+    list: absolute(channel.url, site.url),
     /** Each feed's own URL, by format. */
-    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
+    self: Object.fromEntries(channel.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
+    /** The XSL stylesheet a browser shows the RSS and Atom feeds with. */
+    stylesheet: prefixBasePath(manifest.basePath, FEED_STYLESHEET_PATH),
     // The newest change, not the build time: rebuilding unchanged content changes no feed.
     updated: newest ? startOfDay(newest) : new Date(),
     entries: entries.map((entry) => ({
@@ -184,76 +211,82 @@ type FeedData = ReturnType<typeof feedData>;
  * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
  * `dc:creator`.
  */
-const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
-  xmlDocument({
-    rss: {
-      '@_version': '2.0',
-      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
-      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
-      channel: {
-        title: site.title,
-        link: home,
-        description: site.description,
-        language: site.language,
-        lastBuildDate: updated.toUTCString(),
-        'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
-        item: entries.map(({ post, url, contentHtml, published, terms }) => ({
-          title: post.title,
-          link: url,
-          guid: { '@_isPermaLink': 'true', '#text': url },
-          pubDate: published.toUTCString(),
-          ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
-          'content:encoded': contentHtml,
-          'dc:creator': site.author.name,
-          category: terms,
-        })),
+const rssFeed = ({ site, title, description, list, self, stylesheet, updated, entries }: FeedData) =>
+  xmlDocument(
+    {
+      rss: {
+        '@_version': '2.0',
+        '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+        '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+        '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+        channel: {
+          title,
+          link: list,
+          description,
+          language: site.language,
+          lastBuildDate: updated.toUTCString(),
+          'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+          item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+            title: post.title,
+            link: url,
+            guid: { '@_isPermaLink': 'true', '#text': url },
+            pubDate: published.toUTCString(),
+            ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
+            'content:encoded': contentHtml,
+            'dc:creator': site.author.name,
+            category: terms,
+          })),
+        },
       },
     },
-  });
+    { stylesheet },
+  );
 
 /**
  * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
  */
-const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
-  xmlDocument({
-    feed: {
-      '@_xmlns': 'http://www.w3.org/2005/Atom',
-      '@_xml:lang': site.language,
-      id: home,
-      title: site.title,
-      updated: updated.toISOString(),
-      author: { name: site.author.name, uri: home },
-      link: [
-        { '@_rel': 'alternate', '@_href': home },
-        { '@_rel': 'self', '@_href': self.atom },
-      ],
-      subtitle: site.description,
-      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
-        title: post.title,
-        id: url,
-        link: { '@_href': url },
-        updated: entryUpdated.toISOString(),
-        published: published.toISOString(),
-        ...(post.excerpt && { summary: post.excerpt }),
-        content: { '@_type': 'html', '#text': contentHtml },
-        author: { name: site.author.name },
-        category: terms.map((name) => ({ '@_term': name, '@_label': name })),
-      })),
+const atomFeed = ({ site, title, description, home, list, self, stylesheet, updated, entries }: FeedData) =>
+  xmlDocument(
+    {
+      feed: {
+        '@_xmlns': 'http://www.w3.org/2005/Atom',
+        '@_xml:lang': site.language,
+        id: list,
+        title,
+        updated: updated.toISOString(),
+        author: { name: site.author.name, uri: home },
+        link: [
+          { '@_rel': 'alternate', '@_href': list },
+          { '@_rel': 'self', '@_href': self.atom },
+        ],
+        subtitle: description,
+        entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+          title: post.title,
+          id: url,
+          link: { '@_href': url },
+          updated: entryUpdated.toISOString(),
+          published: published.toISOString(),
+          ...(post.excerpt && { summary: post.excerpt }),
+          content: { '@_type': 'html', '#text': contentHtml },
+          author: { name: site.author.name },
+          category: terms.map((name) => ({ '@_term': name, '@_label': name })),
+        })),
+      },
     },
-  });
+    { stylesheet },
+  );
 
 /**
  * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
  */
-const jsonFeed = ({ site, home, self, entries }: FeedData) =>
+const jsonFeed = ({ site, title, description, home, list, self, entries }: FeedData) =>
   `${JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
-      title: site.title,
-      home_page_url: home,
+      title,
+      home_page_url: list,
       feed_url: self.json,
-      description: site.description,
+      description,
       language: site.language,
       authors: [{ name: site.author.name, url: home }],
       items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms }) => ({
@@ -274,11 +307,26 @@ const jsonFeed = ({ site, home, self, entries }: FeedData) =>
   )}\n`;
 
 /**
- * The three feeds of `entries`, by format.
+ * The three feeds of `channel` with `entries`, each with the path it is written at.
  */
-function renderFeeds(manifest: BuildManifest, entries: FeedEntry[]): Record<FeedLink['format'], string> {
-  const feed = feedData(manifest, entries);
-  return { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
+function renderFeeds(manifest: BuildManifest, channel: FeedChannel, entries: FeedEntry[]): [string, string][] {
+  const feed = feedData(manifest, channel, entries);
+  const documents: Record<FeedLink['format'], string> = { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
+  return channel.feeds.map((link) => [sitePathOf(manifest, link.href), documents[link.format]]);
+}
+
+/**
+ * Every feed, each with its site path: the site's, of its newest `feedSize` posts, then each
+ * tag's and category's (the manifest's `termFeeds`), of the newest `feedSize` posts it lists.
+ */
+function allFeeds(manifest: BuildManifest, outDir: string): [string, string][] {
+  const entryOf = feedEntryMaker(manifest, outDir);
+  const posts = publishedPosts(manifest.posts);
+  const newest = (listed: PostSummary[]) => listed.slice(0, manifest.site.feedSize).map(entryOf);
+  return [
+    ...renderFeeds(manifest, siteChannel(manifest), newest(posts)),
+    ...manifest.termFeeds.flatMap((channel) => renderFeeds(manifest, channel, newest(posts.filter((post) => isListedAt(post, channel.url))))),
+  ];
 }
 
 /**
@@ -298,12 +346,15 @@ export const sitemapXml = (manifest: BuildManifest): string =>
 export const robotsTxt = (manifest: BuildManifest): string => `User-agent: *\nAllow: /\n\nSitemap: ${siteUrlOf(manifest, SITEMAP_PATH)}\n`;
 
 /**
- * Writes the feeds, `sitemap.xml` and `robots.txt` into `outDir`; returns the files' paths
- * relative to it.
+ * Writes the feeds, their XSL stylesheet, `sitemap.xml` and `robots.txt` into `outDir`;
+ * returns the files' paths relative to it.
  */
 export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string): string[] {
-  const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
-  const files: [string, string][] = [...manifest.feeds.map((link): [string, string] => [sitePathOf(manifest, link.href), feeds[link.format]]), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
-  for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
-  return files.map(([href]) => href.slice(1));
+  const files: [string, string][] = [...allFeeds(manifest, outDir), [FEED_STYLESHEET_PATH, FEED_STYLESHEET], [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+  for (const [sitePath, contents] of files) {
+    const file = exportedFile(outDir, sitePath);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, contents);
+  }
+  return files.map(([sitePath]) => decodeURIComponent(sitePath).slice(1));
 }

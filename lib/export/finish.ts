@@ -13,9 +13,10 @@
  *    comments loader (`public/comments.js`) when comments are off and no post loads it, and
  *    so does any image in `_img/` that no page shows (`public/_img/` keeps what earlier
  *    builds made).
- * 3. The RSS, Atom and JSON feeds, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from
- *    the manifest the prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and
- *    the exported pages.
+ * 3. The RSS, Atom and JSON feeds, the site's and each tag's and category's, their XSL
+ *    stylesheet, `sitemap.xml` and `robots.txt` (lib/export/feeds.ts), from the manifest the
+ *    prepare step left in `.next/cache/folio/` (lib/build/manifest.ts) and the exported
+ *    pages; and `llms.txt` (lib/export/llms-txt.ts), from the manifest.
  * 4. `_redirects` and a page at each old URL of a post (lib/export/redirects.ts), from the
  *    manifest's redirects; none of them is in the sitemap, the feeds or the search index.
  * 5. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
@@ -32,6 +33,7 @@ import { themeScriptTexts } from '../routes/page-scripts';
 import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
 import { writeFeedsAndSitemap } from './feeds';
 import { writeHeadersFile } from './headers';
+import { writeLlmsTxt } from './llms-txt';
 import { writeRedirects } from './redirects';
 import { writeSearchIndex, type SearchIndexSize } from './search-index';
 
@@ -115,6 +117,7 @@ export function finishPages(outDir: string, manifest: BuildManifest): { removed:
   const written = copyNotFoundPage(outDir);
   const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
   written.push(...writeFeedsAndSitemap(manifest, outDir));
+  written.push(...writeLlmsTxt(manifest, outDir));
   written.push(...writeRedirects(manifest, outDir));
   return { removed, written, themeScripts };
 }

@@ -24,7 +24,8 @@
  * scripts (the theme script, and the copy script of pages with code) by their hashes (never `'unsafe-inline'`; JSON-LD blocks are data, which no
  * policy governs), `nosniff`, a referrer policy and a permissions policy. Every page also
  * carries its policy in a `<meta http-equiv>` (`metaContentSecurityPolicy`), so it holds on
- * hosts that ignore `_headers` too.
+ * hosts that ignore `_headers` too. The feeds have a policy of their own, which allows their
+ * XSL stylesheet and nothing else (`feedContentSecurityPolicy`).
  *
  * Netlify lets a later matching rule override a header, Cloudflare Pages joins the values
  * of every matching rule with commas, so the rules here are written not to overlap (and
@@ -36,12 +37,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
-import { ADMIN_PATH, HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { ADMIN_PATH, FEED_PATHS, HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, TERM_FEEDS_FOLDER } from '../routes/table';
 import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
 import { adminCspSources, type CmsApp } from '../integrations/cms';
 import { YOUTUBE_PLAY_STYLE, YOUTUBE_PLAYER_ORIGIN } from '../integrations/youtube-frame';
+import { FEED_STYLE } from './feed-stylesheet';
 
 /** The cache policies, by the kind of file. */
 export const CACHE_POLICIES = {
@@ -67,7 +69,7 @@ const SEARCH_CHUNK = /\.pf_(?:index|fragment|filter|meta)$/;
  * so that no two match one path.
  */
 interface FileKind {
-  kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'admin' | 'page';
+  kind: 'immutable' | 'searchChunk' | 'searchEntry' | 'searchPage' | 'icon' | 'admin' | 'feed' | 'page';
   test: (sitePath: string) => boolean;
   cache: string;
   vercelSource: string;
@@ -96,10 +98,16 @@ const FILE_KINDS: FileKind[] = [
   { kind: 'icon', test: isIconPath, cache: CACHE_POLICIES.icon, vercelSource: '/(favicon\\.ico|manifest\\.webmanifest|icons/.*)' },
   { kind: 'admin', test: (sitePath) => sitePath.startsWith(ADMIN_PATH), cache: CACHE_POLICIES.page, vercelSource: '/admin/(.*)' },
   {
+    kind: 'feed',
+    test: (sitePath) => sitePath.startsWith(TERM_FEEDS_FOLDER) || Object.values<string>(FEED_PATHS).includes(sitePath),
+    cache: CACHE_POLICIES.page,
+    vercelSource: '/(rss\\.xml|atom\\.xml|feed\\.json|feeds/.*)',
+  },
+  {
     kind: 'page',
     test: () => true,
     cache: CACHE_POLICIES.page,
-    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|admin/|favicon\\.ico$|manifest\\.webmanifest$).*)',
+    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|admin/|feeds/|favicon\\.ico$|manifest\\.webmanifest$|rss\\.xml$|atom\\.xml$|feed\\.json$).*)',
   },
 ];
 
@@ -202,6 +210,26 @@ export function adminContentSecurityPolicy({ app, localBackend = null }: { app: 
 }
 
 /**
+ * The Content-Security-Policy of the feeds (RSS, Atom and JSON, the site's and each tag's and
+ * category's). A browser that opens an RSS or Atom feed loads the XSL stylesheet it names
+ * (lib/export/feed-stylesheet.ts), which Chromium checks against `script-src` (to CSP, XSLT is
+ * script), and applies the feed's own policy to the page the stylesheet makes of it, whose one
+ * inline `<style>`, `FEED_STYLE`, is allowed by its hash. That page has no script, image,
+ * font or frame, so nothing else is allowed; no page has this policy.
+ */
+export function feedContentSecurityPolicy(): string {
+  const directives: [string, string[]][] = [
+    ['default-src', ["'none'"]],
+    ['script-src', ["'self'"]],
+    ['style-src', [cspHash(FEED_STYLE)]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['frame-ancestors', ["'self'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/**
  * The directives a `<meta http-equiv="Content-Security-Policy">` cannot carry (CSP 3, §3.3):
  * browsers ignore them there, and Chromium logs an error for each.
  */
@@ -235,6 +263,7 @@ function headersOfKind({ kind, cache }: FileKind, { themeScriptHashes, extra = {
   if (kind === 'admin') {
     return { 'Cache-Control': cache, 'Content-Security-Policy': adminContentSecurityPolicy({ app: cmsApp }), ...SECURITY_HEADERS, 'X-Robots-Tag': ADMIN_ROBOTS };
   }
+  if (kind === 'feed') return { 'Cache-Control': cache, 'Content-Security-Policy': feedContentSecurityPolicy(), ...SECURITY_HEADERS };
   const csp = contentSecurityPolicy({ themeScriptHashes, search: kind === 'searchPage', extra });
   return { 'Cache-Control': cache, 'Content-Security-Policy': csp, ...SECURITY_HEADERS };
 }

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema } from '../config/schema';
-import type { FeedLink } from '../config/site';
+import type { FeedLink, FeedChannel } from '../config/site';
 import type { PostSummary, Redirect, Term } from '../content/types';
 import { integrationsSchema } from '../integrations/integrations';
 import { buildManifestFile } from '../node/folders';
@@ -37,7 +37,10 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   canonical: z.string().nullable(),
 });
 
-const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string() });
+const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string(), title: z.string().optional() });
+
+/** A tag's or category's feeds (lib/page-props/lists.ts `termFeed`): the feeds of the posts its list page (`url`) lists. */
+const termFeedSchema: z.ZodType<FeedChannel> = z.strictObject({ url: z.string(), title: z.string(), description: z.string(), feeds: z.array(feedLinkSchema) });
 
 /** One page the sitemap lists (lib/build/manifest.ts `sitemapRoutes`). */
 const siteRouteSchema = z.strictObject({
@@ -61,6 +64,8 @@ const buildManifestSchema = z.strictObject({
   /** The base path the site was built for (lib/config/site.ts): hrefs below are under it, files in `out/` are not. */
   basePath: z.string(),
   feeds: z.array(feedLinkSchema),
+  /** Every tag's and category's feeds. */
+  termFeeds: z.array(termFeedSchema),
   /** Every published post, newest first. */
   posts: z.array(postSummarySchema),
   /** Every `template: "page"` page. */

@@ -5,7 +5,7 @@
  * shows (one page of summaries, or titles and dates), so no list page grows with the number of
  * posts except the archive, which lists them all.
  */
-import { type MenuItem, site, siteMenu, withBasePath } from '../config/site';
+import { type FeedLink, type MenuItem, site, siteMenu, termFeeds, type FeedChannel, withBasePath } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
@@ -32,6 +32,8 @@ interface PostListing {
   description: string;
   /** The `<title>` of page 1; null to use the site title alone. */
   title: string | null;
+  /** The list's own feeds (a tag's or category's), linked from each of its pages. */
+  feeds?: FeedLink[];
 }
 
 /** Page `page` of a post list, with only that page's summaries. */
@@ -44,6 +46,7 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
     title: pageTitle,
     description: list.description,
     path: pageUrl(list.baseUrl, page),
+    feeds: list.feeds ?? [],
     posts: items.map(toSummary),
     pagination,
   };
@@ -67,16 +70,33 @@ const TERM_WORDS: Record<TermKind, { heading: (name: string) => string; descript
   categories: { heading: (name) => `Posts in ${name}`, description: (name) => `Every post in the category ${name}, newest first.` },
 };
 
+/** The route of one tag's or category's list. */
+const TERM_ROUTES: Record<TermKind, { path: (slug: string) => string }> = { tags: PAGE_ROUTES.tag, categories: PAGE_ROUTES.category };
+
 function findTerm(index: ContentIndex, kind: TermKind, slug: string): TermGroup {
   const group = index[kind].find((term) => term.slug === slug);
   if (!group) throw new Error(`No ${kind === 'tags' ? 'tag' : 'category'} has the slug "${slug}"`);
   return group;
 }
 
+/** The feeds of one tag's or category's posts (for the build manifest), titled as its list page is: `Posts tagged “aws” | Folio`. */
+export function termFeed(group: TermGroup, kind: TermKind): FeedChannel {
+  const words = TERM_WORDS[kind];
+  const title = `${words.heading(group.name)} | ${site.title}`;
+  return { url: group.url, title, description: words.description(group.name), feeds: termFeeds(TERM_ROUTES[kind].path(group.slug), title) };
+}
+
 /** The list of one tag's or category's posts, for `postListPage`. */
 export function termListing(group: TermGroup, kind: TermKind): PostListing {
   const words = TERM_WORDS[kind];
-  return { posts: group.posts, baseUrl: group.url, heading: words.heading(group.name), description: words.description(group.name), title: words.heading(group.name) };
+  return {
+    posts: group.posts,
+    baseUrl: group.url,
+    heading: words.heading(group.name),
+    description: words.description(group.name),
+    title: words.heading(group.name),
+    feeds: termFeed(group, kind).feeds,
+  };
 }
 
 /** `/tags/<slug>/` or `/categories/<slug>/`, or with the `[page]` param, one of its later pages. */

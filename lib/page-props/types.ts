@@ -2,7 +2,7 @@
  * The props each page gets: plain, serializable data (lib/page-props/lists.ts and post.ts make
  * them; components and templates render them).
  */
-import type { MenuItem } from '../config/site';
+import type { FeedLink, MenuItem } from '../config/site';
 import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
 import type { CommentsEmbed } from '../integrations/integrations';
@@ -71,6 +71,8 @@ export interface PostListPageProps extends SiteProps {
   description: string;
   /** This page's href. */
   path: string;
+  /** The list's own feeds, linked beside the site's: a tag's or category's; none for the home page. */
+  feeds: FeedLink[];
   posts: PostSummary[];
   pagination: Pagination;
 }

@@ -36,8 +36,33 @@ export const PAGE_ROUTES = Object.freeze({
 /** The segment under a list's path where its later pages are: `/tags/aws/page/2/`. */
 export const LATER_PAGES_SEGMENT = 'page';
 
-/** Where the post-export step writes each feed (lib/export/feeds.ts); pages link them under the base path. */
-export const FEED_PATHS = Object.freeze({ rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' });
+/** The file name of each feed format in its folder: the site's feeds at the root, a tag's or category's in its own folder. */
+export const FEED_FILES = Object.freeze({ rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' });
+
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** Where the post-export step writes each feed of the site (lib/export/feeds.ts); pages link them under the base path. */
+export const FEED_PATHS = Object.freeze({ rss: `/${FEED_FILES.rss}`, atom: `/${FEED_FILES.atom}`, json: `/${FEED_FILES.json}` });
+
+/**
+ * The folder of the tags' and categories' feeds: each list's feeds are under its page's path,
+ * `/feeds/tags/aws/rss.xml` for `/tags/aws/`. Feeds have a Content-Security-Policy of their
+ * own (lib/export/headers.ts), so they are kept out of the pages' folders: one `_headers`
+ * rule covers all of them, and each folder of pages stays one rule too.
+ */
+export const TERM_FEEDS_FOLDER = '/feeds/';
+
+/** Where the feed in `format` of the tag's or category's list at the site path `listPath` is (`/tags/aws/` → `/feeds/tags/aws/rss.xml`). */
+export const termFeedPath = (listPath: string, format: FeedFormat) => `${TERM_FEEDS_FOLDER.slice(0, -1)}${listPath}${FEED_FILES[format]}`;
+
+/**
+ * The XSL stylesheet the RSS and Atom feeds name (lib/export/feed-stylesheet.ts), so a browser
+ * shows a feed as a readable page.
+ */
+export const FEED_STYLESHEET_PATH = '/feed.xsl';
+
+/** The site for language models (llmstxt.org): its title, description, and its posts and pages as links (lib/export/llms-txt.ts). */
+export const LLMS_TXT_PATH = '/llms.txt';
 
 export const SITEMAP_PATH = '/sitemap.xml';
 export const ROBOTS_PATH = '/robots.txt';
@@ -118,6 +143,9 @@ export const BUILD_FILE_NAMES = new Set(
     SEARCH_SCRIPT_PATH,
     COMMENTS_LOADER_PATH,
     ...Object.values(FEED_PATHS),
+    TERM_FEEDS_FOLDER,
+    FEED_STYLESHEET_PATH,
+    LLMS_TXT_PATH,
     SITEMAP_PATH,
     ROBOTS_PATH,
     HEADERS_PATH,

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import type { PostListPageProps } from '../../../lib/page-props/types';
-import { site } from '../../../lib/config/site';
+import { site, siteFeeds, termFeeds } from '../../../lib/config/site';
+import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { PostListTemplate } from './PostListTemplate';
 import { postSummary, tag } from '../../../__tests__/helpers/post-summary';
 
@@ -20,6 +21,7 @@ const props: PostListPageProps = {
   title: 'Posts tagged “中文”, page 2 of 3',
   description: 'Every post tagged “中文”, newest first.',
   path: `${chinese.url}page/2/`,
+  feeds: termFeeds(PAGE_ROUTES.tag.path('中文'), `Posts tagged “中文” | ${site.title}`),
   posts: [postSummary({ slug: 'one', title: 'One', date: '2020-02-02', tags: [chinese] }), postSummary({ slug: 'two', title: 'Two', date: '2020-01-01' })],
   pagination: { page: 2, pageCount: 3, previousUrl: chinese.url, nextUrl: `${chinese.url}page/3/` },
 };
@@ -45,9 +47,23 @@ describe('PostListTemplate', () => {
     expect(document.querySelector('link[rel="next"]')).toHaveAttribute('href', `${site.url}/tags/%E4%B8%AD%E6%96%87/page/3/`);
   });
 
+  it('links the site\'s feeds, then the list\'s own, each titled with its feed\'s title and format', () => {
+    render(<PostListTemplate {...props} />);
+    const links = [...document.querySelectorAll('link[rel="alternate"]')].map((link) => [link.getAttribute('type'), link.getAttribute('href'), link.getAttribute('title')]);
+    expect(links).toEqual([
+      ['application/rss+xml', '/rss.xml', `${site.title} (RSS)`],
+      ['application/atom+xml', '/atom.xml', `${site.title} (Atom)`],
+      ['application/feed+json', '/feed.json', `${site.title} (JSON Feed)`],
+      ['application/rss+xml', '/feeds/tags/%E4%B8%AD%E6%96%87/rss.xml', `Posts tagged “中文” | ${site.title} (RSS)`],
+      ['application/atom+xml', '/feeds/tags/%E4%B8%AD%E6%96%87/atom.xml', `Posts tagged “中文” | ${site.title} (Atom)`],
+      ['application/feed+json', '/feeds/tags/%E4%B8%AD%E6%96%87/feed.json', `Posts tagged “中文” | ${site.title} (JSON Feed)`],
+    ]);
+  });
+
   it('on the home page: the site title alone, "Posts" marked current, and no pagination for one page', () => {
-    render(<PostListTemplate {...props} heading="Latest posts" title={null} path="/" pagination={{ page: 1, pageCount: 1, previousUrl: null, nextUrl: null }} />);
+    render(<PostListTemplate {...props} heading="Latest posts" title={null} path="/" feeds={[]} pagination={{ page: 1, pageCount: 1, previousUrl: null, nextUrl: null }} />);
     expect(document.title).toBe(site.title);
+    expect([...document.querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href'))).toEqual(siteFeeds.map((feed) => feed.href));
     expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Posts' })).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
     expect(document.querySelector('link[rel="prev"], link[rel="next"]')).toBeNull();

@@ -8,9 +8,9 @@ import { Pagination } from '../../Pagination/Pagination';
 import { PostList } from '../../PostList/PostList';
 
 /** One page of a post list: the home page and its later pages, and each tag's and category's pages. */
-export function PostListTemplate({ menu, heading, title, description, path, posts, pagination }: PostListPageProps) {
+export function PostListTemplate({ menu, heading, title, description, path, feeds, posts, pagination }: PostListPageProps) {
   return (
-    <SiteFrame menu={menu} title={title} description={description} href={path}>
+    <SiteFrame menu={menu} title={title} description={description} href={path} feeds={feeds}>
       <h1>{heading}</h1>
       <PostList posts={posts} locale={site.dateLocale} />
       <Pagination pagination={pagination} />

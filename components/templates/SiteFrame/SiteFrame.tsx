@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath, type MenuItem } from '../../../lib/config/site';
+import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath, type FeedLink, type MenuItem } from '../../../lib/config/site';
 import type { SocialImage } from '../../../lib/images/social-image';
 import { Layout } from '../../Layout/Layout';
 import { Seo, type ArticleMeta } from '../../Seo/Seo';
@@ -17,6 +17,8 @@ export interface SiteFrameProps {
   article?: ArticleMeta;
   /** Where a cross-post was first published, which its canonical link names. */
   originalUrl?: string | null;
+  /** The page's own feeds (a tag's or category's), linked beside the site's. */
+  feeds?: FeedLink[];
   /** False for a page that is no menu entry's, though its href is (a broken post's error, at the home page's URL). */
   inMenu?: boolean;
   children: ReactNode;
@@ -24,15 +26,15 @@ export interface SiteFrameProps {
 
 /**
  * What every page is framed in: the layout (header, menu, footer) and the head every page
- * carries (title, description, canonical URL, the image it is shared with, the feeds). Each
- * template fills it with its own content.
+ * carries (title, description, canonical URL, the image it is shared with, the site's feeds and
+ * its own). Each template fills it with its own content.
  */
-export function SiteFrame({ menu, title, description, href, socialImage, article, originalUrl, inMenu = true, children }: SiteFrameProps) {
+export function SiteFrame({ menu, title, description, href, socialImage, article, originalUrl, feeds = [], inMenu = true, children }: SiteFrameProps) {
   const imageUrl = socialImage ? absoluteUrl(withBasePath(socialImage.url)) : socialImageUrl();
   const imageSize = socialImage?.width && socialImage.height ? { width: socialImage.width, height: socialImage.height } : undefined;
   return (
     <Layout site={site} menu={menu} currentPath={inMenu ? href : undefined}>
-      <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} originalUrl={originalUrl} imageUrl={imageUrl} imageSize={imageSize} feeds={siteFeeds} article={article} />
+      <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} originalUrl={originalUrl} imageUrl={imageUrl} imageSize={imageSize} feeds={[...siteFeeds, ...feeds]} article={article} />
       {children}
     </Layout>
   );
