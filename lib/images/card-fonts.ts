@@ -36,7 +36,7 @@ export interface CardFontKey {
   sha256: string;
 }
 
-/** A font family from a Fontsource package: the files are `files/<prefix>-<range>-<weight>-normal.woff` (satori reads no WOFF2). */
+/** A font family from a Fontsource package, read from its WOFF files: `files/<prefix>-<range>-<weight>-normal.woff`. */
 interface Family {
   name: string;
   packageName: string;
@@ -48,6 +48,7 @@ const INTER: Family = { name: 'Inter', packageName: '@fontsource/inter', prefix:
 /** Inter's ranges, all read for every card: a Latin card costs what it did before other scripts were drawn. */
 const INTER_RANGES = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
+/** The families for what Inter lacks. */
 const NOTO = {
   arabic: { name: 'Noto Sans Arabic', packageName: '@fontsource/noto-sans-arabic', prefix: 'noto-sans-arabic' },
   hebrew: { name: 'Noto Sans Hebrew', packageName: '@fontsource/noto-sans-hebrew', prefix: 'noto-sans-hebrew' },
@@ -57,10 +58,17 @@ const NOTO = {
   emoji: { name: 'Noto Emoji', packageName: '@fontsource/noto-emoji', prefix: 'noto-emoji' },
 } satisfies Record<string, Family>;
 
-/** Where a family's files are; a missing package fails the build with what to install. */
+const dirOf = new Map<Family, string>();
+
+/** Where a family's files are, looked up once per process; a missing package fails the build with what to install. */
 function familyDir(family: Family): string {
-  const dir = packageDir(family.packageName);
-  if (!dir) throw new Error(`The social cards need the ${family.packageName} package: run npm install`);
+  let dir = dirOf.get(family);
+  if (!dir) {
+    const found = packageDir(family.packageName);
+    if (!found) throw new Error(`The social cards need the ${family.packageName} package: run npm install`);
+    dir = found;
+    dirOf.set(family, dir);
+  }
   return dir;
 }
 
@@ -185,6 +193,19 @@ function fontBytes(file: string): Buffer {
 /** The satori name of a file: a family's files each need their own, or satori would keep one file per weight. */
 const fontName = ({ family, range }: FontFile) => (family === INTER ? INTER.name : `${family.name} ${range}`);
 
+const keyOf = new Map<string, CardFontKey>();
+
+/** What the cache key records of a font file, its bytes hashed once per process. */
+function fontKey(file: FontFile): CardFontKey {
+  const bytesFile = fileOf(file);
+  let key = keyOf.get(bytesFile);
+  if (!key) {
+    key = { name: fontName(file), weight: file.weight, sha256: fileHash(bytesFile) ?? 'missing' };
+    keyOf.set(bytesFile, key);
+  }
+  return key;
+}
+
 /** Inter, as satori takes it: the same array for every card that needs nothing else. */
 let interFonts: CardFont[] | undefined;
 
@@ -196,6 +217,6 @@ export function cardFonts(runs: CardRun[], lang?: string): { fonts: CardFont[]; 
   const toFont = (file: FontFile): CardFont => ({ name: fontName(file), data: fontBytes(fileOf(file)), weight: file.weight, style: 'normal' });
   interFonts ??= INTER_FILES.map(toFont);
   const extra = fallbackFiles(runs, lang);
-  const key = [...INTER_FILES, ...extra].map((file) => ({ name: fontName(file), weight: file.weight, sha256: fileHash(fileOf(file)) ?? 'missing' }));
+  const key = [...INTER_FILES, ...extra].map(fontKey);
   return { fonts: extra.length ? [...interFonts, ...extra.map(toFont)] : interFonts, key };
 }
