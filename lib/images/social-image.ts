@@ -23,7 +23,6 @@ import bidiFactory from 'bidi-js';
 import { site } from '../config/site';
 import { cardFonts, cardString } from './card-fonts';
 
-
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
 export interface SocialImage {
   /** Root-relative for the site's own images, else absolute. */
@@ -96,7 +95,8 @@ function cardLayout({ title, date, siteTitle, dir = textDirection(title) }: Soci
 /**
  * A card as a 1200×630 PNG in `/_img/`, drawn only when the cache has none for this layout
  * and these fonts. `{ missing }` when the text has characters none of the card's fonts has
- * (Thai, Devanagari…), which satori would draw as boxes.
+ * (Thai, Devanagari…), which satori would draw as boxes. Exported for the tests, and for a
+ * caller that knows the post's language and direction.
  */
 export async function socialCard(card: SocialCardText, store: ImageStore): Promise<SharedImage | { missing: string }> {
   const text = { ...card, title: cardString(card.title), siteTitle: cardString(card.siteTitle), date: card.date === null ? null : cardString(card.date) };
@@ -152,7 +152,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
     if (!site.socialCards) return siteImage();
     const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
     if ('image' in card) return card;
-    return siteImage([`${post.sourcePath}: the social card's fonts have no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/images/social-image.ts)`]);
+    return siteImage([`${post.sourcePath}: the social card's fonts have no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/images/card-fonts.ts)`]);
   }
   if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
   const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
