@@ -36,7 +36,7 @@ const LAYER_ZONES = [
   { target: './lib/page-props', from: ['./lib/build', './lib/export', './components', './pages'], message: 'Page props only read what the build prepared.' },
   {
     target: './lib/export',
-    from: ['./lib/markdown', './lib/build', './lib/page-props', './lib/images/process.ts', './lib/images/social-image.ts', './lib/images/body-images.ts', './components', './pages'],
+    from: ['./lib/markdown', './lib/build', './lib/page-props', './lib/images/process.ts', './lib/images/social-image.ts', './lib/images/card-fonts.ts', './lib/images/body-images.ts', './components', './pages'],
     message: 'The post-export step reads the exported site; it never runs the compile pipeline.',
   },
   { target: './lib/build', from: ['./pages', './components'], except: ['./MdxBody/renderBody.tsx'], message: 'Build steps may render bodies (components/MdxBody/renderBody.tsx), nothing else of the UI.' },

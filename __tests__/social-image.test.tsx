@@ -2,7 +2,8 @@
  * @jest-environment node
  *
  * The image each post is shared with: its own cover or social image made into one file, else
- * a card drawn at build time; and the head that points link previews and search engines at it.
+ * a card drawn at build time, in every script and direction, with fonts from node_modules; and
+ * the head that points link previews and search engines at it.
  */
 import fs from 'node:fs';
 import type { ReactNode } from 'react';
@@ -17,10 +18,10 @@ import { Seo } from '../components/Seo/Seo';
 import { formatDate } from '../lib/content/dates';
 import { loadContent } from '../lib/content/load';
 import { type Post } from '../lib/content/types';
-import { publishImages } from '../lib/images/cache';
+import { publishImages, sha256 } from '../lib/images/cache';
 import { createImageStore, svgToPng, type ImageStore } from '../lib/images/process';
 import { absoluteUrl, site, siteFeeds } from '../lib/config/site';
-import { postSocialImage, SOCIAL_CARD_SIZE } from '../lib/images/social-image';
+import { postSocialImage, socialCard, SOCIAL_CARD_SIZE, type SocialCardText } from '../lib/images/social-image';
 import { contentErrorOf } from './helpers/content-error';
 import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
@@ -56,6 +57,7 @@ const postsDir = writePosts({
   'public-social.md': post('title: Public social image\ndate: 2018-03-06\nsocialImage: /images/share.png'),
   'missing-cover/index.md': post('title: Missing cover\ndate: 2018-03-07\ncover: ./gone.jpg'),
   'chinese.md': post('title: 中文博客\ndate: 2018-03-09'),
+  'thai.md': post('title: ภาษาไทย\ndate: 2018-03-10'),
   'broken-social.md': post('title: Broken social image\ndate: 2018-03-08\nsocialImage: /images/broken.png'),
 });
 
@@ -118,11 +120,16 @@ describe('postSocialImage', () => {
     expect(selectAll('text', asText).map(hastToString).join('')).toBe(`${site.title}${HOSTILE_TITLE}${formatDate(hostile.date, site.dateLocale)}`);
   });
 
-  it('shares a post whose title the card\'s font cannot draw with the site\'s image, and says so', async () => {
-    expect(await postSocialImage(posts['chinese.md'], store.store)).toEqual({
+  it('shares a post with a Chinese title with its card, and says nothing', async () => {
+    const shared = await postSocialImage(posts['chinese.md'], store.store);
+    expect(shared).toEqual({ image: { url: expect.stringMatching(/^\/_img\/card-[0-9a-f]{12}\.png$/), ...SOCIAL_CARD_SIZE }, files: [expect.stringMatching(/^card-/)] });
+  });
+
+  it('shares a post whose title the card\'s fonts cannot draw (Thai) with the site\'s image, and says so', async () => {
+    expect(await postSocialImage(posts['thai.md'], store.store)).toEqual({
       image: { url: site.socialImage, width: null, height: null },
       files: [],
-      warnings: [expect.stringMatching(/^posts\/chinese\.md: the social card's font has no "中文博客"/)],
+      warnings: [expect.stringMatching(/^posts\/thai\.md: the social card's fonts have no "ภาษไทย"/)],
     });
   });
 
@@ -164,6 +171,139 @@ describe('postSocialImage', () => {
   it('fails on a missing or unreadable image, naming the post, the field and the path', async () => {
     expect((await contentErrorOf(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
     expect((await contentErrorOf(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
+  });
+});
+
+describe('cards in every script', () => {
+  const DATE = '4 December 2026';
+  const text = (title: string, more: Partial<SocialCardText> = {}): SocialCardText => ({ title, date: DATE, siteTitle: site.title, ...more });
+
+  /** The card for `card`, drawn in a cache of its own (so satori runs), and its PNG's file; fails on a card that was not drawn. */
+  async function draw(card: SocialCardText) {
+    const { store: imageStore, publicDir } = scratchImageStore();
+    satoriCalls.mockClear();
+    const result = await socialCard(card, imageStore);
+    if (!('image' in result)) throw new Error(`no card for "${card.title}": missing "${result.missing}"`);
+    publishImages(imageStore.dirs, result.files);
+    const [[layout, options]] = satoriCalls.mock.calls;
+    return { file: path.join(publicDir, ...result.image.url.split('/').filter(Boolean)), fonts: options.fonts, layout, options };
+  }
+
+  /** A PNG's pixels as RGB. */
+  const rgb = async (file: string) => (await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true })).data;
+
+  /** The box around every pixel where `file` differs from the card with no title in the same direction: the title's ink. */
+  async function titleInk(file: string, direction: 'ltr' | 'rtl' = 'ltr') {
+    const [drawn, blank] = await Promise.all([rgb(file), rgb(blankCards[direction])]);
+    const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity, pixels: 0 };
+    for (let y = 0; y < SOCIAL_CARD_SIZE.height; y++) {
+      for (let x = 0; x < SOCIAL_CARD_SIZE.width; x++) {
+        const at = (y * SOCIAL_CARD_SIZE.width + x) * 3;
+        if (Math.max(...[0, 1, 2].map((channel) => Math.abs(drawn[at + channel] - blank[at + channel]))) < 96) continue;
+        Object.assign(box, { left: Math.min(box.left, x), right: Math.max(box.right, x), top: Math.min(box.top, y), bottom: Math.max(box.bottom, y), pixels: box.pixels + 1 });
+      }
+    }
+    return box;
+  }
+
+  /** Where satori sets each word of the layout it drew, from the same layout drawn with <text> elements instead of outlines. */
+  async function wordsAt({ layout, options }: { layout: Parameters<typeof satori>[0]; options: Parameters<typeof satori>[1] }) {
+    const asText = fromHtml(await drawSvg(layout, { ...options, embedFont: false }), { fragment: true, space: 'svg' });
+    return selectAll('text', asText).map((element) => ({ text: hastToString(element), x: Number(element.properties.x), width: Number(element.properties.width) }));
+  }
+
+  /** The font file in node_modules that a font satori was given comes from: `Noto Sans SC 119` at 700 is @fontsource/noto-sans-sc's noto-sans-sc-119-700-normal.woff. */
+  function fontFile({ name, weight }: { name: string; weight?: number }) {
+    const [, family, range] = /^(.+) (\S+)$/.exec(name)!;
+    const prefix = family.toLowerCase().replaceAll(' ', '-');
+    return path.join(process.cwd(), 'node_modules', '@fontsource', prefix, 'files', `${prefix}-${range}-${weight}-normal.woff`);
+  }
+
+  const blankCards = { ltr: '', rtl: '' };
+  beforeAll(async () => {
+    blankCards.ltr = (await draw(text(''))).file;
+    blankCards.rtl = (await draw(text('', { dir: 'rtl' }))).file;
+  });
+
+  it.each<[string, string, string, 'ltr' | 'rtl']>([
+    ['Chinese', '中文博客：缓存的层次', 'Noto Sans SC', 'ltr'],
+    ['Japanese', 'キャッシュの層を理解する', 'Noto Sans JP', 'ltr'],
+    ['Korean', '캐시 계층 이해하기', 'Noto Sans KR', 'ltr'],
+    ['Arabic', 'مقدمة في التخزين المؤقت', 'Noto Sans Arabic', 'rtl'],
+    ['Hebrew', 'מבוא לזיכרון מטמון', 'Noto Sans Hebrew', 'rtl'],
+  ])('draws a %s title (%s) with its font from node_modules, on the side it starts from', async (_script, title, family, direction) => {
+    const card = await draw(text(title));
+    const extra = card.fonts.filter((font) => font.name !== 'Inter');
+    expect(extra.length).toBeGreaterThan(0);
+    expect(extra.every((font) => font.name.startsWith(`${family} `))).toBe(true);
+    for (const font of extra) expect(Buffer.compare(Buffer.from(font.data as Buffer), fs.readFileSync(fontFile(font)))).toBe(0);
+    // The title has ink, a line of large type, at the left of a left-to-right card and the right of a right-to-left one.
+    const ink = await titleInk(card.file, direction);
+    expect(ink.pixels).toBeGreaterThan(2000);
+    expect(ink.bottom - ink.top).toBeGreaterThan(40);
+    // The padding is 80 px on either side; these short titles end well before the other side.
+    const [start, end] = direction === 'ltr' ? [ink.left - 80, 1120 - ink.right] : [1120 - ink.right, ink.left - 80];
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(start).toBeLessThan(12);
+    expect(end).toBeGreaterThan(100);
+  });
+
+  it('joins Arabic letters (satori shapes them with HarfBuzz): three joined behs are narrower than three kept apart', async () => {
+    const joined = await titleInk((await draw(text('ببب'))).file, 'rtl');
+    // A zero-width non-joiner between the letters keeps each in its isolated form, each as wide as a letter alone.
+    const apart = await titleInk((await draw(text('ب\u200cب\u200cب'))).file, 'rtl');
+    expect(joined.right - joined.left).toBeLessThan(0.75 * (apart.right - apart.left));
+  });
+
+  it('orders the words of a right-to-left title from the right, with a left-to-right run in its own order', async () => {
+    const words = await wordsAt(await draw(text('مقدمة إلى React Server')));
+    const order = words.filter((word) => ['مقدمة', 'إلى', 'React', 'Server'].includes(word.text)).sort((a, b) => a.x - b.x).map((word) => word.text);
+    expect(order).toEqual(['React', 'Server', 'إلى', 'مقدمة']);
+    // A Hebrew title with a word in parentheses: the opening one on the word's right (drawn mirrored), the closing one at the far left.
+    const hebrew = await wordsAt(await draw(text('שלום (עולם)')));
+    expect(hebrew.filter((word) => ['שלום', '(', 'עולם', ')'].includes(word.text)).sort((a, b) => a.x - b.x).map((word) => word.text)).toEqual([')', 'עולם', '(', 'שלום']);
+  });
+
+  it('takes the direction from the title\'s first strong character, or from `dir`, and the Han font from `lang`', async () => {
+    expect((await titleInk((await draw(text('שלום Hello'))).file, 'rtl')).right).toBeGreaterThan(1100);
+    expect((await titleInk((await draw(text('Hello שלום'))).file, 'ltr')).left).toBeLessThan(92);
+    expect((await titleInk((await draw(text('Hello', { dir: 'rtl' }))).file, 'rtl')).right).toBeGreaterThan(1100);
+    // Han characters alone: Chinese unless the post says Japanese or Korean, each a card of its own.
+    const families = async (lang?: string) => {
+      const card = await draw(text('東京大', { lang }));
+      return { file: card.file, families: [...new Set(card.fonts.filter((font) => font.name !== 'Inter').map((font) => font.name.replace(/ \S+$/, '')))] };
+    };
+    const chinese = await families();
+    const japanese = await families('ja-JP');
+    const korean = await families('ko');
+    expect([chinese.families, japanese.families, korean.families]).toEqual([['Noto Sans SC'], ['Noto Sans JP'], ['Noto Sans KR']]);
+    expect(new Set([chinese.file, japanese.file, korean.file].map((file) => path.basename(file))).size).toBe(3);
+  });
+
+  it('draws an emoji with Noto Emoji, with a plain space after it; two emoji it cannot draw together are reported', async () => {
+    const card = await draw(text('Shipping 🚀 faster'));
+    expect(card.fonts.map((font) => font.name)).toContain('Noto Emoji 5');
+    const words = await wordsAt(card);
+    const rocket = words.find((word) => word.text === '🚀')!;
+    const after = words.find((word) => word.text === 'faster')!;
+    expect(after.x - (rocket.x + rocket.width)).toBeLessThan(30);
+    // A skin tone, a heart with its variation selector and a flag are one glyph each.
+    await draw(text('Thumbs 👍🏽, ❤️ and 🇫🇷'));
+    // 🚀 and 👍 are in two of Noto Emoji's files that satori cannot tell apart.
+    expect(await socialCard(text('🚀 and 👍'), scratchImageStore().store)).toEqual({ missing: '👍' });
+  });
+
+  it('keys a card by the fonts it is drawn with: each font\'s name, weight and the hash of its bytes', async () => {
+    const imageStore = scratchImageStore().store;
+    const generated = jest.spyOn(imageStore, 'generated');
+    await socialCard(text('Plain Latin'), imageStore);
+    await socialCard(text('中文博客'), imageStore);
+    const [latin, chinese] = generated.mock.calls.map(([, input]) => input as { fonts: { name: string; weight: number; sha256: string }[] });
+    expect(new Set(latin.fonts.map((font) => font.name))).toEqual(new Set(['Inter']));
+    const notoSans = chinese.fonts.filter((font) => font.name !== 'Inter');
+    expect(notoSans.length).toBeGreaterThan(0);
+    for (const font of notoSans) expect(font.sha256).toBe(sha256(fs.readFileSync(fontFile(font))));
+    expect(chinese.fonts.filter((font) => font.name === 'Inter')).toEqual(latin.fonts);
   });
 });
 

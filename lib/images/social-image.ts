@@ -1,25 +1,27 @@
 /**
  * The image a post is shared with (Open Graph, X, JSON-LD). A post's own `socialImage` or
  * `cover` becomes one JPEG or PNG at most 1200 px wide. Without one, the build draws a card:
- * the title, the date and the site's name on 1200×630, the size link previews show. A title
- * with characters the card's font lacks (Chinese, Japanese, emoji) is shared with the site's
- * image instead, with a warning.
+ * the title, the date and the site's name on 1200×630, the size link previews show, in the
+ * title's direction. A title with characters none of the card's fonts has (Thai, Devanagari…)
+ * is shared with the site's image instead, with a warning.
  *
- * satori lays the card out into an SVG of paths, with Inter from @fontsource/inter (never a
- * system font, so every machine draws the same card), and sharp turns it into a PNG. The title
- * is a text node in satori's layout, never markup, so no title can break out of it. Cards and
- * images are cached like body images (lib/images/cache.ts): an unchanged card is never drawn again.
+ * satori lays the card out into an SVG of paths, with fonts from npm (lib/images/card-fonts.ts:
+ * Inter, and the Noto fonts for Arabic, Hebrew, Chinese, Japanese, Korean and emoji that a card
+ * needs; never a system font, so every machine draws the same card), and sharp turns it into a
+ * PNG. The title is text in satori's layout, never markup, so no title can break out of it.
+ * Cards and images are cached like body images (lib/images/cache.ts), keyed by the layout and
+ * the fonts' bytes: an unchanged card is never drawn again, and a changed font draws it again.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { formatDate } from '../content/dates';
 import { builtImagePath } from '../routes/table';
-import { packageDir, packageVersion } from '../node/packages';
+import { packageVersion } from '../node/packages';
 import type { Post } from '../content/types';
 import { ContentError } from '../content/errors';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './process';
 import { isRemoteImage, localFile } from './body-images';
+import bidiFactory from 'bidi-js';
 import { site } from '../config/site';
+import { cardFonts, cardString } from './card-fonts';
 
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
 export interface SocialImage {
@@ -37,6 +39,10 @@ export interface SocialCardText {
   /** The post's date as readers see it, or null for a page. */
   date: string | null;
   siteTitle: string;
+  /** The post's language (BCP 47), which picks the font for Han characters: Japanese for `ja`, Korean for `ko`, else Chinese. */
+  lang?: string;
+  /** The card's direction; by default the direction of the title's first strong character. */
+  dir?: 'ltr' | 'rtl';
 }
 
 /** A satori element: the shape React elements have, without React. */
@@ -47,12 +53,24 @@ interface CardElement {
 
 const div = (style: CardElement['props']['style'], children?: CardElement['props']['children']): CardElement => ({ type: 'div', props: { style, children } });
 
+const bidi = bidiFactory();
+
+/** The direction of `text`'s first strong character (rules P2 and P3 of the Unicode Bidirectional Algorithm); left to right when it has none. */
+const textDirection = (text: string) => (bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level === 1 ? 'rtl' : 'ltr');
 
 /** Smaller type for longer titles, so most fit in three lines; anything longer ends in an ellipsis. */
 const titleSize = (title: string) => (title.length <= 40 ? 72 : title.length <= 80 ? 60 : 48);
 
-/** The card's layout: what satori draws, and (as JSON) what its cache key is made of. */
-function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
+/**
+ * The card's layout: what satori draws, and (as JSON) what its cache key is made of. satori
+ * shapes each run with HarfBuzz (Arabic letters join) and orders words by the Unicode
+ * Bidirectional Algorithm; with `direction: 'rtl'` each line starts at the right, and the
+ * ellipsis of a long title is at its left. The site's name and the date are set in their own
+ * direction (an English date stays "4 December 2026" on an Arabic card) on the card's side.
+ */
+function cardLayout({ title, date, siteTitle, dir = textDirection(title) }: SocialCardText): CardElement {
+  const line = (text: string, style: CardElement['props']['style']) =>
+    div({ display: 'flex', ...style, direction: textDirection(text), justifyContent: textDirection(text) === dir ? 'flex-start' : 'flex-end' }, text);
   return div(
     {
       ...SOCIAL_CARD_SIZE,
@@ -64,46 +82,40 @@ function cardLayout({ title, date, siteTitle }: SocialCardText): CardElement {
       background: site.cardColours.background,
       borderTop: `16px solid ${site.cardColours.accent}`,
       fontFamily: 'Inter',
+      direction: dir,
     },
     [
-      div({ display: 'flex', fontSize: 36, fontWeight: 700, color: site.cardColours.accent }, siteTitle),
+      line(siteTitle, { fontSize: 36, fontWeight: 700, color: site.cardColours.accent }),
       div({ display: 'block', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15, color: site.cardColours.heading, lineClamp: 4, wordBreak: 'break-word' }, title),
-      div({ display: 'flex', fontSize: 32, color: site.cardColours.muted }, date ?? ''),
+      line(date ?? '', { fontSize: 32, color: site.cardColours.muted }),
     ],
   );
 }
 
-/** Inter's subsets that the package ships as WOFF (satori reads no WOFF2): Latin, Cyrillic, Greek and Vietnamese. */
-const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
-
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
-
-/** Inter's files, read once per process. */
-function cardFonts() {
-  if (fonts) return fonts;
-  const inter = packageDir('@fontsource/inter');
-  if (!inter) throw new Error('The social cards need the @fontsource/inter package: run npm install');
-  fonts = FONT_SUBSETS.flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({ name: 'Inter', data: fs.readFileSync(path.join(inter, 'files', `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
-  );
-  return fonts;
-}
-
 /**
- * A card as a 1200×630 PNG in `/_img/`, drawn only when the cache has none for this text and
- * layout. `{ missing }` when the text has characters Inter lacks (Chinese, Japanese, emoji…),
- * which satori would draw as boxes.
+ * A card as a 1200×630 PNG in `/_img/`, drawn only when the cache has none for this layout
+ * and these fonts. `{ missing }` when the text has characters none of the card's fonts has
+ * (Thai, Devanagari…), which satori would draw as boxes. Exported for the tests, and for a
+ * caller that knows the post's language and direction.
  */
-async function socialCard(text: SocialCardText, store: ImageStore): Promise<SharedImage | { missing: string }> {
+export async function socialCard(card: SocialCardText, store: ImageStore): Promise<SharedImage | { missing: string }> {
+  const text = { ...card, title: cardString(card.title), siteTitle: cardString(card.siteTitle), date: card.date === null ? null : cardString(card.date) };
   const layout = cardLayout(text);
-  const input = { layout, inter: packageVersion('@fontsource/inter'), satori: packageVersion('satori') };
+  const { fonts, key } = cardFonts(
+    [
+      { text: `${text.siteTitle} ${text.title}`, weight: 700 },
+      { text: text.date ?? '', weight: 400 },
+    ],
+    text.lang,
+  );
+  const input = { layout, fonts: key, satori: packageVersion('satori') };
   const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
     const { default: satori } = await import('satori');
     const missing: string[] = [];
     const svg = await satori(layout as Parameters<typeof satori>[0], {
       ...SOCIAL_CARD_SIZE,
-      fonts: cardFonts(),
-      // satori asks for fonts for what its fonts lack; there are none to give.
+      fonts,
+      // satori asks for fonts for what the card's fonts lack; there are none to give.
       loadAdditionalAsset: async (_language, segment) => {
         missing.push(segment);
         return [];
@@ -140,7 +152,7 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
     if (!site.socialCards) return siteImage();
     const card = await socialCard({ title: post.title, date: post.template === 'post' ? formatDate(post.date, site.dateLocale) : null, siteTitle: site.title }, store);
     if ('image' in card) return card;
-    return siteImage([`${post.sourcePath}: the social card's font has no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/images/social-image.ts)`]);
+    return siteImage([`${post.sourcePath}: the social card's fonts have no "${card.missing}", so the post is shared with the site's image (set socialImage, or add a font in lib/images/card-fonts.ts)`]);
   }
   if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
   const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
