@@ -145,7 +145,7 @@ test('archive: every post by year, newest year first, each opening its post', as
     assert.deepEqual(years, [...years].sort().reverse(), 'years newest first');
     assert.equal(years.at(-1), '2010');
     const entries = page.locator('main li');
-    assert.equal(await entries.count(), 4 + FILLER_POSTS, 'every published post, once');
+    assert.equal(await entries.count(), 5 + FILLER_POSTS, 'every published post, once');
     // Each post sits under the heading of its own year.
     const misplaced = await page.locator('main section').evaluateAll((sections) =>
       sections.flatMap((section) => {
