@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { calendarDateIn, formatDate } from '../lib/content/dates';
+import { calendarDateIn, formatDate, formatMonth } from '../lib/content/dates';
 import { settingsSchema } from '../lib/config/schema';
 import { loadContent } from '../lib/content/load';
 import { archiveByYear } from '../lib/page-props/lists';
@@ -55,16 +55,20 @@ it(`keeps the 15th the 15th (TZ=${process.env.TZ ?? 'system'})`, () => {
   expect(formatDate('2017-01-01', 'en-US')).toBe('January 1, 2017');
 });
 
-it(`files a post under the year of its date in the archive (TZ=${process.env.TZ ?? 'system'})`, () => {
+it(`files a post under the year and month of its date in the archive (TZ=${process.env.TZ ?? 'system'})`, () => {
   const dir = writePosts({
     'new-year.md': post('title: New year\ndate: 2018-01-01'),
     'eve.md': post('title: Eve\ndate: 2017-12-31T23:30:00-10:00'),
+    'month-end.md': post('title: Month end\ndate: 2017-11-30T23:30:00-10:00'),
   });
   const { posts } = loadContent({ dir, root: path.dirname(dir), includeDrafts: false, keepBroken: false });
-  expect(archiveByYear(posts).map(({ year, posts: entries }) => [year, entries.map((entry) => entry.title)])).toEqual([
-    ['2018', ['New year']],
-    ['2017', ['Eve']],
+  expect(archiveByYear(posts).map(({ year, months }) => [year, months.map(({ month, posts: entries }) => [month, entries.map((entry) => entry.title)])])).toEqual([
+    ['2018', [['2018-01', ['New year']]]],
+    ['2017', [['2017-12', ['Eve']], ['2017-11', ['Month end']]]],
   ]);
+  // The first and last day of a month are named that month, wherever the build runs.
+  expect(['2018-01', '2017-12', '2017-11'].map((month) => formatMonth(month, 'en-GB'))).toEqual(['January', 'December', 'November']);
+  expect(formatMonth('2019-06', 'de-DE')).toBe('Juni');
 });
 
 describe(`scheduled posts: dated after today in the site's time zone, never the machine's (TZ=${process.env.TZ ?? 'system'})`, () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadContent, readBody } from '../lib/content/load';
 import { type ContentIndex, type Post } from '../lib/content/types';
 import { compileBody, type Heading } from '../lib/markdown/compile';
-import { adjacentPosts, relatedPosts, tableOfContents } from '../lib/page-props/post';
+import { adjacentPosts, relatedPosts, seriesOf, tableOfContents } from '../lib/page-props/post';
 import { archiveByYear, postListPage, termCounts, termListing } from '../lib/page-props/lists';
 import { laterPages, pageCount, pageUrl, paginate } from '../lib/routes/pagination';
 import { scratchImageStore } from './helpers/images';
@@ -129,20 +129,85 @@ describe('termCounts', () => {
 });
 
 describe('archiveByYear', () => {
-  it('groups newest-first posts by year, newest year first, each entry only title, URL and date', () => {
+  it('groups newest-first posts by year and then by month, newest first, each entry only title, URL and date', () => {
     const index = load({
       'a.md': post('title: A\ndate: 2019-06-20\ntags: [x]'),
       'b.md': post('title: B\ndate: 2018-03-02'),
       'c.md': post('title: C\ndate: 2019-01-01'),
       'd.md': post('title: D\ndate: 2017-12-31'),
       'e.md': post('title: E\ndate: 2018-01-01'),
+      'f.md': post('title: F\ndate: 2019-06-02'),
     });
     expect(archiveByYear(index.posts)).toEqual([
-      { year: '2019', posts: [{ title: 'A', url: '/posts/a/', date: '2019-06-20' }, { title: 'C', url: '/posts/c/', date: '2019-01-01' }] },
-      { year: '2018', posts: [{ title: 'B', url: '/posts/b/', date: '2018-03-02' }, { title: 'E', url: '/posts/e/', date: '2018-01-01' }] },
-      { year: '2017', posts: [{ title: 'D', url: '/posts/d/', date: '2017-12-31' }] },
+      {
+        year: '2019',
+        months: [
+          { month: '2019-06', posts: [{ title: 'A', url: '/posts/a/', date: '2019-06-20' }, { title: 'F', url: '/posts/f/', date: '2019-06-02' }] },
+          { month: '2019-01', posts: [{ title: 'C', url: '/posts/c/', date: '2019-01-01' }] },
+        ],
+      },
+      {
+        year: '2018',
+        months: [
+          { month: '2018-03', posts: [{ title: 'B', url: '/posts/b/', date: '2018-03-02' }] },
+          { month: '2018-01', posts: [{ title: 'E', url: '/posts/e/', date: '2018-01-01' }] },
+        ],
+      },
+      { year: '2017', months: [{ month: '2017-12', posts: [{ title: 'D', url: '/posts/d/', date: '2017-12-31' }] }] },
     ]);
     expect(archiveByYear([])).toEqual([]);
+  });
+});
+
+describe('series', () => {
+  const index = load({
+    'intro.md': post('title: Intro\ndate: 2020-05-01\nseries: Deep dive\nseriesOrder: 1'),
+    'later-numbered.md': post('title: Later numbered\ndate: 2020-01-01\nseries: Deep dive\nseriesOrder: 3'),
+    'middle.md': post('title: Middle\ndate: 2020-06-01\nseries: Deep dive\nseriesOrder: 2'),
+    'extra-b.md': post('title: Extra B\ndate: 2020-02-01\nseries: Deep Dive'),
+    'extra-a.md': post('title: Extra A\ndate: 2020-09-01\nseries: Deep dive'),
+    'dated-2.md': post('title: Second\ndate: 2021-02-01\nseries: Dated'),
+    'dated-1.md': post('title: First\ndate: 2021-01-01\nseries: "Dated"'),
+    'alone.md': post('title: Alone\ndate: 2021-03-01'),
+  });
+  const titles = (slug: string) => index.series.find((group) => group.slug === slug)!.posts.map((entry) => entry.title);
+
+  it('orders parts by seriesOrder, then the parts without one by date, oldest first', () => {
+    expect(index.series.map((group) => [group.name, group.url])).toEqual([
+      ['Dated', '/series/dated/'],
+      ['Deep dive', '/series/deep-dive/'],
+    ]);
+    expect(titles('deep-dive')).toEqual(['Intro', 'Middle', 'Later numbered', 'Extra B', 'Extra A']);
+    expect(titles('dated')).toEqual(['First', 'Second']);
+  });
+
+  it("gives each part's page every part in order and its own position; a post in no series gets none", () => {
+    expect(seriesOf(index, bySlug(index, 'middle'))).toEqual({
+      name: 'Deep dive',
+      url: '/series/deep-dive/',
+      parts: ['intro', 'middle', 'later-numbered', 'extra-b', 'extra-a'].map((slug) => ({ title: bySlug(index, slug).title, url: `/posts/${slug}/`, date: bySlug(index, slug).date })),
+      current: 1,
+    });
+    expect(seriesOf(index, bySlug(index, 'extra-a'))?.current).toBe(4);
+    expect(seriesOf(index, bySlug(index, 'alone'))).toBeNull();
+  });
+});
+
+describe('featured posts', () => {
+  const index = load(datedPosts(12, (n) => (n === 1 || n === 7 ? 'featured: true' : '')));
+  const listing = { posts: index.posts, baseUrl: '/', heading: 'Latest posts', description: '', title: null, featured: index.posts.filter((entry) => entry.featured) };
+
+  it('are on the first page only, newest first, and stay in the list below', () => {
+    const first = postListPage(listing, 1, 10, menu);
+    expect(first.featured.map((entry) => entry.slug)).toEqual(['post-7', 'post-1']);
+    expect(first.posts.map((entry) => entry.slug)).toContain('post-7');
+    const second = postListPage(listing, 2, 10, menu);
+    expect(second.featured).toEqual([]);
+    expect(second.posts.map((entry) => entry.slug)).toEqual(['post-2', 'post-1']);
+  });
+
+  it('are none on a list that names none', () => {
+    expect(postListPage({ ...listing, featured: undefined }, 1, 10, menu).featured).toEqual([]);
   });
 });
 

@@ -185,7 +185,7 @@ describe('pages reading the prepared site', () => {
       expect(hello && 'post' in hello && hello.socialImage.url).toMatch(/^\/_img\/card-[0-9a-f]{12}\.png$/);
       expect(getHomePageProps().posts.map((entry) => entry.slug)).toEqual(['trip', 'maths', 'hello']);
       expect(getTermPageProps('tags', 'caching').posts.map((entry) => entry.slug)).toEqual(['hello']);
-      expect(getArchiveProps().years).toEqual([{ year: '2020', posts: expect.any(Array) }]);
+      expect(getArchiveProps().years).toEqual([{ year: '2020', months: expect.any(Array) }]);
       expect(getPostPageProps('page', 'about')).toMatchObject({ post: { title: 'About' }, chrome: null });
       expect(getPostPageProps('post', 'no-such-post')).toBeNull();
     } finally {

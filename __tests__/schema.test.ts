@@ -228,3 +228,29 @@ describe('canonical', () => {
     expect(problem({ canonical })).toBe(`canonical: ${JSON.stringify(canonical)} ${message}: give the address where the post was first published, like https://dev.to/me/my-post`);
   });
 });
+
+describe('series, seriesOrder and featured', () => {
+  it('reads a series name, a place in it and featured, and defaults to no series and not featured', () => {
+    expect(read({ series: '  Caching at scale ', seriesOrder: 2, featured: true })).toMatchObject({ series: 'Caching at scale', seriesOrder: 2, featured: true });
+    expect(read({ series: 'Caching at scale' }).seriesOrder).toBeUndefined();
+    const none = read({});
+    expect([none.series, none.seriesOrder, none.featured]).toEqual([undefined, undefined, false]);
+  });
+
+  it.each([0, -1, 1.5, '2', 'two', null])('refuses the place %j: a whole number from 1', (seriesOrder) => {
+    expect(problem({ series: 'S', seriesOrder })).toBe(`seriesOrder: must be a whole number from 1, like 2, got ${JSON.stringify(seriesOrder)}`);
+  });
+
+  it('refuses a place in no series, a series name that is not text, and a featured that is not a boolean', () => {
+    expect(problem({ seriesOrder: 2 })).toBe('seriesOrder: gives a place in a series, but the post names no series: add series: "Its name"');
+    expect(problem({ series: 2019 })).toBe('series: must be a series name, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text');
+    expect(problem({ series: '   ' })).toBe('series: must not be empty');
+    expect(problem({ featured: 'yes' })).toBe('featured: must be true or false, got "yes"');
+  });
+
+  it('refuses a series or featured on a template "page" page', () => {
+    expect(problem({ template: 'page', series: 'S' })).toBe('series: is for posts: a template "page" page is in no series and no post list');
+    expect(problem({ template: 'page', featured: true })).toBe('featured: is for posts: a template "page" page is in no series and no post list');
+    expect(read({ template: 'page', featured: false }).featured).toBe(false);
+  });
+});

@@ -23,6 +23,9 @@ const PAGES = {
   mdxPost: '/posts/writing-with-mdx/',
   folderPost: WIDE_POST,
   tag: '/tags/caching/',
+  series: '/series/caching-at-scale/',
+  seriesPart: '/posts/cache-invalidation/',
+  archive: '/archive/',
   search: '/search/',
   notFound: '/no-such-page/',
 };

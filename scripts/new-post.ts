@@ -54,6 +54,9 @@ tags: []                        # e.g. ["aws", "caching"]
 # slug: "${slug}"               # defaults to the file name; Lumen's "/posts/${slug}/" works too
 # cover: "./cover.jpg"          # an image for the post; relative paths need a folder post
 # socialImage: "/media/card.png" # the image shown when the post is shared
+# series: "Caching at scale"    # the series it is a part of; its parts link each other
+# seriesOrder: 2                # its place in the series; without it, date order
+# featured: true                # shown in the featured section at the top of the home page
 ---
 
 Write the first paragraph here: without an excerpt, it is the post's summary.

@@ -1,3 +1,4 @@
+import { formatMonth } from '../../lib/content/dates';
 import type { ArchiveYear } from '../../lib/page-props/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './Archive.module.css';
@@ -8,21 +9,28 @@ export interface ArchiveProps {
 }
 
 /**
- * Every post by year, newest first. It is the one list that grows with the blog, so each
- * entry is only its date and title.
+ * Every post by year and, within a year, by month, newest first. It is the one list that
+ * grows with the blog, so each entry is only its date and title.
  */
 export function Archive({ years, locale }: ArchiveProps) {
   if (years.length === 0) return <p>No posts yet.</p>;
-  return years.map(({ year, posts }) => (
+  return years.map(({ year, months }) => (
     <section key={year} className={styles.year}>
       <h2 className={styles.heading}>{year}</h2>
-      <ol className={styles.list}>
-        {posts.map((post) => (
-          <li key={post.url}>
-            <PostDate date={post.date} locale={locale} /> <a href={post.url}>{post.title}</a>
-          </li>
-        ))}
-      </ol>
+      {months.map(({ month, posts }) => (
+        <div key={month} className={styles.month}>
+          <h3 className={styles.monthHeading}>
+            <time dateTime={month}>{formatMonth(month, locale)}</time>
+          </h3>
+          <ol className={styles.list}>
+            {posts.map((post) => (
+              <li key={post.url}>
+                <PostDate date={post.date} locale={locale} /> <a href={post.url}>{post.title}</a>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
     </section>
   ));
 }

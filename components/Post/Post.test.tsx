@@ -105,6 +105,24 @@ describe('Post', () => {
     expect(container.querySelector('[data-post-body]')).toHaveTextContent(/^The body\.$/);
   });
 
+  it('puts the contents after beforeBody and before the body, in a wrapper that wide screens lay out beside the text', () => {
+    render(
+      <Post post={post} locale="en-GB" beforeBody={<nav aria-label="Series">Parts</nav>} contents={<nav aria-label="Contents">TOC</nav>}>
+        <p>The body.</p>
+      </Post>,
+    );
+    const children = Array.from(screen.getByRole('article').children);
+    expect(children.map((child) => [child.tagName, child.textContent])).toEqual([
+      ['HEADER', expect.stringContaining('re:Invent 2017')],
+      ['NAV', 'Parts'],
+      ['DIV', 'TOC'],
+      ['DIV', 'The body.'],
+    ]);
+    // The wrapper is the column the stylesheet places beside the body on wide screens (e2e/series.test.ts measures it).
+    expect(children[2]).toHaveClass('contents');
+    expect(children[2].firstElementChild).toBe(screen.getByRole('navigation', { name: 'Contents' }));
+  });
+
   it('has only the header and the body without beforeBody and afterBody', () => {
     render(
       <Post post={post} locale="en-GB">

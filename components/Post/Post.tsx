@@ -6,8 +6,13 @@ import styles from './Post.module.css';
 export interface PostProps {
   post: PostSummary;
   locale: string;
-  /** Shown between the header and the body: the table of contents. */
+  /** Shown between the header and the body: the series' parts. */
   beforeBody?: ReactNode;
+  /**
+   * The table of contents: above the body on narrow screens; beside it on wide ones, where
+   * it stays in view as the reader scrolls (CSS alone). Leave it out when there is none.
+   */
+  contents?: ReactNode;
   /** Shown after the body, inside the article: the author block. */
   afterBody?: ReactNode;
   /** The rendered body. */
@@ -20,7 +25,7 @@ export interface PostProps {
  * `data-post-body` (what search indexes). A cross-post says where it was first published,
  * outside the body, so feeds and search take the body alone.
  */
-export function Post({ post, locale, beforeBody, afterBody, children }: PostProps) {
+export function Post({ post, locale, beforeBody, contents, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
   return (
     <article className={styles.post}>
@@ -37,6 +42,7 @@ export function Post({ post, locale, beforeBody, afterBody, children }: PostProp
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}
       </header>
       {beforeBody}
+      {contents && <div className={styles.contents}>{contents}</div>}
       <div className={styles.body} data-post-body="">
         {children}
       </div>

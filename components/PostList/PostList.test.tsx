@@ -62,4 +62,10 @@ describe('PostList', () => {
     expect(screen.queryByRole('list')).toBeNull();
     expect(container.querySelector('a')).toBeNull();
   });
+
+  it('titles each post with a level-3 heading inside a section that has its own level-2 heading', () => {
+    render(<PostList posts={posts} locale="en-GB" headingLevel={3} />);
+    expect(screen.queryAllByRole('heading', { level: 2 })).toEqual([]);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Writing with MDX', 'Cache layers', 're:Invent 2017']);
+  });
 });

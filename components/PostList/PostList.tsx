@@ -5,19 +5,22 @@ import styles from './PostList.module.css';
 export interface PostListProps {
   posts: PostSummary[];
   locale: string;
+  /** The level of each title's heading: 2 under the page's h1, 3 inside a section with an h2 of its own. */
+  headingLevel?: 2 | 3;
 }
 
 /** Posts as a list of summaries: title (a link), date, category and excerpt. */
-export function PostList({ posts, locale }: PostListProps) {
+export function PostList({ posts, locale, headingLevel = 2 }: PostListProps) {
   if (posts.length === 0) return <p>No posts yet.</p>;
+  const Title = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ol className={styles.list}>
       {posts.map((post) => (
         <li key={post.slug}>
           <article className={styles.item}>
-            <h2 className={styles.title}>
+            <Title className={styles.title}>
               <a href={post.url}>{post.title}</a>
-            </h2>
+            </Title>
             <PostMeta date={post.date} locale={locale} category={post.category} draft={post.draft} scheduled={post.scheduled} />
             {post.excerpt && <p className={styles.excerpt}>{post.excerpt}</p>}
           </article>

@@ -110,6 +110,15 @@ describe('Seo', () => {
     expect(serverJsonLd({ ...post, article: { ...article, modified: null } }).data.dateModified).toBe('2018-03-02');
   });
 
+  it('says in the JSON-LD which series a post is a part of, escaped like the rest', () => {
+    const series = { name: 'Caching </script><script>alert(1)</script>', url: 'https://folio.example.com/series/caching-script-script-alert-1-script/' };
+    const { scripts, data } = serverJsonLd({ ...post, article: { ...article, series } });
+    expect(data.isPartOf).toEqual({ '@type': 'CreativeWorkSeries', name: series.name, url: series.url });
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0][1]).not.toMatch(/[<>]/);
+    expect(serverJsonLd({ ...post, article: { ...article, series: null } }).data).not.toHaveProperty('isPartOf');
+  });
+
   it('points a cross-post\'s canonical link and JSON-LD at its original, and keeps og:url at this page', () => {
     const original = 'https://dev.to/me/cache-layers?a=1&b="2"';
     render(<Seo {...post} originalUrl={original} />);

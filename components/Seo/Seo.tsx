@@ -11,6 +11,8 @@ export interface ArticleMeta {
   /** The post's category, or null. */
   section: string | null;
   authorName: string;
+  /** The series the post is a part of: its name and the absolute URL of its page. */
+  series?: { name: string; url: string } | null;
 }
 
 export interface SeoProps {
@@ -59,6 +61,7 @@ function blogPosting({ headline, description, canonicalUrl, imageUrl, article }:
     dateModified: article.modified ?? article.published,
     author: { '@type': 'Person', name: article.authorName },
     ...(article.tags.length > 0 && { keywords: article.tags }),
+    ...(article.series && { isPartOf: { '@type': 'CreativeWorkSeries', name: article.series.name, url: article.series.url } }),
   };
 }
 

@@ -50,6 +50,9 @@ const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widg
   aliases: { label: 'Old URLs', hint: 'The URLs this post had before, such as /2019/01/old-name/: each one redirects here.' },
   redirect_from: { aliasOf: 'aliases' },
   canonical: { label: 'First published at', widget: 'string', hint: 'For a post first published elsewhere: that URL, which its canonical link then names.' },
+  series: { label: 'Series', hint: 'The name of the series this post is a part of; its parts link each other.' },
+  seriesOrder: { label: 'Part number', hint: 'Its place in the series, from 1; parts without one follow in date order.' },
+  featured: { label: 'Featured', hint: 'Shown in the featured section at the top of the home page.' },
 };
 
 /** A zod schema's definition, as much of it as the widgets need (zod 4's `def`). */
@@ -92,6 +95,8 @@ function widgetFor(name: string, value: z.ZodType): Record<string, unknown> {
   const def = defOf(value);
   if (def.type === 'string') return { widget: 'string' };
   if (def.type === 'boolean') return { widget: 'boolean' };
+  // Whole numbers from 1 are the only numbers front matter has (seriesOrder).
+  if (def.type === 'number') return { widget: 'number', value_type: 'int', min: 1 };
   if (def.type === 'enum' && def.entries) return { widget: 'select', options: Object.values(def.entries) };
   if (def.type === 'array') return { widget: 'list' };
   throw new Error(`The CMS has no widget for the front matter field "${name}" (a ${def.type} in lib/content/schema.ts): add one in lib/build/cms-config.ts`);

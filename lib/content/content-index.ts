@@ -2,7 +2,7 @@
 import { ContentError } from './errors';
 import { nameKey } from './slug';
 import { siteRedirects } from './redirects';
-import type { BrokenPost, ContentIndex, Post, PostSummary, Term, TermGroup } from './types';
+import type { BrokenPost, ContentIndex, Post, PostGroupKind, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */
 export const newestFirst = (a: Post, b: Post) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
@@ -17,6 +17,7 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
     pages,
     tags: groupByTerm(posts, (post) => post.tags),
     categories: groupByTerm(posts, (post) => (post.category ? [post.category] : [])),
+    series: groupByTerm(posts, (post) => (post.series ? [post.series] : [])).map((group) => ({ ...group, posts: [...group.posts].sort(partOrder) })),
     redirects: siteRedirects(posts, pages),
     broken,
     warnings,
@@ -36,16 +37,44 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
  * otherwise than the first post (by file) is broken, naming that post. `AWS` and `aws` are
  * one tag.
  */
-export function termClashes(posts: Post[], kind: 'tags' | 'categories', termsOf: (post: Post) => Term[]): BrokenPost[] {
+export function termClashes(posts: Post[], kind: PostGroupKind, termsOf: (post: Post) => Term[]): BrokenPost[] {
+  const fieldOf = (position: number) => ({ tags: `tags.${position}`, categories: 'category', series: 'series' })[kind];
   const uses = [...posts]
     .sort((a, b) => a.sourcePath.localeCompare(b.sourcePath))
-    .flatMap((post) => termsOf(post).map((term, position) => ({ post, term, field: kind === 'tags' ? `tags.${position}` : 'category' })));
+    .flatMap((post) => termsOf(post).map((term, position) => ({ post, term, field: fieldOf(position) })));
   const clashes: BrokenPost[] = [];
   for (const group of groupBy(uses, (use) => use.term.slug).values()) {
     const [first] = group;
     for (const use of group.filter((candidate) => nameKey(candidate.term.name) !== nameKey(first.term.name))) {
       const detail = `${JSON.stringify(use.term.name)} and ${JSON.stringify(first.term.name)} in ${first.post.sourcePath} would share the URL ${use.term.url}; names that differ in more than case and accents need different URLs: rename one`;
       clashes.push({ slug: use.post.slug, sourcePath: use.post.sourcePath, error: new ContentError(use.post.sourcePath, detail, { field: use.field }) });
+    }
+  }
+  return clashes;
+}
+
+/**
+ * The order of a series' parts: by `seriesOrder`, then the parts without one by date (oldest
+ * first), then by title, so the order never depends on the file system.
+ */
+export function partOrder(a: Post, b: Post): number {
+  const place = (post: Post) => post.series?.order ?? Number.POSITIVE_INFINITY;
+  return place(a) === place(b) ? a.date.localeCompare(b.date) || a.title.localeCompare(b.title) : place(a) < place(b) ? -1 : 1;
+}
+
+/**
+ * Parts of one series that give the same `seriesOrder`: each is broken, naming the others,
+ * as two parts cannot share a place.
+ */
+export function seriesOrderClashes(posts: Post[]): BrokenPost[] {
+  const numbered = posts.filter((post) => post.series?.order != null).sort((a, b) => a.sourcePath.localeCompare(b.sourcePath));
+  const clashes: BrokenPost[] = [];
+  for (const group of groupBy(numbered, (post) => `${post.series!.slug}\0${post.series!.order}`).values()) {
+    if (group.length < 2) continue;
+    for (const post of group) {
+      const others = group.filter((other) => other !== post).map((other) => (other.series!.orderLine ? `${other.sourcePath}:${other.series!.orderLine}` : other.sourcePath));
+      const detail = `${post.series!.order} is also the place of ${others.join(' and ')} in the series ${JSON.stringify(post.series!.name)}; give each part its own number`;
+      clashes.push({ slug: post.slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, detail, { field: 'seriesOrder', line: post.series!.orderLine ?? undefined }) });
     }
   }
   return clashes;

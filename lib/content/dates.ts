@@ -22,6 +22,19 @@ export function formatDate(date: string, locale: string): string {
   return formatter.format(Date.UTC(year, month - 1, day));
 }
 
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The name of the month of `month` (`YYYY-MM`) in `locale`, alone ("June"): in UTC, like `formatDate`. */
+export function formatMonth(month: string, locale: string): string {
+  const [year, number] = month.split('-').map(Number);
+  let formatter = monthFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    monthFormatters.set(locale, formatter);
+  }
+  return formatter.format(Date.UTC(year, number - 1, 1));
+}
+
 /** The dates of a post that say when it changed (front matter `updated`, else its `date`). */
 export interface PostDates {
   date: string;

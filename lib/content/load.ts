@@ -14,7 +14,7 @@ import { asContentError, ContentError, ContentErrors } from './errors';
 import { slugify } from './slug';
 import { findSources, readText } from './sources';
 import { parseSource } from './parse';
-import { contentIndex, groupBy, newestFirst, termClashes } from './content-index';
+import { contentIndex, groupBy, newestFirst, seriesOrderClashes, termClashes } from './content-index';
 import { redirectCollisions } from './redirects';
 import type { ContentIndex, Post } from './types';
 import { calendarDateIn } from './dates';
@@ -77,7 +77,12 @@ export function loadContent(options: LoadOptions): ContentIndex {
       broken.push({ slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, `"${slug}" is also the slug of ${others}; each post needs its own`, { field: 'slug' }) });
     }
   }
-  const merged = [...termClashes(unique, 'tags', (post) => post.tags), ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : []))];
+  const merged = [
+    ...termClashes(unique, 'tags', (post) => post.tags),
+    ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : [])),
+    ...termClashes(unique, 'series', (post) => (post.series ? [post.series] : [])),
+    ...seriesOrderClashes(unique),
+  ];
   broken.push(...merged);
   const byTemplate = (entries: Post[]) => ({
     posts: entries.filter((post) => post.template === 'post').sort(newestFirst),

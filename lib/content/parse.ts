@@ -10,7 +10,7 @@ import { frontMatterSchema, type FrontMatter } from './schema';
 import { authoredExcerptLength, site, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
-import type { Alias, Post, Term } from './types';
+import type { Alias, Post, PostGroupKind, Term } from './types';
 
 /**
  * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
@@ -84,10 +84,13 @@ function aliasesOf(frontMatter: FrontMatter, matterText: string): Alias[] {
   return paths.map((sitePath, position) => ({ sitePath, field: `${field}.${position}`, line: lines[position] ?? null }));
 }
 
-/** Where in the file a schema problem of an alias field is, so the author finds the entry. */
-function aliasIssueLine(path: PropertyKey[], matterText: string): number | undefined {
+/** The fields whose schema problems name their line in the file: the alias lists (each entry's), and the series fields. */
+const LINED_FIELDS: readonly string[] = [...ALIAS_FIELDS, 'series', 'seriesOrder', 'featured'];
+
+/** Where in the file a schema problem of a field of `LINED_FIELDS` is, so the author finds the entry. */
+function issueLine(path: PropertyKey[], matterText: string): number | undefined {
   const [field, position] = path;
-  if (!ALIAS_FIELDS.includes(field as (typeof ALIAS_FIELDS)[number])) return undefined;
+  if (!LINED_FIELDS.includes(field as string)) return undefined;
   return valueLines(matterText, field as string, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
 }
 
@@ -135,7 +138,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: aliasIssueLine(issue.path, parsed.matter) });
+    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: issueLine(issue.path, parsed.matter) });
   }
   const frontMatter = result.data;
   // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
@@ -157,15 +160,20 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
   const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug));
   if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, { field: 'slug' });
 
-  const term = (kind: 'tags' | 'categories', name: string, field: string): Term => {
+  const term = (kind: PostGroupKind, name: string, field: string, line?: number): Term => {
     const termSlug = slugify(name);
-    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field });
+    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field, line });
     const reservedTerm = reservedSlugProblem(termRoute(kind).path(termSlug));
-    if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field });
+    if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field, line });
     return { name, slug: termSlug, url: withBasePath(termRoute(kind).path(termSlug)) };
   };
   const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
+  // The series fields' lines, read only for posts in a series: the errors of a series name and of a clashing seriesOrder name them.
+  const lineOf = (field: string) => valueLines(parsed.matter, field, 1)[0];
+  const series = frontMatter.series
+    ? { ...term('series', frontMatter.series, 'series', lineOf('series') ?? undefined), order: frontMatter.seriesOrder ?? null, orderLine: frontMatter.seriesOrder === undefined ? null : lineOf('seriesOrder') }
+    : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;
   const excerpt = summaryText ? markdownToPlainText(summaryText, authoredExcerptLength) : '';
@@ -197,12 +205,14 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     bodyStartLine,
     assetDir: source.assetDir,
     aliases: aliasesOf(frontMatter, parsed.matter),
+    series,
+    featured: frontMatter.featured,
     frontMatter,
   };
 }
 
-/** The route of one tag's or one category's posts. */
-const termRoute = (kind: 'tags' | 'categories') => (kind === 'tags' ? PAGE_ROUTES.tag : PAGE_ROUTES.category);
+/** The route of one tag's or one category's posts, or of one series' parts. */
+const termRoute = (kind: PostGroupKind) => ({ tags: PAGE_ROUTES.tag, categories: PAGE_ROUTES.category, series: PAGE_ROUTES.series })[kind];
 
 /**
  * Minutes to read a body, at least 1. Counted on the raw Markdown, which is close enough for

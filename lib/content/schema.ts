@@ -126,9 +126,25 @@ export const frontMatterSchema = z.looseObject({
   redirect_from: aliasList,
   /** Where a cross-post was first published: its canonical link points there. */
   canonical: canonicalUrl,
+  /** The series the post is a part of, by name: its parts link each other and its page lists them (docs/writing.md). */
+  series: optionalText('a series name'),
+  /** The post's place in its series, 1 for the first part; parts without one follow in date order. */
+  seriesOrder: z
+    .number({ error: (issue) => `must be a whole number from 1, like 2, got ${JSON.stringify(issue.input)}` })
+    .int({ error: (issue) => `must be a whole number from 1, like 2, got ${JSON.stringify(issue.input)}` })
+    .min(1, { error: (issue) => `must be a whole number from 1, like 2, got ${JSON.stringify(issue.input)}` })
+    .optional(),
+  /** Shown in the featured section at the top of the home page. */
+  featured: z.boolean({ error: (issue) => `must be true or false, got ${JSON.stringify(issue.input)}` }).default(false),
 }).superRefine((frontMatter, ctx) => {
   if (frontMatter.aliases && frontMatter.redirect_from) {
     ctx.addIssue({ code: 'custom', path: ['redirect_from'], message: 'is another name for aliases: list the old URLs under one of them' });
+  }
+  for (const field of ['series', 'featured'] as const) {
+    if (frontMatter.template === 'page' && frontMatter[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'is for posts: a template "page" page is in no series and no post list' });
+  }
+  if (frontMatter.seriesOrder !== undefined && frontMatter.series === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['seriesOrder'], message: 'gives a place in a series, but the post names no series: add series: "Its name"' });
   }
 });
 

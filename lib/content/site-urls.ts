@@ -24,10 +24,10 @@ export interface SitePage {
 /**
  * Every page the site generates, as the pages' `getStaticPaths` make them: home and its later
  * pages, each post and page, the tag and category indexes, each tag's and category's pages,
- * the archive, and the search page (which shows no post until a reader searches). The 404
+ * each series' page, the archive, and the search page (which shows no post until a reader searches). The 404
  * page is not one of them: no list links it.
  */
-export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
+export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series'>): SitePage[] {
   const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
     [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
   return [
@@ -37,6 +37,7 @@ export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' |
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
     { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
+    ...index.series.map((series) => ({ url: series.url, posts: series.posts })),
     { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
     { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
   ];

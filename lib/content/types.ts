@@ -44,6 +44,17 @@ export interface PostSummary {
   canonical: string | null;
 }
 
+/** What groups posts under a URL of its own: a tag, a category, a series. */
+export type PostGroupKind = 'tags' | 'categories' | 'series';
+
+/** The series a post is a part of (front matter `series`), and its place in it. */
+export interface SeriesPlace extends Term {
+  /** Front matter `seriesOrder`, or null: such parts follow the numbered ones, in date order. */
+  order: number | null;
+  /** The line of `seriesOrder` in the post's file, for the error when two parts give the same. */
+  orderLine: number | null;
+}
+
 /** One old URL of a post, as its front matter lists it. */
 export interface Alias {
   /** Its site path, in normal form (lib/routes/redirects.ts): `/old-slug/`, `/old.html`. */
@@ -103,6 +114,10 @@ export interface Post extends PostSummary {
   aliases: Alias[];
   /** Every front matter field, the unknown ones included. */
   frontMatter: FrontMatter;
+  /** The series it is a part of, or null. */
+  series: SeriesPlace | null;
+  /** Front matter `featured`: shown at the top of the home page. */
+  featured: boolean;
 }
 
 /** A post that could not be read (dev only: a production build fails instead). */
@@ -124,6 +139,8 @@ export interface ContentIndex {
   tags: TermGroup[];
   /** Every category, by name, with its posts. */
   categories: TermGroup[];
+  /** Every series, by name, with its parts in order (`seriesOrder`, then date). */
+  series: TermGroup[];
   /** `template: "page"` entries, by title. */
   pages: Post[];
   /**

@@ -34,6 +34,8 @@ interface PostListing {
   title: string | null;
   /** The list's own feeds (a tag's or category's), linked from each of its pages. */
   feeds?: FeedLink[];
+  /** Shown above the list on page 1 only; none unless given. */
+  featured?: readonly Post[];
 }
 
 /** Page `page` of a post list, with only that page's summaries. */
@@ -49,10 +51,19 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
     feeds: list.feeds ?? [],
     posts: items.map(toSummary),
     pagination,
+    featured: page === 1 ? (list.featured ?? []).map(toSummary) : [],
   };
 }
 
-const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: withBasePath(PAGE_ROUTES.home.path()), heading: 'Latest posts', description: site.description, title: null });
+/** Featured posts are listed in their place below too: the list stays every post, newest first (docs/writing.md). */
+const homeListing = (index: ContentIndex): PostListing => ({
+  posts: index.posts,
+  baseUrl: withBasePath(PAGE_ROUTES.home.path()),
+  heading: 'Latest posts',
+  description: site.description,
+  title: null,
+  featured: index.posts.filter((post) => post.featured),
+});
 
 /** The home page, or with the `[page]` param, `/page/<page>/`. */
 export function getHomePageProps(page?: string): PostListPageProps {
@@ -128,16 +139,36 @@ export function getTermIndexProps(kind: TermKind): TermIndexPageProps {
   return { menu: siteMenu(index.pages), kind, terms: termCounts(index[kind]) };
 }
 
-/** Newest-first posts grouped by year, newest year first, each entry only a title, URL and date. */
+/**
+ * Newest-first posts grouped by year and, within each year, by month (`YYYY-MM`, read from the
+ * calendar date, so no time zone moves a post to another month), newest first; each entry
+ * only a title, URL and date.
+ */
 export function archiveByYear(posts: readonly PostLink[]): ArchiveYear[] {
   const years: ArchiveYear[] = [];
   for (const post of posts) {
     const year = post.date.slice(0, 4);
-    if (years.at(-1)?.year !== year) years.push({ year, posts: [] });
-    years.at(-1)!.posts.push(toLink(post));
+    const month = post.date.slice(0, 7);
+    if (years.at(-1)?.year !== year) years.push({ year, months: [] });
+    const { months } = years.at(-1)!;
+    if (months.at(-1)?.month !== month) months.push({ month, posts: [] });
+    months.at(-1)!.posts.push(toLink(post));
   }
   return years;
 }
+
+/** `/series/<slug>/`: every part of one series, in order, on one page. */
+export function getSeriesPageProps(slug: string): PostListPageProps {
+  const index = getContentIndex();
+  const series = index.series.find((group) => group.slug === slug);
+  if (!series) throw new Error(`No series has the slug "${slug}"`);
+  const parts = series.posts.length;
+  const listing = { posts: series.posts, baseUrl: series.url, heading: `Series: ${series.name}`, title: `Series: ${series.name}`, description: `The ${parts} parts of the series “${series.name}”, in order.` };
+  return postListPage(listing, 1, Math.max(parts, 1), siteMenu(index.pages));
+}
+
+/** The slugs of every series, as route params (see `getTermSlugs`). */
+export const getSeriesSlugs = (): string[] => getContentIndex().series.map((series) => series.slug);
 
 export function getArchiveProps(): ArchivePageProps {
   const index = getContentIndex();

@@ -11,7 +11,7 @@ import type { ContentError } from '../content/errors';
 import type { Template } from '../content/schema';
 import type { Heading } from '../markdown/compile';
 import { getContentIndex, getSiteData, readCompiledPost } from './site-data';
-import type { ContentErrorProps, PostLink, PostPageProps, TocEntry } from './types';
+import type { ContentErrorProps, PostLink, PostPageProps, PostSeries, TocEntry } from './types';
 
 /** A post as lists of titles show it. */
 export const toLink = ({ title, url, date }: PostLink): PostLink => ({ title, url, date });
@@ -117,6 +117,13 @@ export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
   return entries;
 }
 
+/** The series `post` is a part of, with every part in order; null when it is in none. */
+export function seriesOf(index: ContentIndex, post: Post): PostSeries | null {
+  const series = post.series && index.series.find((group) => group.slug === post.series!.slug);
+  if (!series) return null;
+  return { name: series.name, url: series.url, parts: series.posts.map(toLink), current: series.posts.indexOf(post) };
+}
+
 /** Slugs of the posts (or pages) to generate; in dev, broken posts too, so their pages can show the error. */
 export function getSlugs(template: Template): string[] {
   const index = getContentIndex();
@@ -153,6 +160,6 @@ export function getPostPageProps(template: Template, slug: string): PostPageProp
   const output = outputs[post.sourcePath];
   const { html, usesMath, hasCodeBlocks, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =
-    template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), comments: siteCommentsEmbed } : null;
+    template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), series: seriesOf(index, post), comments: siteCommentsEmbed } : null;
   return { ...siteProps, post: toSummary(post), body: { html, usesMath, hasCodeBlocks }, chrome, socialImage: output.socialImage, editUrl: editUrlOf(post.sourcePath) };
 }

@@ -37,6 +37,16 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
+/** The series a post is a part of, as its page shows it: every part, in order. */
+export interface PostSeries {
+  name: string;
+  /** The href of the series' page. */
+  url: string;
+  parts: PostLink[];
+  /** The post's own position in `parts`, from 0. */
+  current: number;
+}
+
 /** What a post page shows around the body; pages (`template: "page"`) have none of it. */
 export interface PostChrome {
   /** The post published just before this one. */
@@ -45,6 +55,8 @@ export interface PostChrome {
   next: PostLink | null;
   related: PostLink[];
   tableOfContents: TocEntry[];
+  /** The series it is a part of, or null. */
+  series: PostSeries | null;
   /** The comments, loaded when the reader asks; null when the site has none. */
   comments: CommentsEmbed | null;
 }
@@ -75,6 +87,8 @@ export interface PostListPageProps extends SiteProps {
   feeds: FeedLink[];
   posts: PostSummary[];
   pagination: Pagination;
+  /** The featured posts, shown above the list: on the home page's first page only, else none. */
+  featured: PostSummary[];
 }
 
 export type TermKind = 'tags' | 'categories';
@@ -91,9 +105,15 @@ export interface TermIndexPageProps extends SiteProps {
   terms: TermCount[];
 }
 
+/** One month of the archive: `YYYY-MM`, and its posts, newest first. */
+export interface ArchiveMonth {
+  month: string;
+  posts: PostLink[];
+}
+
 export interface ArchiveYear {
   year: string;
-  posts: PostLink[];
+  months: ArchiveMonth[];
 }
 
 export interface ArchivePageProps extends SiteProps {

@@ -28,6 +28,8 @@ export const PAGE_ROUTES = Object.freeze({
     files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
     path: (slug: string) => `/categories/${encodeURIComponent(slug)}/`,
   },
+  /** One series' page: its parts in order (a series is short, so it has no later pages). */
+  series: { files: ['pages/series/[slug].tsx'], path: (slug: string) => `/series/${encodeURIComponent(slug)}/` },
   archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
   search: { files: ['pages/search.tsx'], path: () => '/search/' },
   notFound: { files: ['pages/404.tsx'], path: () => '/404/' },

@@ -24,6 +24,7 @@ const props: PostListPageProps = {
   feeds: termFeeds(PAGE_ROUTES.tag.path('中文'), `Posts tagged “中文” | ${site.title}`),
   posts: [postSummary({ slug: 'one', title: 'One', date: '2020-02-02', tags: [chinese] }), postSummary({ slug: 'two', title: 'Two', date: '2020-01-01' })],
   pagination: { page: 2, pageCount: 3, previousUrl: chinese.url, nextUrl: `${chinese.url}page/3/` },
+  featured: [],
 };
 
 describe('PostListTemplate', () => {
@@ -67,5 +68,20 @@ describe('PostListTemplate', () => {
     expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Posts' })).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
     expect(document.querySelector('link[rel="prev"], link[rel="next"]')).toBeNull();
+  });
+
+  it('opens the page with the featured posts, in a section of their own above the h1, when there are some', () => {
+    const featured = [postSummary({ slug: 'writing-with-mdx', title: 'Writing with MDX' })];
+    render(<PostListTemplate {...props} heading="Latest posts" title={null} path="/" featured={featured} />);
+    const main = screen.getByRole('main');
+    const region = within(main).getByRole('region', { name: 'Featured' });
+    expect(within(region).getByRole('link', { name: 'Writing with MDX' })).toHaveAttribute('href', '/posts/writing-with-mdx/');
+    expect(region.compareDocumentPosition(within(main).getByRole('heading', { level: 1 })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(main).getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Featured', 'One', 'Two']);
+  });
+
+  it('has no featured section without featured posts', () => {
+    render(<PostListTemplate {...props} />);
+    expect(screen.queryByRole('region', { name: 'Featured' })).toBeNull();
   });
 });

@@ -48,6 +48,7 @@ const chrome: PostChrome = {
     { id: 'sessions', text: 'Sessions', children: [] },
     { id: 'hallway', text: 'Hallway', children: [] },
   ],
+  series: null,
   comments: null,
 };
 
@@ -152,9 +153,32 @@ describe('PostTemplate', () => {
   );
 
   it(
+    'shows a part of a series its place and the other parts before the contents, and says isPartOf in the JSON-LD',
+    async () => {
+      const series = {
+        name: 'Conferences',
+        url: '/series/conferences/',
+        parts: [
+          { title: 'Older one', url: '/posts/older-one/', date: '2017-01-01' },
+          { title: 're:Invent 2017', url: '/posts/reinvent-2017/', date: '2017-12-15' },
+        ],
+        current: 1,
+      };
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, series }} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      const article = screen.getByRole('article');
+      const seriesNav = within(article).getByRole('navigation', { name: 'Part 2 of 2 in the series Conferences' });
+      expect(within(seriesNav).getByRole('link', { name: 'Conferences' })).toHaveAttribute('href', '/series/conferences/');
+      expect(seriesNav.compareDocumentPosition(within(article).getByRole('navigation', { name: 'Contents' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+      expect(jsonLd.isPartOf).toEqual({ '@type': 'CreativeWorkSeries', name: 'Conferences', url: `${site.url}/series/conferences/` });
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], comments: null }} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], series: null, comments: null }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();

@@ -1,4 +1,4 @@
-import { site, withBasePath } from '../../../lib/config/site';
+import { absoluteUrl, site, withBasePath } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -13,6 +13,7 @@ import { MdxBody } from '../../MdxBody/MdxBody';
 import { Post } from '../../Post/Post';
 import { PostNav } from '../../PostNav/PostNav';
 import { RelatedPosts } from '../../RelatedPosts/RelatedPosts';
+import { SeriesNav } from '../../SeriesNav/SeriesNav';
 import { TableOfContents } from '../../TableOfContents/TableOfContents';
 
 /**
@@ -28,13 +29,15 @@ export function PostTemplate(props: PostPageProps) {
     );
   }
   const { post, body, chrome, menu, socialImage, editUrl } = props;
-  const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined;
+  const series = chrome?.series ? { name: chrome.series.name, url: absoluteUrl(chrome.series.url) } : null;
+  const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name, series } : undefined;
   return (
     <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
       <Post
         post={post}
         locale={site.dateLocale}
-        beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
+        beforeBody={chrome?.series && <SeriesNav series={chrome.series} />}
+        contents={chrome && chrome.tableOfContents.length > 0 && <TableOfContents entries={chrome.tableOfContents} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
           <>
