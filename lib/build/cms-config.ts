@@ -50,6 +50,8 @@ const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widg
   aliases: { label: 'Old URLs', hint: 'The URLs this post had before, such as /2019/01/old-name/: each one redirects here.' },
   redirect_from: { aliasOf: 'aliases' },
   canonical: { label: 'First published at', widget: 'string', hint: 'For a post first published elsewhere: that URL, which its canonical link then names.' },
+  author: { aliasOf: 'authors' },
+  authors: { label: 'Authors', hint: 'The ids of its authors, from the site settings, comma-separated; the site\'s first author when left empty.' },
 };
 
 /** A zod schema's definition, as much of it as the widgets need (zod 4's `def`). */

@@ -40,6 +40,7 @@ export function buildManifest(index: ContentIndex): BuildManifest {
     integrations: siteIntegrations,
     basePath,
     feeds: siteFeeds,
+    authors: index.authors.map(({ id, name, url }) => ({ id, name, url })),
     posts: index.posts.map(toSummary),
     pages: index.pages.map(toSummary),
     routes: sitemapRoutes(index),

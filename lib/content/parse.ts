@@ -7,10 +7,10 @@ import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema, type FrontMatter } from './schema';
-import { authoredExcerptLength, site, withBasePath } from '../config/site';
+import { authoredExcerptLength, authorPageHref, site, siteAuthors, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
-import type { Alias, Post, Term } from './types';
+import type { Alias, AuthorRef, Post, Term } from './types';
 
 /**
  * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
@@ -84,11 +84,32 @@ function aliasesOf(frontMatter: FrontMatter, matterText: string): Alias[] {
   return paths.map((sitePath, position) => ({ sitePath, field: `${field}.${position}`, line: lines[position] ?? null }));
 }
 
-/** Where in the file a schema problem of an alias field is, so the author finds the entry. */
-function aliasIssueLine(path: PropertyKey[], matterText: string): number | undefined {
+/** The fields whose schema problems are reported with their line: those that list values. */
+const LISTING_FIELDS: readonly string[] = [...ALIAS_FIELDS, 'author', 'authors'];
+
+/** Where in the file a schema problem of a field that lists values is, so the author finds the entry. */
+function listingIssueLine(path: PropertyKey[], matterText: string): number | undefined {
   const [field, position] = path;
-  if (!ALIAS_FIELDS.includes(field as (typeof ALIAS_FIELDS)[number])) return undefined;
+  if (!LISTING_FIELDS.includes(field as string)) return undefined;
   return valueLines(matterText, field as string, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
+}
+
+/**
+ * The post's authors, in the order its front matter names them (`authors`, or an id in
+ * `author`); the site's first author when it names none. An id the settings do not have is an
+ * error naming the field and its line.
+ */
+function authorsOf(frontMatter: FrontMatter, matterText: string, sourcePath: string): AuthorRef[] {
+  const field = frontMatter.authors ? 'authors' : 'author';
+  const ids = frontMatter.authors ?? (typeof frontMatter.author === 'string' ? [frontMatter.author] : [siteAuthors[0].id]);
+  return ids.map((id, position) => {
+    const where = field === 'authors' ? { field: `authors.${position}`, line: valueLines(matterText, field, position + 1)[position] ?? undefined } : { field, line: valueLines(matterText, field, 1)[0] ?? undefined };
+    const author = siteAuthors.find((candidate) => candidate.id === id);
+    const known = siteAuthors.map((candidate) => JSON.stringify(candidate.id)).join(', ');
+    if (!author) throw new ContentError(sourcePath, `${JSON.stringify(id)} is not an author of the site: name one of ${known} (the authors in lib/config/settings.ts)`, where);
+    if (ids.indexOf(id) !== position) throw new ContentError(sourcePath, `${JSON.stringify(id)} is named twice`, where);
+    return { id, name: author.name, url: authorPageHref(id) };
+  });
 }
 
 /** What to read of the posts: in dev, drafts and scheduled posts too. */
@@ -135,7 +156,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: aliasIssueLine(issue.path, parsed.matter) });
+    throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: listingIssueLine(issue.path, parsed.matter) });
   }
   const frontMatter = result.data;
   // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
@@ -190,6 +211,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
     canonical: frontMatter.canonical ?? null,
+    authors: authorsOf(frontMatter, parsed.matter, sourcePath),
     sourcePath,
     format: source.format,
     file: source.file,

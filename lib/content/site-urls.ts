@@ -11,7 +11,7 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
-import { basePath, site, siteFeeds, withBasePath } from '../config/site';
+import { basePath, hasAuthorPages, site, siteFeeds, withBasePath } from '../config/site';
 import type { ContentIndex, Post } from './types';
 
 /** A page the site generates: its href, and the posts it shows, whose changes change it. */
@@ -26,7 +26,7 @@ export interface SitePage {
  * the archive, and the search page (which shows no post until a reader searches). The 404
  * page is not one of them: no list links it.
  */
-export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
+export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'authors'>): SitePage[] {
   const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
     [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
   return [
@@ -36,6 +36,9 @@ export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' |
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
     { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
+    ...(hasAuthorPages
+      ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => list(author.url!, author.posts))]
+      : []),
     { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
     { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
   ];

@@ -13,6 +13,15 @@ export interface Term {
   url: string;
 }
 
+/** One of a post's authors, as pages and feeds name them. */
+export interface AuthorRef {
+  /** Their id in the settings. */
+  id: string;
+  name: string;
+  /** The href of their page, under the base path; null on a site with one author, which has no author pages. */
+  url: string | null;
+}
+
 /** What lists and page heads need to know of a post. Plain data, so pages can pass it as props. */
 export interface PostSummary {
   slug: string;
@@ -42,6 +51,8 @@ export interface PostSummary {
   socialImage: string | null;
   /** Where a cross-post was first published (front matter `canonical`), an absolute URL; null for a post first published here. */
   canonical: string | null;
+  /** Who wrote it (front matter `author` or `authors`), in the order given; the site's first author when it names none. */
+  authors: AuthorRef[];
 }
 
 /** One old URL of a post, as its front matter lists it. */
@@ -117,6 +128,11 @@ export interface TermGroup extends Term {
   posts: Post[];
 }
 
+/** One of the site's authors with their posts, newest first. */
+export interface AuthorGroup extends AuthorRef {
+  posts: Post[];
+}
+
 export interface ContentIndex {
   /** `template: "post"` entries, newest first. */
   posts: Post[];
@@ -124,6 +140,8 @@ export interface ContentIndex {
   tags: TermGroup[];
   /** Every category, by name, with its posts. */
   categories: TermGroup[];
+  /** Every author of the site, in the settings' order, with their posts (none for an author who has written none yet). */
+  authors: AuthorGroup[];
   /** `template: "page"` entries, by title. */
   pages: Post[];
   /**

@@ -18,7 +18,7 @@ import { visit } from 'unist-util-visit';
 import type { BuildManifest } from './manifest-file';
 import type { FeedLink } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
-import type { PostSummary } from '../content/types';
+import type { AuthorRef, PostSummary } from '../content/types';
 import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
@@ -160,9 +160,14 @@ function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
 function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
   const { site } = manifest;
   const newest = newestChange(entries.map(({ post }) => post));
+  const home = siteUrlOf(manifest, '/');
+  /** An author as a feed names them: their page's absolute URL, or the home page's on a site with one author. */
+  const person = ({ name, url }: AuthorRef) => ({ name, url: url ? absolute(url, site.url) : home });
   return {
     site,
-    home: siteUrlOf(manifest, '/'),
+    home,
+    /** The site's first author, who speaks for the feed as a whole. */
+    owner: person(manifest.authors[0]),
     /** Each feed's own URL, by format. */
     self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
     // The newest change, not the build time: rebuilding unchanged content changes no feed.
@@ -173,6 +178,7 @@ function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
       updated: startOfDay(lastChange(entry.post)),
       /** The category, then the tags, each name once. */
       terms: [...new Set([...(entry.post.category ? [entry.post.category.name] : []), ...entry.post.tags.map((tag) => tag.name)])],
+      authors: entry.post.authors.map(person),
     })),
   };
 }
@@ -181,8 +187,8 @@ type FeedData = ReturnType<typeof feedData>;
 
 /**
  * RSS 2.0. Titles are text; the description (the excerpt) and `content:encoded` are HTML, as
- * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
- * `dc:creator`.
+ * feed readers read them. RSS's `<author>` must be an e-mail address, so each author's name is
+ * a `dc:creator` of its own.
  */
 const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
   xmlDocument({
@@ -198,14 +204,14 @@ const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
         language: site.language,
         lastBuildDate: updated.toUTCString(),
         'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
-        item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+        item: entries.map(({ post, url, contentHtml, published, terms, authors }) => ({
           title: post.title,
           link: url,
           guid: { '@_isPermaLink': 'true', '#text': url },
           pubDate: published.toUTCString(),
           ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
           'content:encoded': contentHtml,
-          'dc:creator': site.author.name,
+          'dc:creator': authors.map((author) => author.name),
           category: terms,
         })),
       },
@@ -215,7 +221,7 @@ const rssFeed = ({ site, home, self, updated, entries }: FeedData) =>
 /**
  * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
  */
-const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
+const atomFeed = ({ site, home, self, updated, owner, entries }: FeedData) =>
   xmlDocument({
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
@@ -223,13 +229,13 @@ const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
       id: home,
       title: site.title,
       updated: updated.toISOString(),
-      author: { name: site.author.name, uri: home },
+      author: { name: owner.name, uri: owner.url },
       link: [
         { '@_rel': 'alternate', '@_href': home },
         { '@_rel': 'self', '@_href': self.atom },
       ],
       subtitle: site.description,
-      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+      entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms, authors }) => ({
         title: post.title,
         id: url,
         link: { '@_href': url },
@@ -237,7 +243,7 @@ const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
         published: published.toISOString(),
         ...(post.excerpt && { summary: post.excerpt }),
         content: { '@_type': 'html', '#text': contentHtml },
-        author: { name: site.author.name },
+        author: authors.map((author) => ({ name: author.name, uri: author.url })),
         category: terms.map((name) => ({ '@_term': name, '@_label': name })),
       })),
     },
@@ -246,7 +252,7 @@ const atomFeed = ({ site, home, self, updated, entries }: FeedData) =>
 /**
  * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
  */
-const jsonFeed = ({ site, home, self, entries }: FeedData) =>
+const jsonFeed = ({ site, home, self, owner, entries }: FeedData) =>
   `${JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
@@ -255,8 +261,8 @@ const jsonFeed = ({ site, home, self, entries }: FeedData) =>
       feed_url: self.json,
       description: site.description,
       language: site.language,
-      authors: [{ name: site.author.name, url: home }],
-      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms }) => ({
+      authors: [owner],
+      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms, authors }) => ({
         id: url,
         url,
         title: post.title,
@@ -265,7 +271,7 @@ const jsonFeed = ({ site, home, self, entries }: FeedData) =>
         ...(imageUrl && { image: imageUrl }),
         date_published: published.toISOString(),
         date_modified: updated.toISOString(),
-        authors: [{ name: site.author.name }],
+        authors,
         ...(terms.length > 0 && { tags: terms }),
       })),
     },

@@ -19,6 +19,12 @@ import { packageVersion } from '../node/packages';
 import { fileHash, NotCachedError, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 
+/**
+ * The widths of an author's avatar, a square: the size it is shown at (components/AuthorBlock)
+ * and twice that, for screens with two device pixels to a CSS pixel.
+ */
+export const AVATAR_WIDTHS: readonly number[] = [64, 128];
+
 /** Link previews (Open Graph, X) show images at most 1200 px wide. */
 const SOCIAL_IMAGE_WIDTH = 1200;
 
@@ -113,6 +119,8 @@ export interface ImageStore {
   bodyImage(file: string): Promise<{ image: BodyImage; use: ImageUse }>;
   /** A cover or social image as one JPEG or PNG at most 1200 px wide. */
   socialImage(file: string): Promise<{ image: SocialImageFile; use: ImageUse }>;
+  /** An author's avatar, cropped square, at `AVATAR_WIDTHS` (never wider than the image) in AVIF, WebP and its fallback format. */
+  avatarImage(file: string): Promise<{ image: ResponsiveImage; use: ImageUse }>;
   /**
    * Files made from something other than an image file (a social card): `make` runs only when
    * the cache has no entry for `kind` and `input`, and names its files with `fileName`.
@@ -124,7 +132,7 @@ export interface ImageStore {
  * What the output depends on besides its input: the widths and encoder settings here, and
  * sharp's version (which fixes libvips and its encoders).
  */
-const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
+const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), AVATAR_WIDTHS, SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
 
 type SharpFactory = typeof import('sharp').default;
 let sharpModule: Promise<SharpFactory> | undefined;
@@ -304,6 +312,27 @@ export function createImageStore(dirs: ImageDirs, { cachedOnly = false } = {}): 
         const output = await encode(resized(Math.min(width, SOCIAL_IMAGE_WIDTH)), format);
         const image = { width: output.width, height: output.height, file: fileName(output.width, format) };
         return { image, files: new Map([[image.file, output.data]]) };
+      }),
+
+    avatarImage: (file) =>
+      fromFile<ResponsiveImage>('avatar', file, async ({ metadata, width, height, resized, fileName }) => {
+        const side = Math.min(width, height);
+        const fallback = fallbackFormat(metadata);
+        const widths = [...new Set(AVATAR_WIDTHS.map((candidate) => Math.min(candidate, side)))];
+        const made = await Promise.all(
+          widths.flatMap((targetWidth) =>
+            [...new Set([...SOURCE_FORMATS, fallback])].map(async (format) => {
+              // The middle of the image, cropped square.
+              const output = await encode(resized(targetWidth).resize({ width: targetWidth, height: targetWidth, fit: 'cover' }), format);
+              return { variant: { format, width: output.width, height: output.height, file: fileName(output.width, format) }, data: output.data };
+            }),
+          ),
+        );
+        const largest = widths.at(-1)!;
+        return {
+          image: { kind: 'responsive', width: largest, height: largest, fallback, variants: made.map(({ variant }) => variant) },
+          files: new Map(made.map(({ variant, data }) => [variant.file, data])),
+        };
       }),
 
     generated(kind, input, make) {

@@ -5,6 +5,7 @@
 import type { MenuItem } from '../config/site';
 import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
+import type { AvatarPicture } from '../images/avatars';
 import type { CommentsEmbed } from '../integrations/integrations';
 import type { RenderedBody } from '../markdown/compile';
 import type { Pagination } from '../routes/pagination';
@@ -37,6 +38,19 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
+/** An author as their post's author block and their page show them. */
+export interface AuthorProps {
+  id: string;
+  name: string;
+  bio: string;
+  /** The href of their page; null on a site with one author, which has no author pages. */
+  url: string | null;
+  /** Their avatar, as the image pipeline made it; null when the settings give none. */
+  avatar: AvatarPicture | null;
+  /** Links to them elsewhere (https only, lib/config/schema.ts). */
+  links: { label: string; href: string }[];
+}
+
 /** What a post page shows around the body; pages (`template: "page"`) have none of it. */
 export interface PostChrome {
   /** The post published just before this one. */
@@ -47,6 +61,8 @@ export interface PostChrome {
   tableOfContents: TocEntry[];
   /** The comments, loaded when the reader asks; null when the site has none. */
   comments: CommentsEmbed | null;
+  /** Who wrote it, for the author block after the body. */
+  authors: AuthorProps[];
 }
 
 export type PostPageProps = SiteProps &
@@ -73,6 +89,8 @@ export interface PostListPageProps extends SiteProps {
   path: string;
   posts: PostSummary[];
   pagination: Pagination;
+  /** On an author's pages: who they are, shown above their posts. */
+  author?: AuthorProps;
 }
 
 export type TermKind = 'tags' | 'categories';
@@ -87,6 +105,11 @@ export interface TermCount {
 export interface TermIndexPageProps extends SiteProps {
   kind: TermKind;
   terms: TermCount[];
+}
+
+/** `/authors/`: every author of a site with more than one, with their number of posts. */
+export interface AuthorIndexPageProps extends SiteProps {
+  authors: (AuthorProps & { count: number })[];
 }
 
 export interface ArchiveYear {

@@ -28,6 +28,9 @@ export const PAGE_ROUTES = Object.freeze({
     files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
     path: (slug: string) => `/categories/${encodeURIComponent(slug)}/`,
   },
+  /** The authors of a site with more than one (lib/config/site.ts `hasAuthorPages`), and each one's posts. */
+  authors: { files: ['pages/authors/index.tsx'], path: () => '/authors/' },
+  author: { files: ['pages/authors/[id]/index.tsx', 'pages/authors/[id]/page/[page].tsx'], path: (id: string) => `/authors/${id}/` },
   archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
   search: { files: ['pages/search.tsx'], path: () => '/search/' },
   notFound: { files: ['pages/404.tsx'], path: () => '/404/' },

@@ -4,14 +4,16 @@ import type { PostListPageProps } from '../../../lib/page-props/types';
 // that order Turbopack puts the frame's, post and list styles in one stylesheet that every
 // page but /search/ shares (docs/performance.md, Stylesheets; build.test.ts checks it).
 import { SiteFrame } from '../SiteFrame/SiteFrame';
+import { AuthorProfile } from '../../AuthorProfile/AuthorProfile';
 import { Pagination } from '../../Pagination/Pagination';
 import { PostList } from '../../PostList/PostList';
 
-/** One page of a post list: the home page and its later pages, and each tag's and category's pages. */
-export function PostListTemplate({ menu, heading, title, description, path, posts, pagination }: PostListPageProps) {
+/** One page of a post list: the home page and its later pages, each tag's and category's pages, and each author's, with who they are. */
+export function PostListTemplate({ menu, heading, title, description, path, posts, pagination, author }: PostListPageProps) {
   return (
     <SiteFrame menu={menu} title={title} description={description} href={path}>
       <h1>{heading}</h1>
+      {author && <AuthorProfile author={{ ...author, url: null }} />}
       <PostList posts={posts} locale={site.dateLocale} />
       <Pagination pagination={pagination} />
     </SiteFrame>
