@@ -23,6 +23,8 @@ const PAGES = {
   mdxPost: '/posts/writing-with-mdx/',
   folderPost: WIDE_POST,
   tag: '/tags/caching/',
+  authors: '/authors/',
+  author: '/authors/ada-reviewer/',
   search: '/search/',
   notFound: '/no-such-page/',
 };

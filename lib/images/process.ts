@@ -132,7 +132,7 @@ export interface ImageStore {
  * What the output depends on besides its input: the widths and encoder settings here, and
  * sharp's version (which fixes libvips and its encoders).
  */
-const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), AVATAR_WIDTHS, SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
+const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
 
 type SharpFactory = typeof import('sharp').default;
 let sharpModule: Promise<SharpFactory> | undefined;
@@ -315,7 +315,8 @@ export function createImageStore(dirs: ImageDirs, { cachedOnly = false } = {}): 
       }),
 
     avatarImage: (file) =>
-      fromFile<ResponsiveImage>('avatar', file, async ({ metadata, width, height, resized, fileName }) => {
+      // The avatar's widths are in its kind, so changing them remakes avatars alone.
+      fromFile<ResponsiveImage>(`avatar-${AVATAR_WIDTHS.join('-')}`, file, async ({ metadata, width, height, resized, fileName }) => {
         const side = Math.min(width, height);
         const fallback = fallbackFormat(metadata);
         const widths = [...new Set(AVATAR_WIDTHS.map((candidate) => Math.min(candidate, side)))];
