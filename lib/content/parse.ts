@@ -7,7 +7,7 @@ import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema, type FrontMatter } from './schema';
-import { authoredExcerptLength, authorPageHref, site, siteAuthors, withBasePath } from '../config/site';
+import { authoredExcerptLength, authorPageHref, site, SETTINGS_FILE, siteAuthors, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
 import type { Alias, AuthorRef, Post, Term } from './types';
@@ -103,11 +103,12 @@ function authorsOf(frontMatter: FrontMatter, matterText: string, sourcePath: str
   const field = frontMatter.authors ? 'authors' : 'author';
   const ids = frontMatter.authors ?? (typeof frontMatter.author === 'string' ? [frontMatter.author] : [siteAuthors[0].id]);
   return ids.map((id, position) => {
-    const where = field === 'authors' ? { field: `authors.${position}`, line: valueLines(matterText, field, position + 1)[position] ?? undefined } : { field, line: valueLines(matterText, field, 1)[0] ?? undefined };
+    // The front matter is read again for the line only when there is an error to report.
+    const fail = (detail: string) =>
+      new ContentError(sourcePath, detail, field === 'authors' ? { field: `authors.${position}`, line: valueLines(matterText, field, position + 1)[position] ?? undefined } : { field, line: valueLines(matterText, field, 1)[0] ?? undefined });
     const author = siteAuthors.find((candidate) => candidate.id === id);
-    const known = siteAuthors.map((candidate) => JSON.stringify(candidate.id)).join(', ');
-    if (!author) throw new ContentError(sourcePath, `${JSON.stringify(id)} is not an author of the site: name one of ${known} (the authors in lib/config/settings.ts)`, where);
-    if (ids.indexOf(id) !== position) throw new ContentError(sourcePath, `${JSON.stringify(id)} is named twice`, where);
+    if (!author) throw fail(`${JSON.stringify(id)} is not an author of the site: name one of ${siteAuthors.map((candidate) => JSON.stringify(candidate.id)).join(', ')} (the authors in ${SETTINGS_FILE})`);
+    if (ids.indexOf(id) !== position) throw fail(`${JSON.stringify(id)} is named twice`);
     return { id, name: author.name, url: authorPageHref(id) };
   });
 }
