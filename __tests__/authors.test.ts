@@ -5,12 +5,15 @@
  * site that gives that instead, and the `author:` and `authors:` of a post's front matter,
  * resolved against the settings (the sample settings have two authors, `folio-author` first).
  */
+import fs from 'node:fs';
 import { settingsSchema, type SiteSettings } from '../lib/config/schema';
 import { settings } from '../lib/config/settings';
 import { hasAuthorPages, siteAuthors } from '../lib/config/site';
 import { loadContent } from '../lib/content/load';
 import { sitePages } from '../lib/content/site-urls';
+import { avatarPicture, makeAvatars } from '../lib/images/avatars';
 import { dev, loadErrors, production } from './helpers/load-posts';
+import { scratchImageStore, writeImage } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
 
 /** The messages a production load of `files` fails with. */
@@ -147,5 +150,45 @@ describe('errors in a post\'s authors', () => {
     const { posts, broken } = loadContent(dev(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\nauthor: nobody'), 'b.md': post('title: B\ndate: 2020-01-01') })));
     expect(posts.map((entry) => entry.title)).toEqual(['B']);
     expect(broken.map((entry) => [entry.sourcePath, entry.error.field, entry.error.line])).toEqual([['posts/a.md', 'author', 4]]);
+  });
+});
+
+describe('the authors\' avatars', () => {
+  const author = (id: string, avatar: string | null) => ({ id, name: id, bio: 'Bio.', avatar, links: [] });
+
+  it('are made square, 64 and 128 px wide, in AVIF, WebP and the image\'s own format, and shown as a picture of them', async () => {
+    const { store, publicDir } = scratchImageStore();
+    await writeImage(`${publicDir}/people/wide.jpg`, 300, 200);
+    await writeImage(`${publicDir}/people/tiny.png`, 40, 40, 'png');
+    const { avatars, files } = await makeAvatars([author('wide', '/people/wide.jpg'), author('none', null), author('tiny', '/people/tiny.png')], store, publicDir, 'settings.ts');
+    expect(Object.keys(avatars).sort()).toEqual(['tiny', 'wide']);
+    expect(avatars.wide.variants.map(({ format, width, height }) => `${format} ${width}×${height}`).sort()).toEqual(['avif 128×128', 'avif 64×64', 'jpeg 128×128', 'jpeg 64×64', 'webp 128×128', 'webp 64×64']);
+    // Never wider than the image: a 40 px one is made at 40 px alone.
+    expect(avatars.tiny.variants.map(({ format, width }) => `${format} ${width}`).sort()).toEqual(['avif 40', 'png 40', 'webp 40']);
+    expect(files.sort()).toEqual([...avatars.wide.variants, ...avatars.tiny.variants].map((variant) => variant.file).sort());
+    const picture = avatarPicture(avatars.wide);
+    expect(picture.sources.map((source) => source.type)).toEqual(['image/avif', 'image/webp']);
+    expect(picture.src).toMatch(/^\/_img\/wide-[0-9a-f]{12}-64\.jpg$/);
+    expect(picture.srcSet).toMatch(/^\/_img\/wide-[0-9a-f]{12}-64\.jpg 64w, \/_img\/wide-[0-9a-f]{12}-128\.jpg 128w$/);
+    expect([picture.width, picture.height]).toEqual([64, 64]);
+    // Cached like every image: made once.
+    const made = store.stats.made;
+    await makeAvatars([author('wide', '/people/wide.jpg')], store, publicDir, 'settings.ts');
+    expect(store.stats.made).toBe(made);
+  });
+
+  it('fail the build naming each setting whose image is missing, outside public/ or not an image', async () => {
+    const { store, publicDir } = scratchImageStore();
+    fs.writeFileSync(`${publicDir}/notes.png`, 'not an image');
+    const failure = await makeAvatars([author('a', '/gone.png'), author('b', '/../secret.png'), author('c', '/notes.png')], store, publicDir, 'lib/config/settings.ts').then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure?.split('\n')).toEqual([
+      "The authors' avatars cannot be made:",
+      '  lib/config/settings.ts: authors.0.avatar: "/gone.png" points to a file that does not exist in public/',
+      '  lib/config/settings.ts: authors.1.avatar: "/../secret.png" points outside public/',
+      expect.stringMatching(/^ {2}lib\/config\/settings\.ts: authors\.2\.avatar: "\/notes\.png" cannot be read as an image/),
+    ]);
   });
 });

@@ -415,8 +415,8 @@ describe('a rebuild after an edit', () => {
     // What the image cache holds, with a hash of each file's bytes.
     const imageCache = () => Object.fromEntries(filesUnder(madeImagesDir(site)).map((file) => [path.relative(site, file), sha256(fs.readFileSync(file))]));
     const imagesBefore = imageCache();
-    // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages.
-    expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4);
+    // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages; the sample settings' 2 avatars: 2 widths × 3 formats each.
+    expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4 + 12);
     const page = (slug: string) => fs.readFileSync(path.join(site, 'out', ...slug.split('/'), 'index.html'), 'utf8');
     const galleryImages = page('posts/gallery').match(/\/_img\/[^"\s,]+/g);
 

@@ -31,23 +31,25 @@ export interface MadeAvatars {
  */
 export async function makeAvatars(authors: readonly SiteAuthor[], store: ImageStore, publicDir: string, settingsFile: string): Promise<MadeAvatars> {
   const made: MadeAvatars = { avatars: {}, files: [] };
-  const problems: string[] = [];
+  // By the author's position, whichever image fails first.
+  const problems: string[] = Array.from({ length: authors.length }, () => '');
   await Promise.all(
     authors.map(async (author, position) => {
       if (!author.avatar) return;
       const where = `${settingsFile}: authors.${position}.avatar: ${JSON.stringify(author.avatar)}`;
       const found = localFile(author.avatar, { assetDir: null, publicDir });
-      if ('problem' in found) return problems.push(`${where} ${found.problem}`);
+      if ('problem' in found) return (problems[position] = `${where} ${found.problem}`);
       try {
         const { image, use } = await store.avatarImage(found.file);
         made.avatars[author.id] = image;
         made.files.push(...use.files);
       } catch (error) {
-        problems.push(`${where} ${(error as Error).message}`);
+        problems[position] = `${where} ${(error as Error).message}`;
       }
     }),
   );
-  if (problems.length) throw new Error(`The authors' avatars cannot be made:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  const failures = problems.filter(Boolean);
+  if (failures.length) throw new Error(`The authors' avatars cannot be made:\n${failures.map((problem) => `  ${problem}`).join('\n')}`);
   return made;
 }
 
