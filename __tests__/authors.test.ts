@@ -166,11 +166,14 @@ describe('the authors\' avatars', () => {
     // Never wider than the image: a 40 px one is made at 40 px alone.
     expect(avatars.tiny.variants.map(({ format, width }) => `${format} ${width}`).sort()).toEqual(['avif 40', 'png 40', 'webp 40']);
     expect(files.sort()).toEqual([...avatars.wide.variants, ...avatars.tiny.variants].map((variant) => variant.file).sort());
-    const picture = avatarPicture(avatars.wide);
+    const picture = avatarPicture(avatars.wide, (sitePath) => sitePath);
     expect(picture.sources.map((source) => source.type)).toEqual(['image/avif', 'image/webp']);
     expect(picture.src).toMatch(/^\/_img\/wide-[0-9a-f]{12}-64\.jpg$/);
     expect(picture.srcSet).toMatch(/^\/_img\/wide-[0-9a-f]{12}-64\.jpg 64w, \/_img\/wide-[0-9a-f]{12}-128\.jpg 128w$/);
     expect([picture.width, picture.height]).toEqual([64, 64]);
+    // Under the base path, each file's href is.
+    const underBasePath = avatarPicture(avatars.wide, (sitePath) => `/my-repo${sitePath}`);
+    expect([underBasePath.src, ...underBasePath.srcSet.split(', '), ...underBasePath.sources.flatMap((source) => source.srcSet.split(', '))].every((candidate) => candidate.startsWith('/my-repo/_img/'))).toBe(true);
     // Cached like every image: made once.
     const made = store.stats.made;
     await makeAvatars([author('wide', '/people/wide.jpg')], store, publicDir, 'settings.ts');

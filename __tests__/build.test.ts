@@ -447,11 +447,20 @@ describe('a rebuild after an edit', () => {
     expect({ hello: marksOn('posts/hello-world'), gallery: marksOn('posts/gallery') }).toEqual({ hello: [], gallery: [] });
     expect({ components: marksOn('posts/components').length, about: marksOn('about').length }).toEqual({ components: 1, about: 1 });
     expect(entries().length).toBe(before.length + 2);
-    // No image or card was made again: each was looked up (the gallery's two, and the four
-    // cards), none was made, and the image cache holds what it held, byte for byte.
+    // No image or card was made again: each was looked up (the gallery's two, the four cards
+    // and the two avatars), none was made, and the image cache holds what it held, byte for byte.
     const lookups = fs.readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lookups.filter((lookup) => lookup.made)).toEqual([]);
-    expect(lookups.map((lookup) => lookup.image).sort()).toEqual(['body posts/gallery/photo.png', 'body public/social-default.png', 'card', 'card', 'card', 'card']);
+    expect(lookups.map((lookup) => lookup.image).sort()).toEqual([
+      'avatar-64-128 public/images/authors/ada-reviewer.png',
+      'avatar-64-128 public/images/authors/folio-author.png',
+      'body posts/gallery/photo.png',
+      'body public/social-default.png',
+      'card',
+      'card',
+      'card',
+      'card',
+    ]);
     expect(imageCache()).toEqual(imagesBefore);
     // out/_img/ has only what pages show.
     expect(fs.existsSync(path.join(site, 'out', '_img', 'stale-0123456789ab-480.png'))).toBe(false);

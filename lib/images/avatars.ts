@@ -53,20 +53,22 @@ export async function makeAvatars(authors: readonly SiteAuthor[], store: ImageSt
   return made;
 }
 
-/** `srcset` of the avatar's sizes in one format. */
-const srcSetOf = (image: ResponsiveImage, format: ImageFormat) =>
-  image.variants
-    .filter((variant) => variant.format === format)
-    .map((variant) => `${builtImagePath(variant.file)} ${variant.width}w`)
-    .join(', ');
-
-/** What a page needs to show an avatar the pipeline made. */
-export function avatarPicture(image: ResponsiveImage): AvatarPicture {
+/**
+ * What a page needs to show an avatar the pipeline made; `href` makes a site path the page's
+ * href (the base path added: lib/config/site.ts `withBasePath`).
+ */
+export function avatarPicture(image: ResponsiveImage, href: (sitePath: string) => string): AvatarPicture {
+  const fileHref = (file: string) => href(builtImagePath(file));
+  const srcSetOf = (format: ImageFormat) =>
+    image.variants
+      .filter((variant) => variant.format === format)
+      .map((variant) => `${fileHref(variant.file)} ${variant.width}w`)
+      .join(', ');
   const smallest = image.variants.filter((variant) => variant.format === image.fallback).reduce((a, b) => (b.width < a.width ? b : a));
   return {
-    sources: SOURCE_FORMATS.filter((format) => format !== image.fallback).map((format) => ({ type: MEDIA_TYPES[format], srcSet: srcSetOf(image, format) })),
-    src: builtImagePath(smallest.file),
-    srcSet: srcSetOf(image, image.fallback),
+    sources: SOURCE_FORMATS.filter((format) => format !== image.fallback).map((format) => ({ type: MEDIA_TYPES[format], srcSet: srcSetOf(format) })),
+    src: fileHref(smallest.file),
+    srcSet: srcSetOf(image.fallback),
     width: smallest.width,
     height: smallest.height,
   };

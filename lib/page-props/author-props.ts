@@ -1,5 +1,5 @@
 /** An author as pages show them: the settings' data with their page's href and their avatar as the prepare step made it. */
-import { authorPageHref, siteAuthors } from '../config/site';
+import { authorPageHref, siteAuthors, withBasePath } from '../config/site';
 import { avatarPicture } from '../images/avatars';
 import type { LoadedSite } from './site-data';
 import type { AuthorProps } from './types';
@@ -9,5 +9,5 @@ export function authorProps(id: string, avatars: LoadedSite['avatars']): AuthorP
   const author = siteAuthors.find((candidate) => candidate.id === id);
   if (!author) throw new Error(`No author of the site has the id "${id}"`);
   const avatar = avatars[id];
-  return { id, name: author.name, bio: author.bio, url: authorPageHref(id), avatar: avatar ? avatarPicture(avatar) : null, links: author.links };
+  return { id, name: author.name, bio: author.bio, url: authorPageHref(id), avatar: avatar ? avatarPicture(avatar, withBasePath) : null, links: author.links };
 }
