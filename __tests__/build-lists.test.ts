@@ -106,7 +106,7 @@ describe('next build of a site with 23 posts: list pages', () => {
     const listPages = filesUnder(out)
       .filter((file) => file.endsWith('index.html'))
       .map((file) => path.relative(out, path.dirname(file)).split(path.sep).join('/'))
-      .filter((page) => !page.startsWith('posts/') && !['about', '404', 'archive', 'search', 'tags', 'categories', 'admin'].includes(page));
+      .filter((page) => !page.startsWith('posts/') && !['about', '404', 'archive', 'search', 'tags', 'categories', 'authors', 'admin'].includes(page));
     expect(listPages.sort()).toEqual(
       [
         '',
@@ -123,9 +123,15 @@ describe('next build of a site with 23 posts: list pages', () => {
         'categories/技术/page/2',
         'categories/uber-reisen',
         'categories/uber-reisen/page/2',
+        // The sample settings' two authors: every post is the first's; the second has written none yet.
+        'authors/folio-author',
+        'authors/folio-author/page/2',
+        'authors/folio-author/page/3',
+        'authors/ada-reviewer',
       ].sort(),
     );
-    const sizes = listPages.map((page) => [page, listed(page).length] as const);
+    expect(html('authors/ada-reviewer')).toContain('No posts yet.');
+    const sizes = listPages.filter((page) => page !== 'authors/ada-reviewer').map((page) => [page, listed(page).length] as const);
     expect(sizes.filter(([, count]) => count === 0 || count > site.postsPerPage)).toEqual([]);
     expect(filesUnder(out).filter((file) => file.includes(`${path.sep}_next${path.sep}data`))).toEqual([]);
   });
@@ -147,7 +153,8 @@ describe('next build of a site with 23 posts: list pages', () => {
     // Post 23 shares "common" and "中文" with the odd posts: the newest of those first.
     const related = newest.match(/Related posts<\/h2><ul[^>]*>(.*?)<\/ul>/)?.[1] ?? '';
     expect([...related.matchAll(/href="([^"]+)"/g)].map((match) => match[1])).toEqual(posts(21, 19, 17));
-    expect(newest).toMatch(/About the author<\/h2><p[^>]*>Folio Author<\/p>/);
+    // The sample settings have two authors: the default one's name links their page.
+    expect(newest).toMatch(/About the author<\/h2>.*?<p[^>]*><a href="\/authors\/folio-author\/">Folio Author<\/a><\/p>/);
     expect(newest).toContain('1 min read');
 
     const middle = html('posts/post-12');

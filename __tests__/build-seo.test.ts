@@ -14,7 +14,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
-import { site } from '../lib/config/site';
+import { site, siteAuthors } from '../lib/config/site';
 import { post, writePosts } from './helpers/posts-dir';
 import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
@@ -213,7 +213,7 @@ describe('next build of a site with 23 posts: sitemap, feeds and page heads', ()
       dateModified: '2021-03-04',
       url: absolute(`/posts/post-${POSTS}/`),
       description: 'A post with a hostile title.',
-      author: { '@type': 'Person', name: site.author.name },
+      author: [{ '@type': 'Person', name: siteAuthors[0].name, url: absolute(`/authors/${siteAuthors[0].id}/`) }],
       image: meta(tree, 'og:image')[0],
     });
     expect(selectAll('script', tree).filter((script) => script.properties.type !== 'application/ld+json' && !script.properties.id)).toEqual([]);

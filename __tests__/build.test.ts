@@ -415,8 +415,8 @@ describe('a rebuild after an edit', () => {
     // What the image cache holds, with a hash of each file's bytes.
     const imageCache = () => Object.fromEntries(filesUnder(madeImagesDir(site)).map((file) => [path.relative(site, file), sha256(fs.readFileSync(file))]));
     const imagesBefore = imageCache();
-    // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages.
-    expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4);
+    // photo.png: 2 widths × 3 formats; social-default.png: 3 × 3; a card for each of the 4 posts and pages; the sample settings' 2 avatars: 2 widths × 3 formats each.
+    expect(Object.keys(imagesBefore).filter((file) => file.includes(`${path.sep}files${path.sep}`))).toHaveLength(6 + 9 + 4 + 12);
     const page = (slug: string) => fs.readFileSync(path.join(site, 'out', ...slug.split('/'), 'index.html'), 'utf8');
     const galleryImages = page('posts/gallery').match(/\/_img\/[^"\s,]+/g);
 
@@ -447,11 +447,20 @@ describe('a rebuild after an edit', () => {
     expect({ hello: marksOn('posts/hello-world'), gallery: marksOn('posts/gallery') }).toEqual({ hello: [], gallery: [] });
     expect({ components: marksOn('posts/components').length, about: marksOn('about').length }).toEqual({ components: 1, about: 1 });
     expect(entries().length).toBe(before.length + 2);
-    // No image or card was made again: each was looked up (the gallery's two, and the four
-    // cards), none was made, and the image cache holds what it held, byte for byte.
+    // No image or card was made again: each was looked up (the gallery's two, the four cards
+    // and the two avatars), none was made, and the image cache holds what it held, byte for byte.
     const lookups = fs.readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lookups.filter((lookup) => lookup.made)).toEqual([]);
-    expect(lookups.map((lookup) => lookup.image).sort()).toEqual(['body posts/gallery/photo.png', 'body public/social-default.png', 'card', 'card', 'card', 'card']);
+    expect(lookups.map((lookup) => lookup.image).sort()).toEqual([
+      'avatar-64-128 public/images/authors/ada-reviewer.png',
+      'avatar-64-128 public/images/authors/folio-author.png',
+      'body posts/gallery/photo.png',
+      'body public/social-default.png',
+      'card',
+      'card',
+      'card',
+      'card',
+    ]);
     expect(imageCache()).toEqual(imagesBefore);
     // out/_img/ has only what pages show.
     expect(fs.existsSync(path.join(site, 'out', '_img', 'stale-0123456789ab-480.png'))).toBe(false);

@@ -38,7 +38,7 @@ describe('frontMatterFields', () => {
   });
 
   it('offers every field of the schema but its aliases, and the body', () => {
-    const aliases = ['lastmod', 'description', 'coverImage', 'redirect_from'];
+    const aliases = ['lastmod', 'description', 'coverImage', 'redirect_from', 'author'];
     expect(fields.map((entry) => entry.name)).toEqual([...Object.keys(frontMatterSchema.shape).filter((name) => !aliases.includes(name)), 'body']);
     expect(field('excerpt').widget).toBe('text');
     expect(field('cover').widget).toBe('image');

@@ -12,6 +12,9 @@ import { site, siteFeeds } from '../lib/config/site';
 import { category, postSummary, tag } from './helpers/post-summary';
 
 const SITE = site.url;
+
+/** An author whose name is hostile, as the settings may hold it: every feed must carry it as text. */
+const HOSTILE_AUTHOR = { id: 'a', name: 'Ada </dc:creator><script>alert(1)</script> & "Co"', url: '/authors/a/' };
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['item', 'entry', 'category', 'atom:link'].includes(name) });
 
 /** A manifest for `basePath` with the posts `posts` (their URLs under it), and an `out/` holding each post's page. */
@@ -22,6 +25,7 @@ function exportedSite(basePath: string, posts = [postSummary({ slug: 'plain', ur
     basePath,
     feeds: siteFeeds.map((link) => ({ ...link, href: `${basePath}${link.href}` })),
     termFeeds: [],
+    authors: [{ id: 'folio-author', name: 'Folio Author', url: `${basePath}/authors/folio-author/` }],
     posts,
     pages: [],
     routes: [],
@@ -57,14 +61,26 @@ describe('feed entries', () => {
   const posts = [
     postSummary({ slug: 'bare', date: '2021-01-01' }),
     postSummary({ slug: 'tagged', date: '2020-01-01', tags: [tag('aws')] }),
-    postSummary({ slug: 'filed', date: '2019-01-01', category: category('Notes') }),
+    postSummary({ slug: 'filed', date: '2019-01-01', category: category('Notes'), authors: [HOSTILE_AUTHOR, { id: 'folio-author', name: 'Folio Author', url: '/authors/folio-author/' }] }),
   ];
   const { outDir, read, manifest } = exportedSite('', posts);
   beforeAll(() => writeFeedsAndSitemap(manifest, outDir));
 
-  it('name the site\'s author in Atom', () => {
-    const entries = xml.parse(read('atom.xml')).feed.entry;
-    expect(entries.map((entry: { author: { name: string } }) => entry.author.name)).toEqual([site.author.name, site.author.name, site.author.name]);
+  it('name each post\'s authors, in order, escaped: a dc:creator each in RSS, an author each in Atom, authors in JSON Feed', () => {
+    const names = [['Folio Author'], ['Folio Author'], [HOSTILE_AUTHOR.name, 'Folio Author']];
+    const pages = [['/authors/folio-author/'], ['/authors/folio-author/'], ['/authors/a/', '/authors/folio-author/']].map((urls) => urls.map((url) => `${SITE}${url}`));
+    const rss = read('rss.xml');
+    expect(rss).not.toContain('<script>');
+    const items = xml.parse(rss).rss.channel.item;
+    expect(items.map((item: { 'dc:creator': string | string[] }) => [item['dc:creator']].flat())).toEqual(names);
+    const atom = xml.parse(read('atom.xml')).feed;
+    expect(atom.author).toEqual({ name: 'Folio Author', uri: `${SITE}/authors/folio-author/` });
+    const entryAuthors = atom.entry.map((entry: { author: { name: string; uri: string } | { name: string; uri: string }[] }) => [entry.author].flat());
+    expect(entryAuthors.map((authors: { name: string }[]) => authors.map((author) => author.name))).toEqual(names);
+    expect(entryAuthors.map((authors: { uri: string }[]) => authors.map((author) => author.uri))).toEqual(pages);
+    const json = JSON.parse(read('feed.json'));
+    expect(json.authors).toEqual([{ name: 'Folio Author', url: `${SITE}/authors/folio-author/` }]);
+    expect(json.items.map((item: { authors: { name: string; url: string }[] }) => item.authors)).toEqual(names.map((list, i) => list.map((name, j) => ({ name, url: pages[i][j] }))));
   });
 
   it('carry their tags and category, and nothing for a post without either', () => {

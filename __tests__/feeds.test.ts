@@ -172,13 +172,14 @@ describe('feeds written from the build manifest and the exported pages', () => {
     expect(feed.home_page_url).toBe(`${SITE}/`);
     expect(feed.feed_url).toBe(`${SITE}/feed.json`);
     expect(feed.language).toBe('en');
-    expect(feed.authors).toEqual([{ name: 'Folio Author', url: `${SITE}/` }]);
+    // The site's first author, with their page (the sample settings have two authors).
+    expect(feed.authors).toEqual([{ name: 'Folio Author', url: `${SITE}/authors/folio-author/` }]);
     expect(feed).not.toHaveProperty('author');
     expect(feed.items.map((item: { id: string }) => item.id)).toEqual(NEWEST_FIRST);
     for (const item of feed.items) {
       expect(item.url).toBe(item.id);
       expect(item.date_published).toMatch(RFC_3339);
-      expect(item.authors).toEqual([{ name: 'Folio Author' }]);
+      expect(item.authors).toEqual([{ name: 'Folio Author', url: `${SITE}/authors/folio-author/` }]);
       expect(item).not.toHaveProperty('author');
     }
     const [newest, updated, folder, oldest] = feed.items;

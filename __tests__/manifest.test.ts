@@ -52,6 +52,12 @@ describe('siteRoutes', () => {
         '/tags/%E4%B8%AD%E6%96%87/',
         '/categories/',
         '/categories/notes/',
+        // The sample settings have two authors: every post is the first's, 24 at 10 a page.
+        '/authors/',
+        '/authors/folio-author/',
+        '/authors/folio-author/page/2/',
+        '/authors/folio-author/page/3/',
+        '/authors/ada-reviewer/',
         '/archive/',
         '/search/',
       ].sort(),
@@ -80,6 +86,9 @@ describe('siteRoutes', () => {
       { url: '/about/', lastmod: '2017-01-01' },
       { url: '/tags/', lastmod: null },
       { url: '/categories/', lastmod: null },
+      { url: '/authors/', lastmod: null },
+      { url: '/authors/folio-author/', lastmod: null },
+      { url: '/authors/ada-reviewer/', lastmod: null },
       { url: '/archive/', lastmod: null },
       { url: '/search/', lastmod: null },
     ]);

@@ -31,7 +31,7 @@ describe('npm run new-post', () => {
     expect(newPost(postsDir, 'My "quoted" title: Über')).toContain('Wrote posts/my-quoted-title-uber.md');
     const after = new Date();
     const text = fs.readFileSync(path.join(postsDir, 'my-quoted-title-uber.md'), 'utf8');
-    for (const field of ['title', 'date', 'updated', 'draft', 'template', 'tags', 'category', 'excerpt', 'description', 'slug', 'cover', 'socialImage', 'series', 'seriesOrder', 'featured']) {
+    for (const field of ['title', 'date', 'updated', 'draft', 'template', 'tags', 'category', 'excerpt', 'description', 'slug', 'cover', 'socialImage', 'series', 'seriesOrder', 'featured', 'authors']) {
       expect(text).toMatch(new RegExp(`^#? ?${field}:`, 'm'));
     }
     const posts = readPosts(postsDir);

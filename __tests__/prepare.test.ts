@@ -40,13 +40,14 @@ const BROKEN = {
   'missing-cover/index.md': post('title: Missing cover\ndate: 2020-02-03\ncover: ./gone.jpg'),
 };
 
-/** A project whose posts are `files`, with the trip's image and the site's icon; returns its root. */
+/** A project whose posts are `files`, with the trip's image, the site's icon and its authors' avatars; returns its root. */
 async function project(files: Record<string, string>): Promise<string> {
   const postsDir = writePosts(files);
   if (files['trip/index.md']) await writeImage(path.join(postsDir, 'trip', 'lake.png'), 640, 320, 'png');
   const root = path.dirname(postsDir);
   fs.mkdirSync(path.join(root, 'public', 'icons'), { recursive: true });
   fs.copyFileSync(path.join(__dirname, '..', 'public', 'icons', 'icon.svg'), path.join(root, 'public', 'icons', 'icon.svg'));
+  fs.cpSync(path.join(__dirname, '..', 'public', 'images', 'authors'), path.join(root, 'public', 'images', 'authors'), { recursive: true });
   return root;
 }
 

@@ -8,7 +8,7 @@ import { post, writePosts } from './helpers/posts-dir';
 
 /** Every name the build writes at the root of `out/` besides the pages of posts: the list pages, Next's files, feeds, icons, scripts. */
 const EXPORT_ROOT = [
-  'posts', 'page', 'tags', 'categories', 'series', 'archive', 'search', '404', 'index', '_next', '404.html', 'pagefind', '_img', 'katex',
+  'posts', 'page', 'tags', 'categories', 'series', 'authors', 'archive', 'search', '404', 'index', '_next', '404.html', 'pagefind', '_img', 'katex',
   'rss.xml', 'atom.xml', 'feed.json', 'feeds', 'feed.xsl', 'llms.txt', 'sitemap.xml', 'robots.txt', '_headers', '_redirects',
   'favicon.ico', 'icons', 'manifest.webmanifest', 'comments.js', 'search.js', 'admin',
 ];

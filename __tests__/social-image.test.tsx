@@ -320,7 +320,7 @@ describe('Seo with the generated card', () => {
         imageUrl={imageUrl}
         imageSize={{ width: card.width!, height: card.height! }}
         feeds={siteFeeds}
-        article={{ published: '2018-03-03', modified: null, tags: [], section: null, authorName: site.author.name }}
+        article={{ published: '2018-03-03', modified: null, tags: [], section: null, authors: [{ name: 'Folio Author', url: site.url }] }}
       />,
     );
     const tree = fromHtml(html, { fragment: true });

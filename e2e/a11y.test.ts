@@ -26,6 +26,8 @@ const PAGES = {
   series: '/series/caching-at-scale/',
   seriesPart: '/posts/cache-invalidation/',
   archive: '/archive/',
+  authors: '/authors/',
+  author: '/authors/ada-reviewer/',
   search: '/search/',
   notFound: '/no-such-page/',
 };

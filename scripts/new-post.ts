@@ -49,6 +49,7 @@ draft: true                     # shown by \`npm run dev\`, left out of \`npm ru
 template: "post"                # or "page": served at /<slug>/ and linked from the menu
 tags: []                        # e.g. ["aws", "caching"]
 # category: "Notes"             # one category
+# authors: ["folio-author"]     # ids of authors in lib/config/settings.ts; the first one when left out
 # excerpt: "One or two sentences for lists, feeds and the meta description."
 # description: "Another name for excerpt (Lumen, gatsby-starter-blog)."
 # slug: "${slug}"               # defaults to the file name; Lumen's "/posts/${slug}/" works too

@@ -4,7 +4,8 @@ import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
 export interface LayoutProps {
-  site: Pick<SiteConfig, 'title' | 'author' | 'social'>;
+  /** The site, with the author the footer names. */
+  site: Pick<SiteConfig, 'title' | 'social'> & { author: { name: string; bio: string } };
   menu: MenuItem[];
   /** The current page's href, to mark its menu entry. */
   currentPath?: string;

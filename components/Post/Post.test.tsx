@@ -19,6 +19,7 @@ const post: PostSummary = {
   cover: null,
   socialImage: null,
   canonical: null,
+  authors: [{ id: 'folio-author', name: 'Folio Author', url: null }],
 };
 
 const page: PostSummary = {

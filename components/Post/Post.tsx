@@ -6,6 +6,8 @@ import styles from './Post.module.css';
 export interface PostProps {
   post: PostSummary;
   locale: string;
+  /** Shown under the title's line of dates and tags: who wrote it, on a site with several authors. */
+  byline?: ReactNode;
   /** Shown between the header and the body: the series' parts. */
   beforeBody?: ReactNode;
   /**
@@ -25,7 +27,7 @@ export interface PostProps {
  * `data-post-body` (what search indexes). A cross-post says where it was first published,
  * outside the body, so feeds and search take the body alone.
  */
-export function Post({ post, locale, beforeBody, contents, afterBody, children }: PostProps) {
+export function Post({ post, locale, byline, beforeBody, contents, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
   return (
     <article className={styles.post}>
@@ -34,6 +36,7 @@ export function Post({ post, locale, beforeBody, contents, afterBody, children }
         {isPost && (
           <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} scheduled={post.scheduled} />
         )}
+        {byline}
         {post.canonical && (
           <p className={styles.original}>
             Originally published at <a href={post.canonical}>{new URL(post.canonical).host}</a>

@@ -18,7 +18,7 @@ const feeds: SeoProps['feeds'] = [
   { href: '/feed.json', type: 'application/feed+json', label: 'JSON Feed' },
 ];
 const page = { siteTitle: 'Folio', imageUrl: 'https://folio.example.com/social-default.png', feeds };
-const article: ArticleMeta = { published: '2018-03-02', modified: '2019-01-05', tags: ['caching', 'performance'], section: 'Architecture', authorName: 'Folio Author' };
+const article: ArticleMeta = { published: '2018-03-02', modified: '2019-01-05', tags: ['caching', 'performance'], section: 'Architecture', authors: [{ name: 'Folio Author', url: 'https://folio.example.com/authors/folio-author/' }, { name: 'Ada </script><b>', url: 'https://folio.example.com/authors/ada/' }] };
 const post: SeoProps = { ...page, title: 'Cache layers', description: 'Where to cache what.', canonicalUrl: 'https://folio.example.com/posts/cache-layers/', imageUrl: 'https://folio.example.com/posts/cache-layers/cover.png', article };
 
 /** The JSON-LD of the server-rendered head, and the number of script elements in it. */
@@ -103,7 +103,11 @@ describe('Seo', () => {
       image: 'https://folio.example.com/posts/cache-layers/cover.png',
       datePublished: '2018-03-02',
       dateModified: '2019-01-05',
-      author: { '@type': 'Person', name: 'Folio Author' },
+      // Every author, in order, as a Person with their page; a hostile name reads back as written.
+      author: [
+        { '@type': 'Person', name: 'Folio Author', url: 'https://folio.example.com/authors/folio-author/' },
+        { '@type': 'Person', name: 'Ada </script><b>', url: 'https://folio.example.com/authors/ada/' },
+      ],
       keywords: ['caching', 'performance'],
     });
     // Without an update, the post was last modified when it was published.

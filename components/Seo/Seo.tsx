@@ -10,7 +10,8 @@ export interface ArticleMeta {
   tags: string[];
   /** The post's category, or null. */
   section: string | null;
-  authorName: string;
+  /** Who wrote it: each author's name and the absolute URL of their page (the home page's on a site with one author). */
+  authors: { name: string; url: string }[];
   /** The series the post is a part of: its name and the absolute URL of its page. */
   series?: { name: string; url: string } | null;
 }
@@ -59,7 +60,7 @@ function blogPosting({ headline, description, canonicalUrl, imageUrl, article }:
     image: imageUrl,
     datePublished: article.published,
     dateModified: article.modified ?? article.published,
-    author: { '@type': 'Person', name: article.authorName },
+    author: article.authors.map(({ name, url }) => ({ '@type': 'Person', name, url })),
     ...(article.tags.length > 0 && { keywords: article.tags }),
     ...(article.series && { isPartOf: { '@type': 'CreativeWorkSeries', name: article.series.name, url: article.series.url } }),
   };

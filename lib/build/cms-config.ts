@@ -53,6 +53,8 @@ const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widg
   series: { label: 'Series', hint: 'The name of the series this post is a part of; its parts link each other.' },
   seriesOrder: { label: 'Part number', hint: 'Its place in the series, from 1; parts without one follow in date order.' },
   featured: { label: 'Featured', hint: 'Shown in the featured section at the top of the home page.' },
+  author: { aliasOf: 'authors' },
+  authors: { label: 'Authors', hint: 'The ids of its authors, from the site settings, comma-separated; the site\'s first author when left empty.' },
 };
 
 /** A zod schema's definition, as much of it as the widgets need (zod 4's `def`). */

@@ -42,6 +42,7 @@ export function buildManifest(index: ContentIndex): BuildManifest {
     basePath,
     feeds: siteFeeds,
     termFeeds: [...index.tags.map((tag) => termFeed(tag, 'tags')), ...index.categories.map((category) => termFeed(category, 'categories'))],
+    authors: index.authors.map(({ id, name, url }) => ({ id, name, url })),
     posts: index.posts.map(toSummary),
     pages: index.pages.map(toSummary),
     routes: sitemapRoutes(index),

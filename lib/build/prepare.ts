@@ -15,7 +15,8 @@
  * 4. Fail, in a production build, listing every post that could not be read or built and every
  *    broken link (a warning instead with `brokenLinks: 'warn'`); in dev, keep broken posts, so
  *    that each one's page shows its error and the others work, and print broken links.
- * 5. Publish what the pages show into `public/`: the images made from posts, KaTeX's
+ * 5. Publish what the pages show into `public/`: the images made from posts and the authors'
+ *    avatars (made before the link check, so a link may name them), KaTeX's
  *    stylesheet and fonts when a post has math, and the site's icons and web app manifest;
  *    and the CMS's admin page, its configuration made from the front matter schema
  *    (lib/build/admin.ts).
@@ -35,6 +36,8 @@ import { type Post } from '../content/types';
 import { ContentErrors, fromErrorData, toErrorData, type ContentError } from '../content/errors';
 import { writeAtomically } from '../node/files';
 import { projectImageDirs, publishImages } from '../images/cache';
+import { makeAvatars } from '../images/avatars';
+import { createImageStore } from '../images/process';
 import { ICON_FILES, publishIcons } from '../images/icons';
 import { brokenLinks, type LinkedPost } from '../content/links';
 import { siteUrlSet } from '../content/site-urls';
@@ -42,7 +45,7 @@ import { builtImagePath, KATEX_FOLDER } from '../routes/table';
 import { filesUnder } from '../node/files';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
-import { basePath, cmsLocalBackendPort, site } from '../config/site';
+import { basePath, cmsLocalBackendPort, site, SETTINGS_FILE, siteAuthors } from '../config/site';
 import { publishAdmin } from './admin';
 import { siteDataFile } from '../node/folders';
 import type { PostResult } from './post-output';
@@ -77,11 +80,13 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   const publicDir = path.join(root, 'public');
   publishAssets(entries, path.join(publicDir, 'posts'));
   const results = await Promise.all(entries.map(buildPost));
+  // The authors' avatars, which the post and author pages show.
+  const { avatars, files: avatarFiles } = await makeAvatars(siteAuthors, createImageStore(projectImageDirs(root)), publicDir, SETTINGS_FILE);
 
   const broken: BrokenPostData[] = index.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: toErrorData(error) }));
   const outputs: Record<string, PreparedOutput> = {};
   const warnings: string[] = [...(fromGit?.warning ? [fromGit.warning] : []), ...index.warnings.map((warning) => warning.message)];
-  const imageFiles = new Set<string>();
+  const imageFiles = new Set<string>(avatarFiles);
   const linked: LinkedPost[] = [];
   let usesMath = false;
   entries.forEach((post, position) => {
@@ -112,7 +117,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   await publishIcons(publicDir, site, basePath);
   publishAdmin({ publicDir, site, localBackendPort: isDev ? cmsLocalBackendPort : null });
 
-  const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs };
+  const data: SiteData = { mode, basePath, siteUrl: site.url, posts: index.posts, pages: index.pages, broken, outputs, avatars };
   writeAtomically(siteDataFile(root), JSON.stringify(data));
   writeBuildManifest(index, root);
   return { data, warnings, errors };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 import { aliasPatternProblem } from '../routes/redirects';
 import { cmsSchema } from '../integrations/cms';
+import { RESERVED_SEGMENTS } from '../routes/table';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -47,6 +48,26 @@ const aliasPattern = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}` });
 });
 
+/** An https:// URL without credentials, for a link the site shows to readers. */
+const httpsUrl = z.string().superRefine((value, ctx) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  const problem = !url || url.protocol !== 'https:' || !url.hostname ? 'must be an https:// URL' : url.username || url.password ? 'must not hold credentials' : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}, like "https://mastodon.social/@ada"` });
+});
+
+/**
+ * One author of the site. `id` is what posts name in `author:` or `authors:`, and the last
+ * segment of the author's page (`/authors/<id>/`); `avatar` is an image in `public/` (a site
+ * path), which the image pipeline makes in several sizes and formats.
+ */
+const authorSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by single hyphens, like "ada-lovelace": it is the end of the author page\'s URL').refine((id) => !RESERVED_SEGMENTS.has(id), 'is a name the build owns'),
+  name: text,
+  bio: text,
+  avatar: z.string().regex(/^\/[^/\\]/, 'must be the site path of an image in public/, like "/images/authors/ada.png"').nullable().default(null),
+  links: z.array(z.strictObject({ label: text, href: httpsUrl })).default([]),
+});
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
@@ -66,7 +87,13 @@ export const settingsSchema = z.strictObject({
   language: text,
   /** `Intl.DateTimeFormat` locale for dates shown to readers. */
   dateLocale: text,
-  author: z.strictObject({ name: text, bio: text }),
+  /** The site's one author, as before there were several: a name and a bio. Give it or `authors`, not both. */
+  author: z.strictObject({ name: text, bio: text }).optional(),
+  /**
+   * The site's authors, the first of them the default author of a post that names none. With
+   * more than one, each has a page listing their posts. Give it or `author`, not both.
+   */
+  authors: z.array(authorSchema).min(1, 'must list at least one author').optional(),
   /**
    * The site's time zone, an IANA name: the day it is there decides which posts are scheduled
    * (dated after today) and so held back. The build machine's own zone never counts.
@@ -159,6 +186,13 @@ export const settingsSchema = z.strictObject({
    * memory and time, and a post that needs more fails the build naming it.
    */
   postLimits: z.strictObject({ memoryMb: count(128), seconds: count(5) }).default({ memoryMb: 512, seconds: 60 }),
+}).superRefine((settings, ctx) => {
+  if (!settings.author === !settings.authors) {
+    ctx.addIssue({ code: 'custom', path: ['authors'], message: settings.author ? 'and author are both given: list every author under authors' : 'is missing: give the site\'s authors (or its one author as author)' });
+  }
+  settings.authors?.forEach((author, position) => {
+    if (settings.authors!.findIndex((other) => other.id === author.id) !== position) ctx.addIssue({ code: 'custom', path: ['authors', position, 'id'], message: `${JSON.stringify(author.id)} is the id of an author before it; each author needs their own` });
+  });
 });
 
 /** The settings as an author writes them: fields with a default may be left out. */
@@ -168,3 +202,6 @@ export type SiteSettings = z.input<typeof settingsSchema>;
 export type CheckedSettings = z.output<typeof settingsSchema>;
 
 export type MenuItem = CheckedSettings['menu'][number];
+
+/** One of the site's authors, checked. */
+export type SiteAuthor = z.output<typeof authorSchema>;

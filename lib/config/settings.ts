@@ -18,10 +18,24 @@ export const settings: SiteSettings = {
   // Posts dated after today in this zone wait for a build on their day (docs/writing.md#scheduled-posts).
   timeZone: 'UTC',
   scheduledPosts: 'hold',
-  author: {
-    name: 'Folio Author',
-    bio: 'Writes about architecture, DevOps and performance.',
-  },
+  // The first author is the default of a post that names none (`author:` or `authors:` in its front
+  // matter). A site with one author can give `author: { name, bio }` instead (docs/settings.md#authors).
+  authors: [
+    {
+      id: 'folio-author',
+      name: 'Folio Author',
+      bio: 'Writes about architecture, DevOps and performance.',
+      avatar: '/images/authors/folio-author.png',
+      links: [{ label: 'GitHub', href: 'https://github.com/' }],
+    },
+    {
+      id: 'ada-reviewer',
+      name: 'Ada Reviewer',
+      bio: 'Reviews designs and writes about caches and the people who run them.',
+      avatar: '/images/authors/ada-reviewer.png',
+      links: [{ label: 'Mastodon', href: 'https://mastodon.social/' }],
+    },
+  ],
   postsPerPage: 10,
   feedSize: 20,
   socialImage: '/social-default.png',

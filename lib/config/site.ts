@@ -6,12 +6,12 @@
  */
 import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path';
-import { FEED_PATHS, termFeedPath } from '../routes/table';
+import { FEED_PATHS, PAGE_ROUTES, termFeedPath } from '../routes/table';
 import { LOCAL_BACKEND_PORT } from '../integrations/cms';
-import { settingsSchema, type CheckedSettings, type MenuItem } from './schema';
+import { settingsSchema, type CheckedSettings, type MenuItem, type SiteAuthor } from './schema';
 import { settings } from './settings';
 
-export type { MenuItem };
+export type { MenuItem, SiteAuthor };
 
 /** True under `next dev` and `npm run dev`'s prepare step: drafts show, and a broken post shows its error on its page. */
 export const isDev = process.env.NODE_ENV === 'development';
@@ -130,6 +130,18 @@ export const siteFeeds: FeedLink[] = FEED_FORMATS.map((format) => ({ ...format, 
  * titled `title`: linked from that list's pages, beside the site's.
  */
 export const termFeeds = (listPath: string, title: string): FeedLink[] => FEED_FORMATS.map((format) => ({ ...format, href: withBasePath(termFeedPath(listPath, format.format)), title }));
+
+/**
+ * The site's authors, the first the default author of a post that names none: the `authors`
+ * setting, or the one `author` of a site that gives that instead (whose id no URL shows).
+ */
+export const siteAuthors: SiteAuthor[] = site.authors ?? [{ id: 'author', name: site.author!.name, bio: site.author!.bio, avatar: null, links: [] }];
+
+/** A site with more than one author gives each a page, and has an index of them; a site with one keeps its single author block and URLs. */
+export const hasAuthorPages = siteAuthors.length > 1;
+
+/** The href of an author's page; null on a site with one author, which has none. */
+export const authorPageHref = (id: string): string | null => (hasAuthorPages ? withBasePath(PAGE_ROUTES.author.path(id)) : null);
 
 /** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can). */
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));

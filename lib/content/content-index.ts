@@ -2,7 +2,8 @@
 import { ContentError } from './errors';
 import { nameKey } from './slug';
 import { siteRedirects } from './redirects';
-import type { BrokenPost, ContentIndex, Post, PostGroupKind, PostSummary, Term, TermGroup } from './types';
+import { authorPageHref, siteAuthors } from '../config/site';
+import type { AuthorGroup, BrokenPost, ContentIndex, Post, PostGroupKind, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */
 export const newestFirst = (a: Post, b: Post) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
@@ -18,6 +19,7 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
     tags: groupByTerm(posts, (post) => post.tags),
     categories: groupByTerm(posts, (post) => (post.category ? [post.category] : [])),
     series: groupByTerm(posts, (post) => (post.series ? [post.series] : [])).map((group) => ({ ...group, posts: [...group.posts].sort(partOrder) })),
+    authors: groupByAuthor(posts),
     redirects: siteRedirects(posts, pages),
     broken,
     warnings,
@@ -93,8 +95,13 @@ function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Every author of the site with their newest-first posts, in the settings' order. */
+function groupByAuthor(posts: Post[]): AuthorGroup[] {
+  return siteAuthors.map(({ id, name }) => ({ id, name, url: authorPageHref(id), posts: posts.filter((post) => post.authors.some((author) => author.id === id)) }));
+}
+
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical } = post;
-  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors };
 }

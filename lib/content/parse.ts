@@ -7,10 +7,10 @@ import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
 import { frontMatterSchema, type FrontMatter } from './schema';
-import { authoredExcerptLength, site, withBasePath } from '../config/site';
+import { authoredExcerptLength, authorPageHref, site, SETTINGS_FILE, siteAuthors, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
-import type { Alias, Post, PostGroupKind, Term } from './types';
+import type { Alias, AuthorRef, Post, PostGroupKind, Term } from './types';
 
 /**
  * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
@@ -84,14 +84,33 @@ function aliasesOf(frontMatter: FrontMatter, matterText: string): Alias[] {
   return paths.map((sitePath, position) => ({ sitePath, field: `${field}.${position}`, line: lines[position] ?? null }));
 }
 
-/** The fields whose schema problems name their line in the file: the alias lists (each entry's), and the series fields. */
-const LINED_FIELDS: readonly string[] = [...ALIAS_FIELDS, 'series', 'seriesOrder', 'featured'];
+/** The fields whose schema problems name their line in the file: the lists (each entry's: old URLs, authors), and the series fields. */
+const LINED_FIELDS: readonly string[] = [...ALIAS_FIELDS, 'author', 'authors', 'series', 'seriesOrder', 'featured'];
 
 /** Where in the file a schema problem of a field of `LINED_FIELDS` is, so the author finds the entry. */
 function issueLine(path: PropertyKey[], matterText: string): number | undefined {
   const [field, position] = path;
   if (!LINED_FIELDS.includes(field as string)) return undefined;
   return valueLines(matterText, field as string, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
+}
+
+/**
+ * The post's authors, in the order its front matter names them (`authors`, or an id in
+ * `author`); the site's first author when it names none. An id the settings do not have is an
+ * error naming the field and its line.
+ */
+function authorsOf(frontMatter: FrontMatter, matterText: string, sourcePath: string): AuthorRef[] {
+  const field = frontMatter.authors ? 'authors' : 'author';
+  const ids = frontMatter.authors ?? (typeof frontMatter.author === 'string' ? [frontMatter.author] : [siteAuthors[0].id]);
+  return ids.map((id, position) => {
+    // The front matter is read again for the line only when there is an error to report.
+    const fail = (detail: string) =>
+      new ContentError(sourcePath, detail, field === 'authors' ? { field: `authors.${position}`, line: valueLines(matterText, field, position + 1)[position] ?? undefined } : { field, line: valueLines(matterText, field, 1)[0] ?? undefined });
+    const author = siteAuthors.find((candidate) => candidate.id === id);
+    if (!author) throw fail(`${JSON.stringify(id)} is not an author of the site: name one of ${siteAuthors.map((candidate) => JSON.stringify(candidate.id)).join(', ')} (the authors in ${SETTINGS_FILE})`);
+    if (ids.indexOf(id) !== position) throw fail(`${JSON.stringify(id)} is named twice`);
+    return { id, name: author.name, url: authorPageHref(id) };
+  });
 }
 
 /** What to read of the posts: in dev, drafts and scheduled posts too. */
@@ -198,6 +217,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     cover: image(frontMatter.cover ?? frontMatter.coverImage),
     socialImage: image(frontMatter.socialImage),
     canonical: frontMatter.canonical ?? null,
+    authors: authorsOf(frontMatter, parsed.matter, sourcePath),
     sourcePath,
     format: source.format,
     file: source.file,

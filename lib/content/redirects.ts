@@ -51,7 +51,7 @@ const origin = (redirect: RedirectSource) =>
  * writes, a post's or page's folder, or an earlier old URL (by file): one broken post each,
  * naming what it clashes with.
  */
-export function redirectCollisions(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series' | 'redirects'>): BrokenPost[] {
+export function redirectCollisions(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series' | 'authors' | 'redirects'>): BrokenPost[] {
   const entries = [...index.posts, ...index.pages];
   const owners = new Map(entries.map((post) => [comparable(stripBasePath(basePath, post.url) ?? post.url), post]));
   const pages = new Set([...sitePages(index).map((page) => comparable(stripBasePath(basePath, page.url) ?? page.url)), comparable(PAGE_ROUTES.notFound.path())]);

@@ -102,6 +102,23 @@ const canonicalUrl = requiredText('an https:// URL')
   })
   .optional();
 
+/** The id of one of the site's authors (lib/config/settings.ts); whether the site has it is checked when the post is read (lib/content/parse.ts). */
+const authorId = requiredText('an author id from the settings, like "ada"');
+
+/**
+ * The post's author: an author's id. Next's blog-starter writes an object (`{ name, picture }`)
+ * here, which is kept as it is and names none of the site's authors.
+ */
+const authorField = z
+  .union([authorId, z.looseObject({ name: requiredText('text') })], { error: (issue) => `must be an author id from the settings, like "ada"; got ${JSON.stringify(issue.input)}` })
+  .optional();
+
+/** The post's authors, ids from the settings; one id alone is a list of one. */
+const authorList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : (value ?? undefined)),
+  z.array(authorId, { error: (issue) => `must be a list of author ids from the settings, like [ada, grace]; got ${JSON.stringify(issue.input)}` }).min(1, 'must name at least one author').optional(),
+);
+
 export const frontMatterSchema = z.looseObject({
   title: text('text').trim().min(1, 'is required'),
   date: calendarDate,
@@ -136,7 +153,13 @@ export const frontMatterSchema = z.looseObject({
     .optional(),
   /** Shown in the featured section at the top of the home page. */
   featured: z.boolean({ error: (issue) => `must be true or false, got ${JSON.stringify(issue.input)}` }).default(false),
+  /** Who wrote the post: `author` (one id) or `authors` (a list), never both; the site's first author when neither is given. */
+  author: authorField,
+  authors: authorList,
 }).superRefine((frontMatter, ctx) => {
+  if (frontMatter.author !== undefined && frontMatter.authors) {
+    ctx.addIssue({ code: 'custom', path: ['authors'], message: 'and author are both given: name every author under authors' });
+  }
   if (frontMatter.aliases && frontMatter.redirect_from) {
     ctx.addIssue({ code: 'custom', path: ['redirect_from'], message: 'is another name for aliases: list the old URLs under one of them' });
   }

@@ -12,7 +12,7 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { FEED_FILES, type FeedFormat, FEED_STYLESHEET_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH, termFeedPath } from '../routes/table';
-import { basePath, site, siteFeeds, withBasePath } from '../config/site';
+import { basePath, hasAuthorPages, site, siteFeeds, withBasePath } from '../config/site';
 import type { ContentIndex, Post } from './types';
 
 /** A page the site generates: its href, and the posts it shows, whose changes change it. */
@@ -27,7 +27,7 @@ export interface SitePage {
  * each series' page, the archive, and the search page (which shows no post until a reader searches). The 404
  * page is not one of them: no list links it.
  */
-export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series'>): SitePage[] {
+export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series' | 'authors'>): SitePage[] {
   const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
     [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
   return [
@@ -38,6 +38,9 @@ export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' |
     { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
     ...index.series.map((series) => ({ url: series.url, posts: series.posts })),
+    ...(hasAuthorPages
+      ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => list(author.url!, author.posts))]
+      : []),
     { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
     { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
   ];

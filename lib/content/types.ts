@@ -13,6 +13,15 @@ export interface Term {
   url: string;
 }
 
+/** One of a post's authors, as pages and feeds name them. */
+export interface AuthorRef {
+  /** Their id in the settings. */
+  id: string;
+  name: string;
+  /** The href of their page, under the base path; null on a site with one author, which has no author pages. */
+  url: string | null;
+}
+
 /** What lists and page heads need to know of a post. Plain data, so pages can pass it as props. */
 export interface PostSummary {
   slug: string;
@@ -42,6 +51,8 @@ export interface PostSummary {
   socialImage: string | null;
   /** Where a cross-post was first published (front matter `canonical`), an absolute URL; null for a post first published here. */
   canonical: string | null;
+  /** Who wrote it (front matter `author` or `authors`), in the order given; the site's first author when it names none. */
+  authors: AuthorRef[];
 }
 
 /** What groups posts under a URL of its own: a tag, a category, a series. */
@@ -132,6 +143,11 @@ export interface TermGroup extends Term {
   posts: Post[];
 }
 
+/** One of the site's authors with their posts, newest first. */
+export interface AuthorGroup extends AuthorRef {
+  posts: Post[];
+}
+
 export interface ContentIndex {
   /** `template: "post"` entries, newest first. */
   posts: Post[];
@@ -141,6 +157,8 @@ export interface ContentIndex {
   categories: TermGroup[];
   /** Every series, by name, with its parts in order (`seriesOrder`, then date). */
   series: TermGroup[];
+  /** Every author of the site, in the settings' order, with their posts (none for an author who has written none yet). */
+  authors: AuthorGroup[];
   /** `template: "page"` entries, by title. */
   pages: Post[];
   /**

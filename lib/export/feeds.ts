@@ -19,7 +19,7 @@ import { visit } from 'unist-util-visit';
 import type { BuildManifest } from './manifest-file';
 import type { FeedLink, FeedChannel } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
-import type { PostSummary } from '../content/types';
+import type { AuthorRef, PostSummary } from '../content/types';
 import { FEED_STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
@@ -181,13 +181,18 @@ const siteChannel = (manifest: BuildManifest): FeedChannel => ({ url: prefixBase
 function feedData(manifest: BuildManifest, channel: FeedChannel, entries: FeedEntry[]) {
   const { site } = manifest;
   const newest = newestChange(entries.map(({ post }) => post));
+  const home = siteUrlOf(manifest, '/');
+  /** An author as a feed names them: their page's absolute URL, or the home page's on a site with one author. */
+  const person = ({ name, url }: AuthorRef) => ({ name, url: url ? absolute(url, site.url) : home });
   return {
     site,
     title: channel.title,
     description: channel.description,
-    home: siteUrlOf(manifest, '/'),
+    home,
     /** The page that lists the feed's posts: the home page, or a tag's or category's. */
     list: absolute(channel.url, site.url),
+    /** The site's first author, who speaks for the feed as a whole. */
+    owner: person(manifest.authors[0]),
     /** Each feed's own URL, by format. */
     self: Object.fromEntries(channel.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
     /** The XSL stylesheet a browser shows the RSS and Atom feeds with. */
@@ -200,6 +205,7 @@ function feedData(manifest: BuildManifest, channel: FeedChannel, entries: FeedEn
       updated: startOfDay(lastChange(entry.post)),
       /** The category, then the tags, each name once. */
       terms: [...new Set([...(entry.post.category ? [entry.post.category.name] : []), ...entry.post.tags.map((tag) => tag.name)])],
+      authors: entry.post.authors.map(person),
     })),
   };
 }
@@ -208,8 +214,8 @@ type FeedData = ReturnType<typeof feedData>;
 
 /**
  * RSS 2.0. Titles are text; the description (the excerpt) and `content:encoded` are HTML, as
- * feed readers read them. RSS's `<author>` must be an e-mail address, so the author's name is
- * `dc:creator`.
+ * feed readers read them. RSS's `<author>` must be an e-mail address, so each author's name is
+ * a `dc:creator` of its own.
  */
 const rssFeed = ({ site, title, description, list, self, stylesheet, updated, entries }: FeedData) =>
   xmlDocument(
@@ -226,14 +232,14 @@ const rssFeed = ({ site, title, description, list, self, stylesheet, updated, en
           language: site.language,
           lastBuildDate: updated.toUTCString(),
           'atom:link': { '@_href': self.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
-          item: entries.map(({ post, url, contentHtml, published, terms }) => ({
+          item: entries.map(({ post, url, contentHtml, published, terms, authors }) => ({
             title: post.title,
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: published.toUTCString(),
             ...(post.excerpt && { description: textAsHtml(post.excerpt) }),
             'content:encoded': contentHtml,
-            'dc:creator': site.author.name,
+            'dc:creator': authors.map((author) => author.name),
             category: terms,
           })),
         },
@@ -245,7 +251,7 @@ const rssFeed = ({ site, title, description, list, self, stylesheet, updated, en
 /**
  * Atom (RFC 4287). Titles, the subtitle and summaries are text, Atom's default; the content is HTML.
  */
-const atomFeed = ({ site, title, description, home, list, self, stylesheet, updated, entries }: FeedData) =>
+const atomFeed = ({ site, title, description, owner, list, self, stylesheet, updated, entries }: FeedData) =>
   xmlDocument(
     {
       feed: {
@@ -254,13 +260,13 @@ const atomFeed = ({ site, title, description, home, list, self, stylesheet, upda
         id: list,
         title,
         updated: updated.toISOString(),
-        author: { name: site.author.name, uri: home },
+        author: { name: owner.name, uri: owner.url },
         link: [
           { '@_rel': 'alternate', '@_href': list },
           { '@_rel': 'self', '@_href': self.atom },
         ],
         subtitle: description,
-        entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms }) => ({
+        entry: entries.map(({ post, url, contentHtml, published, updated: entryUpdated, terms, authors }) => ({
           title: post.title,
           id: url,
           link: { '@_href': url },
@@ -268,7 +274,7 @@ const atomFeed = ({ site, title, description, home, list, self, stylesheet, upda
           published: published.toISOString(),
           ...(post.excerpt && { summary: post.excerpt }),
           content: { '@_type': 'html', '#text': contentHtml },
-          author: { name: site.author.name },
+          author: authors.map((author) => ({ name: author.name, uri: author.url })),
           category: terms.map((name) => ({ '@_term': name, '@_label': name })),
         })),
       },
@@ -279,7 +285,7 @@ const atomFeed = ({ site, title, description, home, list, self, stylesheet, upda
 /**
  * JSON Feed 1.1: text fields as written, `content_html` as HTML, and each post's image.
  */
-const jsonFeed = ({ site, title, description, home, list, self, entries }: FeedData) =>
+const jsonFeed = ({ site, title, description, list, self, owner, entries }: FeedData) =>
   `${JSON.stringify(
     {
       version: 'https://jsonfeed.org/version/1.1',
@@ -288,8 +294,8 @@ const jsonFeed = ({ site, title, description, home, list, self, entries }: FeedD
       feed_url: self.json,
       description,
       language: site.language,
-      authors: [{ name: site.author.name, url: home }],
-      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms }) => ({
+      authors: [owner],
+      items: entries.map(({ post, url, contentHtml, imageUrl, published, updated, terms, authors }) => ({
         id: url,
         url,
         title: post.title,
@@ -298,7 +304,7 @@ const jsonFeed = ({ site, title, description, home, list, self, entries }: FeedD
         ...(imageUrl && { image: imageUrl }),
         date_published: published.toISOString(),
         date_modified: updated.toISOString(),
-        authors: [{ name: site.author.name }],
+        authors,
         ...(terms.length > 0 && { tags: terms }),
       })),
     },

@@ -13,11 +13,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema } from '../config/schema';
 import type { FeedLink, FeedChannel } from '../config/site';
-import type { PostSummary, Redirect, Term } from '../content/types';
+import type { AuthorRef, PostSummary, Redirect, Term } from '../content/types';
 import { integrationsSchema } from '../integrations/integrations';
 import { buildManifestFile } from '../node/folders';
 
 const termSchema: z.ZodType<Term> = z.strictObject({ name: z.string(), slug: z.string(), url: z.string() });
+
+const authorRefSchema: z.ZodType<AuthorRef> = z.strictObject({ id: z.string(), name: z.string(), url: z.string().nullable() });
 
 const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   slug: z.string(),
@@ -35,6 +37,7 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   cover: z.string().nullable(),
   socialImage: z.string().nullable(),
   canonical: z.string().nullable(),
+  authors: z.array(authorRefSchema),
 });
 
 const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string(), title: z.string().optional() });
@@ -66,6 +69,8 @@ const buildManifestSchema = z.strictObject({
   feeds: z.array(feedLinkSchema),
   /** Every tag's and category's feeds. */
   termFeeds: z.array(termFeedSchema),
+  /** The site's authors, the first the default one, as the feeds name them (lib/config/site.ts `siteAuthors`). */
+  authors: z.array(authorRefSchema),
   /** Every published post, newest first. */
   posts: z.array(postSummarySchema),
   /** Every `template: "page"` page. */

@@ -19,6 +19,12 @@ import { packageVersion } from '../node/packages';
 import { fileHash, NotCachedError, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
 
 
+/**
+ * The widths of an author's avatar, a square: the size it is shown at (components/AuthorBlock)
+ * and twice that, for screens with two device pixels to a CSS pixel.
+ */
+export const AVATAR_WIDTHS: readonly number[] = [64, 128];
+
 /** Link previews (Open Graph, X) show images at most 1200 px wide. */
 const SOCIAL_IMAGE_WIDTH = 1200;
 
@@ -113,6 +119,8 @@ export interface ImageStore {
   bodyImage(file: string): Promise<{ image: BodyImage; use: ImageUse }>;
   /** A cover or social image as one JPEG or PNG at most 1200 px wide. */
   socialImage(file: string): Promise<{ image: SocialImageFile; use: ImageUse }>;
+  /** An author's avatar, cropped square, at `AVATAR_WIDTHS` (never wider than the image) in AVIF, WebP and its fallback format. */
+  avatarImage(file: string): Promise<{ image: ResponsiveImage; use: ImageUse }>;
   /**
    * Files made from something other than an image file (a social card): `make` runs only when
    * the cache has no entry for `kind` and `input`, and names its files with `fileName`.
@@ -304,6 +312,28 @@ export function createImageStore(dirs: ImageDirs, { cachedOnly = false } = {}): 
         const output = await encode(resized(Math.min(width, SOCIAL_IMAGE_WIDTH)), format);
         const image = { width: output.width, height: output.height, file: fileName(output.width, format) };
         return { image, files: new Map([[image.file, output.data]]) };
+      }),
+
+    avatarImage: (file) =>
+      // The avatar's widths are in its kind, so changing them remakes avatars alone.
+      fromFile<ResponsiveImage>(`avatar-${AVATAR_WIDTHS.join('-')}`, file, async ({ metadata, width, height, resized, fileName }) => {
+        const side = Math.min(width, height);
+        const fallback = fallbackFormat(metadata);
+        const widths = [...new Set(AVATAR_WIDTHS.map((candidate) => Math.min(candidate, side)))];
+        const made = await Promise.all(
+          widths.flatMap((targetWidth) =>
+            [...new Set([...SOURCE_FORMATS, fallback])].map(async (format) => {
+              // The middle of the image, cropped square.
+              const output = await encode(resized(targetWidth).resize({ width: targetWidth, height: targetWidth, fit: 'cover' }), format);
+              return { variant: { format, width: output.width, height: output.height, file: fileName(output.width, format) }, data: output.data };
+            }),
+          ),
+        );
+        const largest = widths.at(-1)!;
+        return {
+          image: { kind: 'responsive', width: largest, height: largest, fallback, variants: made.map(({ variant }) => variant) },
+          files: new Map(made.map(({ variant, data }) => [variant.file, data])),
+        };
       }),
 
     generated(kind, input, make) {

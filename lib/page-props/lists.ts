@@ -19,7 +19,7 @@ export function getSiteProps(): SiteProps {
 }
 
 /** The page number of a `[page]` param (one of `laterPages`); without a param, page 1. */
-function pageNumber(param: string | undefined): number {
+export function pageNumber(param: string | undefined): number {
   if (param === undefined) return 1;
   if (!/^[1-9]\d*$/.test(param) || param === '1') throw new Error(`"${param}" is not the number of a later page`);
   return Number(param);

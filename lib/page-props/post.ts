@@ -11,6 +11,7 @@ import type { ContentError } from '../content/errors';
 import type { Template } from '../content/schema';
 import type { Heading } from '../markdown/compile';
 import { getContentIndex, getSiteData, readCompiledPost } from './site-data';
+import { authorProps } from './author-props';
 import type { ContentErrorProps, PostLink, PostPageProps, PostSeries, TocEntry } from './types';
 
 /** A post as lists of titles show it. */
@@ -151,7 +152,7 @@ export const postPathsFallback = isDev ? ('blocking' as const) : false;
  * dev, a post that could not be read or built shows its error instead.
  */
 export function getPostPageProps(template: Template, slug: string): PostPageProps | null {
-  const { index, outputs } = getSiteData();
+  const { index, outputs, avatars } = getSiteData();
   const siteProps = { menu: siteMenu(index.pages) };
   const broken = index.broken.find((entry) => entry.slug === slug);
   if (broken) return { ...siteProps, error: errorProps(broken.error) };
@@ -160,6 +161,15 @@ export function getPostPageProps(template: Template, slug: string): PostPageProp
   const output = outputs[post.sourcePath];
   const { html, usesMath, hasCodeBlocks, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =
-    template === 'post' ? { ...adjacentPosts(index, post), related: relatedPosts(index, post), tableOfContents: tableOfContents(headings), series: seriesOf(index, post), comments: siteCommentsEmbed } : null;
+    template === 'post'
+      ? {
+          ...adjacentPosts(index, post),
+          related: relatedPosts(index, post),
+          tableOfContents: tableOfContents(headings),
+          series: seriesOf(index, post),
+          comments: siteCommentsEmbed,
+          authors: post.authors.map((author) => authorProps(author.id, avatars)),
+        }
+      : null;
   return { ...siteProps, post: toSummary(post), body: { html, usesMath, hasCodeBlocks }, chrome, socialImage: output.socialImage, editUrl: editUrlOf(post.sourcePath) };
 }

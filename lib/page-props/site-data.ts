@@ -18,6 +18,7 @@ import { fromErrorData, type ContentErrorData } from '../content/errors';
 import type { BodyLink } from '../content/links';
 import { basePath, isDev, site } from '../config/site';
 import type { SocialImage } from '../images/social-image';
+import type { ResponsiveImage } from '../images/process';
 
 /** A post body as the prepare step keeps it (lib/build/compile-cache.ts): rendered to HTML, with what its page needs to know of it. */
 export interface CompiledPost {
@@ -66,12 +67,15 @@ export interface SiteData {
   broken: BrokenPostData[];
   /** By source path, for every post and page that was built. */
   outputs: Record<string, PreparedOutput>;
+  /** The avatars the image pipeline made, by author id (lib/images/avatars.ts). */
+  avatars: Record<string, ResponsiveImage>;
 }
 
 /** The prepared site as pages use it: the content index, and each post's output. */
 export interface LoadedSite {
   index: ContentIndex;
   outputs: Record<string, PreparedOutput>;
+  avatars: SiteData['avatars'];
   mode: SiteData['mode'];
 }
 
@@ -95,7 +99,7 @@ export function readSiteData(root: string): LoadedSite {
     );
   }
   const broken = data.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: fromErrorData(error) }));
-  return { index: contentIndex(data.posts, data.pages, broken), outputs: data.outputs, mode: data.mode };
+  return { index: contentIndex(data.posts, data.pages, broken), outputs: data.outputs, avatars: data.avatars, mode: data.mode };
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { FeedLink, MenuItem } from '../config/site';
 import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
+import type { AvatarPicture } from '../images/avatars';
 import type { CommentsEmbed } from '../integrations/integrations';
 import type { RenderedBody } from '../markdown/compile';
 import type { Pagination } from '../routes/pagination';
@@ -47,6 +48,19 @@ export interface PostSeries {
   current: number;
 }
 
+/** An author as their post's author block and their page show them. */
+export interface AuthorProps {
+  id: string;
+  name: string;
+  bio: string;
+  /** The href of their page; null on a site with one author, which has no author pages. */
+  url: string | null;
+  /** Their avatar, as the image pipeline made it; null when the settings give none. */
+  avatar: AvatarPicture | null;
+  /** Links to them elsewhere (https only, lib/config/schema.ts). */
+  links: { label: string; href: string }[];
+}
+
 /** What a post page shows around the body; pages (`template: "page"`) have none of it. */
 export interface PostChrome {
   /** The post published just before this one. */
@@ -59,6 +73,8 @@ export interface PostChrome {
   series: PostSeries | null;
   /** The comments, loaded when the reader asks; null when the site has none. */
   comments: CommentsEmbed | null;
+  /** Who wrote it, for the author block after the body. */
+  authors: AuthorProps[];
 }
 
 export type PostPageProps = SiteProps &
@@ -89,6 +105,8 @@ export interface PostListPageProps extends SiteProps {
   pagination: Pagination;
   /** The featured posts, shown above the list: on the home page's first page only, else none. */
   featured: PostSummary[];
+  /** On an author's pages: who they are, shown above their posts. */
+  author?: AuthorProps;
 }
 
 export type TermKind = 'tags' | 'categories';
@@ -109,6 +127,11 @@ export interface TermIndexPageProps extends SiteProps {
 export interface ArchiveMonth {
   month: string;
   posts: PostLink[];
+}
+
+/** `/authors/`: every author of a site with more than one, with their number of posts. */
+export interface AuthorIndexPageProps extends SiteProps {
+  authors: (AuthorProps & { count: number })[];
 }
 
 export interface ArchiveYear {

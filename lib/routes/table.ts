@@ -30,6 +30,9 @@ export const PAGE_ROUTES = Object.freeze({
   },
   /** One series' page: its parts in order (a series is short, so it has no later pages). */
   series: { files: ['pages/series/[slug].tsx'], path: (slug: string) => `/series/${encodeURIComponent(slug)}/` },
+  /** The authors of a site with more than one (lib/config/site.ts `hasAuthorPages`), and each one's posts. */
+  authors: { files: ['pages/authors/index.tsx'], path: () => '/authors/' },
+  author: { files: ['pages/authors/[id]/index.tsx', 'pages/authors/[id]/page/[page].tsx'], path: (id: string) => `/authors/${id}/` },
   archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
   search: { files: ['pages/search.tsx'], path: () => '/search/' },
   notFound: { files: ['pages/404.tsx'], path: () => '/404/' },

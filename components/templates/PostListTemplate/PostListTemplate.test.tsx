@@ -39,6 +39,18 @@ describe('PostListTemplate', () => {
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
+  it('on an author\'s page: who they are under the heading, their name not a link to the page itself', () => {
+    const author = { id: 'ada', name: 'Ada Reviewer', bio: 'Reviews designs.', url: '/authors/ada/', avatar: null, links: [{ label: 'Mastodon', href: 'https://mastodon.social/@ada' }] };
+    render(<PostListTemplate {...props} heading="Posts by Ada Reviewer" title="Posts by Ada Reviewer" path="/authors/ada/" author={author} />);
+    const main = screen.getByRole('main');
+    const h1 = within(main).getByRole('heading', { level: 1 });
+    const bio = within(main).getByText('Reviews designs.');
+    expect(h1.compareDocumentPosition(bio) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(main).getByText('Ada Reviewer')).toHaveClass('name');
+    expect(within(main).queryByRole('link', { name: 'Ada Reviewer' })).toBeNull();
+    expect(within(main).getByRole('link', { name: 'Mastodon' })).toHaveAttribute('href', 'https://mastodon.social/@ada');
+  });
+
   it('titles the page and points the canonical URL and the head links at this page and its neighbours', () => {
     render(<PostListTemplate {...props} />);
     expect(document.title).toBe(`Posts tagged “中文”, page 2 of 3 | ${site.title}`);

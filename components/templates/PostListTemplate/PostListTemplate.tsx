@@ -4,19 +4,22 @@ import type { PostListPageProps } from '../../../lib/page-props/types';
 // that order Turbopack puts the frame's, post and list styles in one stylesheet that every
 // page but /search/ shares (docs/performance.md, Stylesheets; build.test.ts checks it).
 import { SiteFrame } from '../SiteFrame/SiteFrame';
+import { AuthorProfile } from '../../AuthorProfile/AuthorProfile';
 import { FeaturedPosts } from '../../FeaturedPosts/FeaturedPosts';
 import { Pagination } from '../../Pagination/Pagination';
 import { PostList } from '../../PostList/PostList';
 
 /**
  * One page of a post list: the home page and its later pages, each tag's and category's
- * pages, and each series' page. The home page's first page opens with the featured posts.
+ * pages, each series' page, and each author's, with who they are. The home page's first page
+ * opens with the featured posts.
  */
-export function PostListTemplate({ menu, heading, title, description, path, feeds, posts, pagination, featured }: PostListPageProps) {
+export function PostListTemplate({ menu, heading, title, description, path, feeds, posts, pagination, featured, author }: PostListPageProps) {
   return (
     <SiteFrame menu={menu} title={title} description={description} href={path} feeds={feeds}>
       <FeaturedPosts posts={featured} locale={site.dateLocale} />
       <h1>{heading}</h1>
+      {author && <AuthorProfile author={{ ...author, url: null }} />}
       <PostList posts={posts} locale={site.dateLocale} />
       <Pagination pagination={pagination} />
     </SiteFrame>

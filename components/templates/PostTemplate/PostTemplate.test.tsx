@@ -4,8 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { PostSummary } from '../../../lib/content/types';
 import { compileBody } from '../../../lib/markdown/compile';
 import { commentsEmbed } from '../../../lib/integrations/integrations';
-import type { PostChrome, PostPageProps } from '../../../lib/page-props/types';
-import { site } from '../../../lib/config/site';
+import type { AuthorProps, PostChrome, PostPageProps } from '../../../lib/page-props/types';
+import { site, siteAuthors } from '../../../lib/config/site';
 import { PostTemplate } from './PostTemplate';
 import { renderBodyHtml } from '../../MdxBody/renderBody';
 import { category, tag } from '../../../__tests__/helpers/post-summary';
@@ -37,7 +37,24 @@ const post: PostSummary = {
   cover: null,
   socialImage: null,
   canonical: null,
+  authors: [
+    { id: 'ada', name: 'Ada <b>Reviewer</b>', url: '/authors/ada/' },
+    { id: 'folio', name: 'Folio Author', url: '/authors/folio/' },
+  ],
 };
+
+/** The post's authors as the author block shows them: Ada with an avatar and a link. */
+const authors: AuthorProps[] = [
+  {
+    id: 'ada',
+    name: 'Ada <b>Reviewer</b>',
+    bio: 'Reviews </script> designs.',
+    url: '/authors/ada/',
+    avatar: { sources: [{ type: 'image/avif', srcSet: '/_img/ada-0123456789ab-64.avif 64w' }], src: '/_img/ada-0123456789ab-64.png', srcSet: '/_img/ada-0123456789ab-64.png 64w', width: 64, height: 64 },
+    links: [{ label: 'Mastodon', href: 'https://mastodon.social/@ada' }],
+  },
+  { id: 'folio', name: 'Folio Author', bio: 'Writes about caches.', url: '/authors/folio/', avatar: null, links: [] },
+];
 
 const chrome: PostChrome = {
   previous: { title: 'Older one', url: '/posts/older-one/', date: '2017-01-01' },
@@ -50,6 +67,7 @@ const chrome: PostChrome = {
   ],
   series: null,
   comments: null,
+  authors,
 };
 
 /** The card the build drew for the post (lib/images/social-image.ts). */
@@ -93,7 +111,8 @@ describe('PostTemplate', () => {
       expect(document.querySelector('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
 
       expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
-      expect(screen.getByRole('contentinfo')).toHaveTextContent(site.author.name);
+      // The footer names the site's first author.
+      expect(screen.getByRole('contentinfo')).toHaveTextContent(`${siteAuthors[0].name} — ${siteAuthors[0].bio}`);
     },
     COMPILE_TIMEOUT,
   );
@@ -111,10 +130,13 @@ describe('PostTemplate', () => {
       for (const link of within(toc).getAllByRole('link')) expect(body.querySelector(link.getAttribute('href')!)).not.toBeNull();
 
       expect(within(article).getByText('3 min read')).toBeInTheDocument();
-      const author = within(article).getByRole('region', { name: 'About the author' });
+      const author = within(article).getByRole('region', { name: 'About the authors' });
       expect(body.compareDocumentPosition(author) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-      expect(author).toHaveTextContent(site.author.name);
-      expect(author).toHaveTextContent(site.author.bio);
+      expect(within(author).getAllByRole('link', { name: /Reviewer|Folio/ }).map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+        ['Ada <b>Reviewer</b>', '/authors/ada/'],
+        ['Folio Author', '/authors/folio/'],
+      ]);
+      expect(author).toHaveTextContent('Reviews </script> designs.');
 
       const main = screen.getByRole('main');
       const postNav = within(main).getByRole('navigation', { name: 'Previous and next posts' });
@@ -124,6 +146,34 @@ describe('PostTemplate', () => {
       expect(within(related).getByRole('link', { name: 'Related one' })).toHaveAttribute('href', '/posts/related-one/');
 
       expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  it(
+    'names its authors under the title, each linking their page, and as a list of Person in its JSON-LD; a page names none',
+    async () => {
+      const { unmount } = render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
+      const header = screen.getByRole('article').querySelector('header')!;
+      const byline = within(header).getByText(/^By /);
+      expect(byline).toHaveTextContent(/^By Ada <b>Reviewer<\/b> and Folio Author$/);
+      expect(within(byline).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('rel')])).toEqual([
+        ['Ada <b>Reviewer</b>', '/authors/ada/', 'author'],
+        ['Folio Author', '/authors/folio/', 'author'],
+      ]);
+      const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+      expect(jsonLd.author).toEqual([
+        { '@type': 'Person', name: 'Ada <b>Reviewer</b>', url: `${site.url}/authors/ada/` },
+        { '@type': 'Person', name: 'Folio Author', url: `${site.url}/authors/folio/` },
+      ]);
+      // The avatar the pipeline made, beside the name that says who it is.
+      const avatar = within(screen.getByRole('region', { name: 'About the authors' })).getByRole('presentation');
+      expect(avatar).toHaveAttribute('src', '/_img/ada-0123456789ab-64.png');
+      unmount();
+
+      render(<PostTemplate menu={menu} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('Text.')} />);
+      expect(screen.queryByText(/^By /)).toBeNull();
+      expect(screen.queryByRole('region', { name: /^About the author/ })).toBeNull();
     },
     COMPILE_TIMEOUT,
   );
@@ -178,7 +228,7 @@ describe('PostTemplate', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], series: null, comments: null }} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], series: null, comments: null, authors: [authors[1]] }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();

@@ -1,4 +1,4 @@
-import { absoluteUrl, site, withBasePath } from '../../../lib/config/site';
+import { absoluteUrl, hasAuthorPages, site, withBasePath } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -6,6 +6,7 @@ import { PAGE_ROUTES } from '../../../lib/routes/table';
 // page but /search/ shares (docs/performance.md, Stylesheets; build.test.ts checks it).
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 import { AuthorBlock } from '../../AuthorBlock/AuthorBlock';
+import { Byline } from '../../Byline/Byline';
 import { Comments } from '../../Comments/Comments';
 import { ContentErrorPanel } from '../../ContentErrorPanel/ContentErrorPanel';
 import { EditLink } from '../../EditLink/EditLink';
@@ -30,19 +31,21 @@ export function PostTemplate(props: PostPageProps) {
   }
   const { post, body, chrome, menu, socialImage, editUrl } = props;
   const series = chrome?.series ? { name: chrome.series.name, url: absoluteUrl(chrome.series.url) } : null;
-  const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name, series } : undefined;
+  const authors = post.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url ?? withBasePath(PAGE_ROUTES.home.path())) }));
+  const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authors, series } : undefined;
   return (
     <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
       <Post
         post={post}
         locale={site.dateLocale}
+        byline={chrome && hasAuthorPages && <Byline authors={post.authors} locale={site.dateLocale} />}
         beforeBody={chrome?.series && <SeriesNav series={chrome.series} />}
         contents={chrome && chrome.tableOfContents.length > 0 && <TableOfContents entries={chrome.tableOfContents} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
           <>
             {editUrl && <EditLink href={editUrl} what={post.template} />}
-            {chrome && <AuthorBlock author={site.author} />}
+            {chrome && <AuthorBlock authors={chrome.authors} />}
           </>
         }
       >

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath, type FeedLink, type MenuItem } from '../../../lib/config/site';
+import { absoluteUrl, site, siteAuthors, siteFeeds, socialImageUrl, withBasePath, type FeedLink, type MenuItem } from '../../../lib/config/site';
 import type { SocialImage } from '../../../lib/images/social-image';
 import { Layout } from '../../Layout/Layout';
 import { Seo, type ArticleMeta } from '../../Seo/Seo';
@@ -33,7 +33,8 @@ export function SiteFrame({ menu, title, description, href, socialImage, article
   const imageUrl = socialImage ? absoluteUrl(withBasePath(socialImage.url)) : socialImageUrl();
   const imageSize = socialImage?.width && socialImage.height ? { width: socialImage.width, height: socialImage.height } : undefined;
   return (
-    <Layout site={site} menu={menu} currentPath={inMenu ? href : undefined}>
+    // The footer names the site's first author, its owner.
+    <Layout site={{ ...site, author: siteAuthors[0] }} menu={menu} currentPath={inMenu ? href : undefined}>
       <Seo title={title ?? undefined} siteTitle={site.title} description={description} canonicalUrl={absoluteUrl(href)} originalUrl={originalUrl} imageUrl={imageUrl} imageSize={imageSize} feeds={[...siteFeeds, ...feeds]} article={article} />
       {children}
     </Layout>

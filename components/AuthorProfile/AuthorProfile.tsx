@@ -1,0 +1,45 @@
+import type { AuthorProps } from '../../lib/page-props/types';
+import styles from './AuthorProfile.module.css';
+
+export interface AuthorProfileProps {
+  author: AuthorProps;
+  /** Shown after the bio: the author's number of posts, on the authors' index. */
+  count?: number;
+}
+
+/**
+ * One author: their avatar (as the image pipeline made it), their name (a link to their page
+ * on a site with more than one author), their bio and their links elsewhere.
+ */
+export function AuthorProfile({ author, count }: AuthorProfileProps) {
+  const { avatar } = author;
+  return (
+    <div className={styles.profile}>
+      {avatar && (
+        <picture className={styles.avatar}>
+          {avatar.sources.map((source) => (
+            <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={`${avatar.width}px`} />
+          ))}
+          {/* The name beside it says who it is. */}
+          <img src={avatar.src} srcSet={avatar.srcSet} sizes={`${avatar.width}px`} width={avatar.width} height={avatar.height} alt="" loading="lazy" decoding="async" />
+        </picture>
+      )}
+      <div>
+        <p className={styles.name}>{author.url ? <a href={author.url}>{author.name}</a> : author.name}</p>
+        <p className={styles.bio}>{author.bio}</p>
+        {count !== undefined && <p className={styles.count}>{count === 1 ? '1 post' : `${count} posts`}</p>}
+        {author.links.length > 0 && (
+          <ul className={styles.links} aria-label={`${author.name} elsewhere`}>
+            {author.links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} rel="me">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
