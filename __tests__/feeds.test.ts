@@ -262,8 +262,8 @@ describe('each tag\'s and category\'s feeds', () => {
       ['alternate', `${SITE}/categories/notes/`],
       ['self', `${SITE}/feeds/categories/notes/atom.xml`],
     ]);
-    // The author is the site's, at the site's home page.
-    expect(feed.author).toEqual({ name: 'Folio Author', uri: `${SITE}/` });
+    // The feed's author is the site's first, at their page (the sample settings have two authors).
+    expect(feed.author).toEqual({ name: 'Folio Author', uri: `${SITE}/authors/folio-author/` });
     const json = JSON.parse(read('feeds/tags/mdx/feed.json'));
     expect([json.title, json.home_page_url, json.feed_url]).toEqual(['Posts tagged “mdx” | Folio', `${SITE}/tags/mdx/`, `${SITE}/feeds/tags/mdx/feed.json`]);
     // An entry is the same in every feed that carries it.
