@@ -21,6 +21,7 @@ export function postSummary(overrides: Partial<PostSummary> & { slug: string }):
     cover: null,
     socialImage: null,
     canonical: null,
+    lang: 'en',
     ...overrides,
   };
 }

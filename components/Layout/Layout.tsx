@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
+import { hrefInLanguage, withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
+import type { PageLanguage } from '../../lib/page-props/types';
+import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
@@ -8,11 +10,13 @@ export interface LayoutProps {
   menu: MenuItem[];
   /** The current page's href, to mark its menu entry. */
   currentPath?: string;
+  /** The page's language, whose links the switcher shows; the default language's home when absent. */
+  language?: PageLanguage;
   children: ReactNode;
 }
 
 /** The frame of every page: skip link, header with navigation and theme toggle, main content, footer. */
-export function Layout({ site, menu, currentPath, children }: LayoutProps) {
+export function Layout({ site, menu, currentPath, language, children }: LayoutProps) {
   const { author, social } = site;
   return (
     <div className={styles.frame}>
@@ -20,7 +24,7 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
         Skip to content
       </a>
       <header className={styles.header}>
-        <a className={styles.brand} href={withBasePath('/')}>
+        <a className={styles.brand} href={language ? hrefInLanguage(language.lang, '/') : withBasePath('/')}>
           {site.title}
         </a>
         <nav aria-label="Main">
@@ -34,6 +38,11 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
             ))}
           </ul>
         </nav>
+        {language && language.links.length > 1 && (
+          <div className={styles.languages}>
+            <LanguageSwitcher current={language.lang} links={language.links} label="Languages" />
+          </div>
+        )}
         <ThemeToggle />
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>

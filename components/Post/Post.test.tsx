@@ -19,6 +19,7 @@ const post: PostSummary = {
   cover: null,
   socialImage: null,
   canonical: null,
+  lang: 'en',
 };
 
 const page: PostSummary = {

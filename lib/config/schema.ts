@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 import { aliasPatternProblem } from '../routes/redirects';
 import { cmsSchema } from '../integrations/cms';
+import { RESERVED_ROOT_NAMES } from '../routes/table';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -47,13 +48,33 @@ const aliasPattern = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}` });
 });
 
+/** A BCP 47 language tag as pages, feeds and folders use it: `en`, `fr`, `pt-br`. */
+const languageCode = z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a language code: write one like "en", "fr" or "pt-br", in lower case` });
+
+/** A date locale `Intl.DateTimeFormat` knows (`en-GB`, `ar-EG`). */
+const dateLocale = text.refine((locale) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 1, { error: (issue) => `${JSON.stringify(issue.input)} is not a locale this Node can format dates in` });
+
+/** One language of a site in several (`languages`). */
+const siteLanguage = z.strictObject({
+  code: languageCode,
+  /** Its name in its own language, as the language switcher shows it: `Français`. */
+  name: text,
+  /** Which way its text runs: `rtl` for Arabic, Hebrew, Persian or Urdu. */
+  dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  /** `Intl.DateTimeFormat` locale for the dates its pages show: `fr-FR`, `ar-EG`. */
+  dateLocale,
+  /** True for the one language whose pages are at the root of the site. */
+  default: z.boolean().default(false),
+});
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
   href: text,
 });
 
-export const settingsSchema = z.strictObject({
+/** The settings' fields, each checked on its own; `settingsSchema` checks them together. */
+export const settingsFields = z.strictObject({
   title: text,
   description: text,
   /**
@@ -62,10 +83,15 @@ export const settingsSchema = z.strictObject({
    * path in `BASE_PATH`.
    */
   url: text,
-  /** The `lang` of every page. */
-  language: text,
-  /** `Intl.DateTimeFormat` locale for dates shown to readers. */
-  dateLocale: text,
+  /** The `lang` of every page, for a site in one language; a site in several lists them in `languages` instead. */
+  language: text.optional(),
+  /** `Intl.DateTimeFormat` locale for dates shown to readers, with `language`. */
+  dateLocale: text.optional(),
+  /**
+   * The site's languages, for a site in more than one (docs/i18n.md): the default one's pages
+   * are at the root, each other one's under `/<code>/`. In place of `language` and `dateLocale`.
+   */
+  languages: z.array(siteLanguage).min(1, 'must list at least one language').optional(),
   author: z.strictObject({ name: text, bio: text }),
   /**
    * The site's time zone, an IANA name: the day it is there decides which posts are scheduled
@@ -161,6 +187,22 @@ export const settingsSchema = z.strictObject({
   postLimits: z.strictObject({ memoryMb: count(128), seconds: count(5) }).default({ memoryMb: 512, seconds: 60 }),
 });
 
+/** The settings: their fields, and a site's language given once, either as `language` or as `languages`. */
+export const settingsSchema = settingsFields.superRefine((settings, ctx) => {
+  const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (!settings.languages) {
+    for (const field of ['language', 'dateLocale'] as const) if (!settings[field]) problem([field], 'is required, unless `languages` lists the site\'s languages');
+    return;
+  }
+  for (const field of ['language', 'dateLocale'] as const) if (settings[field]) problem([field], 'is each language\'s in `languages`: remove it');
+  const defaults = settings.languages.filter((language) => language.default).length;
+  if (defaults !== 1) problem(['languages'], `must mark exactly one language \`default: true\`, not ${defaults}`);
+  settings.languages.forEach(({ code }, position) => {
+    if (settings.languages!.findIndex((other) => other.code === code) !== position) problem(['languages', position, 'code'], `"${code}" is listed twice`);
+    if (RESERVED_ROOT_NAMES.has(code)) problem(['languages', position, 'code'], `"${code}" is a path the build writes itself`);
+  });
+});
+
 /** The settings as an author writes them: fields with a default may be left out. */
 export type SiteSettings = z.input<typeof settingsSchema>;
 
@@ -168,3 +210,6 @@ export type SiteSettings = z.input<typeof settingsSchema>;
 export type CheckedSettings = z.output<typeof settingsSchema>;
 
 export type MenuItem = CheckedSettings['menu'][number];
+
+/** One of the site's languages, checked. */
+export type SiteLanguageSettings = NonNullable<CheckedSettings['languages']>[number];

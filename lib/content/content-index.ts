@@ -23,6 +23,16 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
   };
 }
 
+/**
+ * The part of `index` in one language: its posts and pages, their tags and categories, and the
+ * broken posts. Lists, previous and next and related posts are made from it, so each stays in
+ * its language.
+ */
+export function languageIndex(index: ContentIndex, lang: string): ContentIndex {
+  const inLanguage = (post: Post) => post.lang === lang;
+  return { ...contentIndex(index.posts.filter(inLanguage), index.pages.filter(inLanguage), index.broken, index.warnings), redirects: index.redirects };
+}
+
 /** `items` grouped by `keyOf`, in order of first appearance (Map.groupBy needs Node 21; Folio supports Node 20). */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -41,7 +51,7 @@ export function termClashes(posts: Post[], kind: 'tags' | 'categories', termsOf:
     .sort((a, b) => a.sourcePath.localeCompare(b.sourcePath))
     .flatMap((post) => termsOf(post).map((term, position) => ({ post, term, field: kind === 'tags' ? `tags.${position}` : 'category' })));
   const clashes: BrokenPost[] = [];
-  for (const group of groupBy(uses, (use) => use.term.slug).values()) {
+  for (const group of groupBy(uses, (use) => use.term.url).values()) {
     const [first] = group;
     for (const use of group.filter((candidate) => nameKey(candidate.term.name) !== nameKey(first.term.name))) {
       const detail = `${JSON.stringify(use.term.name)} and ${JSON.stringify(first.term.name)} in ${first.post.sourcePath} would share the URL ${use.term.url}; names that differ in more than case and accents need different URLs: rename one`;
@@ -51,14 +61,15 @@ export function termClashes(posts: Post[], kind: 'tags' | 'categories', termsOf:
   return clashes;
 }
 
-/** Groups newest-first posts by term slug; each group keeps that order, and groups are sorted by name. */
+/** Groups newest-first posts by term (slug and language); each group keeps that order, and groups are sorted by name. */
 function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[] {
   const groups = new Map<string, TermGroup>();
   for (const post of posts) {
     for (const term of termsOf(post)) {
-      const group = groups.get(term.slug) ?? { ...term, posts: [] };
+      // By URL, not slug: one tag in two languages is two lists (`/tags/x/`, `/fr/tags/x/`).
+      const group = groups.get(term.url) ?? { ...term, posts: [] };
       if (!group.posts.includes(post)) group.posts.push(post);
-      groups.set(term.slug, group);
+      groups.set(term.url, group);
     }
   }
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -66,6 +77,6 @@ function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[
 
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical } = post;
-  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, lang } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, lang };
 }

@@ -126,6 +126,10 @@ export const frontMatterSchema = z.looseObject({
   redirect_from: aliasList,
   /** Where a cross-post was first published: its canonical link points there. */
   canonical: canonicalUrl,
+  /** The post's language, one of the site's `languages` (docs/i18n.md); else its folder's (`posts/fr/`), else the default. */
+  lang: optionalText('a language code'),
+  /** What its translations share (docs/i18n.md); else its file name (`posts/fr/hello.md` translates `posts/en/hello.md`). */
+  translationKey: optionalText('text'),
 }).superRefine((frontMatter, ctx) => {
   if (frontMatter.aliases && frontMatter.redirect_from) {
     ctx.addIssue({ code: 'custom', path: ['redirect_from'], message: 'is another name for aliases: list the old URLs under one of them' });

@@ -11,7 +11,7 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
-import { basePath, site, siteFeeds, withBasePath } from '../config/site';
+import { basePath, hrefInLanguage, site, siteFeeds } from '../config/site';
 import type { ContentIndex, Post } from './types';
 
 /** A page the site generates: its href, and the posts it shows, whose changes change it. */
@@ -27,17 +27,26 @@ export interface SitePage {
  * page is not one of them: no list links it.
  */
 export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
+  return site.languages.flatMap(({ code }) => languagePages(code, index));
+}
+
+/** The pages of one language: its home page at `/` or `/<code>/`, and the rest under it. */
+function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
+  const inLanguage = <T extends { lang: string }>(entries: readonly T[]) => entries.filter((entry) => entry.lang === code);
+  // A term is its posts' language's: every post of a term group shares it.
+  const termsIn = (groups: typeof whole.tags) => groups.filter((group) => group.posts[0]?.lang === code);
+  const index = { posts: inLanguage(whole.posts), pages: inLanguage(whole.pages), tags: termsIn(whole.tags), categories: termsIn(whole.categories) };
   const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
     [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
   return [
-    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
+    ...list(hrefInLanguage(code, PAGE_ROUTES.home.path()), index.posts),
     ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, posts: [post] })),
-    { url: withBasePath(PAGE_ROUTES.tags.path()), posts: index.tags.flatMap((tag) => tag.posts) },
+    { url: hrefInLanguage(code, PAGE_ROUTES.tags.path()), posts: index.tags.flatMap((tag) => tag.posts) },
     ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
+    { url: hrefInLanguage(code, PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
     ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
-    { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
+    { url: hrefInLanguage(code, PAGE_ROUTES.archive.path()), posts: index.posts },
+    { url: hrefInLanguage(code, PAGE_ROUTES.search.path()), posts: [] },
   ];
 }
 
@@ -73,7 +82,8 @@ export interface SiteUrlSetInput {
 /** Every URL the export of `index` answers: see the top of this file. */
 export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): SiteUrlSet {
   // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
-  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
+  const notFound = site.languages.map(({ code }) => sitePathOfHref(hrefInLanguage(code, PAGE_ROUTES.notFound.path())));
+  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), ...notFound, ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
   const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
   const published = [...files].map(comparableSitePath);
   // A static host serves a published `…/index.html` at its folder too (the CMS's /admin/).

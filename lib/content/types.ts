@@ -42,6 +42,8 @@ export interface PostSummary {
   socialImage: string | null;
   /** Where a cross-post was first published (front matter `canonical`), an absolute URL; null for a post first published here. */
   canonical: string | null;
+  /** The code of its language, one of the site's. */
+  lang: string;
 }
 
 /** One old URL of a post, as its front matter lists it. */
@@ -103,6 +105,16 @@ export interface Post extends PostSummary {
   aliases: Alias[];
   /** Every front matter field, the unknown ones included. */
   frontMatter: FrontMatter;
+  /** What its translations share: front matter `translationKey`, else the name of its file (or folder). */
+  translationKey: string;
+}
+
+/** What the loader needs to know of the site's languages (lib/config/site.ts). */
+export interface ContentLanguages {
+  /** Every language's code, the default one first. */
+  codes: readonly string[];
+  /** True when the settings list `languages`: a folder `posts/<code>/` then holds that language's posts. */
+  folders: boolean;
 }
 
 /** A post that could not be read (dev only: a production build fails instead). */

@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { settingsSchema } from '../config/schema';
-import type { FeedLink } from '../config/site';
+import { settingsFields } from '../config/schema';
+import type { FeedLink, SiteConfig } from '../config/site';
 import type { PostSummary, Redirect, Term } from '../content/types';
 import { integrationsSchema } from '../integrations/integrations';
 import { buildManifestFile } from '../node/folders';
@@ -35,6 +35,15 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   cover: z.string().nullable(),
   socialImage: z.string().nullable(),
   canonical: z.string().nullable(),
+  lang: z.string(),
+});
+
+/** The site as the build resolved it (lib/config/site.ts `SiteConfig`): its settings, with its languages. */
+const siteConfigSchema: z.ZodType<SiteConfig> = settingsFields.omit({ language: true, dateLocale: true, languages: true }).extend({
+  language: z.string(),
+  dateLocale: z.string(),
+  languages: z.array(z.strictObject({ code: z.string(), name: z.string(), dir: z.enum(['ltr', 'rtl']).nullable(), dateLocale: z.string(), default: z.boolean() })),
+  multilingual: z.boolean(),
 });
 
 const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string() });
@@ -51,7 +60,7 @@ const siteRouteSchema = z.strictObject({
 const redirectSchema: z.ZodType<Redirect> = z.strictObject({ from: z.string(), to: z.string(), title: z.string() });
 
 const buildManifestSchema = z.strictObject({
-  site: settingsSchema,
+  site: siteConfigSchema,
   /**
    * The comments and analytics this build uses (the site's, or `FOLIO_INTEGRATIONS`'s), for
    * what runs after the build: `integrationCspSources` (lib/integrations/integrations.ts)

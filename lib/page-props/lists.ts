@@ -5,18 +5,29 @@
  * shows (one page of summaries, or titles and dates), so no list page grows with the number of
  * posts except the archive, which lists them all.
  */
-import { type MenuItem, site, siteMenu, withBasePath } from '../config/site';
+import { defaultLanguage, hrefInLanguage, site, siteMenu } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
 import { PAGE_ROUTES } from '../routes/table';
-import { getContentIndex } from './site-data';
+import { getLanguageIndex } from './site-data';
 import { toLink } from './post';
-import type { ArchivePageProps, ArchiveYear, PostLink, PostListPageProps, SiteProps, TermCount, TermIndexPageProps, TermKind } from './types';
+import { pageLanguage, routePageLanguage } from './languages';
+import type { ArchivePageProps, ArchiveYear, PageLanguage, PostLink, PostListPageProps, SiteProps, TermCount, TermIndexPageProps, TermKind } from './types';
 
-export function getSiteProps(): SiteProps {
-  return { menu: siteMenu(getContentIndex().pages) };
+/** What every page of the language `lang` at the site path `sitePath` (the same in every language) gets: its menu and language. */
+function routeSiteProps(lang: string, sitePath: string): SiteProps {
+  return { menu: siteMenu(getLanguageIndex(lang).pages, lang), language: routePageLanguage(lang, sitePath) };
 }
+
+/** The search page in `lang`. */
+export const getSearchProps = (lang: string = defaultLanguage): SiteProps => routeSiteProps(lang, PAGE_ROUTES.search.path());
+
+/** The not-found page in `lang`. */
+export const getNotFoundProps = (lang: string = defaultLanguage): SiteProps => routeSiteProps(lang, PAGE_ROUTES.notFound.path());
+
+/** The codes of the languages whose pages are under `/<code>/`, as route params: every one but the default. */
+export const getLanguagePaths = (): string[] => site.languages.filter((language) => !language.default).map((language) => language.code);
 
 /** The page number of a `[page]` param (one of `laterPages`); without a param, page 1. */
 function pageNumber(param: string | undefined): number {
@@ -35,11 +46,12 @@ interface PostListing {
 }
 
 /** Page `page` of a post list, with only that page's summaries. */
-export function postListPage(list: PostListing, page: number, perPage: number, menu: MenuItem[]): PostListPageProps {
+export function postListPage(list: PostListing, page: number, perPage: number, { menu, language }: SiteProps): PostListPageProps {
   const { items, pagination } = paginate(list.posts, list.baseUrl, page, perPage);
   const pageTitle = page === 1 ? list.title : `${list.title ?? list.heading}, page ${page} of ${pagination.pageCount}`;
   return {
     menu,
+    language,
     heading: list.heading,
     title: pageTitle,
     description: list.description,
@@ -49,17 +61,22 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
   };
 }
 
-const homeListing = (index: ContentIndex): PostListing => ({ posts: index.posts, baseUrl: withBasePath(PAGE_ROUTES.home.path()), heading: 'Latest posts', description: site.description, title: null });
+const homeListing = (index: ContentIndex, lang: string): PostListing => ({
+  posts: index.posts,
+  baseUrl: hrefInLanguage(lang, PAGE_ROUTES.home.path()),
+  heading: 'Latest posts',
+  description: site.description,
+  title: null,
+});
 
-/** The home page, or with the `[page]` param, `/page/<page>/`. */
-export function getHomePageProps(page?: string): PostListPageProps {
-  const index = getContentIndex();
-  return postListPage(homeListing(index), pageNumber(page), site.postsPerPage, siteMenu(index.pages));
+/** The home page of `lang`, or with the `[page]` param, `/page/<page>/` (`/fr/page/<page>/`). */
+export function getHomePageProps(page?: string, lang: string = defaultLanguage): PostListPageProps {
+  return postListPage(homeListing(getLanguageIndex(lang), lang), pageNumber(page), site.postsPerPage, routeSiteProps(lang, PAGE_ROUTES.home.path()));
 }
 
-/** The `[page]` params of `/page/<page>/`: every page of the home list after the first. */
-export function getHomePagePaths(): string[] {
-  return laterPages(getContentIndex().posts.length, site.postsPerPage);
+/** The `[page]` params of `/page/<page>/` in `lang`: every page of its home list after the first. */
+export function getHomePagePaths(lang: string = defaultLanguage): string[] {
+  return laterPages(getLanguageIndex(lang).posts.length, site.postsPerPage);
 }
 
 const TERM_WORDS: Record<TermKind, { heading: (name: string) => string; description: (name: string) => string }> = {
@@ -79,11 +96,17 @@ export function termListing(group: TermGroup, kind: TermKind): PostListing {
   return { posts: group.posts, baseUrl: group.url, heading: words.heading(group.name), description: words.description(group.name), title: words.heading(group.name) };
 }
 
-/** `/tags/<slug>/` or `/categories/<slug>/`, or with the `[page]` param, one of its later pages. */
-export function getTermPageProps(kind: TermKind, slug: string, page?: string): PostListPageProps {
-  const index = getContentIndex();
+/** A term's page in `lang`: its translations are the same term (by slug) in the languages that have it. */
+function termPageLanguage(kind: TermKind, slug: string, lang: string): PageLanguage {
+  const translations = site.languages.flatMap(({ code }) => getLanguageIndex(code)[kind].filter((term) => term.slug === slug).map((term) => [code, term.url] as const));
+  return pageLanguage(lang, new Map(translations));
+}
+
+/** `/tags/<slug>/` or `/categories/<slug>/` in `lang`, or with the `[page]` param, one of its later pages. */
+export function getTermPageProps(kind: TermKind, slug: string, page?: string, lang: string = defaultLanguage): PostListPageProps {
+  const index = getLanguageIndex(lang);
   const list = termListing(findTerm(index, kind, slug), kind);
-  return postListPage(list, pageNumber(page), site.postsPerPage, siteMenu(index.pages));
+  return postListPage(list, pageNumber(page), site.postsPerPage, { menu: siteMenu(index.pages, lang), language: termPageLanguage(kind, slug, lang) });
 }
 
 /**
@@ -91,21 +114,20 @@ export function getTermPageProps(kind: TermKind, slug: string, page?: string): P
  * Next writes `out/tags/<slug>/index.html` with the slug itself as the folder name (`中文`),
  * links percent-encode it (`Term.url`), and static servers decode the request path back to it.
  */
-export function getTermSlugs(kind: TermKind): string[] {
-  return getContentIndex()[kind].map((term) => term.slug);
+export function getTermSlugs(kind: TermKind, lang: string = defaultLanguage): string[] {
+  return getLanguageIndex(lang)[kind].map((term) => term.slug);
 }
 
-/** The `{ slug, page }` params of every later page of every tag or category. */
-export function getTermPagePaths(kind: TermKind): { slug: string; page: string }[] {
-  return getContentIndex()[kind].flatMap((term) => laterPages(term.posts.length, site.postsPerPage).map((page) => ({ slug: term.slug, page })));
+/** The `{ slug, page }` params of every later page of every tag or category in `lang`. */
+export function getTermPagePaths(kind: TermKind, lang: string = defaultLanguage): { slug: string; page: string }[] {
+  return getLanguageIndex(lang)[kind].flatMap((term) => laterPages(term.posts.length, site.postsPerPage).map((page) => ({ slug: term.slug, page })));
 }
 
 /** Every term with its number of posts, in the index's order (by name). */
 export const termCounts = (groups: readonly TermGroup[]): TermCount[] => groups.map((group) => ({ name: group.name, url: group.url, count: group.posts.length }));
 
-export function getTermIndexProps(kind: TermKind): TermIndexPageProps {
-  const index = getContentIndex();
-  return { menu: siteMenu(index.pages), kind, terms: termCounts(index[kind]) };
+export function getTermIndexProps(kind: TermKind, lang: string = defaultLanguage): TermIndexPageProps {
+  return { ...routeSiteProps(lang, PAGE_ROUTES[kind].path()), kind, terms: termCounts(getLanguageIndex(lang)[kind]) };
 }
 
 /** Newest-first posts grouped by year, newest year first, each entry only a title, URL and date. */
@@ -119,7 +141,6 @@ export function archiveByYear(posts: readonly PostLink[]): ArchiveYear[] {
   return years;
 }
 
-export function getArchiveProps(): ArchivePageProps {
-  const index = getContentIndex();
-  return { menu: siteMenu(index.pages), years: archiveByYear(index.posts) };
+export function getArchiveProps(lang: string = defaultLanguage): ArchivePageProps {
+  return { ...routeSiteProps(lang, PAGE_ROUTES.archive.path()), years: archiveByYear(getLanguageIndex(lang).posts) };
 }

@@ -4,13 +4,15 @@
  * related posts, the table of contents and the comments. In dev, a broken post's page gets its
  * error instead.
  */
-import { editUrlOf, isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
+import { defaultLanguage, editUrlOf, isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post } from '../content/types';
 import type { ContentError } from '../content/errors';
 import type { Template } from '../content/schema';
 import type { Heading } from '../markdown/compile';
-import { getContentIndex, getSiteData, readCompiledPost } from './site-data';
+import { getLanguageIndex, getSiteData, readCompiledPost } from './site-data';
+import { postPageLanguage, routePageLanguage } from './languages';
+import { PAGE_ROUTES } from '../routes/table';
 import type { ContentErrorProps, PostLink, PostPageProps, TocEntry } from './types';
 
 /** A post as lists of titles show it. */
@@ -117,9 +119,9 @@ export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
   return entries;
 }
 
-/** Slugs of the posts (or pages) to generate; in dev, broken posts too, so their pages can show the error. */
-export function getSlugs(template: Template): string[] {
-  const index = getContentIndex();
+/** Slugs of the posts (or pages) in `lang` to generate; in dev, broken posts too, so their pages can show the error. */
+export function getSlugs(template: Template, lang: string = defaultLanguage): string[] {
+  const index = getLanguageIndex(lang);
   const entries = template === 'post' ? index.posts : index.pages;
   return [...new Set([...entries.map((post) => post.slug), ...index.broken.map((broken) => broken.slug)])];
 }
@@ -143,13 +145,15 @@ export const postPathsFallback = isDev ? ('blocking' as const) : false;
  * prepare step made them; null if there is none with that slug (a deleted post, in dev). In
  * dev, a post that could not be read or built shows its error instead.
  */
-export function getPostPageProps(template: Template, slug: string): PostPageProps | null {
-  const { index, outputs } = getSiteData();
-  const siteProps = { menu: siteMenu(index.pages) };
+export function getPostPageProps(template: Template, slug: string, lang: string = defaultLanguage): PostPageProps | null {
+  const { index: wholeIndex, outputs } = getSiteData();
+  const index = getLanguageIndex(lang);
+  const menu = siteMenu(index.pages, lang);
   const broken = index.broken.find((entry) => entry.slug === slug);
-  if (broken) return { ...siteProps, error: errorProps(broken.error) };
+  if (broken) return { menu, language: routePageLanguage(lang, PAGE_ROUTES.home.path()), error: errorProps(broken.error) };
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
+  const siteProps = { menu, language: postPageLanguage(wholeIndex, post) };
   const output = outputs[post.sourcePath];
   const { html, usesMath, hasCodeBlocks, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =

@@ -1,4 +1,3 @@
-import { site } from '../../../lib/config/site';
 import type { PostListPageProps } from '../../../lib/page-props/types';
 // The frame is imported before this page's components, so its stylesheet comes first: with
 // that order Turbopack puts the frame's, post and list styles in one stylesheet that every
@@ -8,11 +7,11 @@ import { Pagination } from '../../Pagination/Pagination';
 import { PostList } from '../../PostList/PostList';
 
 /** One page of a post list: the home page and its later pages, and each tag's and category's pages. */
-export function PostListTemplate({ menu, heading, title, description, path, posts, pagination }: PostListPageProps) {
+export function PostListTemplate({ menu, language, heading, title, description, path, posts, pagination }: PostListPageProps) {
   return (
-    <SiteFrame menu={menu} title={title} description={description} href={path}>
+    <SiteFrame menu={menu} language={language} title={title} description={description} href={path}>
       <h1>{heading}</h1>
-      <PostList posts={posts} locale={site.dateLocale} />
+      <PostList posts={posts} locale={language.dateLocale} />
       <Pagination pagination={pagination} />
     </SiteFrame>
   );

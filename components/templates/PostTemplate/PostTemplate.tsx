@@ -1,4 +1,4 @@
-import { site, withBasePath } from '../../../lib/config/site';
+import { hrefInLanguage, site } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -22,18 +22,18 @@ import { TableOfContents } from '../../TableOfContents/TableOfContents';
 export function PostTemplate(props: PostPageProps) {
   if ('error' in props) {
     return (
-      <SiteFrame menu={props.menu} title="Error" description={props.error.message} href={withBasePath(PAGE_ROUTES.home.path())} inMenu={false}>
+      <SiteFrame menu={props.menu} language={props.language} title="Error" description={props.error.message} href={hrefInLanguage(props.language.lang, PAGE_ROUTES.home.path())} inMenu={false}>
         <ContentErrorPanel error={props.error} />
       </SiteFrame>
     );
   }
-  const { post, body, chrome, menu, socialImage, editUrl } = props;
+  const { post, body, chrome, menu, language, socialImage, editUrl } = props;
   const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authorName: site.author.name } : undefined;
   return (
-    <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
+    <SiteFrame menu={menu} language={language} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
       <Post
         post={post}
-        locale={site.dateLocale}
+        locale={language.dateLocale}
         beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
@@ -48,7 +48,7 @@ export function PostTemplate(props: PostPageProps) {
       {chrome && (
         <>
           <PostNav previous={chrome.previous} next={chrome.next} />
-          <RelatedPosts posts={chrome.related} locale={site.dateLocale} />
+          <RelatedPosts posts={chrome.related} locale={language.dateLocale} />
           {chrome.comments && <Comments comments={chrome.comments} />}
         </>
       )}

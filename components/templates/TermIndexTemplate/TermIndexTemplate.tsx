@@ -1,4 +1,4 @@
-import { withBasePath } from '../../../lib/config/site';
+import { hrefInLanguage } from '../../../lib/config/site';
 import type { TermIndexPageProps, TermKind } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -13,10 +13,10 @@ const WORDS: Record<TermKind, { heading: string; description: string; empty: str
 };
 
 /** `/tags/` or `/categories/`: every term with its number of posts. */
-export function TermIndexTemplate({ menu, kind, terms }: TermIndexPageProps) {
+export function TermIndexTemplate({ menu, language, kind, terms }: TermIndexPageProps) {
   const words = WORDS[kind];
   return (
-    <SiteFrame menu={menu} title={words.heading} description={words.description} href={withBasePath(PAGE_ROUTES[kind].path())}>
+    <SiteFrame menu={menu} language={language} title={words.heading} description={words.description} href={hrefInLanguage(language.lang, PAGE_ROUTES[kind].path())}>
       <h1>{words.heading}</h1>
       <TermList terms={terms} emptyText={words.empty} />
     </SiteFrame>
