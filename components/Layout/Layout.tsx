@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../lib/config/dictionaries';
 import type { ReactNode } from 'react';
 import { hrefInLanguage, withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
 import type { PageLanguage } from '../../lib/page-props/types';
@@ -18,16 +19,17 @@ export interface LayoutProps {
 /** The frame of every page: skip link, header with navigation and theme toggle, main content, footer. */
 export function Layout({ site, menu, currentPath, language, children }: LayoutProps) {
   const { author, social } = site;
+  const text = language?.text ?? ENGLISH;
   return (
     <div className={styles.frame}>
       <a className={styles.skip} href="#main">
-        Skip to content
+        {text.skipToContent}
       </a>
       <header className={styles.header}>
         <a className={styles.brand} href={language ? hrefInLanguage(language.lang, '/') : withBasePath('/')}>
           {site.title}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={text.mainMenu}>
           <ul className={styles.menu}>
             {menu.map((item) => (
               <li key={item.href}>
@@ -40,10 +42,10 @@ export function Layout({ site, menu, currentPath, language, children }: LayoutPr
         </nav>
         {language && language.links.length > 1 && (
           <div className={styles.languages}>
-            <LanguageSwitcher current={language.lang} links={language.links} label="Languages" />
+            <LanguageSwitcher current={language.lang} links={language.links} label={text.languages} />
           </div>
         )}
-        <ThemeToggle />
+        <ThemeToggle label={text.darkTheme} />
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
         {children}
@@ -53,7 +55,7 @@ export function Layout({ site, menu, currentPath, language, children }: LayoutPr
           {author.name} — {author.bio}
         </p>
         {social.length > 0 && (
-          <ul className={styles.social} aria-label="Elsewhere">
+          <ul className={styles.social} aria-label={text.elsewhere}>
             {social.map((link) => (
               <li key={link.href}>
                 <a href={link.href} rel="me">

@@ -1,3 +1,4 @@
+import { ENGLISH, type Dictionary } from '../../lib/config/dictionaries';
 import type { PostSummary } from '../../lib/content/types';
 import { PostMeta } from '../PostMeta/PostMeta';
 import styles from './PostList.module.css';
@@ -5,11 +6,14 @@ import styles from './PostList.module.css';
 export interface PostListProps {
   posts: PostSummary[];
   locale: string;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
+
 }
 
 /** Posts as a list of summaries: title (a link), date, category and excerpt. */
-export function PostList({ posts, locale }: PostListProps) {
-  if (posts.length === 0) return <p>No posts yet.</p>;
+export function PostList({ posts, locale, text = ENGLISH }: PostListProps) {
+  if (posts.length === 0) return <p>{text.noPosts}</p>;
   return (
     <ol className={styles.list}>
       {posts.map((post) => (
@@ -18,7 +22,7 @@ export function PostList({ posts, locale }: PostListProps) {
             <h2 className={styles.title}>
               <a href={post.url}>{post.title}</a>
             </h2>
-            <PostMeta date={post.date} locale={locale} category={post.category} draft={post.draft} scheduled={post.scheduled} />
+            <PostMeta date={post.date} locale={locale} category={post.category} draft={post.draft} scheduled={post.scheduled} text={text} />
             {post.excerpt && <p className={styles.excerpt}>{post.excerpt}</p>}
           </article>
         </li>

@@ -16,6 +16,16 @@ const en = {
   newerPosts: 'Newer posts',
   olderPosts: 'Older posts',
   pageOf: 'Page {page} of {pages}',
+  titlePage: '{title}, page {page} of {pages}',
+  postsTagged: 'Posts tagged “{name}”',
+  postsTaggedDescription: 'Every post tagged “{name}”, newest first.',
+  postsInCategory: 'Posts in {name}',
+  postsInCategoryDescription: 'Every post in the category {name}, newest first.',
+  tagsDescription: 'Every tag, with its number of posts.',
+  categoriesDescription: 'Every category, with its number of posts.',
+  noTags: 'No tags yet.',
+  noCategories: 'No categories yet.',
+  notFoundDescription: 'There is no page at this address.',
   contents: 'Contents',
   minRead: '{minutes} min read',
   updated: 'Updated',
@@ -35,6 +45,9 @@ const en = {
   darkTheme: 'Dark theme',
 };
 
+/** The English text: complete, and what a component shows when given none (its tests, a site of one language). */
+export const ENGLISH: Readonly<Dictionary> = en;
+
 /** Every interface string, by key. */
 export type Dictionary = typeof en;
 export type DictionaryKey = keyof Dictionary;
@@ -49,6 +62,16 @@ const fr: Partial<Dictionary> = {
   newerPosts: 'Articles plus récents',
   olderPosts: 'Articles plus anciens',
   pageOf: 'Page {page} sur {pages}',
+  titlePage: '{title}, page {page} sur {pages}',
+  postsTagged: 'Articles étiquetés « {name} »',
+  postsTaggedDescription: 'Tous les articles étiquetés « {name} », du plus récent au plus ancien.',
+  postsInCategory: 'Articles dans {name}',
+  postsInCategoryDescription: 'Tous les articles de la catégorie {name}, du plus récent au plus ancien.',
+  tagsDescription: "Toutes les étiquettes, avec leur nombre d'articles.",
+  categoriesDescription: "Toutes les catégories, avec leur nombre d'articles.",
+  noTags: "Aucune étiquette pour l'instant.",
+  noCategories: "Aucune catégorie pour l'instant.",
+  notFoundDescription: "Il n'y a pas de page à cette adresse.",
   contents: 'Sommaire',
   minRead: '{minutes} min de lecture',
   updated: 'Mis à jour le',
@@ -78,6 +101,16 @@ const ar: Partial<Dictionary> = {
   newerPosts: 'مقالات أحدث',
   olderPosts: 'مقالات أقدم',
   pageOf: 'الصفحة {page} من {pages}',
+  titlePage: '{title}، الصفحة {page} من {pages}',
+  postsTagged: 'مقالات موسومة «{name}»',
+  postsTaggedDescription: 'كل المقالات الموسومة «{name}»، الأحدث أولًا.',
+  postsInCategory: 'مقالات في {name}',
+  postsInCategoryDescription: 'كل المقالات في تصنيف {name}، الأحدث أولًا.',
+  tagsDescription: 'كل الوسوم، مع عدد مقالاتها.',
+  categoriesDescription: 'كل التصنيفات، مع عدد مقالاتها.',
+  noTags: 'لا وسوم بعد.',
+  noCategories: 'لا تصنيفات بعد.',
+  notFoundDescription: 'لا توجد صفحة بهذا العنوان.',
   contents: 'المحتويات',
   minRead: '{minutes} دقائق قراءة',
   updated: 'حُدّث في',

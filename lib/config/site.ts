@@ -163,6 +163,10 @@ export const siteFeeds: FeedLink[] = [
   { format: 'json', href: withBasePath(FEED_PATHS.json), type: 'application/feed+json', label: 'JSON Feed' },
 ];
 
+/** The feeds of the language `code`, which its pages link: the default language's at the root, each other's under its code (`/fr/rss.xml`). */
+export const feedsIn = (code: string): FeedLink[] =>
+  code === defaultLanguage ? siteFeeds : siteFeeds.map((feed) => ({ ...feed, href: hrefInLanguage(code, FEED_PATHS[feed.format]) }));
+
 /** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can). */
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));
 

@@ -2,6 +2,9 @@
 import { ContentError } from './errors';
 import { nameKey } from './slug';
 import { siteRedirects } from './redirects';
+import { groupBy } from './group-by';
+
+export { groupBy };
 import type { BrokenPost, ContentIndex, Post, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */
@@ -31,13 +34,6 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
 export function languageIndex(index: ContentIndex, lang: string): ContentIndex {
   const inLanguage = (post: Post) => post.lang === lang;
   return { ...contentIndex(index.posts.filter(inLanguage), index.pages.filter(inLanguage), index.broken, index.warnings), redirects: index.redirects };
-}
-
-/** `items` grouped by `keyOf`, in order of first appearance (Map.groupBy needs Node 21; Folio supports Node 20). */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
 }
 
 /**

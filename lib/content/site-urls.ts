@@ -11,13 +11,16 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
-import { basePath, hrefInLanguage, site, siteFeeds } from '../config/site';
+import { basePath, feedsIn, hrefInLanguage, site } from '../config/site';
 import type { ContentIndex, Post } from './types';
+import { groupBy } from './group-by';
 
 /** A page the site generates: its href, and the posts it shows, whose changes change it. */
 export interface SitePage {
   url: string;
   posts: readonly Post[];
+  /** The page's href in each language that has it, by code (its own included); none on a site of one language, or for a later page of a list. */
+  alternates?: Record<string, string>;
 }
 
 /**
@@ -27,26 +30,53 @@ export interface SitePage {
  * page is not one of them: no list links it.
  */
 export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
-  return site.languages.flatMap(({ code }) => languagePages(code, index));
+  const multilingual = site.languages.length > 1;
+  const everyLanguage = (sitePath: string) => (multilingual ? Object.fromEntries(site.languages.map(({ code }) => [code, hrefInLanguage(code, sitePath)])) : undefined);
+  const byKey = groupBy([...index.posts, ...index.pages], (post) => `${post.template}/${post.translationKey}`);
+  const translations = (post: Post) => (multilingual ? Object.fromEntries(byKey.get(`${post.template}/${post.translationKey}`)!.map((entry) => [entry.lang, entry.url])) : undefined);
+  const termTranslations = (groups: typeof index.tags) => {
+    const bySlug = groupBy(groups, (group) => group.slug);
+    return (group: (typeof groups)[number]) => (multilingual ? Object.fromEntries(bySlug.get(group.slug)!.map((entry) => [entry.posts[0].lang, entry.url])) : undefined);
+  };
+  const alternates = { everyLanguage, translations, tags: termTranslations(index.tags), categories: termTranslations(index.categories) };
+  return site.languages.flatMap(({ code }) => languagePages(code, index, alternates));
+}
+
+/** How `languagePages` finds a page's translations. */
+interface AlternatesOf {
+  everyLanguage: (sitePath: string) => Record<string, string> | undefined;
+  translations: (post: Post) => Record<string, string> | undefined;
+  tags: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
+  categories: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
 }
 
 /** The pages of one language: its home page at `/` or `/<code>/`, and the rest under it. */
-function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>): SitePage[] {
+function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories'>, alternatesOf: AlternatesOf): SitePage[] {
   const inLanguage = <T extends { lang: string }>(entries: readonly T[]) => entries.filter((entry) => entry.lang === code);
   // A term is its posts' language's: every post of a term group shares it.
   const termsIn = (groups: typeof whole.tags) => groups.filter((group) => group.posts[0]?.lang === code);
   const index = { posts: inLanguage(whole.posts), pages: inLanguage(whole.pages), tags: termsIn(whole.tags), categories: termsIn(whole.categories) };
-  const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
-    [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
+  /** A list's first page, with its alternates, then its later pages. */
+  const list = (baseUrl: string, posts: readonly Post[], alternates: Record<string, string> | undefined): SitePage[] => [
+    { url: baseUrl, posts, ...(alternates && { alternates }) },
+    ...laterPages(posts.length, site.postsPerPage).map((page) => ({ url: pageUrl(baseUrl, Number(page)), posts })),
+  ];
+  const everywhere = (sitePath: string, posts: readonly Post[]): SitePage => {
+    const alternates = alternatesOf.everyLanguage(sitePath);
+    return { url: hrefInLanguage(code, sitePath), posts, ...(alternates && { alternates }) };
+  };
   return [
-    ...list(hrefInLanguage(code, PAGE_ROUTES.home.path()), index.posts),
-    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, posts: [post] })),
-    { url: hrefInLanguage(code, PAGE_ROUTES.tags.path()), posts: index.tags.flatMap((tag) => tag.posts) },
-    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: hrefInLanguage(code, PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
-    ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    { url: hrefInLanguage(code, PAGE_ROUTES.archive.path()), posts: index.posts },
-    { url: hrefInLanguage(code, PAGE_ROUTES.search.path()), posts: [] },
+    ...list(hrefInLanguage(code, PAGE_ROUTES.home.path()), index.posts, alternatesOf.everyLanguage(PAGE_ROUTES.home.path())),
+    ...[...index.posts, ...index.pages].map((post) => {
+      const alternates = alternatesOf.translations(post);
+      return { url: post.url, posts: [post], ...(alternates && { alternates }) };
+    }),
+    everywhere(PAGE_ROUTES.tags.path(), index.tags.flatMap((tag) => tag.posts)),
+    ...index.tags.flatMap((tag) => list(tag.url, tag.posts, alternatesOf.tags(tag))),
+    everywhere(PAGE_ROUTES.categories.path(), index.categories.flatMap((category) => category.posts)),
+    ...index.categories.flatMap((category) => list(category.url, category.posts, alternatesOf.categories(category))),
+    everywhere(PAGE_ROUTES.archive.path(), index.posts),
+    everywhere(PAGE_ROUTES.search.path(), []),
   ];
 }
 
@@ -84,7 +114,8 @@ export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): Sit
   // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
   const notFound = site.languages.map(({ code }) => sitePathOfHref(hrefInLanguage(code, PAGE_ROUTES.notFound.path())));
   const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), ...notFound, ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
-  const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
+  const feeds = site.languages.flatMap(({ code }) => feedsIn(code).map((feed) => sitePathOfHref(feed.href)));
+  const written = [...feeds, SITEMAP_PATH, ROBOTS_PATH, NOT_FOUND_FILE];
   const published = [...files].map(comparableSitePath);
   // A static host serves a published `…/index.html` at its folder too (the CMS's /admin/).
   for (const file of published) if (file.endsWith('/index.html')) pages.add(file.slice(0, -'index.html'.length));

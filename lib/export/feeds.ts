@@ -19,7 +19,7 @@ import type { BuildManifest } from './manifest-file';
 import type { FeedLink } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
 import type { PostSummary } from '../content/types';
-import { ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { inLanguage, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
 import { postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
@@ -142,9 +142,9 @@ function bodyHtml(body: Element, pageUrl: string): string {
  * not in feeds, nor are drafts and scheduled posts: a production build has none, but `npm run
  * dev` writes its manifest with them, and a feed written from that one must not publish them.
  */
-function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
+function feedEntries(manifest: BuildManifest, outDir: string, lang: string): FeedEntry[] {
   const siteUrl = manifest.site.url;
-  const published = manifest.posts.filter((post) => !post.draft && !post.scheduled);
+  const published = manifest.posts.filter((post) => !post.draft && !post.scheduled && post.lang === lang);
   return published.slice(0, manifest.site.feedSize).map((post) => {
     const url = absolute(post.url, siteUrl);
     const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
@@ -157,14 +157,14 @@ function feedEntries(manifest: BuildManifest, outDir: string): FeedEntry[] {
  * What every feed says of the site and of each entry, in the feed formats' terms: titles,
  * excerpts and names are plain text, `contentHtml` is HTML.
  */
-function feedData(manifest: BuildManifest, entries: FeedEntry[]) {
-  const { site } = manifest;
+function feedData(manifest: BuildManifest, entries: FeedEntry[], language: FeedLanguage) {
+  const site = { ...manifest.site, language: language.code };
   const newest = newestChange(entries.map(({ post }) => post));
   return {
     site,
-    home: siteUrlOf(manifest, '/'),
+    home: siteUrlOf(manifest, language.homePath),
     /** Each feed's own URL, by format. */
-    self: Object.fromEntries(manifest.feeds.map((link) => [link.format, absolute(link.href, site.url)])) as Partial<Record<FeedLink['format'], string>>,
+    self: Object.fromEntries(language.feeds.map((link) => [link.format, siteUrlOf(manifest, link.sitePath)])) as Partial<Record<FeedLink['format'], string>>,
     // The newest change, not the build time: rebuilding unchanged content changes no feed.
     updated: newest ? startOfDay(newest) : new Date(),
     entries: entries.map((entry) => ({
@@ -273,24 +273,54 @@ const jsonFeed = ({ site, home, self, entries }: FeedData) =>
     2,
   )}\n`;
 
+/** One language's feeds: its posts, its home page and where its feeds are, as site paths. */
+interface FeedLanguage {
+  code: string;
+  homePath: string;
+  feeds: { format: FeedLink['format']; sitePath: string }[];
+}
+
+/**
+ * The feeds each language has: the default language's at the root (`/rss.xml`), with its posts
+ * only, and each other language's under its code (`/fr/rss.xml`).
+ */
+function feedLanguages(manifest: BuildManifest): FeedLanguage[] {
+  return manifest.site.languages.map(({ code }) => {
+    const prefix = code === manifest.site.language ? null : code;
+    return { code, homePath: inLanguage(prefix, '/'), feeds: manifest.feeds.map((link) => ({ format: link.format, sitePath: inLanguage(prefix, sitePathOf(manifest, link.href)) })) };
+  });
+}
+
 /**
  * The three feeds of `entries`, by format.
  */
-function renderFeeds(manifest: BuildManifest, entries: FeedEntry[]): Record<FeedLink['format'], string> {
-  const feed = feedData(manifest, entries);
+function renderFeeds(manifest: BuildManifest, entries: FeedEntry[], language: FeedLanguage): Record<FeedLink['format'], string> {
+  const feed = feedData(manifest, entries, language);
   return { rss: rssFeed(feed), atom: atomFeed(feed), json: jsonFeed(feed) };
 }
 
 /**
- * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed.
+ * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed,
+ * and on a site of several languages, each page's translations as `xhtml:link` alternates
+ * (the default language's as `x-default`), as search engines read them.
  */
-export const sitemapXml = (manifest: BuildManifest): string =>
-  xmlDocument({
+export const sitemapXml = (manifest: BuildManifest): string => {
+  const multilingual = manifest.routes.some((route) => route.alternates);
+  const defaultLanguage = manifest.site.language;
+  const links = (alternates: Record<string, string>) =>
+    [...Object.entries(alternates), ...(alternates[defaultLanguage] ? [['x-default', alternates[defaultLanguage]]] : [])].map(([lang, href]) => ({
+      '@_rel': 'alternate',
+      '@_hreflang': lang,
+      '@_href': absolute(href, manifest.site.url),
+    }));
+  return xmlDocument({
     urlset: {
       '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
-      url: manifest.routes.map(({ url, lastmod }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }) })),
+      ...(multilingual && { '@_xmlns:xhtml': 'http://www.w3.org/1999/xhtml' }),
+      url: manifest.routes.map(({ url, lastmod, alternates }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }), ...(alternates && { 'xhtml:link': links(alternates) }) })),
     },
   });
+};
 
 /**
  * robots.txt: everything may be crawled, and the sitemap is here.
@@ -302,8 +332,14 @@ export const robotsTxt = (manifest: BuildManifest): string => `User-agent: *\nAl
  * relative to it.
  */
 export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string): string[] {
-  const feeds = renderFeeds(manifest, feedEntries(manifest, outDir));
-  const files: [string, string][] = [...manifest.feeds.map((link): [string, string] => [sitePathOf(manifest, link.href), feeds[link.format]]), [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
-  for (const [href, contents] of files) fs.writeFileSync(path.join(outDir, href), contents);
+  const feedFiles = feedLanguages(manifest).flatMap((language): [string, string][] => {
+    const feeds = renderFeeds(manifest, feedEntries(manifest, outDir, language.code), language);
+    return language.feeds.map((link) => [link.sitePath, feeds[link.format]]);
+  });
+  const files: [string, string][] = [...feedFiles, [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+  for (const [href, contents] of files) {
+    fs.mkdirSync(path.dirname(path.join(outDir, href)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, href), contents);
+  }
   return files.map(([href]) => href.slice(1));
 }

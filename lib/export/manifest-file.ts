@@ -54,6 +54,8 @@ const siteRouteSchema = z.strictObject({
   url: z.string(),
   /** Calendar date of the last change to what the page shows, or null if it shows no post. */
   lastmod: z.string().nullable(),
+  /** Its href in each language that has it, by code, on a site of several languages: the sitemap's `xhtml:link` alternates. */
+  alternates: z.record(z.string(), z.string()).optional(),
 });
 
 /** One redirect from an old URL of a post (lib/content/redirects.ts). */

@@ -5,7 +5,8 @@
  * shows (one page of summaries, or titles and dates), so no list page grows with the number of
  * posts except the archive, which lists them all.
  */
-import { defaultLanguage, hrefInLanguage, site, siteMenu } from '../config/site';
+import { defaultLanguage, hrefInLanguage, site, siteMenu, uiTextOf } from '../config/site';
+import { ENGLISH, fillIn, type Dictionary, type DictionaryKey } from '../config/dictionaries';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
@@ -48,7 +49,7 @@ interface PostListing {
 /** Page `page` of a post list, with only that page's summaries. */
 export function postListPage(list: PostListing, page: number, perPage: number, { menu, language }: SiteProps): PostListPageProps {
   const { items, pagination } = paginate(list.posts, list.baseUrl, page, perPage);
-  const pageTitle = page === 1 ? list.title : `${list.title ?? list.heading}, page ${page} of ${pagination.pageCount}`;
+  const pageTitle = page === 1 ? list.title : fillIn(language.text.titlePage, { title: list.title ?? list.heading, page, pages: pagination.pageCount });
   return {
     menu,
     language,
@@ -64,7 +65,7 @@ export function postListPage(list: PostListing, page: number, perPage: number, {
 const homeListing = (index: ContentIndex, lang: string): PostListing => ({
   posts: index.posts,
   baseUrl: hrefInLanguage(lang, PAGE_ROUTES.home.path()),
-  heading: 'Latest posts',
+  heading: uiTextOf(lang).latestPosts,
   description: site.description,
   title: null,
 });
@@ -79,10 +80,11 @@ export function getHomePagePaths(lang: string = defaultLanguage): string[] {
   return laterPages(getLanguageIndex(lang).posts.length, site.postsPerPage);
 }
 
-const TERM_WORDS: Record<TermKind, { heading: (name: string) => string; description: (name: string) => string }> = {
-  tags: { heading: (name) => `Posts tagged “${name}”`, description: (name) => `Every post tagged “${name}”, newest first.` },
-  categories: { heading: (name) => `Posts in ${name}`, description: (name) => `Every post in the category ${name}, newest first.` },
-};
+/** The dictionary's words for a list of one term's posts. */
+const TERM_WORDS = {
+  tags: { heading: 'postsTagged', description: 'postsTaggedDescription' },
+  categories: { heading: 'postsInCategory', description: 'postsInCategoryDescription' },
+} as const satisfies Record<TermKind, { heading: DictionaryKey; description: DictionaryKey }>;
 
 function findTerm(index: ContentIndex, kind: TermKind, slug: string): TermGroup {
   const group = index[kind].find((term) => term.slug === slug);
@@ -91,9 +93,10 @@ function findTerm(index: ContentIndex, kind: TermKind, slug: string): TermGroup 
 }
 
 /** The list of one tag's or category's posts, for `postListPage`. */
-export function termListing(group: TermGroup, kind: TermKind): PostListing {
+export function termListing(group: TermGroup, kind: TermKind, text: Dictionary = ENGLISH): PostListing {
   const words = TERM_WORDS[kind];
-  return { posts: group.posts, baseUrl: group.url, heading: words.heading(group.name), description: words.description(group.name), title: words.heading(group.name) };
+  const heading = fillIn(text[words.heading], { name: group.name });
+  return { posts: group.posts, baseUrl: group.url, heading, description: fillIn(text[words.description], { name: group.name }), title: heading };
 }
 
 /** A term's page in `lang`: its translations are the same term (by slug) in the languages that have it. */
@@ -105,8 +108,9 @@ function termPageLanguage(kind: TermKind, slug: string, lang: string): PageLangu
 /** `/tags/<slug>/` or `/categories/<slug>/` in `lang`, or with the `[page]` param, one of its later pages. */
 export function getTermPageProps(kind: TermKind, slug: string, page?: string, lang: string = defaultLanguage): PostListPageProps {
   const index = getLanguageIndex(lang);
-  const list = termListing(findTerm(index, kind, slug), kind);
-  return postListPage(list, pageNumber(page), site.postsPerPage, { menu: siteMenu(index.pages, lang), language: termPageLanguage(kind, slug, lang) });
+  const language = termPageLanguage(kind, slug, lang);
+  const list = termListing(findTerm(index, kind, slug), kind, language.text);
+  return postListPage(list, pageNumber(page), site.postsPerPage, { menu: siteMenu(index.pages, lang), language });
 }
 
 /**

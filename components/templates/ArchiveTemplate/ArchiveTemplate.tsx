@@ -10,9 +10,9 @@ import { SiteFrame } from '../SiteFrame/SiteFrame';
 /** `/archive/`: every post, by year. */
 export function ArchiveTemplate({ menu, language, years }: ArchivePageProps) {
   return (
-    <SiteFrame menu={menu} language={language} title="Archive" description={`Every post on ${site.title}, by year.`} href={hrefInLanguage(language.lang, PAGE_ROUTES.archive.path())}>
-      <h1>Archive</h1>
-      <Archive years={years} locale={language.dateLocale} />
+    <SiteFrame menu={menu} language={language} title={language.text.archive} description={`Every post on ${site.title}, by year.`} href={hrefInLanguage(language.lang, PAGE_ROUTES.archive.path())}>
+      <h1>{language.text.archive}</h1>
+      <Archive years={years} locale={language.dateLocale} text={language.text} />
     </SiteFrame>
   );
 }

@@ -11,8 +11,8 @@ export function PostListTemplate({ menu, language, heading, title, description, 
   return (
     <SiteFrame menu={menu} language={language} title={title} description={description} href={path}>
       <h1>{heading}</h1>
-      <PostList posts={posts} locale={language.dateLocale} />
-      <Pagination pagination={pagination} />
+      <PostList posts={posts} locale={language.dateLocale} text={language.text} />
+      <Pagination pagination={pagination} text={language.text} />
     </SiteFrame>
   );
 }

@@ -34,7 +34,8 @@ export function PostTemplate(props: PostPageProps) {
       <Post
         post={post}
         locale={language.dateLocale}
-        beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} />}
+        text={language.text}
+        beforeBody={chrome && <TableOfContents entries={chrome.tableOfContents} text={language.text} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
           <>
@@ -47,8 +48,8 @@ export function PostTemplate(props: PostPageProps) {
       </Post>
       {chrome && (
         <>
-          <PostNav previous={chrome.previous} next={chrome.next} />
-          <RelatedPosts posts={chrome.related} locale={language.dateLocale} />
+          <PostNav previous={chrome.previous} next={chrome.next} text={language.text} />
+          <RelatedPosts posts={chrome.related} locale={language.dateLocale} text={language.text} />
           {chrome.comments && <Comments comments={chrome.comments} />}
         </>
       )}

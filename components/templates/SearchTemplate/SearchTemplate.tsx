@@ -12,7 +12,7 @@ import { SiteFrame } from '../SiteFrame/SiteFrame';
 export function SearchTemplate({ menu, language }: SiteProps) {
   const searchUrl = hrefInLanguage(language.lang, PAGE_ROUTES.search.path());
   return (
-    <SiteFrame menu={menu} language={language} title="Search" description={`Search the posts on ${site.title}.`} href={searchUrl}>
+    <SiteFrame menu={menu} language={language} title={language.text.search} description={`Search the posts on ${site.title}.`} href={searchUrl}>
       <SearchForm searchUrl={searchUrl} archiveUrl={hrefInLanguage(language.lang, PAGE_ROUTES.archive.path())} scriptUrl={withBasePath(SEARCH_SCRIPT_PATH)} />
     </SiteFrame>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { absoluteUrl, site, siteFeeds, socialImageUrl, withBasePath, type MenuItem } from '../../../lib/config/site';
+import { absoluteUrl, feedsIn, site, socialImageUrl, withBasePath, type MenuItem } from '../../../lib/config/site';
 import type { SocialImage } from '../../../lib/images/social-image';
 import type { PageLanguage } from '../../../lib/page-props/types';
 import { Layout } from '../../Layout/Layout';
@@ -53,7 +53,7 @@ export function SiteFrame({ menu, language, title, description, href, socialImag
         originalUrl={originalUrl}
         imageUrl={imageUrl}
         imageSize={imageSize}
-        feeds={siteFeeds}
+        feeds={feedsIn(language.lang)}
         article={article}
         alternates={alternateLinks(language)}
       />
