@@ -1,6 +1,8 @@
 import type { GetStaticPaths, GetStaticProps } from 'next';
-import { PostTemplate } from '../components/templates/PostTemplate/PostTemplate';
+// The list template first: with this order Turbopack keeps every page's stylesheets as they are
+// (build.test.ts checks that every page but /search/ loads the same two).
 import { PostListTemplate } from '../components/templates/PostListTemplate/PostListTemplate';
+import { PostTemplate } from '../components/templates/PostTemplate/PostTemplate';
 import { getHomePageProps, getLanguagePaths } from '../lib/page-props/lists';
 import { getPostPageProps, getSlugs, postPathsFallback } from '../lib/page-props/post';
 import type { PostListPageProps, PostPageProps } from '../lib/page-props/types';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 import { aliasPatternProblem } from '../routes/redirects';
 import { cmsSchema } from '../integrations/cms';
-import { RESERVED_ROOT_NAMES } from '../routes/table';
+import { LANGUAGE_CODE_PATTERN } from '../routes/table';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -48,8 +48,11 @@ const aliasPattern = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}` });
 });
 
-/** A BCP 47 language tag as pages, feeds and folders use it: `en`, `fr`, `pt-br`. */
-const languageCode = z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a language code: write one like "en", "fr" or "pt-br", in lower case` });
+/**
+ * A BCP 47 language tag as pages, feeds and folders use it: `en`, `fr`, `pt-br`. Its two or three
+ * letters are never a name the build writes at the root (lib/routes/table.ts `RESERVED_ROOT_NAMES`).
+ */
+const languageCode = z.string().regex(new RegExp(`^${LANGUAGE_CODE_PATTERN}$`), { error: (issue) => `${JSON.stringify(issue.input)} is not a language code: write one like "en", "fr" or "pt-br", in lower case` });
 
 /** A date locale `Intl.DateTimeFormat` knows (`en-GB`, `ar-EG`). */
 const dateLocale = text.refine((locale) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 1, { error: (issue) => `${JSON.stringify(issue.input)} is not a locale this Node can format dates in` });
@@ -199,7 +202,6 @@ export const settingsSchema = settingsFields.superRefine((settings, ctx) => {
   if (defaults !== 1) problem(['languages'], `must mark exactly one language \`default: true\`, not ${defaults}`);
   settings.languages.forEach(({ code }, position) => {
     if (settings.languages!.findIndex((other) => other.code === code) !== position) problem(['languages', position, 'code'], `"${code}" is listed twice`);
-    if (RESERVED_ROOT_NAMES.has(code)) problem(['languages', position, 'code'], `"${code}" is a path the build writes itself`);
   });
 });
 

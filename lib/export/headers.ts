@@ -36,7 +36,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
-import { ADMIN_PATH, HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH } from '../routes/table';
+import { ADMIN_PATH, HEADERS_PATH, isSearchPagePath, LANGUAGE_CODE_PATTERN, REDIRECTS_PATH, SEARCH_INDEX_DIR } from '../routes/table';
 import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
@@ -92,14 +92,15 @@ const FILE_KINDS: FileKind[] = [
     cache: CACHE_POLICIES.searchEntry,
     vercelSource: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
   },
-  { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH), cache: CACHE_POLICIES.page, vercelSource: '/search/(.*)' },
+  // Each language's search page: `/search/`, `/fr/search/`.
+  { kind: 'searchPage', test: isSearchPagePath, cache: CACHE_POLICIES.page, vercelSource: `/((?:${LANGUAGE_CODE_PATTERN}/)?search/.*)` },
   { kind: 'icon', test: isIconPath, cache: CACHE_POLICIES.icon, vercelSource: '/(favicon\\.ico|manifest\\.webmanifest|icons/.*)' },
   { kind: 'admin', test: (sitePath) => sitePath.startsWith(ADMIN_PATH), cache: CACHE_POLICIES.page, vercelSource: '/admin/(.*)' },
   {
     kind: 'page',
     test: () => true,
     cache: CACHE_POLICIES.page,
-    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|admin/|favicon\\.ico$|manifest\\.webmanifest$).*)',
+    vercelSource: `/((?!_next/static/|_img/|pagefind/|(?:${LANGUAGE_CODE_PATTERN}/)?search/|icons/|admin/|favicon\\.ico$|manifest\\.webmanifest$).*)`,
   },
 ];
 

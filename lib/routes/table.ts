@@ -85,6 +85,12 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 /** The search page's path, the one page that loads search code. */
 export const SEARCH_PAGE_PATH = PAGE_ROUTES.search.path();
 
+/** A language code as settings and folders write it (`en`, `pt-br`), as a regular expression's source: lib/config/schema.ts checks codes with it. */
+export const LANGUAGE_CODE_PATTERN = '[a-z]{2,3}(?:-[a-z0-9]{2,8})*';
+
+/** True for a site path on a search page of any language: `/search/`, `/fr/search/?q=x`. */
+export const isSearchPagePath = (sitePath: string) => new RegExp(`^(?:/${LANGUAGE_CODE_PATTERN})?${SEARCH_PAGE_PATH}`).test(sitePath);
+
 /** The search page's script (public/search.js). */
 export const SEARCH_SCRIPT_PATH = '/search.js';
 
