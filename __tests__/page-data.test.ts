@@ -8,6 +8,7 @@ import { archiveByYear, postListPage, termCounts, termListing } from '../lib/pag
 import { laterPages, pageCount, pageUrl, paginate } from '../lib/routes/pagination';
 import { scratchImageStore } from './helpers/images';
 import { post, writePosts } from './helpers/posts-dir';
+import { oneLanguagePage } from './helpers/page-language';
 
 const load = (files: Record<string, string>): ContentIndex => {
   const dir = writePosts(files);
@@ -64,7 +65,7 @@ describe('postListPage', () => {
   const home = { posts: index.posts, baseUrl: '/', heading: 'Latest posts', description: 'A blog.', title: null };
 
   it('gives page 1 the newest posts, page-sized, as summaries without bodies', () => {
-    const props = postListPage(home, 1, 10, menu);
+    const props = postListPage(home, 1, 10, { menu, language: oneLanguagePage });
     expect(props.posts.map((entry) => entry.slug)).toEqual(['post-23', 'post-22', 'post-21', 'post-20', 'post-19', 'post-18', 'post-17', 'post-16', 'post-15', 'post-14']);
     expect(props.posts[0]).not.toHaveProperty('body');
     expect(props.posts[0]).not.toHaveProperty('frontMatter');
@@ -72,13 +73,13 @@ describe('postListPage', () => {
   });
 
   it('gives a later page its own posts, URL and a title with its number', () => {
-    const props = postListPage(home, 3, 10, menu);
+    const props = postListPage(home, 3, 10, { menu, language: oneLanguagePage });
     expect(props.posts.map((entry) => entry.slug)).toEqual(['post-3', 'post-2', 'post-1']);
     expect(props).toMatchObject({ heading: 'Latest posts', title: 'Latest posts, page 3 of 3', path: '/page/3/', pagination: { previousUrl: '/page/2/', nextUrl: null } });
   });
 
   it('keeps the props of page 1 the same size however many posts there are', () => {
-    const size = (count: number) => JSON.stringify(postListPage({ ...home, posts: load(datedPosts(count)).posts }, 1, 10, menu)).length;
+    const size = (count: number) => JSON.stringify(postListPage({ ...home, posts: load(datedPosts(count)).posts }, 1, 10, { menu, language: oneLanguagePage })).length;
     // Ten times the posts: still ten summaries; only longer numbers in titles and URLs differ.
     expect(size(240) / size(24)).toBeLessThan(1.1);
   });
@@ -89,10 +90,10 @@ describe('postListPage', () => {
     expect(chinese).toMatchObject({ slug: '中文', url: '/tags/%E4%B8%AD%E6%96%87/' });
     const list = termListing(chinese, 'tags');
     expect(list).toMatchObject({ baseUrl: '/tags/%E4%B8%AD%E6%96%87/', heading: 'Posts tagged “中文”', title: 'Posts tagged “中文”' });
-    const first = postListPage(list, 1, 4, menu);
+    const first = postListPage(list, 1, 4, { menu, language: oneLanguagePage });
     expect(first.posts.map((entry) => entry.slug)).toEqual(['post-11', 'post-9', 'post-7', 'post-5']);
     expect(first.pagination).toEqual({ page: 1, pageCount: 2, previousUrl: null, nextUrl: '/tags/%E4%B8%AD%E6%96%87/page/2/' });
-    const second = postListPage(list, 2, 4, menu);
+    const second = postListPage(list, 2, 4, { menu, language: oneLanguagePage });
     expect(second).toMatchObject({ path: '/tags/%E4%B8%AD%E6%96%87/page/2/', title: 'Posts tagged “中文”, page 2 of 2', pagination: { previousUrl: '/tags/%E4%B8%AD%E6%96%87/' } });
     expect(second.posts.map((entry) => entry.slug)).toEqual(['post-3', 'post-1']);
     // Every page of the list links the tag's own feeds, under /feeds/ and the tag's percent-encoded path.
@@ -198,16 +199,16 @@ describe('featured posts', () => {
   const listing = { posts: index.posts, baseUrl: '/', heading: 'Latest posts', description: '', title: null, featured: index.posts.filter((entry) => entry.featured) };
 
   it('are on the first page only, newest first, and stay in the list below', () => {
-    const first = postListPage(listing, 1, 10, menu);
+    const first = postListPage(listing, 1, 10, { menu, language: oneLanguagePage });
     expect(first.featured.map((entry) => entry.slug)).toEqual(['post-7', 'post-1']);
     expect(first.posts.map((entry) => entry.slug)).toContain('post-7');
-    const second = postListPage(listing, 2, 10, menu);
+    const second = postListPage(listing, 2, 10, { menu, language: oneLanguagePage });
     expect(second.featured).toEqual([]);
     expect(second.posts.map((entry) => entry.slug)).toEqual(['post-2', 'post-1']);
   });
 
   it('are none on a list that names none', () => {
-    expect(postListPage({ ...listing, featured: undefined }, 1, 10, menu).featured).toEqual([]);
+    expect(postListPage({ ...listing, featured: undefined }, 1, 10, { menu, language: oneLanguagePage }).featured).toEqual([]);
   });
 });
 

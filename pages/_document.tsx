@@ -7,6 +7,7 @@ import { metaContentSecurityPolicy, themeScriptHashes } from '../lib/export/head
 import { iconHrefs } from '../lib/images/icons';
 import { analyticsScript, integrationCspSources } from '../lib/integrations/integrations';
 import { basePath, livePreviewPort, site, siteIntegrations } from '../lib/config/site';
+import type { SiteProps } from '../lib/page-props/types';
 
 const { analytics } = siteIntegrations;
 
@@ -19,9 +20,11 @@ const policy = { themeScriptHashes: themeScriptHashes([THEME_SCRIPT]), extra: in
  */
 const statesPolicy = process.env.NODE_ENV === 'production';
 
-export default function Document({ dangerousAsPath }: DocumentProps) {
+export default function Document({ dangerousAsPath, __NEXT_DATA__ }: DocumentProps) {
+  // Every page's props carry its language (lib/page-props/types.ts `SiteProps`).
+  const language = (__NEXT_DATA__.props?.pageProps as Partial<SiteProps> | undefined)?.language;
   return (
-    <Html lang={site.language}>
+    <Html lang={language?.lang ?? site.language} dir={language?.dir ?? undefined}>
       <Head>
         {/* First, so that it governs every script and stylesheet after it. */}
         {statesPolicy && <meta httpEquiv="Content-Security-Policy" content={metaContentSecurityPolicy(dangerousAsPath, policy)} />}

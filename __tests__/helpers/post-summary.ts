@@ -22,6 +22,7 @@ export function postSummary(overrides: Partial<PostSummary> & { slug: string }):
     socialImage: null,
     canonical: null,
     authors: [{ id: 'folio-author', name: 'Folio Author', url: '/authors/folio-author/' }],
+    lang: 'en',
     ...overrides,
   };
 }

@@ -1,5 +1,8 @@
+import { ENGLISH } from '../../lib/config/dictionaries';
 import type { ReactNode } from 'react';
-import { withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
+import { hrefInLanguage, withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
+import type { PageLanguage } from '../../lib/page-props/types';
+import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
@@ -9,22 +12,25 @@ export interface LayoutProps {
   menu: MenuItem[];
   /** The current page's href, to mark its menu entry. */
   currentPath?: string;
+  /** The page's language, whose links the switcher shows; the default language's home when absent. */
+  language?: PageLanguage;
   children: ReactNode;
 }
 
 /** The frame of every page: skip link, header with navigation and theme toggle, main content, footer. */
-export function Layout({ site, menu, currentPath, children }: LayoutProps) {
+export function Layout({ site, menu, currentPath, language, children }: LayoutProps) {
   const { author, social } = site;
+  const text = language?.text ?? ENGLISH;
   return (
     <div className={styles.frame}>
       <a className={styles.skip} href="#main">
-        Skip to content
+        {text.skipToContent}
       </a>
       <header className={styles.header}>
-        <a className={styles.brand} href={withBasePath('/')}>
+        <a className={styles.brand} href={language ? hrefInLanguage(language.lang, '/') : withBasePath('/')}>
           {site.title}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={text.mainMenu}>
           <ul className={styles.menu}>
             {menu.map((item) => (
               <li key={item.href}>
@@ -35,7 +41,12 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
             ))}
           </ul>
         </nav>
-        <ThemeToggle />
+        {language && language.links.length > 1 && (
+          <div className={styles.languages}>
+            <LanguageSwitcher current={language.lang} links={language.links} label={text.languages} />
+          </div>
+        )}
+        <ThemeToggle label={text.darkTheme} />
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
         {children}
@@ -45,7 +56,7 @@ export function Layout({ site, menu, currentPath, children }: LayoutProps) {
           {author.name} — {author.bio}
         </p>
         {social.length > 0 && (
-          <ul className={styles.social} aria-label="Elsewhere">
+          <ul className={styles.social} aria-label={text.elsewhere}>
             {social.map((link) => (
               <li key={link.href}>
                 <a href={link.href} rel="me">

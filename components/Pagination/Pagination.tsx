@@ -1,3 +1,4 @@
+import { ENGLISH, fillIn, type Dictionary } from '../../lib/config/dictionaries';
 import Head from 'next/head';
 import type { Pagination as PaginationData } from '../../lib/routes/pagination';
 import { absoluteUrl } from '../../lib/config/site';
@@ -5,32 +6,34 @@ import styles from './Pagination.module.css';
 
 export interface PaginationProps {
   pagination: PaginationData;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
 }
 
 /**
  * Links to the newer and older pages of a list, with `rel="prev"` and `rel="next"` on the
  * links and, for crawlers, as `<link>`s in the head. A list of one page has none.
  */
-export function Pagination({ pagination }: PaginationProps) {
+export function Pagination({ pagination, text = ENGLISH }: PaginationProps) {
   const { page, pageCount, previousUrl, nextUrl } = pagination;
   if (pageCount < 2) return null;
   return (
-    <nav className={styles.pagination} aria-label="Pagination">
+    <nav className={styles.pagination} aria-label={text.pagination}>
       <Head>
         {previousUrl && <link key="prev" rel="prev" href={absoluteUrl(previousUrl)} />}
         {nextUrl && <link key="next" rel="next" href={absoluteUrl(nextUrl)} />}
       </Head>
       {previousUrl && (
         <a className={styles.previous} href={previousUrl} rel="prev">
-          <span aria-hidden="true">← </span>Newer posts
+          <span aria-hidden="true">← </span>{text.newerPosts}
         </a>
       )}
       <p className={styles.position}>
-        Page {page} of {pageCount}
+        {fillIn(text.pageOf, { page, pages: pageCount })}
       </p>
       {nextUrl && (
         <a className={styles.next} href={nextUrl} rel="next">
-          Older posts<span aria-hidden="true"> →</span>
+          {text.olderPosts}<span aria-hidden="true"> →</span>
         </a>
       )}
     </nav>

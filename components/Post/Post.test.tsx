@@ -20,6 +20,7 @@ const post: PostSummary = {
   socialImage: null,
   canonical: null,
   authors: [{ id: 'folio-author', name: 'Folio Author', url: null }],
+  lang: 'en',
 };
 
 const page: PostSummary = {

@@ -1,3 +1,4 @@
+import type { Dictionary } from '../../lib/config/dictionaries';
 import type { ReactNode } from 'react';
 import type { PostSummary } from '../../lib/content/types';
 import { PostMeta } from '../PostMeta/PostMeta';
@@ -6,6 +7,8 @@ import styles from './Post.module.css';
 export interface PostProps {
   post: PostSummary;
   locale: string;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
   /** Shown under the title's line of dates and tags: who wrote it, on a site with several authors. */
   byline?: ReactNode;
   /** Shown between the header and the body: the series' parts. */
@@ -27,14 +30,14 @@ export interface PostProps {
  * `data-post-body` (what search indexes). A cross-post says where it was first published,
  * outside the body, so feeds and search take the body alone.
  */
-export function Post({ post, locale, byline, beforeBody, contents, afterBody, children }: PostProps) {
+export function Post({ post, locale, text, byline, beforeBody, contents, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
   return (
     <article className={styles.post}>
       <header className={styles.header}>
         <h1 className={styles.title}>{post.title}</h1>
         {isPost && (
-          <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} scheduled={post.scheduled} />
+          <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} locale={locale} category={post.category} tags={post.tags} draft={post.draft} scheduled={post.scheduled} text={text} />
         )}
         {byline}
         {post.canonical && (

@@ -1,3 +1,4 @@
+import { ENGLISH, fillIn, type Dictionary } from '../../lib/config/dictionaries';
 import type { Term } from '../../lib/content/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './PostMeta.module.css';
@@ -14,12 +15,14 @@ export interface PostMetaProps {
   draft?: boolean;
   /** Scheduled posts (dated after today) too: a production build holds them back until their day. */
   scheduled?: boolean;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
 }
 
 const Separator = () => <span aria-hidden="true"> · </span>;
 
 /** The line under a title: date (and update), reading time, category and tags, with links to their lists. */
-export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false, scheduled = false }: PostMetaProps) {
+export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false, scheduled = false, text = ENGLISH }: PostMetaProps) {
   return (
     <p className={styles.meta}>
       {draft && <strong className={styles.draft}>Draft</strong>}
@@ -29,14 +32,14 @@ export function PostMeta({ date, locale, category, tags = [], updated = null, re
         <>
           <Separator />
           <span className={styles.updated}>
-            Updated <PostDate date={updated} locale={locale} />
+            {text.updated} <PostDate date={updated} locale={locale} />
           </span>
         </>
       )}
       {readingMinutes !== undefined && (
         <>
           <Separator />
-          <span>{readingMinutes} min read</span>
+          <span>{fillIn(text.minRead, { minutes: readingMinutes })}</span>
         </>
       )}
       {category && (
@@ -51,7 +54,7 @@ export function PostMeta({ date, locale, category, tags = [], updated = null, re
         <>
           <Separator />
           <span className={styles.tags}>
-            <span className="visually-hidden">Tags: </span>
+            <span className="visually-hidden">{text.tagsLabel} </span>
             {tags.map((tag) => (
               <a key={tag.slug} className={styles.tag} href={tag.url}>
                 #{tag.name}

@@ -1,3 +1,4 @@
+import { ENGLISH, type Dictionary } from '../../lib/config/dictionaries';
 import type { PostLink } from '../../lib/page-props/types';
 import styles from './PostNav.module.css';
 
@@ -6,17 +7,19 @@ export interface PostNavProps {
   previous: PostLink | null;
   /** The post published after this one. */
   next: PostLink | null;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
 }
 
 /** Links to the posts published just before and just after this one; nothing when there are none. */
-export function PostNav({ previous, next }: PostNavProps) {
+export function PostNav({ previous, next, text = ENGLISH }: PostNavProps) {
   if (!previous && !next) return null;
   return (
-    <nav className={styles.nav} aria-label="Previous and next posts">
+    <nav className={styles.nav} aria-label={text.previousAndNext}>
       {previous && (
         <a className={styles.previous} href={previous.url}>
           <span className={styles.label}>
-            <span aria-hidden="true">← </span>Previous post
+            <span aria-hidden="true">← </span>{text.previousPost}
           </span>{' '}
           <span className={styles.title}>{previous.title}</span>
         </a>
@@ -24,7 +27,7 @@ export function PostNav({ previous, next }: PostNavProps) {
       {next && (
         <a className={styles.next} href={next.url}>
           <span className={styles.label}>
-            Next post<span aria-hidden="true"> →</span>
+            {text.nextPost}<span aria-hidden="true"> →</span>
           </span>{' '}
           <span className={styles.title}>{next.title}</span>
         </a>

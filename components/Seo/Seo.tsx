@@ -37,6 +37,8 @@ export interface SeoProps {
   feeds: Pick<FeedLink, 'href' | 'type' | 'label' | 'title'>[];
   /** Set on posts: Open Graph article tags and BlogPosting structured data. */
   article?: ArticleMeta;
+  /** The page in each language it is translated into (`hreflang`, absolute URL), `x-default` last; none on a site of one language. */
+  alternates?: { hrefLang: string; href: string }[];
 }
 
 /**
@@ -71,7 +73,7 @@ function blogPosting({ headline, description, canonicalUrl, imageUrl, article }:
  * Open Graph and Twitter card tags, links to the feeds, and on posts BlogPosting JSON-LD. React escapes every attribute
  * and text; the JSON-LD, which React cannot escape inside a script, goes through `jsonForScript`.
  */
-export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, imageUrl, imageSize, feeds, article }: SeoProps) {
+export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, imageUrl, imageSize, feeds, article, alternates = [] }: SeoProps) {
   const fullTitle = title ? `${title} | ${siteTitle}` : siteTitle;
   const headline = title ?? siteTitle;
   const canonical = originalUrl ?? canonicalUrl;
@@ -80,6 +82,9 @@ export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, 
       <title>{fullTitle}</title>
       <meta name="description" content={description} />
       <link rel="canonical" href={canonical} />
+      {alternates.map((alternate) => (
+        <link key={alternate.hrefLang} rel="alternate" hrefLang={alternate.hrefLang} href={alternate.href} />
+      ))}
       {feeds.map((feed) => (
         <link key={feed.href} rel="alternate" type={feed.type} title={`${feed.title ?? siteTitle} (${feed.label})`} href={feed.href} />
       ))}

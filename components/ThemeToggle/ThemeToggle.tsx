@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../lib/config/dictionaries';
 import { THEME_SCRIPT_ID } from '../../lib/routes/page-scripts';
 import styles from './ThemeToggle.module.css';
 
@@ -60,7 +61,7 @@ export function ThemeScript() {
  * The light/dark switch: a toggle button, pressed when the page is dark. The theme script
  * sets its state and handles its clicks; CSS shows it only when that script runs.
  */
-export function ThemeToggle() {
+export function ThemeToggle({ label = ENGLISH.darkTheme }: { label?: string }) {
   return (
     // In `next dev` React hydrates the page, and the script may have set aria-pressed first.
     <button type="button" id={THEME_TOGGLE_ID} className={styles.toggle} aria-pressed="false" suppressHydrationWarning>
@@ -71,7 +72,7 @@ export function ThemeToggle() {
           <path d="M12 1.5v2.5M12 20v2.5M1.5 12H4M20 12h2.5M4.6 4.6l1.8 1.8M17.6 17.6l1.8 1.8M4.6 19.4l1.8-1.8M17.6 6.4l1.8-1.8" />
         </g>
       </svg>
-      <span className="visually-hidden">Dark theme</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 }

@@ -42,6 +42,8 @@ const FIELD_PRESENTATION: Record<FieldName, { label: string; hint?: string; widg
   template: { label: 'Template', hint: '"page" makes an About-style page at /<name>/, in the menu and out of the post lists.' },
   slug: { label: 'URL name', hint: 'The post\'s URL name when it should not be the folder\'s.' },
   draft: { label: 'Draft', hint: 'A draft is shown by npm run dev and npm run cms, and left out of the published site.' },
+  lang: { label: 'Language', hint: 'The code of one of the site\'s languages; else the language of its folder (posts/fr/), else the default one.' },
+  translationKey: { label: 'Translation key', hint: 'The same key in each translation of a post links them; else the file name does.' },
   category: { label: 'Category' },
   tags: { label: 'Tags', hint: 'Comma-separated.' },
   socialImage: { label: 'Social image', widget: 'image', hint: 'The image a link to the post is shared with; one is drawn when left empty.' },

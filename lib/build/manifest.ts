@@ -24,7 +24,8 @@ export type { BuildManifest, SiteRoute };
  * posts of its whole list, since a new post shifts every later page too, and the search page,
  * which shows no post until a reader searches, not at all.
  */
-export const siteRoutes = (index: ContentIndex): SiteRoute[] => sitePages(index).map(({ url, posts }) => ({ url, lastmod: newestChange(posts) }));
+export const siteRoutes = (index: ContentIndex): SiteRoute[] =>
+  sitePages(index).map(({ url, posts, alternates }) => ({ url, lastmod: newestChange(posts), ...(alternates && { alternates }) }));
 
 /**
  * The pages the sitemap lists: every page the site generates but cross-posts, whose canonical

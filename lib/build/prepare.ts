@@ -45,7 +45,7 @@ import { builtImagePath, KATEX_FOLDER } from '../routes/table';
 import { filesUnder } from '../node/files';
 import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
-import { basePath, cmsLocalBackendPort, site, SETTINGS_FILE, siteAuthors } from '../config/site';
+import { basePath, cmsLocalBackendPort, dictionaryWarnings, site, SETTINGS_FILE, siteAuthors } from '../config/site';
 import { publishAdmin } from './admin';
 import { siteDataFile } from '../node/folders';
 import type { PostResult } from './post-output';
@@ -85,7 +85,7 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
 
   const broken: BrokenPostData[] = index.broken.map(({ slug, sourcePath, error }) => ({ slug, sourcePath, error: toErrorData(error) }));
   const outputs: Record<string, PreparedOutput> = {};
-  const warnings: string[] = [...(fromGit?.warning ? [fromGit.warning] : []), ...index.warnings.map((warning) => warning.message)];
+  const warnings: string[] = [...dictionaryWarnings(), ...(fromGit?.warning ? [fromGit.warning] : []), ...index.warnings.map((warning) => warning.message)];
   const imageFiles = new Set<string>(avatarFiles);
   const linked: LinkedPost[] = [];
   let usesMath = false;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { analyticsSchema, commentsSchema } from '../integrations/integrations';
 import { aliasPatternProblem } from '../routes/redirects';
 import { cmsSchema } from '../integrations/cms';
-import { RESERVED_SEGMENTS } from '../routes/table';
+import { LANGUAGE_CODE_PATTERN, RESERVED_SEGMENTS } from '../routes/table';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const count = (min: number) => z.number().int(`must be a whole number`).min(min, `must be at least ${min}`);
@@ -68,13 +68,36 @@ const authorSchema = z.strictObject({
   links: z.array(z.strictObject({ label: text, href: httpsUrl })).default([]),
 });
 
+/**
+ * A BCP 47 language tag as pages, feeds and folders use it: `en`, `fr`, `pt-br`. Its two or three
+ * letters are never a name the build writes at the root (lib/routes/table.ts `RESERVED_ROOT_NAMES`).
+ */
+const languageCode = z.string().regex(new RegExp(`^${LANGUAGE_CODE_PATTERN}$`), { error: (issue) => `${JSON.stringify(issue.input)} is not a language code: write one like "en", "fr" or "pt-br", in lower case` });
+
+/** A date locale `Intl.DateTimeFormat` knows (`en-GB`, `ar-EG`). */
+const dateLocale = text.refine((locale) => Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 1, { error: (issue) => `${JSON.stringify(issue.input)} is not a locale this Node can format dates in` });
+
+/** One language of a site in several (`languages`). */
+const siteLanguage = z.strictObject({
+  code: languageCode,
+  /** Its name in its own language, as the language switcher shows it: `Français`. */
+  name: text,
+  /** Which way its text runs: `rtl` for Arabic, Hebrew, Persian or Urdu. */
+  dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  /** `Intl.DateTimeFormat` locale for the dates its pages show: `fr-FR`, `ar-EG`. */
+  dateLocale,
+  /** True for the one language whose pages are at the root of the site. */
+  default: z.boolean().default(false),
+});
+
 const link = z.strictObject({
   label: text,
   /** Root-relative path with a trailing slash (the base path is added for you), or an absolute URL. */
   href: text,
 });
 
-export const settingsSchema = z.strictObject({
+/** The settings' fields, each checked on its own; `settingsSchema` checks them together. */
+export const settingsFields = z.strictObject({
   title: text,
   description: text,
   /**
@@ -83,10 +106,6 @@ export const settingsSchema = z.strictObject({
    * path in `BASE_PATH`.
    */
   url: text,
-  /** The `lang` of every page. */
-  language: text,
-  /** `Intl.DateTimeFormat` locale for dates shown to readers. */
-  dateLocale: text,
   /** The site's one author, as before there were several: a name and a bio. Give it or `authors`, not both. */
   author: z.strictObject({ name: text, bio: text }).optional(),
   /**
@@ -94,6 +113,15 @@ export const settingsSchema = z.strictObject({
    * more than one, each has a page listing their posts. Give it or `author`, not both.
    */
   authors: z.array(authorSchema).min(1, 'must list at least one author').optional(),
+  /** The `lang` of every page, for a site in one language; a site in several lists them in `languages` instead. */
+  language: text.optional(),
+  /** `Intl.DateTimeFormat` locale for dates shown to readers, with `language`. */
+  dateLocale: text.optional(),
+  /**
+   * The site's languages, for a site in more than one (docs/i18n.md): the default one's pages
+   * are at the root, each other one's under `/<code>/`. In place of `language` and `dateLocale`.
+   */
+  languages: z.array(siteLanguage).min(1, 'must list at least one language').optional(),
   /**
    * The site's time zone, an IANA name: the day it is there decides which posts are scheduled
    * (dated after today) and so held back. The build machine's own zone never counts.
@@ -186,12 +214,29 @@ export const settingsSchema = z.strictObject({
    * memory and time, and a post that needs more fails the build naming it.
    */
   postLimits: z.strictObject({ memoryMb: count(128), seconds: count(5) }).default({ memoryMb: 512, seconds: 60 }),
-}).superRefine((settings, ctx) => {
+});
+
+/**
+ * The settings: their fields; the site's author or authors given once, each id once; and a
+ * site's language given once, either as `language` or as `languages`.
+ */
+export const settingsSchema = settingsFields.superRefine((settings, ctx) => {
+  const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if (!settings.author === !settings.authors) {
-    ctx.addIssue({ code: 'custom', path: ['authors'], message: settings.author ? 'and author are both given: list every author under authors' : 'is missing: give the site\'s authors (or its one author as author)' });
+    problem(['authors'], settings.author ? 'and author are both given: list every author under authors' : "is missing: give the site's authors (or its one author as author)");
   }
   settings.authors?.forEach((author, position) => {
-    if (settings.authors!.findIndex((other) => other.id === author.id) !== position) ctx.addIssue({ code: 'custom', path: ['authors', position, 'id'], message: `${JSON.stringify(author.id)} is the id of an author before it; each author needs their own` });
+    if (settings.authors!.findIndex((other) => other.id === author.id) !== position) problem(['authors', position, 'id'], `${JSON.stringify(author.id)} is the id of an author before it; each author needs their own`);
+  });
+  if (!settings.languages) {
+    for (const field of ['language', 'dateLocale'] as const) if (!settings[field]) problem([field], 'is required, unless `languages` lists the site\'s languages');
+    return;
+  }
+  for (const field of ['language', 'dateLocale'] as const) if (settings[field]) problem([field], 'is each language\'s in `languages`: remove it');
+  const defaults = settings.languages.filter((language) => language.default).length;
+  if (defaults !== 1) problem(['languages'], `must mark exactly one language \`default: true\`, not ${defaults}`);
+  settings.languages.forEach(({ code }, position) => {
+    if (settings.languages!.findIndex((other) => other.code === code) !== position) problem(['languages', position, 'code'], `"${code}" is listed twice`);
   });
 });
 
@@ -205,3 +250,6 @@ export type MenuItem = CheckedSettings['menu'][number];
 
 /** One of the site's authors, checked. */
 export type SiteAuthor = z.output<typeof authorSchema>;
+
+/** One of the site's languages, checked. */
+export type SiteLanguageSettings = NonNullable<CheckedSettings['languages']>[number];

@@ -6,9 +6,10 @@
  */
 import { commentsEmbed, resolveIntegrations, type CommentsEmbed, type Integrations } from '../integrations/integrations';
 import { parseBasePath, parseSiteUrl, prefixBasePath } from '../routes/base-path';
-import { FEED_PATHS, PAGE_ROUTES, termFeedPath } from '../routes/table';
+import { FEED_PATHS, inLanguage, PAGE_ROUTES, termFeedPath } from '../routes/table';
 import { LOCAL_BACKEND_PORT } from '../integrations/cms';
 import { settingsSchema, type CheckedSettings, type MenuItem, type SiteAuthor } from './schema';
+import { dictionaryOf, missingStrings, type Dictionary } from './dictionaries';
 import { settings } from './settings';
 
 export type { MenuItem, SiteAuthor };
@@ -29,21 +30,75 @@ export const livePreviewPort: number | null = isDev && /^\d+$/.test(process.env[
 /** Where the settings are, as an author sees it in a message. */
 export const SETTINGS_FILE = 'lib/config/settings.ts';
 
-/** The site's settings, checked, with `url` from `SITE_URL` when it is set. */
-export type SiteConfig = CheckedSettings;
+/** One language of the site, as pages, feeds and the loader use it. */
+export interface SiteLanguage {
+  code: string;
+  name: string;
+  /** Which way its text runs; null on a site of one `language`, whose pages say none (as before languages existed). */
+  dir: 'ltr' | 'rtl' | null;
+  dateLocale: string;
+  default: boolean;
+}
+
+/**
+ * The site's settings, checked, with `url` from `SITE_URL` when it is set, and its languages
+ * resolved: `languages` lists them all (one, from `language`, on a site of one language), and
+ * `language` and `dateLocale` are the default language's.
+ */
+export type SiteConfig = Omit<CheckedSettings, 'language' | 'dateLocale' | 'languages'> & {
+  language: string;
+  dateLocale: string;
+  languages: SiteLanguage[];
+  /** True when the settings list `languages`: pages then carry `dir`, and posts may live in `posts/<code>/`. */
+  multilingual: boolean;
+};
+
+/** The languages of checked settings, the default one first. */
+export function resolveLanguages(checked: Pick<CheckedSettings, 'language' | 'dateLocale' | 'languages'>): SiteLanguage[] {
+  if (!checked.languages) return [{ code: checked.language!, name: checked.language!, dir: null, dateLocale: checked.dateLocale!, default: true }];
+  return [...checked.languages].sort((a, b) => Number(b.default) - Number(a.default));
+}
 
 /** The settings checked against their schema; a wrong field fails the build, naming it. */
-function checkedSettings(): CheckedSettings {
+function checkedSettings(): SiteConfig {
   const result = settingsSchema.safeParse(settings);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${SETTINGS_FILE}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
     throw new Error(`The site settings are not valid:\n${problems.join('\n')}`);
   }
   const fromEnvironment = process.env.SITE_URL;
-  return { ...result.data, url: parseSiteUrl(fromEnvironment || result.data.url, fromEnvironment ? 'SITE_URL' : `url in ${SETTINGS_FILE}`) };
+  const languages = resolveLanguages(result.data);
+  const url = parseSiteUrl(fromEnvironment || result.data.url, fromEnvironment ? 'SITE_URL' : `url in ${SETTINGS_FILE}`);
+  return { ...result.data, url, languages, language: languages[0].code, dateLocale: languages[0].dateLocale, multilingual: Boolean(result.data.languages) };
 }
 
 export const site: SiteConfig = checkedSettings();
+
+/** The default language's code: its pages are at the root. */
+export const defaultLanguage = site.language;
+
+/** The site's language whose code is `code`; the default language for any other. */
+export const languageOf = (code: string): SiteLanguage => site.languages.find((language) => language.code === code) ?? site.languages[0];
+
+/** The prefix of a language's site paths for the route table's `inLanguage`: null for the default language, its code for any other. */
+export const languagePrefix = (code: string): string | null => (code === defaultLanguage ? null : code);
+
+/**
+ * The interface text of the language `code` (lib/config/dictionaries.ts). A site of one
+ * `language` keeps the English text it always had; a site with `languages` gets each one's.
+ */
+export const uiTextOf = (code: string): Dictionary => (site.multilingual ? dictionaryOf(code, defaultLanguage) : dictionaryOf('en', 'en'));
+
+/** The build's warnings for strings the site's languages' dictionaries lack, each shown in the default language's text instead. */
+export const dictionaryWarnings = (): string[] =>
+  site.multilingual
+    ? site.languages.flatMap(({ code }) =>
+        missingStrings(code).map((key) => `lib/config/dictionaries.ts: the "${code}" dictionary has no "${key}": its pages show the ${defaultLanguage === code ? 'English' : `"${defaultLanguage}"`} text`),
+      )
+    : [];
+
+/** The href of a site path, as the route table makes it, in the language `code`: `/tags/` in French is `/fr/tags/`, under the base path. */
+export const hrefInLanguage = (code: string, sitePath: string) => withBasePath(inLanguage(languagePrefix(code), sitePath));
 
 /**
  * The sub-path the site is served under, from the `BASE_PATH` environment variable at build
@@ -110,6 +165,8 @@ export interface FeedLink {
  */
 export interface FeedChannel {
   url: string;
+  /** The language of its posts, which the feeds declare. */
+  lang: string;
   title: string;
   description: string;
   feeds: FeedLink[];
@@ -124,6 +181,10 @@ const FEED_FORMATS: Pick<FeedLink, 'format' | 'type' | 'label'>[] = [
 
 /** The feeds, linked from the head of every page. */
 export const siteFeeds: FeedLink[] = FEED_FORMATS.map((format) => ({ ...format, href: withBasePath(FEED_PATHS[format.format]) }));
+
+/** The feeds of the language `code`, which its pages link: the default language's at the root, each other's under its code (`/fr/rss.xml`). */
+export const feedsIn = (code: string): FeedLink[] =>
+  code === defaultLanguage ? siteFeeds : siteFeeds.map((feed) => ({ ...feed, href: hrefInLanguage(code, FEED_PATHS[feed.format]) }));
 
 /**
  * The three feeds of a tag's or category's list, whose page is at the site path `listPath`,
@@ -146,9 +207,12 @@ export const authorPageHref = (id: string): string | null => (hasAuthorPages ? w
 /** Absolute URL of the site's image, shown when a list page is shared (a post or page has its own when it can). */
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));
 
-/** The header menu: the configured entries, then every `template: "page"` page by title. */
-export function siteMenu(pages: { title: string; url: string }[]): MenuItem[] {
-  const configured = site.menu.map((item) => ({ ...item, href: withBasePath(item.href) }));
+/**
+ * The header menu of a language's pages: the configured entries (a site path is taken to the
+ * language's own, `/tags/` to `/fr/tags/`), then every `template: "page"` page by title.
+ */
+export function siteMenu(pages: { title: string; url: string }[], lang: string = defaultLanguage): MenuItem[] {
+  const configured = site.menu.map((item) => ({ ...item, href: withBasePath(item.href.startsWith('/') ? inLanguage(languagePrefix(lang), item.href) : item.href) }));
   const hrefs = new Set(configured.map((item) => item.href));
   return [...configured, ...pages.filter((page) => !hrefs.has(page.url)).map((page) => ({ label: page.title, href: page.url }))];
 }

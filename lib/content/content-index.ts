@@ -3,6 +3,9 @@ import { ContentError } from './errors';
 import { nameKey } from './slug';
 import { siteRedirects } from './redirects';
 import { authorPageHref, siteAuthors } from '../config/site';
+import { groupBy } from './group-by';
+
+export { groupBy };
 import type { AuthorGroup, BrokenPost, ContentIndex, Post, PostGroupKind, PostSummary, Term, TermGroup } from './types';
 
 /** Newest first; posts of the same day by title, so the order never depends on the file system. */
@@ -26,11 +29,14 @@ export function contentIndex(posts: Post[], pages: Post[], broken: BrokenPost[],
   };
 }
 
-/** `items` grouped by `keyOf`, in order of first appearance (Map.groupBy needs Node 21; Folio supports Node 20). */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
+/**
+ * The part of `index` in one language: its posts and pages, their tags and categories, and the
+ * broken posts. Lists, previous and next and related posts are made from it, so each stays in
+ * its language.
+ */
+export function languageIndex(index: ContentIndex, lang: string): ContentIndex {
+  const inLanguage = (post: Post) => post.lang === lang;
+  return { ...contentIndex(index.posts.filter(inLanguage), index.pages.filter(inLanguage), index.broken, index.warnings), redirects: index.redirects };
 }
 
 /**
@@ -45,7 +51,7 @@ export function termClashes(posts: Post[], kind: PostGroupKind, termsOf: (post: 
     .sort((a, b) => a.sourcePath.localeCompare(b.sourcePath))
     .flatMap((post) => termsOf(post).map((term, position) => ({ post, term, field: fieldOf(position) })));
   const clashes: BrokenPost[] = [];
-  for (const group of groupBy(uses, (use) => use.term.slug).values()) {
+  for (const group of groupBy(uses, (use) => use.term.url).values()) {
     const [first] = group;
     for (const use of group.filter((candidate) => nameKey(candidate.term.name) !== nameKey(first.term.name))) {
       const detail = `${JSON.stringify(use.term.name)} and ${JSON.stringify(first.term.name)} in ${first.post.sourcePath} would share the URL ${use.term.url}; names that differ in more than case and accents need different URLs: rename one`;
@@ -71,7 +77,7 @@ export function partOrder(a: Post, b: Post): number {
 export function seriesOrderClashes(posts: Post[]): BrokenPost[] {
   const numbered = posts.filter((post) => post.series?.order != null).sort((a, b) => a.sourcePath.localeCompare(b.sourcePath));
   const clashes: BrokenPost[] = [];
-  for (const group of groupBy(numbered, (post) => `${post.series!.slug}\0${post.series!.order}`).values()) {
+  for (const group of groupBy(numbered, (post) => `${post.series!.url}\0${post.series!.order}`).values()) {
     if (group.length < 2) continue;
     for (const post of group) {
       const others = group.filter((other) => other !== post).map((other) => (other.series!.orderLine ? `${other.sourcePath}:${other.series!.orderLine}` : other.sourcePath));
@@ -82,14 +88,15 @@ export function seriesOrderClashes(posts: Post[]): BrokenPost[] {
   return clashes;
 }
 
-/** Groups newest-first posts by term slug; each group keeps that order, and groups are sorted by name. */
+/** Groups newest-first posts by term (slug and language); each group keeps that order, and groups are sorted by name. */
 function groupByTerm(posts: Post[], termsOf: (post: Post) => Term[]): TermGroup[] {
   const groups = new Map<string, TermGroup>();
   for (const post of posts) {
     for (const term of termsOf(post)) {
-      const group = groups.get(term.slug) ?? { ...term, posts: [] };
+      // By URL, not slug: one tag in two languages is two lists (`/tags/x/`, `/fr/tags/x/`).
+      const group = groups.get(term.url) ?? { ...term, posts: [] };
       if (!group.posts.includes(post)) group.posts.push(post);
-      groups.set(term.slug, group);
+      groups.set(term.url, group);
     }
   }
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -102,6 +109,6 @@ function groupByAuthor(posts: Post[]): AuthorGroup[] {
 
 /** Strips the build-only fields, leaving what a page needs as props. */
 export function toSummary(post: Post): PostSummary {
-  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors } = post;
-  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors };
+  const { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors, lang } = post;
+  return { slug, url, template, title, date, updated, readingMinutes, excerpt, category, tags, draft, scheduled, cover, socialImage, canonical, authors, lang };
 }

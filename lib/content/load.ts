@@ -13,10 +13,10 @@ import { readPostAssets, type SourceAreas } from './post-files';
 import { asContentError, ContentError, ContentErrors } from './errors';
 import { slugify } from './slug';
 import { findSources, readText } from './sources';
-import { parseSource } from './parse';
+import { lineOfField, parseSource } from './parse';
 import { contentIndex, groupBy, newestFirst, seriesOrderClashes, termClashes } from './content-index';
 import { redirectCollisions } from './redirects';
-import type { ContentIndex, Post } from './types';
+import type { BrokenPost, ContentIndex, ContentLanguages, Post } from './types';
 import { calendarDateIn } from './dates';
 import { site, type SiteConfig } from '../config/site';
 
@@ -29,6 +29,8 @@ export interface LoadOptions {
   includeDrafts: boolean;
   /** The settings that say when a post is scheduled: the site's unless given. */
   schedule?: Pick<SiteConfig, 'timeZone' | 'scheduledPosts'>;
+  /** The site's languages: the site's unless given. */
+  languages?: ContentLanguages;
   /** The date of the last commit of each source, by `sourcePath`: a post's `updated` when its front matter gives none (lib/content/updated-from-git.ts). */
   lastCommits?: ReadonlyMap<string, string>;
   /**
@@ -41,15 +43,36 @@ export interface LoadOptions {
 /** The body of `post`, read from its file. */
 export const readBody = (post: Pick<Post, 'file' | 'bodyOffset' | 'sourcePath'>): string => readText(post.file, post.sourcePath).slice(post.bodyOffset);
 
+/** The site's languages as the loader needs them. */
+const siteContentLanguages: ContentLanguages = { codes: site.languages.map((language) => language.code), folders: site.multilingual };
+
+/**
+ * Two posts of one language with one translation key: which is the translation would be a
+ * guess, so each is an error naming the other.
+ */
+function translationClashes(posts: Post[]): BrokenPost[] {
+  return [...groupBy(posts, (post) => `${post.lang}/${post.template}/${post.translationKey}`).values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((post) => {
+        const others = group.filter((other) => other !== post).map((other) => other.sourcePath).join(' and ');
+        const line = post.frontMatter.translationKey === undefined ? undefined : lineOfField(post, 'translationKey');
+        const detail = `"${post.translationKey}" is also the translation key of ${others}, in the same language (${post.lang}); give each its own translationKey`;
+        return { slug: post.slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, detail, { field: 'translationKey', line }) };
+      }),
+    );
+}
+
 /** Reads and validates every post in `options.dir`. Pure apart from reading files. */
 export function loadContent(options: LoadOptions): ContentIndex {
   const root = options.root ?? process.cwd();
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const areas: SourceAreas = { folders: [...new Set([root, options.dir].map((folder) => fs.realpathSync(folder)))], relative };
-  const { sources, errors: broken, warnings } = findSources(options.dir, areas);
+  const languages = options.languages ?? siteContentLanguages;
+  const { sources, errors: broken, warnings } = findSources(options.dir, areas, new Set(languages.folders ? languages.codes : []));
   const loaded: Post[] = [];
   const { timeZone, scheduledPosts } = options.schedule ?? site;
-  const parseOptions = { includeDrafts: options.includeDrafts, today: scheduledPosts === 'hold' ? calendarDateIn(timeZone, new Date()) : null };
+  const parseOptions = { includeDrafts: options.includeDrafts, today: scheduledPosts === 'hold' ? calendarDateIn(timeZone, new Date()) : null, languages };
 
   for (const source of sources) {
     const sourcePath = relative(source.shownFile);
@@ -66,7 +89,9 @@ export function loadContent(options: LoadOptions): ContentIndex {
   }
 
   const unique: Post[] = [];
-  for (const [slug, posts] of groupBy(loaded, (post) => post.slug)) {
+  // A slug is a post's in its language: `/posts/hello/` and `/fr/posts/hello/` are two pages.
+  for (const posts of groupBy(loaded, (post) => `${post.lang}/${post.slug}`).values()) {
+    const { slug } = posts[0];
     if (posts.length === 1) {
       unique.push(posts[0]);
       continue;
@@ -77,6 +102,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
       broken.push({ slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, `"${slug}" is also the slug of ${others}; each post needs its own`, { field: 'slug' }) });
     }
   }
+  if (languages.folders) broken.push(...translationClashes(unique));
   const merged = [
     ...termClashes(unique, 'tags', (post) => post.tags),
     ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : [])),

@@ -2,7 +2,7 @@
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
-import { PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table';
+import { inLanguage, PAGE_ROUTES, postFilesPath, reservedSlugProblem } from '../routes/table';
 import { isRelativeUrl, resolveRelativeUrl } from '../routes/urls';
 import { ContentError } from './errors';
 import { deepestNesting, markdownToPlainText, MAX_NESTING } from './plain-text';
@@ -10,7 +10,7 @@ import { frontMatterSchema, type FrontMatter } from './schema';
 import { authoredExcerptLength, authorPageHref, site, SETTINGS_FILE, siteAuthors, withBasePath } from '../config/site';
 import { slugFromFrontMatter, slugify } from './slug';
 import { readText, type SourceFile } from './sources';
-import type { Alias, AuthorRef, Post, PostGroupKind, Term } from './types';
+import type { Alias, AuthorRef, ContentLanguages, Post, PostGroupKind, Term } from './types';
 
 /**
  * YAML without timestamp types: an unquoted `date: 2017-12-15` stays the string the author
@@ -123,10 +123,27 @@ export interface ParseOptions {
   today: string | null;
   /** The date of the last commit that changed the source (the `updatedFromGit` setting), or null. */
   lastCommit: string | null;
+  /** The site's languages. */
+  languages: ContentLanguages;
+}
+
+/**
+ * The language of a post: its front matter `lang`, else its folder's, else the default. An
+ * unknown code, or a `lang` that is not its folder's, is an error on that line.
+ */
+function languageOf(frontMatter: FrontMatter, source: SourceFile, sourcePath: string, matterText: string, { codes }: ContentLanguages): string {
+  const { lang } = frontMatter;
+  if (lang === undefined) return source.folderLanguage ?? codes[0];
+  const where = { field: 'lang', line: valueLines(matterText, 'lang', 1)[0] ?? undefined };
+  if (!codes.includes(lang)) throw new ContentError(sourcePath, `${JSON.stringify(lang)} is not one of the site's languages (${codes.join(', ')}); add it to \`languages\` in lib/config/settings.ts`, where);
+  if (source.folderLanguage && lang !== source.folderLanguage) {
+    throw new ContentError(sourcePath, `is "${lang}" but the post is in posts/${source.folderLanguage}/, the folder of "${source.folderLanguage}": move it, or remove lang`, where);
+  }
+  return lang;
 }
 
 /** Reads one post; returns null for a draft or a scheduled post when they are not wanted. */
-export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today, lastCommit }: ParseOptions): Omit<Post, 'assets'> | null {
+export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today, lastCommit, languages }: ParseOptions): Omit<Post, 'assets'> | null {
   const input = readText(source.file, sourcePath);
   if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
   if (!frontMatterCloses(input)) {
@@ -171,12 +188,14 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
   ].find((entry) => entry.problem);
   if (nesting?.problem) throw new ContentError(sourcePath, nesting.problem.detail, { field: nesting.field, line: nesting.problem.line });
 
+  const lang = languageOf(frontMatter, source, sourcePath, parsed.matter, languages);
+  const prefix = lang === languages.codes[0] ? null : lang;
   const slug = frontMatter.slug ? slugFromFrontMatter(frontMatter.slug) : slugify(source.name);
   if (!slug) {
     const from = frontMatter.slug ? JSON.stringify(frontMatter.slug) : `the name ${JSON.stringify(source.name)}`;
     throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, { field: 'slug' });
   }
-  const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug));
+  const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug), new Set(languages.codes.slice(1)));
   if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, { field: 'slug' });
 
   const term = (kind: PostGroupKind, name: string, field: string, line?: number): Term => {
@@ -184,7 +203,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field, line });
     const reservedTerm = reservedSlugProblem(termRoute(kind).path(termSlug));
     if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field, line });
-    return { name, slug: termSlug, url: withBasePath(termRoute(kind).path(termSlug)) };
+    return { name, slug: termSlug, url: withBasePath(inLanguage(prefix, termRoute(kind).path(termSlug))) };
   };
   const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
   const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
@@ -202,7 +221,7 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
 
   return {
     slug,
-    url: withBasePath(PAGE_ROUTES[frontMatter.template].path(slug)),
+    url: withBasePath(inLanguage(prefix, PAGE_ROUTES[frontMatter.template].path(slug))),
     template: frontMatter.template,
     title: frontMatter.title,
     date: frontMatter.date,
@@ -218,6 +237,8 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     socialImage: image(frontMatter.socialImage),
     canonical: frontMatter.canonical ?? null,
     authors: authorsOf(frontMatter, parsed.matter, sourcePath),
+    lang,
+    translationKey: frontMatter.translationKey ?? source.name,
     sourcePath,
     format: source.format,
     file: source.file,
@@ -242,4 +263,11 @@ const termRoute = (kind: PostGroupKind) => ({ tags: PAGE_ROUTES.tag, categories:
 export function readingMinutes(body: string): number {
   const words = body.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}'’]+/gu)?.length ?? 0;
   return Math.max(1, Math.round(words / site.wordsPerMinute));
+}
+
+/** The line in its file of a top-level front matter field of a post already read, or undefined when it has none. */
+export function lineOfField(post: Pick<Post, 'file' | 'sourcePath' | 'bodyOffset'>, field: string): number | undefined {
+  const lines = readText(post.file, post.sourcePath).slice(0, post.bodyOffset).split('\n');
+  const position = lines.findIndex((line) => line.startsWith(`${field}:`) || line.startsWith(`${field} :`));
+  return position === -1 ? undefined : position + 1;
 }

@@ -156,6 +156,10 @@ export const frontMatterSchema = z.looseObject({
   /** Who wrote the post: `author` (one id) or `authors` (a list), never both; the site's first author when neither is given. */
   author: authorField,
   authors: authorList,
+  /** The post's language, one of the site's `languages` (docs/i18n.md); else its folder's (`posts/fr/`), else the default. */
+  lang: optionalText('a language code'),
+  /** What its translations share (docs/i18n.md); else its file name (`posts/fr/hello.md` translates `posts/en/hello.md`). */
+  translationKey: optionalText('text'),
 }).superRefine((frontMatter, ctx) => {
   if (frontMatter.author !== undefined && frontMatter.authors) {
     ctx.addIssue({ code: 'custom', path: ['authors'], message: 'and author are both given: name every author under authors' });

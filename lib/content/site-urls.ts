@@ -12,13 +12,16 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { FEED_FILES, type FeedFormat, FEED_STYLESHEET_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH, termFeedPath } from '../routes/table';
-import { basePath, hasAuthorPages, site, siteFeeds, withBasePath } from '../config/site';
+import { basePath, feedsIn, hasAuthorPages, hrefInLanguage, site, withBasePath } from '../config/site';
 import type { ContentIndex, Post } from './types';
+import { groupBy } from './group-by';
 
 /** A page the site generates: its href, and the posts it shows, whose changes change it. */
 export interface SitePage {
   url: string;
   posts: readonly Post[];
+  /** The page's href in each language that has it, by code (its own included); none on a site of one language, or for a later page of a list. */
+  alternates?: Record<string, string>;
 }
 
 /**
@@ -28,21 +31,62 @@ export interface SitePage {
  * page is not one of them: no list links it.
  */
 export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series' | 'authors'>): SitePage[] {
-  const list = (baseUrl: string, posts: readonly Post[]): SitePage[] =>
-    [baseUrl, ...laterPages(posts.length, site.postsPerPage).map((page) => pageUrl(baseUrl, Number(page)))].map((url) => ({ url, posts }));
+  const multilingual = site.languages.length > 1;
+  const everyLanguage = (sitePath: string) => (multilingual ? Object.fromEntries(site.languages.map(({ code }) => [code, hrefInLanguage(code, sitePath)])) : undefined);
+  const byKey = groupBy([...index.posts, ...index.pages], (post) => `${post.template}/${post.translationKey}`);
+  const translations = (post: Post) => (multilingual ? Object.fromEntries(byKey.get(`${post.template}/${post.translationKey}`)!.map((entry) => [entry.lang, entry.url])) : undefined);
+  const termTranslations = (groups: typeof index.tags) => {
+    const bySlug = groupBy(groups, (group) => group.slug);
+    return (group: (typeof groups)[number]) => (multilingual ? Object.fromEntries(bySlug.get(group.slug)!.map((entry) => [entry.posts[0].lang, entry.url])) : undefined);
+  };
+  const alternates = { everyLanguage, translations, tags: termTranslations(index.tags), categories: termTranslations(index.categories), series: termTranslations(index.series) };
+  // An author's pages list their posts in every language, at the root only (lib/routes/table.ts).
+  const authorPages = hasAuthorPages
+    ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => listPages(author.url!, author.posts, undefined))]
+    : [];
+  return [...site.languages.flatMap(({ code }) => languagePages(code, index, alternates)), ...authorPages];
+}
+
+/** How `languagePages` finds a page's translations. */
+interface AlternatesOf {
+  everyLanguage: (sitePath: string) => Record<string, string> | undefined;
+  translations: (post: Post) => Record<string, string> | undefined;
+  tags: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
+  categories: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
+  series: (group: ContentIndex['series'][number]) => Record<string, string> | undefined;
+}
+
+/** A list's first page, with its alternates, then its later pages. */
+function listPages(baseUrl: string, posts: readonly Post[], alternates: Record<string, string> | undefined): SitePage[] {
+  return [{ url: baseUrl, posts, ...(alternates && { alternates }) }, ...laterPages(posts.length, site.postsPerPage).map((page) => ({ url: pageUrl(baseUrl, Number(page)), posts }))];
+}
+
+/** The pages of one language: its home page at `/` or `/<code>/`, and the rest under it. */
+function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series'>, alternatesOf: AlternatesOf): SitePage[] {
+  const inLanguage = <T extends { lang: string }>(entries: readonly T[]) => entries.filter((entry) => entry.lang === code);
+  // A term is its posts' language's: every post of a term group shares it.
+  const termsIn = (groups: typeof whole.tags) => groups.filter((group) => group.posts[0]?.lang === code);
+  const index = { posts: inLanguage(whole.posts), pages: inLanguage(whole.pages), tags: termsIn(whole.tags), categories: termsIn(whole.categories), series: termsIn(whole.series) };
+  const everywhere = (sitePath: string, posts: readonly Post[]): SitePage => {
+    const alternates = alternatesOf.everyLanguage(sitePath);
+    return { url: hrefInLanguage(code, sitePath), posts, ...(alternates && { alternates }) };
+  };
   return [
-    ...list(withBasePath(PAGE_ROUTES.home.path()), index.posts),
-    ...[...index.posts, ...index.pages].map((post) => ({ url: post.url, posts: [post] })),
-    { url: withBasePath(PAGE_ROUTES.tags.path()), posts: index.tags.flatMap((tag) => tag.posts) },
-    ...index.tags.flatMap((tag) => list(tag.url, tag.posts)),
-    { url: withBasePath(PAGE_ROUTES.categories.path()), posts: index.categories.flatMap((category) => category.posts) },
-    ...index.categories.flatMap((category) => list(category.url, category.posts)),
-    ...index.series.map((series) => ({ url: series.url, posts: series.posts })),
-    ...(hasAuthorPages
-      ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => list(author.url!, author.posts))]
-      : []),
-    { url: withBasePath(PAGE_ROUTES.archive.path()), posts: index.posts },
-    { url: withBasePath(PAGE_ROUTES.search.path()), posts: [] },
+    ...listPages(hrefInLanguage(code, PAGE_ROUTES.home.path()), index.posts, alternatesOf.everyLanguage(PAGE_ROUTES.home.path())),
+    ...[...index.posts, ...index.pages].map((post) => {
+      const alternates = alternatesOf.translations(post);
+      return { url: post.url, posts: [post], ...(alternates && { alternates }) };
+    }),
+    everywhere(PAGE_ROUTES.tags.path(), index.tags.flatMap((tag) => tag.posts)),
+    ...index.tags.flatMap((tag) => listPages(tag.url, tag.posts, alternatesOf.tags(tag))),
+    everywhere(PAGE_ROUTES.categories.path(), index.categories.flatMap((category) => category.posts)),
+    ...index.categories.flatMap((category) => listPages(category.url, category.posts, alternatesOf.categories(category))),
+    ...index.series.map((series) => {
+      const alternates = alternatesOf.series(series);
+      return { url: series.url, posts: series.posts, ...(alternates && { alternates }) };
+    }),
+    everywhere(PAGE_ROUTES.archive.path(), index.posts),
+    everywhere(PAGE_ROUTES.search.path(), []),
   ];
 }
 
@@ -78,11 +122,14 @@ export interface SiteUrlSetInput {
 /** Every URL the export of `index` answers: see the top of this file. */
 export function siteUrlSet(index: ContentIndex, { files }: SiteUrlSetInput): SiteUrlSet {
   // An old URL of a post (`index.redirects`) redirects to it: a link to one works.
-  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), PAGE_ROUTES.notFound.path(), ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
+  const notFound = site.languages.map(({ code }) => sitePathOfHref(hrefInLanguage(code, PAGE_ROUTES.notFound.path())));
+  const pages = new Set([...sitePages(index).map((page) => sitePathOfHref(page.url)), ...notFound, ...index.redirects.map((redirect) => comparableSitePath(redirect.from))]);
+  const feeds = site.languages.flatMap(({ code }) => feedsIn(code).map((feed) => sitePathOfHref(feed.href)));
   const feedFormats = Object.keys(FEED_FILES) as FeedFormat[];
-  const termLists = [...index.tags.map((tag) => PAGE_ROUTES.tag.path(tag.slug)), ...index.categories.map((category) => PAGE_ROUTES.category.path(category.slug))];
+  // Each tag's and category's feeds, under its list's path in its language (lib/page-props/lists.ts `termFeed`).
+  const termLists = [...index.tags, ...index.categories].map((group) => sitePathOfHref(group.url));
   const termFeedFiles = termLists.flatMap((listPath) => feedFormats.map((format) => comparableSitePath(termFeedPath(listPath, format))));
-  const written = [...siteFeeds.map((feed) => sitePathOfHref(feed.href)), ...termFeedFiles, FEED_STYLESHEET_PATH, SITEMAP_PATH, ROBOTS_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE];
+  const written = [...feeds, ...termFeedFiles, FEED_STYLESHEET_PATH, SITEMAP_PATH, ROBOTS_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE];
   const published = [...files].map(comparableSitePath);
   // A static host serves a published `…/index.html` at its folder too (the CMS's /admin/).
   for (const file of published) if (file.endsWith('/index.html')) pages.add(file.slice(0, -'index.html'.length));

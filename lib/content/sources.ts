@@ -29,6 +29,8 @@ export interface SourceFile {
   /** The name the default slug comes from: the file's, or its folder's for `index.*`. */
   name: string;
   assetDir: string | null;
+  /** The language whose folder (`posts/<code>/`) holds it, or null for a source outside one. */
+  folderLanguage: string | null;
 }
 
 interface FoundSources {
@@ -39,15 +41,20 @@ interface FoundSources {
 
 /**
  * Lists the post sources in `dir`. A folder without exactly one index, and a link that may not
- * be followed, is an error; any other file is a warning, since it is not published.
+ * be followed, is an error; any other file is a warning, since it is not published. A folder
+ * named as one of `languageFolders` (`posts/fr/`) is no post: its entries are that language's.
  */
-export function findSources(dir: string, areas: SourceAreas): FoundSources {
+export function findSources(dir: string, areas: SourceAreas, languageFolders: ReadonlySet<string> = new Set()): FoundSources {
   const found: FoundSources = { sources: [], errors: [], warnings: [] };
   const visible = (name: string) => !name.startsWith('.') && !name.startsWith('_');
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).filter((e) => visible(e.name))) {
-    const full = path.join(dir, entry.name);
+  const entries = (folder: string, folderLanguage: string | null) =>
+    fs.readdirSync(folder, { withFileTypes: true }).filter((e) => visible(e.name)).map((entry) => ({ entry, full: path.join(folder, entry.name), folderLanguage }));
+  const top = entries(dir, null);
+  const isLanguageFolder = ({ entry }: (typeof top)[number]) => entry.isDirectory() && languageFolders.has(entry.name);
+  const all = [...top.filter((item) => !isLanguageFolder(item)), ...top.filter(isLanguageFolder).flatMap((item) => entries(item.full, item.entry.name))];
+  for (const { entry, full, folderLanguage } of all) {
     try {
-      findSource(entry, full, areas, found);
+      findSource(entry, full, areas, found, folderLanguage);
     } catch (error) {
       const shown = areas.relative(full);
       found.errors.push({ slug: slugify(path.basename(entry.name, path.extname(entry.name))), sourcePath: shown, error: asContentError(error, shown) });
@@ -58,7 +65,7 @@ export function findSources(dir: string, areas: SourceAreas): FoundSources {
 }
 
 /** Adds what the entry `full` of `posts/` is to `found`: a source, an error or a warning. */
-function findSource(entry: fs.Dirent, full: string, areas: SourceAreas, found: FoundSources): void {
+function findSource(entry: fs.Dirent, full: string, areas: SourceAreas, found: FoundSources, folderLanguage: string | null): void {
   const name = path.basename(entry.name, path.extname(entry.name));
   const fail = (shown: string, detail: string, slugName = name) => found.errors.push({ slug: slugify(slugName), sourcePath: shown, error: new ContentError(shown, detail) });
   let real = full;
@@ -73,7 +80,7 @@ function findSource(entry: fs.Dirent, full: string, areas: SourceAreas, found: F
   const stat = fs.statSync(real);
   const format = sourceFormat(entry.name);
   if (stat.isFile() && format) {
-    found.sources.push({ file: real, shownFile: full, format, name, assetDir: null });
+    found.sources.push({ file: real, shownFile: full, format, name, assetDir: null, folderLanguage });
   } else if (stat.isDirectory()) {
     const folder = `${areas.relative(full)}/`;
     const indexes = fs.readdirSync(real).filter(isIndex).sort();
@@ -85,7 +92,7 @@ function findSource(entry: fs.Dirent, full: string, areas: SourceAreas, found: F
     const index = path.join(full, indexes[0]);
     const indexFile = fs.lstatSync(index).isSymbolicLink() ? followLink(index, areas) : { real: index };
     if ('problem' in indexFile) fail(areas.relative(index), indexFile.problem, entry.name);
-    else found.sources.push({ file: indexFile.real, shownFile: index, format: sourceFormat(indexes[0])!, name: entry.name, assetDir: full });
+    else found.sources.push({ file: indexFile.real, shownFile: index, format: sourceFormat(indexes[0])!, name: entry.name, assetDir: full, folderLanguage });
   } else {
     found.warnings.push(
       new ContentError(areas.relative(full), 'is not a post, so it is not published: a post is a .md, .markdown or .mdx file, or a folder with an index.md; start its name with _ to keep it here'),

@@ -53,6 +53,8 @@ export interface PostSummary {
   canonical: string | null;
   /** Who wrote it (front matter `author` or `authors`), in the order given; the site's first author when it names none. */
   authors: AuthorRef[];
+  /** The code of its language, one of the site's. */
+  lang: string;
 }
 
 /** What groups posts under a URL of its own: a tag, a category, a series. */
@@ -129,6 +131,16 @@ export interface Post extends PostSummary {
   series: SeriesPlace | null;
   /** Front matter `featured`: shown at the top of the home page. */
   featured: boolean;
+  /** What its translations share: front matter `translationKey`, else the name of its file (or folder). */
+  translationKey: string;
+}
+
+/** What the loader needs to know of the site's languages (lib/config/site.ts). */
+export interface ContentLanguages {
+  /** Every language's code, the default one first. */
+  codes: readonly string[];
+  /** True when the settings list `languages`: a folder `posts/<code>/` then holds that language's posts. */
+  folders: boolean;
 }
 
 /** A post that could not be read (dev only: a production build fails instead). */

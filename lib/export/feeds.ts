@@ -20,7 +20,7 @@ import type { BuildManifest } from './manifest-file';
 import type { FeedLink, FeedChannel } from '../config/site';
 import { lastChange, newestChange } from '../content/dates';
 import type { AuthorRef, PostSummary } from '../content/types';
-import { FEED_STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
+import { FEED_STYLESHEET_PATH, inLanguage, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
 import { exportedFile, postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
@@ -171,15 +171,24 @@ export const publishedPosts = (posts: PostSummary[]) => posts.filter((post) => !
 /** Whether `post` is in the list of the tag or category whose page is at `listUrl`. */
 const isListedAt = (post: PostSummary, listUrl: string) => post.category?.url === listUrl || post.tags.some((tag) => tag.url === listUrl);
 
-/** The site's own feeds, of every post. */
-const siteChannel = (manifest: BuildManifest): FeedChannel => ({ url: prefixBasePath(manifest.basePath, '/'), title: manifest.site.title, description: manifest.site.description, feeds: manifest.feeds });
+/**
+ * The site's own feeds in each language, of that language's posts: the default language's at
+ * the root (`/rss.xml`), each other's under its code (`/fr/rss.xml`).
+ */
+function siteChannels(manifest: BuildManifest): FeedChannel[] {
+  return manifest.site.languages.map(({ code }) => {
+    const inCode = (sitePath: string) => prefixBasePath(manifest.basePath, inLanguage(code === manifest.site.language ? null : code, sitePath));
+    const feeds = manifest.feeds.map((link) => ({ ...link, href: inCode(sitePathOf(manifest, link.href)) }));
+    return { url: inCode('/'), lang: code, title: manifest.site.title, description: manifest.site.description, feeds };
+  });
+}
 
 /**
  * What every feed says of the site and of each entry, in the feed formats' terms: titles,
  * excerpts and names are plain text, `contentHtml` is HTML.
  */
 function feedData(manifest: BuildManifest, channel: FeedChannel, entries: FeedEntry[]) {
-  const { site } = manifest;
+  const site = { ...manifest.site, language: channel.lang };
   const newest = newestChange(entries.map(({ post }) => post));
   const home = siteUrlOf(manifest, '/');
   /** An author as a feed names them: their page's absolute URL, or the home page's on a site with one author. */
@@ -189,7 +198,7 @@ function feedData(manifest: BuildManifest, channel: FeedChannel, entries: FeedEn
     title: channel.title,
     description: channel.description,
     home,
-    /** The page that lists the feed's posts: the home page, or a tag's or category's. */
+    /** The page that lists the feed's posts: a language's home page, or a tag's or category's. */
     list: absolute(channel.url, site.url),
     /** The site's first author, who speaks for the feed as a whole. */
     owner: person(manifest.authors[0]),
@@ -322,29 +331,41 @@ function renderFeeds(manifest: BuildManifest, channel: FeedChannel, entries: Fee
 }
 
 /**
- * Every feed, each with its site path: the site's, of its newest `feedSize` posts, then each
- * tag's and category's (the manifest's `termFeeds`), of the newest `feedSize` posts it lists.
+ * Every feed, each with its site path: each language's (of its newest `feedSize` posts), then
+ * each tag's and category's (the manifest's `termFeeds`), of the newest `feedSize` posts it lists.
  */
 function allFeeds(manifest: BuildManifest, outDir: string): [string, string][] {
   const entryOf = feedEntryMaker(manifest, outDir);
   const posts = publishedPosts(manifest.posts);
   const newest = (listed: PostSummary[]) => listed.slice(0, manifest.site.feedSize).map(entryOf);
   return [
-    ...renderFeeds(manifest, siteChannel(manifest), newest(posts)),
+    ...siteChannels(manifest).flatMap((channel) => renderFeeds(manifest, channel, newest(posts.filter((post) => post.lang === channel.lang)))),
     ...manifest.termFeeds.flatMap((channel) => renderFeeds(manifest, channel, newest(posts.filter((post) => isListedAt(post, channel.url))))),
   ];
 }
 
 /**
- * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed.
+ * The sitemap (sitemaps.org 0.9): every page the site generates, with the date it last changed,
+ * and on a site of several languages, each page's translations as `xhtml:link` alternates
+ * (the default language's as `x-default`), as search engines read them.
  */
-export const sitemapXml = (manifest: BuildManifest): string =>
-  xmlDocument({
+export const sitemapXml = (manifest: BuildManifest): string => {
+  const multilingual = manifest.routes.some((route) => route.alternates);
+  const defaultLanguage = manifest.site.language;
+  const links = (alternates: Record<string, string>) =>
+    [...Object.entries(alternates), ...(alternates[defaultLanguage] ? [['x-default', alternates[defaultLanguage]]] : [])].map(([lang, href]) => ({
+      '@_rel': 'alternate',
+      '@_hreflang': lang,
+      '@_href': absolute(href, manifest.site.url),
+    }));
+  return xmlDocument({
     urlset: {
       '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
-      url: manifest.routes.map(({ url, lastmod }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }) })),
+      ...(multilingual && { '@_xmlns:xhtml': 'http://www.w3.org/1999/xhtml' }),
+      url: manifest.routes.map(({ url, lastmod, alternates }) => ({ loc: absolute(url, manifest.site.url), ...(lastmod && { lastmod }), ...(alternates && { 'xhtml:link': links(alternates) }) })),
     },
   });
+};
 
 /**
  * robots.txt: everything may be crawled, and the sitemap is here.

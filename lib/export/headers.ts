@@ -37,7 +37,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../node/files';
 import { isIconPath } from '../images/icons';
-import { ADMIN_PATH, FEED_PATHS, HEADERS_PATH, REDIRECTS_PATH, SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, TERM_FEEDS_FOLDER } from '../routes/table';
+import { ADMIN_PATH, HEADERS_PATH, isFeedPath, isSearchPagePath, LANGUAGE_CODE_PATTERN, REDIRECTS_PATH, SEARCH_INDEX_DIR } from '../routes/table';
 import { COPY_CODE_SCRIPT } from '../routes/page-scripts';
 import { prefixBasePath } from '../routes/base-path';
 import type { CspSources as IntegrationCspSources } from '../integrations/integrations';
@@ -94,20 +94,21 @@ const FILE_KINDS: FileKind[] = [
     cache: CACHE_POLICIES.searchEntry,
     vercelSource: '/pagefind/((?!.*\\.pf_(?:index|fragment|filter|meta)$).*)',
   },
-  { kind: 'searchPage', test: (sitePath) => sitePath.startsWith(SEARCH_PAGE_PATH), cache: CACHE_POLICIES.page, vercelSource: '/search/(.*)' },
+  // Each language's search page: `/search/`, `/fr/search/`.
+  { kind: 'searchPage', test: isSearchPagePath, cache: CACHE_POLICIES.page, vercelSource: `/((?:${LANGUAGE_CODE_PATTERN}/)?search/.*)` },
   { kind: 'icon', test: isIconPath, cache: CACHE_POLICIES.icon, vercelSource: '/(favicon\\.ico|manifest\\.webmanifest|icons/.*)' },
   { kind: 'admin', test: (sitePath) => sitePath.startsWith(ADMIN_PATH), cache: CACHE_POLICIES.page, vercelSource: '/admin/(.*)' },
   {
     kind: 'feed',
-    test: (sitePath) => sitePath.startsWith(TERM_FEEDS_FOLDER) || Object.values<string>(FEED_PATHS).includes(sitePath),
+    test: isFeedPath,
     cache: CACHE_POLICIES.page,
-    vercelSource: '/(rss\\.xml|atom\\.xml|feed\\.json|feeds/.*)',
+    vercelSource: `/((?:${LANGUAGE_CODE_PATTERN}/)?(?:rss\\.xml|atom\\.xml|feed\\.json)|feeds/.*)`,
   },
   {
     kind: 'page',
     test: () => true,
     cache: CACHE_POLICIES.page,
-    vercelSource: '/((?!_next/static/|_img/|pagefind/|search/|icons/|admin/|feeds/|favicon\\.ico$|manifest\\.webmanifest$|rss\\.xml$|atom\\.xml$|feed\\.json$).*)',
+    vercelSource: `/((?!_next/static/|_img/|pagefind/|(?:${LANGUAGE_CODE_PATTERN}/)?search/|icons/|admin/|feeds/|favicon\\.ico$|manifest\\.webmanifest$|(?:${LANGUAGE_CODE_PATTERN}/)?(?:rss\\.xml|atom\\.xml|feed\\.json)$).*)`,
   },
 ];
 

@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { settingsSchema } from '../config/schema';
-import type { FeedLink, FeedChannel } from '../config/site';
+import { settingsFields } from '../config/schema';
+import type { FeedChannel, FeedLink, SiteConfig } from '../config/site';
 import type { AuthorRef, PostSummary, Redirect, Term } from '../content/types';
 import { integrationsSchema } from '../integrations/integrations';
 import { buildManifestFile } from '../node/folders';
@@ -38,12 +38,21 @@ const postSummarySchema: z.ZodType<PostSummary> = z.strictObject({
   socialImage: z.string().nullable(),
   canonical: z.string().nullable(),
   authors: z.array(authorRefSchema),
+  lang: z.string(),
+});
+
+/** The site as the build resolved it (lib/config/site.ts `SiteConfig`): its settings, with its languages. */
+const siteConfigSchema: z.ZodType<SiteConfig> = settingsFields.omit({ language: true, dateLocale: true, languages: true }).extend({
+  language: z.string(),
+  dateLocale: z.string(),
+  languages: z.array(z.strictObject({ code: z.string(), name: z.string(), dir: z.enum(['ltr', 'rtl']).nullable(), dateLocale: z.string(), default: z.boolean() })),
+  multilingual: z.boolean(),
 });
 
 const feedLinkSchema: z.ZodType<FeedLink> = z.strictObject({ format: z.enum(['rss', 'atom', 'json']), href: z.string(), type: z.string(), label: z.string(), title: z.string().optional() });
 
 /** A tag's or category's feeds (lib/page-props/lists.ts `termFeed`): the feeds of the posts its list page (`url`) lists. */
-const termFeedSchema: z.ZodType<FeedChannel> = z.strictObject({ url: z.string(), title: z.string(), description: z.string(), feeds: z.array(feedLinkSchema) });
+const termFeedSchema: z.ZodType<FeedChannel> = z.strictObject({ url: z.string(), lang: z.string(), title: z.string(), description: z.string(), feeds: z.array(feedLinkSchema) });
 
 /** One page the sitemap lists (lib/build/manifest.ts `sitemapRoutes`). */
 const siteRouteSchema = z.strictObject({
@@ -51,13 +60,15 @@ const siteRouteSchema = z.strictObject({
   url: z.string(),
   /** Calendar date of the last change to what the page shows, or null if it shows no post. */
   lastmod: z.string().nullable(),
+  /** Its href in each language that has it, by code, on a site of several languages: the sitemap's `xhtml:link` alternates. */
+  alternates: z.record(z.string(), z.string()).optional(),
 });
 
 /** One redirect from an old URL of a post (lib/content/redirects.ts). */
 const redirectSchema: z.ZodType<Redirect> = z.strictObject({ from: z.string(), to: z.string(), title: z.string() });
 
 const buildManifestSchema = z.strictObject({
-  site: settingsSchema,
+  site: siteConfigSchema,
   /**
    * The comments and analytics this build uses (the site's, or `FOLIO_INTEGRATIONS`'s), for
    * what runs after the build: `integrationCspSources` (lib/integrations/integrations.ts)

@@ -198,7 +198,9 @@ export async function writeSearchIndex(manifest: BuildManifest, outDir: string, 
       // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
       const post = { ...summary, url: sitePathOf(manifest, summary.url) };
       const text = texts.textOf(post.url, readExportedPost(manifest, outDir, summary.url, 'the search index'));
-      const request = index.addCustomRecord(recordOf(post, text, manifest.site));
+      // Each post in its language's index: Pagefind searches the one of the search page's `<html lang>`.
+      const language = manifest.site.languages.find(({ code }) => code === summary.lang) ?? manifest.site;
+      const request = index.addCustomRecord(recordOf(post, text, { language: summary.lang, dateLocale: language.dateLocale }));
       // Settles either way; a failure is reported from `added` below.
       const settled: Promise<boolean> = request.catch(() => {}).then(() => inFlight.delete(settled));
       inFlight.add(settled);

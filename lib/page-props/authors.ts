@@ -3,13 +3,23 @@
  * `hasAuthorPages`): `/authors/`, every author with their number of posts, and each author's
  * posts, paginated like a tag's. A site with one author has none of these pages.
  */
-import { hasAuthorPages, site, siteMenu } from '../config/site';
+import { defaultLanguage, hasAuthorPages, site, siteMenu, withBasePath } from '../config/site';
 import type { AuthorGroup } from '../content/types';
 import { laterPages } from '../routes/pagination';
+import { PAGE_ROUTES } from '../routes/table';
 import { authorProps } from './author-props';
+import { pageLanguage } from './languages';
 import { pageNumber, postListPage } from './lists';
-import { getSiteData } from './site-data';
-import type { AuthorIndexPageProps, PostListPageProps } from './types';
+import { getLanguageIndex, getSiteData } from './site-data';
+import type { AuthorIndexPageProps, PostListPageProps, SiteProps } from './types';
+
+/**
+ * The frame of an author's page (at `href`): the default language's, with its menu, as the
+ * authors' pages are at the root alone and list their posts in every language.
+ */
+function authorSiteProps(href: string): SiteProps {
+  return { menu: siteMenu(getLanguageIndex(defaultLanguage).pages), language: pageLanguage(defaultLanguage, new Map([[defaultLanguage, href]])) };
+}
 
 /** The ids of the authors who have a page: every author of a site with more than one, none of a site with one. */
 export const getAuthorIds = (): string[] => (hasAuthorPages ? getSiteData().index.authors.map((author) => author.id) : []);
@@ -26,15 +36,15 @@ function findAuthor(id: string): AuthorGroup {
 
 /** `/authors/<id>/`, or with the `[page]` param, one of its later pages: who they are, then their posts, newest first. */
 export function getAuthorPageProps(id: string, page?: string): PostListPageProps {
-  const { index, avatars } = getSiteData();
+  const { avatars } = getSiteData();
   const author = findAuthor(id);
   const heading = `Posts by ${author.name}`;
   const list = { posts: author.posts, baseUrl: author.url!, heading, description: `Every post by ${author.name}, newest first.`, title: heading };
-  return { ...postListPage(list, pageNumber(page), site.postsPerPage, siteMenu(index.pages)), author: authorProps(id, avatars) };
+  return { ...postListPage(list, pageNumber(page), site.postsPerPage, authorSiteProps(author.url!)), author: authorProps(id, avatars) };
 }
 
 /** `/authors/`: every author, in the settings' order, with their number of posts. */
 export function getAuthorIndexProps(): AuthorIndexPageProps {
   const { index, avatars } = getSiteData();
-  return { menu: siteMenu(index.pages), authors: index.authors.map((author) => ({ ...authorProps(author.id, avatars), count: author.posts.length })) };
+  return { ...authorSiteProps(withBasePath(PAGE_ROUTES.authors.path())), authors: index.authors.map((author) => ({ ...authorProps(author.id, avatars), count: author.posts.length })) };
 }

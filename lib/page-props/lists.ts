@@ -5,18 +5,31 @@
  * shows (one page of summaries, or titles and dates), so no list page grows with the number of
  * posts except the archive, which lists them all.
  */
-import { type FeedLink, type MenuItem, site, siteMenu, termFeeds, type FeedChannel, withBasePath } from '../config/site';
+import { basePath, defaultLanguage, hrefInLanguage, site, siteMenu, termFeeds, uiTextOf, type FeedChannel, type FeedLink } from '../config/site';
+import { ENGLISH, fillIn, type Dictionary, type DictionaryKey } from '../config/dictionaries';
+import { stripBasePath } from '../routes/base-path';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
 import { PAGE_ROUTES } from '../routes/table';
-import { getContentIndex } from './site-data';
+import { getLanguageIndex } from './site-data';
 import { toLink } from './post';
-import type { ArchivePageProps, ArchiveYear, PostLink, PostListPageProps, SiteProps, TermCount, TermIndexPageProps, TermKind } from './types';
+import { pageLanguage, routePageLanguage } from './languages';
+import type { ArchivePageProps, ArchiveYear, PageLanguage, PostLink, PostListPageProps, SiteProps, TermCount, TermIndexPageProps, TermKind } from './types';
 
-export function getSiteProps(): SiteProps {
-  return { menu: siteMenu(getContentIndex().pages) };
+/** What every page of the language `lang` at the site path `sitePath` (the same in every language) gets: its menu and language. */
+function routeSiteProps(lang: string, sitePath: string): SiteProps {
+  return { menu: siteMenu(getLanguageIndex(lang).pages, lang), language: routePageLanguage(lang, sitePath) };
 }
+
+/** The search page in `lang`. */
+export const getSearchProps = (lang: string = defaultLanguage): SiteProps => routeSiteProps(lang, PAGE_ROUTES.search.path());
+
+/** The not-found page in `lang`. */
+export const getNotFoundProps = (lang: string = defaultLanguage): SiteProps => routeSiteProps(lang, PAGE_ROUTES.notFound.path());
+
+/** The codes of the languages whose pages are under `/<code>/`, as route params: every one but the default. */
+export const getLanguagePaths = (): string[] => site.languages.filter((language) => !language.default).map((language) => language.code);
 
 /** The page number of a `[page]` param (one of `laterPages`); without a param, page 1. */
 export function pageNumber(param: string | undefined): number {
@@ -39,11 +52,12 @@ interface PostListing {
 }
 
 /** Page `page` of a post list, with only that page's summaries. */
-export function postListPage(list: PostListing, page: number, perPage: number, menu: MenuItem[]): PostListPageProps {
+export function postListPage(list: PostListing, page: number, perPage: number, { menu, language }: SiteProps): PostListPageProps {
   const { items, pagination } = paginate(list.posts, list.baseUrl, page, perPage);
-  const pageTitle = page === 1 ? list.title : `${list.title ?? list.heading}, page ${page} of ${pagination.pageCount}`;
+  const pageTitle = page === 1 ? list.title : fillIn(language.text.titlePage, { title: list.title ?? list.heading, page, pages: pagination.pageCount });
   return {
     menu,
+    language,
     heading: list.heading,
     title: pageTitle,
     description: list.description,
@@ -56,33 +70,30 @@ export function postListPage(list: PostListing, page: number, perPage: number, m
 }
 
 /** Featured posts are listed in their place below too: the list stays every post, newest first (docs/writing.md). */
-const homeListing = (index: ContentIndex): PostListing => ({
+const homeListing = (index: ContentIndex, lang: string): PostListing => ({
   posts: index.posts,
-  baseUrl: withBasePath(PAGE_ROUTES.home.path()),
-  heading: 'Latest posts',
+  baseUrl: hrefInLanguage(lang, PAGE_ROUTES.home.path()),
+  heading: uiTextOf(lang).latestPosts,
   description: site.description,
   title: null,
   featured: index.posts.filter((post) => post.featured),
 });
 
-/** The home page, or with the `[page]` param, `/page/<page>/`. */
-export function getHomePageProps(page?: string): PostListPageProps {
-  const index = getContentIndex();
-  return postListPage(homeListing(index), pageNumber(page), site.postsPerPage, siteMenu(index.pages));
+/** The home page of `lang`, or with the `[page]` param, `/page/<page>/` (`/fr/page/<page>/`). */
+export function getHomePageProps(page?: string, lang: string = defaultLanguage): PostListPageProps {
+  return postListPage(homeListing(getLanguageIndex(lang), lang), pageNumber(page), site.postsPerPage, routeSiteProps(lang, PAGE_ROUTES.home.path()));
 }
 
-/** The `[page]` params of `/page/<page>/`: every page of the home list after the first. */
-export function getHomePagePaths(): string[] {
-  return laterPages(getContentIndex().posts.length, site.postsPerPage);
+/** The `[page]` params of `/page/<page>/` in `lang`: every page of its home list after the first. */
+export function getHomePagePaths(lang: string = defaultLanguage): string[] {
+  return laterPages(getLanguageIndex(lang).posts.length, site.postsPerPage);
 }
 
-const TERM_WORDS: Record<TermKind, { heading: (name: string) => string; description: (name: string) => string }> = {
-  tags: { heading: (name) => `Posts tagged “${name}”`, description: (name) => `Every post tagged “${name}”, newest first.` },
-  categories: { heading: (name) => `Posts in ${name}`, description: (name) => `Every post in the category ${name}, newest first.` },
-};
-
-/** The route of one tag's or category's list. */
-const TERM_ROUTES: Record<TermKind, { path: (slug: string) => string }> = { tags: PAGE_ROUTES.tag, categories: PAGE_ROUTES.category };
+/** The dictionary's words for a list of one term's posts. */
+const TERM_WORDS = {
+  tags: { heading: 'postsTagged', description: 'postsTaggedDescription' },
+  categories: { heading: 'postsInCategory', description: 'postsInCategoryDescription' },
+} as const satisfies Record<TermKind, { heading: DictionaryKey; description: DictionaryKey }>;
 
 function findTerm(index: ContentIndex, kind: TermKind, slug: string): TermGroup {
   const group = index[kind].find((term) => term.slug === slug);
@@ -90,31 +101,38 @@ function findTerm(index: ContentIndex, kind: TermKind, slug: string): TermGroup 
   return group;
 }
 
-/** The feeds of one tag's or category's posts (for the build manifest), titled as its list page is: `Posts tagged “aws” | Folio`. */
+/**
+ * The feeds of one tag's or category's posts (for the build manifest), in its posts' language,
+ * titled as its list page is: `Posts tagged “aws” | Folio`; under `/feeds/` and the list's own
+ * path, its language's prefix included (`/feeds/fr/tags/aws/rss.xml`).
+ */
 export function termFeed(group: TermGroup, kind: TermKind): FeedChannel {
-  const words = TERM_WORDS[kind];
-  const title = `${words.heading(group.name)} | ${site.title}`;
-  return { url: group.url, title, description: words.description(group.name), feeds: termFeeds(TERM_ROUTES[kind].path(group.slug), title) };
+  const lang = group.posts[0]?.lang ?? defaultLanguage;
+  const text = uiTextOf(lang);
+  const heading = fillIn(text[TERM_WORDS[kind].heading], { name: group.name });
+  const title = `${heading} | ${site.title}`;
+  return { url: group.url, lang, title, description: fillIn(text[TERM_WORDS[kind].description], { name: group.name }), feeds: termFeeds(stripBasePath(basePath, group.url) ?? group.url, title) };
 }
 
 /** The list of one tag's or category's posts, for `postListPage`. */
-export function termListing(group: TermGroup, kind: TermKind): PostListing {
+export function termListing(group: TermGroup, kind: TermKind, text: Dictionary = ENGLISH): PostListing {
   const words = TERM_WORDS[kind];
-  return {
-    posts: group.posts,
-    baseUrl: group.url,
-    heading: words.heading(group.name),
-    description: words.description(group.name),
-    title: words.heading(group.name),
-    feeds: termFeed(group, kind).feeds,
-  };
+  const heading = fillIn(text[words.heading], { name: group.name });
+  return { posts: group.posts, baseUrl: group.url, heading, description: fillIn(text[words.description], { name: group.name }), title: heading, feeds: termFeed(group, kind).feeds };
 }
 
-/** `/tags/<slug>/` or `/categories/<slug>/`, or with the `[page]` param, one of its later pages. */
-export function getTermPageProps(kind: TermKind, slug: string, page?: string): PostListPageProps {
-  const index = getContentIndex();
-  const list = termListing(findTerm(index, kind, slug), kind);
-  return postListPage(list, pageNumber(page), site.postsPerPage, siteMenu(index.pages));
+/** A term's or series' page in `lang`: its translations are the same group (by slug) in the languages that have it. */
+function groupPageLanguage(kind: TermKind | 'series', slug: string, lang: string): PageLanguage {
+  const translations = site.languages.flatMap(({ code }) => getLanguageIndex(code)[kind].filter((term) => term.slug === slug).map((term) => [code, term.url] as const));
+  return pageLanguage(lang, new Map(translations));
+}
+
+/** `/tags/<slug>/` or `/categories/<slug>/` in `lang`, or with the `[page]` param, one of its later pages. */
+export function getTermPageProps(kind: TermKind, slug: string, page?: string, lang: string = defaultLanguage): PostListPageProps {
+  const index = getLanguageIndex(lang);
+  const language = groupPageLanguage(kind, slug, lang);
+  const list = termListing(findTerm(index, kind, slug), kind, language.text);
+  return postListPage(list, pageNumber(page), site.postsPerPage, { menu: siteMenu(index.pages, lang), language });
 }
 
 /**
@@ -122,21 +140,20 @@ export function getTermPageProps(kind: TermKind, slug: string, page?: string): P
  * Next writes `out/tags/<slug>/index.html` with the slug itself as the folder name (`中文`),
  * links percent-encode it (`Term.url`), and static servers decode the request path back to it.
  */
-export function getTermSlugs(kind: TermKind): string[] {
-  return getContentIndex()[kind].map((term) => term.slug);
+export function getTermSlugs(kind: TermKind, lang: string = defaultLanguage): string[] {
+  return getLanguageIndex(lang)[kind].map((term) => term.slug);
 }
 
-/** The `{ slug, page }` params of every later page of every tag or category. */
-export function getTermPagePaths(kind: TermKind): { slug: string; page: string }[] {
-  return getContentIndex()[kind].flatMap((term) => laterPages(term.posts.length, site.postsPerPage).map((page) => ({ slug: term.slug, page })));
+/** The `{ slug, page }` params of every later page of every tag or category in `lang`. */
+export function getTermPagePaths(kind: TermKind, lang: string = defaultLanguage): { slug: string; page: string }[] {
+  return getLanguageIndex(lang)[kind].flatMap((term) => laterPages(term.posts.length, site.postsPerPage).map((page) => ({ slug: term.slug, page })));
 }
 
 /** Every term with its number of posts, in the index's order (by name). */
 export const termCounts = (groups: readonly TermGroup[]): TermCount[] => groups.map((group) => ({ name: group.name, url: group.url, count: group.posts.length }));
 
-export function getTermIndexProps(kind: TermKind): TermIndexPageProps {
-  const index = getContentIndex();
-  return { menu: siteMenu(index.pages), kind, terms: termCounts(index[kind]) };
+export function getTermIndexProps(kind: TermKind, lang: string = defaultLanguage): TermIndexPageProps {
+  return { ...routeSiteProps(lang, PAGE_ROUTES[kind].path()), kind, terms: termCounts(getLanguageIndex(lang)[kind]) };
 }
 
 /**
@@ -157,20 +174,19 @@ export function archiveByYear(posts: readonly PostLink[]): ArchiveYear[] {
   return years;
 }
 
-/** `/series/<slug>/`: every part of one series, in order, on one page. */
-export function getSeriesPageProps(slug: string): PostListPageProps {
-  const index = getContentIndex();
+/** `/series/<slug>/` in `lang` (`/fr/series/<slug>/`): every part of one series, in order, on one page. */
+export function getSeriesPageProps(slug: string, lang: string = defaultLanguage): PostListPageProps {
+  const index = getLanguageIndex(lang);
   const series = index.series.find((group) => group.slug === slug);
   if (!series) throw new Error(`No series has the slug "${slug}"`);
   const parts = series.posts.length;
   const listing = { posts: series.posts, baseUrl: series.url, heading: `Series: ${series.name}`, title: `Series: ${series.name}`, description: `The ${parts} parts of the series “${series.name}”, in order.` };
-  return postListPage(listing, 1, Math.max(parts, 1), siteMenu(index.pages));
+  return postListPage(listing, 1, Math.max(parts, 1), { menu: siteMenu(index.pages, lang), language: groupPageLanguage('series', slug, lang) });
 }
 
-/** The slugs of every series, as route params (see `getTermSlugs`). */
-export const getSeriesSlugs = (): string[] => getContentIndex().series.map((series) => series.slug);
+/** The slugs of every series in `lang`, as route params (see `getTermSlugs`). */
+export const getSeriesSlugs = (lang: string = defaultLanguage): string[] => getLanguageIndex(lang).series.map((series) => series.slug);
 
-export function getArchiveProps(): ArchivePageProps {
-  const index = getContentIndex();
-  return { menu: siteMenu(index.pages), years: archiveByYear(index.posts) };
+export function getArchiveProps(lang: string = defaultLanguage): ArchivePageProps {
+  return { ...routeSiteProps(lang, PAGE_ROUTES.archive.path()), years: archiveByYear(getLanguageIndex(lang).posts) };
 }

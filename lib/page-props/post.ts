@@ -4,14 +4,16 @@
  * related posts, the table of contents and the comments. In dev, a broken post's page gets its
  * error instead.
  */
-import { editUrlOf, isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
+import { defaultLanguage, editUrlOf, isDev, site, siteCommentsEmbed, siteMenu } from '../config/site';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post } from '../content/types';
 import type { ContentError } from '../content/errors';
 import type { Template } from '../content/schema';
 import type { Heading } from '../markdown/compile';
-import { getContentIndex, getSiteData, readCompiledPost } from './site-data';
+import { getLanguageIndex, getSiteData, readCompiledPost } from './site-data';
 import { authorProps } from './author-props';
+import { postPageLanguage, routePageLanguage } from './languages';
+import { PAGE_ROUTES } from '../routes/table';
 import type { ContentErrorProps, PostLink, PostPageProps, PostSeries, TocEntry } from './types';
 
 /** A post as lists of titles show it. */
@@ -120,14 +122,14 @@ export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
 
 /** The series `post` is a part of, with every part in order; null when it is in none. */
 export function seriesOf(index: ContentIndex, post: Post): PostSeries | null {
-  const series = post.series && index.series.find((group) => group.slug === post.series!.slug);
+  const series = post.series && index.series.find((group) => group.url === post.series!.url);
   if (!series) return null;
   return { name: series.name, url: series.url, parts: series.posts.map(toLink), current: series.posts.indexOf(post) };
 }
 
-/** Slugs of the posts (or pages) to generate; in dev, broken posts too, so their pages can show the error. */
-export function getSlugs(template: Template): string[] {
-  const index = getContentIndex();
+/** Slugs of the posts (or pages) in `lang` to generate; in dev, broken posts too, so their pages can show the error. */
+export function getSlugs(template: Template, lang: string = defaultLanguage): string[] {
+  const index = getLanguageIndex(lang);
   const entries = template === 'post' ? index.posts : index.pages;
   return [...new Set([...entries.map((post) => post.slug), ...index.broken.map((broken) => broken.slug)])];
 }
@@ -151,13 +153,15 @@ export const postPathsFallback = isDev ? ('blocking' as const) : false;
  * prepare step made them; null if there is none with that slug (a deleted post, in dev). In
  * dev, a post that could not be read or built shows its error instead.
  */
-export function getPostPageProps(template: Template, slug: string): PostPageProps | null {
-  const { index, outputs, avatars } = getSiteData();
-  const siteProps = { menu: siteMenu(index.pages) };
+export function getPostPageProps(template: Template, slug: string, lang: string = defaultLanguage): PostPageProps | null {
+  const { index: wholeIndex, outputs, avatars } = getSiteData();
+  const index = getLanguageIndex(lang);
+  const menu = siteMenu(index.pages, lang);
   const broken = index.broken.find((entry) => entry.slug === slug);
-  if (broken) return { ...siteProps, error: errorProps(broken.error) };
+  if (broken) return { menu, language: routePageLanguage(lang, PAGE_ROUTES.home.path()), error: errorProps(broken.error) };
   const post = template === 'post' ? index.posts[lookupsOf(index).position.get(slug) ?? -1] : index.pages.find((entry) => entry.slug === slug);
   if (!post) return null;
+  const siteProps = { menu, language: postPageLanguage(wholeIndex, post) };
   const output = outputs[post.sourcePath];
   const { html, usesMath, hasCodeBlocks, headings } = readCompiledPost(process.cwd(), output.bodyKey);
   const chrome =

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { compiledBodiesDir, compiledEntryFile, siteDataFile } from '../node/folders';
 import type { ImageUse } from '../images/cache';
 import type { Heading } from '../markdown/compile';
-import { contentIndex } from '../content/content-index';
+import { contentIndex, languageIndex } from '../content/content-index';
 import { type ContentIndex, type Post } from '../content/types';
 import { fromErrorData, type ContentErrorData } from '../content/errors';
 import type { BodyLink } from '../content/links';
@@ -116,6 +116,17 @@ export function getSiteData(): LoadedSite {
 
 /** The content index of the prepared site. */
 export const getContentIndex = (): ContentIndex => getSiteData().index;
+
+const languageIndexes = new WeakMap<ContentIndex, Map<string, ContentIndex>>();
+
+/** The content index of the prepared site in one language (`languageIndex`), made once per language. */
+export function getLanguageIndex(lang: string): ContentIndex {
+  const index = getContentIndex();
+  const byLanguage = languageIndexes.get(index) ?? new Map<string, ContentIndex>();
+  languageIndexes.set(index, byLanguage);
+  if (!byLanguage.has(lang)) byLanguage.set(lang, languageIndex(index, lang));
+  return byLanguage.get(lang)!;
+}
 
 /** The compiled post under `key` in the project at `root`, which the prepare step made. */
 export function readCompiledPost(root: string, key: string): CompiledPost {

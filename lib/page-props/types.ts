@@ -3,6 +3,7 @@
  * them; components and templates render them).
  */
 import type { FeedLink, MenuItem } from '../config/site';
+import type { Dictionary } from '../config/dictionaries';
 import type { PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
 import type { AvatarPicture } from '../images/avatars';
@@ -14,6 +15,30 @@ export type { Pagination };
 
 export interface SiteProps {
   menu: MenuItem[];
+  language: PageLanguage;
+}
+
+/** One of the site's languages as a page links it: the page's translation, or that language's home page. */
+export interface LanguageLink {
+  lang: string;
+  /** Its name in its own language, as the switcher shows it. */
+  name: string;
+  href: string;
+  /** True when `href` is this very page in that language (an hreflang alternate); false for that language's home page. */
+  translation: boolean;
+}
+
+/** The language of a page: its `<html lang dir>`, and its links to the other languages. */
+export interface PageLanguage {
+  lang: string;
+  /** Null on a site of one `language`, whose pages say no direction. */
+  dir: 'ltr' | 'rtl' | null;
+  /** The `Intl.DateTimeFormat` locale of its dates. */
+  dateLocale: string;
+  /** Its interface text (lib/config/dictionaries.ts). */
+  text: Dictionary;
+  /** Every language of the site, this page's included, default first; empty on a site of one language. */
+  links: LanguageLink[];
 }
 
 export interface ContentErrorProps {

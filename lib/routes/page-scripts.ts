@@ -16,7 +16,7 @@
  * `<script id="folio-live-preview">` (components/LivePreview): it is not allowed here, so no
  * exported page may carry it, and `next dev` states no Content-Security-Policy to refuse it.
  */
-import { SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from './table';
+import { isSearchPagePath, SEARCH_SCRIPT_PATH } from './table';
 
 export const THEME_SCRIPT_ID = 'theme-script';
 
@@ -87,7 +87,7 @@ export interface ScriptPage {
  * script (run as JavaScript, so with no `type` or a JavaScript one) or JSON-LD data.
  */
 export function isAllowedScript({ src, type, id, defer }: ScriptTag, { pagePath = '/', scriptFiles = [] }: ScriptPage = {}): boolean {
-  if (src != null && pagePath === SEARCH_PAGE_PATH && src === SEARCH_SCRIPT_PATH) return type === 'module';
+  if (src != null && isSearchPagePath(pagePath) && src === SEARCH_SCRIPT_PATH) return type === 'module';
   const kind = (type ?? '').trim().toLowerCase();
   const javaScript = kind === '' || kind === 'text/javascript';
   if (src != null) return scriptFiles.includes(src) && defer === true && javaScript;

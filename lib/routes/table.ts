@@ -14,29 +14,46 @@
 /**
  * The site's pages, each with the page files that render it and the site path of one of its
  * pages. A list route (home, a tag, a category) has later pages at `page/<n>/` under its own
- * path (lib/routes/pagination.ts).
+ * path (lib/routes/pagination.ts). Each route's pages in a language other than the default
+ * are under `/<code>/` (`inLanguage`), rendered by its files under `pages/[root]/`, whose
+ * `root` is the language's code; `pages/[root].tsx` renders both the default language's
+ * `template: "page"` entries and the other languages' home pages, as Next allows one dynamic
+ * name at each level (docs/architecture.md, Languages).
  */
 export const PAGE_ROUTES = Object.freeze({
-  home: { files: ['pages/index.tsx', 'pages/page/[page].tsx'], path: () => '/' },
-  post: { files: ['pages/posts/[slug].tsx'], path: (slug: string) => `/posts/${slug}/` },
+  home: { files: ['pages/index.tsx', 'pages/page/[page].tsx', 'pages/[root]/page/[page].tsx'], path: () => '/' },
+  post: { files: ['pages/posts/[slug].tsx', 'pages/[root]/posts/[slug].tsx'], path: (slug: string) => `/posts/${slug}/` },
   /** A `template: "page"` entry (About, say): at the root, so a page's slug cannot be a name the build owns. */
-  page: { files: ['pages/[slug].tsx'], path: (slug: string) => `/${slug}/` },
-  tags: { files: ['pages/tags/index.tsx'], path: () => '/tags/' },
-  tag: { files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx'], path: (slug: string) => `/tags/${encodeURIComponent(slug)}/` },
-  categories: { files: ['pages/categories/index.tsx'], path: () => '/categories/' },
+  page: { files: ['pages/[root].tsx', 'pages/[root]/[slug].tsx'], path: (slug: string) => `/${slug}/` },
+  tags: { files: ['pages/tags/index.tsx', 'pages/[root]/tags/index.tsx'], path: () => '/tags/' },
+  tag: {
+    files: ['pages/tags/[slug]/index.tsx', 'pages/tags/[slug]/page/[page].tsx', 'pages/[root]/tags/[slug]/index.tsx', 'pages/[root]/tags/[slug]/page/[page].tsx'],
+    path: (slug: string) => `/tags/${encodeURIComponent(slug)}/`,
+  },
+  categories: { files: ['pages/categories/index.tsx', 'pages/[root]/categories/index.tsx'], path: () => '/categories/' },
   category: {
-    files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx'],
+    files: ['pages/categories/[slug]/index.tsx', 'pages/categories/[slug]/page/[page].tsx', 'pages/[root]/categories/[slug]/index.tsx', 'pages/[root]/categories/[slug]/page/[page].tsx'],
     path: (slug: string) => `/categories/${encodeURIComponent(slug)}/`,
   },
   /** One series' page: its parts in order (a series is short, so it has no later pages). */
-  series: { files: ['pages/series/[slug].tsx'], path: (slug: string) => `/series/${encodeURIComponent(slug)}/` },
-  /** The authors of a site with more than one (lib/config/site.ts `hasAuthorPages`), and each one's posts. */
+  series: { files: ['pages/series/[slug].tsx', 'pages/[root]/series/[slug].tsx'], path: (slug: string) => `/series/${encodeURIComponent(slug)}/` },
+  /**
+   * The authors of a site with more than one (lib/config/site.ts `hasAuthorPages`), and each
+   * one's posts, in every language: in the default language's frame, at the root only.
+   */
   authors: { files: ['pages/authors/index.tsx'], path: () => '/authors/' },
   author: { files: ['pages/authors/[id]/index.tsx', 'pages/authors/[id]/page/[page].tsx'], path: (id: string) => `/authors/${id}/` },
-  archive: { files: ['pages/archive.tsx'], path: () => '/archive/' },
-  search: { files: ['pages/search.tsx'], path: () => '/search/' },
-  notFound: { files: ['pages/404.tsx'], path: () => '/404/' },
+  archive: { files: ['pages/archive.tsx', 'pages/[root]/archive.tsx'], path: () => '/archive/' },
+  search: { files: ['pages/search.tsx', 'pages/[root]/search.tsx'], path: () => '/search/' },
+  notFound: { files: ['pages/404.tsx', 'pages/[root]/404.tsx'], path: () => '/404/' },
 });
+
+/**
+ * A site path in one language: the default language's pages are at the root (`/posts/x/`),
+ * each other language's under its code (`/fr/posts/x/`). `languagePrefix` is null for the
+ * default language and the code otherwise (lib/config/site.ts `languagePrefix` decides).
+ */
+export const inLanguage = (languagePrefix: string | null, sitePath: string) => (languagePrefix ? `/${languagePrefix}${sitePath}` : sitePath);
 
 /** The segment under a list's path where its later pages are: `/tags/aws/page/2/`. */
 export const LATER_PAGES_SEGMENT = 'page';
@@ -100,6 +117,16 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 
 /** The search page's path, the one page that loads search code. */
 export const SEARCH_PAGE_PATH = PAGE_ROUTES.search.path();
+
+/** A language code as settings and folders write it (`en`, `pt-br`), as a regular expression's source: lib/config/schema.ts checks codes with it. */
+export const LANGUAGE_CODE_PATTERN = '[a-z]{2,3}(?:-[a-z0-9]{2,8})*';
+
+/** True for a site path on a search page of any language: `/search/`, `/fr/search/?q=x`. */
+export const isSearchPagePath = (sitePath: string) => new RegExp(`^(?:/${LANGUAGE_CODE_PATTERN})?${SEARCH_PAGE_PATH}`).test(sitePath);
+
+/** The feeds' files: each language's site feeds (`/rss.xml`, `/fr/rss.xml`) and every term's under `TERM_FEEDS_FOLDER`. */
+export const isFeedPath = (sitePath: string) =>
+  sitePath.startsWith(TERM_FEEDS_FOLDER) || Object.values<string>(FEED_PATHS).some((feedPath) => new RegExp(`^(?:/${LANGUAGE_CODE_PATTERN})?${feedPath.replace('.', '\\.')}$`).test(sitePath));
 
 /** The search page's script (public/search.js). */
 export const SEARCH_SCRIPT_PATH = '/search.js';
@@ -181,11 +208,12 @@ export const RESERVED_SEGMENTS = new Set(['index']);
 
 /**
  * Why the page at `sitePath` (a post's, a page's, a tag's or a category's, as `PAGE_ROUTES`
- * makes it) cannot have its last segment, or null if it can.
+ * makes it, before any language prefix) cannot have its last segment, or null if it can. The
+ * codes of the site's other languages are root names too: `/fr/` is French's home page.
  */
-export function reservedSlugProblem(sitePath: string): string | null {
+export function reservedSlugProblem(sitePath: string, languageCodes: ReadonlySet<string> = new Set()): string | null {
   const segments = sitePath.split('/').filter(Boolean);
   const last = decodeURIComponent(segments.at(-1) ?? '');
-  const owned = segments.length === 1 ? RESERVED_ROOT_NAMES.has(last) : RESERVED_SEGMENTS.has(last);
+  const owned = segments.length === 1 ? RESERVED_ROOT_NAMES.has(last) || languageCodes.has(last) : RESERVED_SEGMENTS.has(last);
   return owned ? `${sitePath} is a path the build writes itself` : null;
 }

@@ -1,4 +1,4 @@
-import { site, withBasePath } from '../../../lib/config/site';
+import { hrefInLanguage, site } from '../../../lib/config/site';
 import type { ArchivePageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // Imported before the frame, unlike the other templates: with the frame first here, Turbopack
@@ -8,11 +8,11 @@ import { Archive } from '../../Archive/Archive';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 
 /** `/archive/`: every post, by year. */
-export function ArchiveTemplate({ menu, years }: ArchivePageProps) {
+export function ArchiveTemplate({ menu, language, years }: ArchivePageProps) {
   return (
-    <SiteFrame menu={menu} title="Archive" description={`Every post on ${site.title}, by year.`} href={withBasePath(PAGE_ROUTES.archive.path())}>
-      <h1>Archive</h1>
-      <Archive years={years} locale={site.dateLocale} />
+    <SiteFrame menu={menu} language={language} title={language.text.archive} description={`Every post on ${site.title}, by year.`} href={hrefInLanguage(language.lang, PAGE_ROUTES.archive.path())}>
+      <h1>{language.text.archive}</h1>
+      <Archive years={years} locale={language.dateLocale} text={language.text} />
     </SiteFrame>
   );
 }

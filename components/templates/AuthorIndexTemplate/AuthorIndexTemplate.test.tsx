@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { site } from '../../../lib/config/site';
+import { oneLanguagePage } from '../../../__tests__/helpers/page-language';
 import { AuthorIndexTemplate } from './AuthorIndexTemplate';
 
 // next/head only collects its children for Next's document; render them in place instead.
@@ -10,7 +11,7 @@ const author = (id: string, name: string, count: number) => ({ id, name, bio: `$
 
 describe('AuthorIndexTemplate', () => {
   it('lists every author in order, each linking their page, with their number of posts, under the one h1', () => {
-    render(<AuthorIndexTemplate menu={[]} authors={[author('folio', 'Folio Author', 3), author('ada', 'Ada Reviewer', 1)]} />);
+    render(<AuthorIndexTemplate menu={[]} language={oneLanguagePage} authors={[author('folio', 'Folio Author', 3), author('ada', 'Ada Reviewer', 1)]} />);
     const main = screen.getByRole('main');
     expect(within(main).getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['Authors']);
     const items = within(main).getAllByRole('listitem');

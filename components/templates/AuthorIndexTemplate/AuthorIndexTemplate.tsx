@@ -9,9 +9,9 @@ import { AuthorProfile } from '../../AuthorProfile/AuthorProfile';
 import styles from './AuthorIndexTemplate.module.css';
 
 /** `/authors/`: every author of the site, each with a link to their page and their number of posts. */
-export function AuthorIndexTemplate({ menu, authors }: AuthorIndexPageProps) {
+export function AuthorIndexTemplate({ menu, language, authors }: AuthorIndexPageProps) {
   return (
-    <SiteFrame menu={menu} title="Authors" description="Every author of the site, with their number of posts." href={withBasePath(PAGE_ROUTES.authors.path())}>
+    <SiteFrame menu={menu} language={language} title="Authors" description="Every author of the site, with their number of posts." href={withBasePath(PAGE_ROUTES.authors.path())}>
       <h1>Authors</h1>
       <ul className={styles.list}>
         {authors.map(({ count, ...author }) => (

@@ -5,6 +5,7 @@ import { site, siteFeeds, termFeeds } from '../../../lib/config/site';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { PostListTemplate } from './PostListTemplate';
 import { postSummary, tag } from '../../../__tests__/helpers/post-summary';
+import { oneLanguagePage } from '../../../__tests__/helpers/page-language';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -17,6 +18,7 @@ const menu = [
 const chinese = tag('中文');
 const props: PostListPageProps = {
   menu,
+  language: oneLanguagePage,
   heading: 'Posts tagged “中文”',
   title: 'Posts tagged “中文”, page 2 of 3',
   description: 'Every post tagged “中文”, newest first.',

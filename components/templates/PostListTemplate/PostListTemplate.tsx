@@ -1,4 +1,3 @@
-import { site } from '../../../lib/config/site';
 import type { PostListPageProps } from '../../../lib/page-props/types';
 // The frame is imported before this page's components, so its stylesheet comes first: with
 // that order Turbopack puts the frame's, post and list styles in one stylesheet that every
@@ -14,14 +13,14 @@ import { PostList } from '../../PostList/PostList';
  * pages, each series' page, and each author's, with who they are. The home page's first page
  * opens with the featured posts.
  */
-export function PostListTemplate({ menu, heading, title, description, path, feeds, posts, pagination, featured, author }: PostListPageProps) {
+export function PostListTemplate({ menu, language, heading, title, description, path, feeds, posts, pagination, featured, author }: PostListPageProps) {
   return (
-    <SiteFrame menu={menu} title={title} description={description} href={path} feeds={feeds}>
-      <FeaturedPosts posts={featured} locale={site.dateLocale} />
+    <SiteFrame menu={menu} language={language} title={title} description={description} href={path} feeds={feeds}>
+      <FeaturedPosts posts={featured} locale={language.dateLocale} />
       <h1>{heading}</h1>
       {author && <AuthorProfile author={{ ...author, url: null }} />}
-      <PostList posts={posts} locale={site.dateLocale} />
-      <Pagination pagination={pagination} />
+      <PostList posts={posts} locale={language.dateLocale} text={language.text} />
+      <Pagination pagination={pagination} text={language.text} />
     </SiteFrame>
   );
 }

@@ -10,6 +10,7 @@ import { PostTemplate } from './PostTemplate';
 import { renderBodyHtml } from '../../MdxBody/renderBody';
 import { category, tag } from '../../../__tests__/helpers/post-summary';
 import { scratchImageStore } from '../../../__tests__/helpers/images';
+import { oneLanguagePage } from '../../../__tests__/helpers/page-language';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -41,6 +42,7 @@ const post: PostSummary = {
     { id: 'ada', name: 'Ada <b>Reviewer</b>', url: '/authors/ada/' },
     { id: 'folio', name: 'Folio Author', url: '/authors/folio/' },
   ],
+  lang: 'en',
 };
 
 /** The post's authors as the author block shows them: Ada with an avatar and a link. */
@@ -83,7 +85,7 @@ describe('PostTemplate', () => {
   it(
     'renders a post: layout, head tags, title, date and the compiled body',
     async () => {
-      const props: PostPageProps = { menu, post, chrome, socialImage, editUrl: null, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
+      const props: PostPageProps = { menu, language: oneLanguagePage, post, chrome, socialImage, editUrl: null, body: await compile('## Keynotes\n\nSee [the AWS blog](https://aws.amazon.com/blogs/).\n') };
       render(<PostTemplate {...props} />);
 
       const main = screen.getByRole('main');
@@ -120,7 +122,7 @@ describe('PostTemplate', () => {
   it(
     'surrounds a post with its chrome: contents, reading time, author, previous and next, related posts',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const body = article.querySelector('[data-post-body]') as HTMLElement;
 
@@ -153,7 +155,7 @@ describe('PostTemplate', () => {
   it(
     'names its authors under the title, each linking their page, and as a list of Person in its JSON-LD; a page names none',
     async () => {
-      const { unmount } = render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
+      const { unmount } = render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
       const header = screen.getByRole('article').querySelector('header')!;
       const byline = within(header).getByText(/^By /);
       expect(byline).toHaveTextContent(/^By Ada <b>Reviewer<\/b> and Folio Author$/);
@@ -171,7 +173,7 @@ describe('PostTemplate', () => {
       expect(avatar).toHaveAttribute('src', '/_img/ada-0123456789ab-64.png');
       unmount();
 
-      render(<PostTemplate menu={menu} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('Text.')} />);
       expect(screen.queryByText(/^By /)).toBeNull();
       expect(screen.queryByRole('region', { name: /^About the author/ })).toBeNull();
     },
@@ -182,7 +184,7 @@ describe('PostTemplate', () => {
     'ends a post and a page with a link that edits its source file when the site sets editUrl, outside the body, and with none when it does not',
     async () => {
       const editUrl = 'https://github.com/owner/repo/edit/main/posts/reinvent-2017.md';
-      const { unmount } = render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={editUrl} chrome={chrome} body={await compile('Text.')} />);
+      const { unmount } = render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={editUrl} chrome={chrome} body={await compile('Text.')} />);
       const article = screen.getByRole('article');
       const link = within(article).getByRole('link', { name: 'Edit this post' });
       expect(link).toHaveAttribute('href', editUrl);
@@ -192,11 +194,11 @@ describe('PostTemplate', () => {
       expect(body.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
       unmount();
 
-      const { unmount: unmountPage } = render(<PostTemplate menu={menu} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={editUrl} chrome={null} body={await compile('Text.')} />);
+      const { unmount: unmountPage } = render(<PostTemplate menu={menu} language={oneLanguagePage} post={{ ...post, template: 'page' }} socialImage={socialImage} editUrl={editUrl} chrome={null} body={await compile('Text.')} />);
       expect(screen.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', editUrl);
       unmountPage();
 
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={chrome} body={await compile('Text.')} />);
       expect(screen.queryByRole('link', { name: /^Edit this/ })).toBeNull();
     },
     COMPILE_TIMEOUT,
@@ -214,7 +216,7 @@ describe('PostTemplate', () => {
         ],
         current: 1,
       };
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, series }} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, series }} body={await compile('## Keynotes\n\n## Sessions\n\n## Hallway\n\nText.\n')} />);
       const article = screen.getByRole('article');
       const seriesNav = within(article).getByRole('navigation', { name: 'Part 2 of 2 in the series Conferences' });
       expect(within(seriesNav).getByRole('link', { name: 'Conferences' })).toHaveAttribute('href', '/series/conferences/');
@@ -228,7 +230,7 @@ describe('PostTemplate', () => {
   it(
     'leaves out the contents, related posts and post navigation when a post has none',
     async () => {
-      render(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], series: null, comments: null, authors: [authors[1]] }} body={await compile('Text.')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={{ previous: null, next: null, related: [], tableOfContents: [], series: null, comments: null, authors: [authors[1]] }} body={await compile('Text.')} />);
       expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['Main']);
       expect(screen.queryByRole('region', { name: 'Related posts' })).toBeNull();
       expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
@@ -243,7 +245,7 @@ describe('PostTemplate', () => {
       const comments = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' });
       // Server-rendered, as exported: React warns of a <script> (the loader) that it renders on the client.
       const page = document.createElement('div');
-      page.innerHTML = renderToStaticMarkup(<PostTemplate menu={menu} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
+      page.innerHTML = renderToStaticMarkup(<PostTemplate menu={menu} language={oneLanguagePage} post={post} socialImage={socialImage} editUrl={null} chrome={{ ...chrome, comments }} body={await compile('Text.')} />);
       document.body.append(page);
       try {
         const section = within(page).getByRole('region', { name: 'Comments' });
@@ -261,7 +263,7 @@ describe('PostTemplate', () => {
     'marks a page in the menu and falls back to the site description without an excerpt',
     async () => {
       const page: PostSummary = { ...post, slug: 'about', url: '/about/', template: 'page', title: 'About', excerpt: '', category: null, tags: [] };
-      render(<PostTemplate menu={menu} post={page} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
+      render(<PostTemplate menu={menu} language={oneLanguagePage} post={page} socialImage={socialImage} editUrl={null} chrome={null} body={await compile('## One\n\n## Two\n\n## Three\n\nWho writes here.')} />);
 
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
@@ -284,7 +286,7 @@ describe('PostTemplate', () => {
 
   it('renders the error panel, inside the layout, for error props', () => {
     const error = { file: 'posts/broken.md', line: 2, field: 'date', message: 'posts/broken.md:2: date: "tomorrow" is not a valid date (use YYYY-MM-DD)' };
-    render(<PostTemplate menu={menu} error={error} />);
+    render(<PostTemplate menu={menu} language={oneLanguagePage} error={error} />);
 
     const main = screen.getByRole('main');
     const alert = within(main).getByRole('alert', { name: 'This post has an error' });

@@ -1,4 +1,4 @@
-import { absoluteUrl, hasAuthorPages, site, withBasePath } from '../../../lib/config/site';
+import { absoluteUrl, hasAuthorPages, hrefInLanguage, site, withBasePath } from '../../../lib/config/site';
 import type { PostPageProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -24,23 +24,24 @@ import { TableOfContents } from '../../TableOfContents/TableOfContents';
 export function PostTemplate(props: PostPageProps) {
   if ('error' in props) {
     return (
-      <SiteFrame menu={props.menu} title="Error" description={props.error.message} href={withBasePath(PAGE_ROUTES.home.path())} inMenu={false}>
+      <SiteFrame menu={props.menu} language={props.language} title="Error" description={props.error.message} href={hrefInLanguage(props.language.lang, PAGE_ROUTES.home.path())} inMenu={false}>
         <ContentErrorPanel error={props.error} />
       </SiteFrame>
     );
   }
-  const { post, body, chrome, menu, socialImage, editUrl } = props;
+  const { post, body, chrome, menu, language, socialImage, editUrl } = props;
   const series = chrome?.series ? { name: chrome.series.name, url: absoluteUrl(chrome.series.url) } : null;
   const authors = post.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url ?? withBasePath(PAGE_ROUTES.home.path())) }));
   const article = post.template === 'post' ? { published: post.date, modified: post.updated, tags: post.tags.map((tag) => tag.name), section: post.category?.name ?? null, authors, series } : undefined;
   return (
-    <SiteFrame menu={menu} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
+    <SiteFrame menu={menu} language={language} title={post.title} description={post.excerpt || site.description} href={post.url} socialImage={socialImage} article={article} originalUrl={post.canonical}>
       <Post
         post={post}
-        locale={site.dateLocale}
-        byline={chrome && hasAuthorPages && <Byline authors={post.authors} locale={site.dateLocale} />}
+        locale={language.dateLocale}
+        text={language.text}
+        byline={chrome && hasAuthorPages && <Byline authors={post.authors} locale={language.dateLocale} />}
         beforeBody={chrome?.series && <SeriesNav series={chrome.series} />}
-        contents={chrome && chrome.tableOfContents.length > 0 && <TableOfContents entries={chrome.tableOfContents} />}
+        contents={chrome && chrome.tableOfContents.length > 0 && <TableOfContents entries={chrome.tableOfContents} text={language.text} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
           <>
@@ -53,8 +54,8 @@ export function PostTemplate(props: PostPageProps) {
       </Post>
       {chrome && (
         <>
-          <PostNav previous={chrome.previous} next={chrome.next} />
-          <RelatedPosts posts={chrome.related} locale={site.dateLocale} />
+          <PostNav previous={chrome.previous} next={chrome.next} text={language.text} />
+          <RelatedPosts posts={chrome.related} locale={language.dateLocale} text={language.text} />
           {chrome.comments && <Comments comments={chrome.comments} />}
         </>
       )}

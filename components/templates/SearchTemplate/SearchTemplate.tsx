@@ -3,17 +3,17 @@
 // page loads, instead of merging it into the shared one, which would make every other page
 // heavier (the build test checks).
 import { SearchForm } from '../../SearchForm/SearchForm';
-import { site, withBasePath } from '../../../lib/config/site';
+import { hrefInLanguage, site, withBasePath } from '../../../lib/config/site';
 import type { SiteProps } from '../../../lib/page-props/types';
 import { PAGE_ROUTES, SEARCH_SCRIPT_PATH } from '../../../lib/routes/table';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 
 /** `/search/`: full-text search of the posts, the one page that loads search code. */
-export function SearchTemplate({ menu }: SiteProps) {
-  const searchUrl = withBasePath(PAGE_ROUTES.search.path());
+export function SearchTemplate({ menu, language }: SiteProps) {
+  const searchUrl = hrefInLanguage(language.lang, PAGE_ROUTES.search.path());
   return (
-    <SiteFrame menu={menu} title="Search" description={`Search the posts on ${site.title}.`} href={searchUrl}>
-      <SearchForm searchUrl={searchUrl} archiveUrl={withBasePath(PAGE_ROUTES.archive.path())} scriptUrl={withBasePath(SEARCH_SCRIPT_PATH)} />
+    <SiteFrame menu={menu} language={language} title={language.text.search} description={`Search the posts on ${site.title}.`} href={searchUrl}>
+      <SearchForm searchUrl={searchUrl} archiveUrl={hrefInLanguage(language.lang, PAGE_ROUTES.archive.path())} scriptUrl={withBasePath(SEARCH_SCRIPT_PATH)} />
     </SiteFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { withBasePath } from '../../../lib/config/site';
+import { hrefInLanguage } from '../../../lib/config/site';
+import type { DictionaryKey } from '../../../lib/config/dictionaries';
 import type { TermIndexPageProps, TermKind } from '../../../lib/page-props/types';
 import { PAGE_ROUTES } from '../../../lib/routes/table';
 // The frame is imported before this page's components, so its stylesheet comes first: with
@@ -7,16 +8,18 @@ import { PAGE_ROUTES } from '../../../lib/routes/table';
 import { SiteFrame } from '../SiteFrame/SiteFrame';
 import { TermList } from '../../TermList/TermList';
 
-const WORDS: Record<TermKind, { heading: string; description: string; empty: string }> = {
-  tags: { heading: 'Tags', description: 'Every tag, with its number of posts.', empty: 'No tags yet.' },
-  categories: { heading: 'Categories', description: 'Every category, with its number of posts.', empty: 'No categories yet.' },
-};
+/** The dictionary's words for each index. */
+const WORDS = {
+  tags: { heading: 'tags', description: 'tagsDescription', empty: 'noTags' },
+  categories: { heading: 'categories', description: 'categoriesDescription', empty: 'noCategories' },
+} as const satisfies Record<TermKind, Record<string, DictionaryKey>>;
 
 /** `/tags/` or `/categories/`: every term with its number of posts. */
-export function TermIndexTemplate({ menu, kind, terms }: TermIndexPageProps) {
-  const words = WORDS[kind];
+export function TermIndexTemplate({ menu, language, kind, terms }: TermIndexPageProps) {
+  const { text } = language;
+  const words = { heading: text[WORDS[kind].heading], description: text[WORDS[kind].description], empty: text[WORDS[kind].empty] };
   return (
-    <SiteFrame menu={menu} title={words.heading} description={words.description} href={withBasePath(PAGE_ROUTES[kind].path())}>
+    <SiteFrame menu={menu} language={language} title={words.heading} description={words.description} href={hrefInLanguage(language.lang, PAGE_ROUTES[kind].path())}>
       <h1>{words.heading}</h1>
       <TermList terms={terms} emptyText={words.empty} />
     </SiteFrame>

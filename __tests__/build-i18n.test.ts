@@ -1,0 +1,198 @@
+/**
+ * @jest-environment node
+ *
+ * A site in three languages (__tests__/fixtures/i18n/: English at the root, French under /fr/,
+ * Arabic right to left under /ar/), built with the real build, its out/ read: the routes of
+ * every language, each page's lang and dir, its hreflang alternates, the switcher's targets,
+ * the interface text from each language's dictionary and the fallback's warning, and the
+ * sitemap's alternates. Then a site of one language, built before languages existed and now,
+ * gives the same files.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import { buildSiteAtRef, makeSiteCopy, removeSiteCopy, runBuild } from '../scripts/build-site';
+import { filesUnder } from '../lib/node/files';
+import { buildSite, removeBuiltSites } from './helpers/build-site';
+import { I18N_POSTS, useI18nSettings } from './helpers/i18n-site';
+
+jest.setTimeout(900_000);
+
+const run = promisify(execFile);
+const SITE_URL = 'https://folio.example.com';
+
+let out: string;
+let buildOutput: string;
+const madeHere: string[] = [];
+
+afterAll(() => {
+  for (const siteDir of madeHere) removeSiteCopy(siteDir);
+  removeBuiltSites();
+});
+
+const page = (sitePath: string): Root => {
+  const file = path.join(out, sitePath, 'index.html');
+  expect({ sitePath, exported: fs.existsSync(file) }).toEqual({ sitePath, exported: true });
+  return fromHtml(fs.readFileSync(file, 'utf8').replaceAll('<!-- -->', ''));
+};
+const htmlOf = (tree: Root) => select('html', tree)!.properties;
+const alternatesOf = (tree: Root) => Object.fromEntries(selectAll('head link[rel="alternate"][hreflang]', tree).map((link) => [String(link.properties.hrefLang), String(link.properties.href)]));
+const switcherOf = (tree: Root) =>
+  selectAll('nav[aria-label] a[hreflang]', tree).map((link) => ({ lang: link.properties.hrefLang, href: link.properties.href, current: link.properties.ariaCurrent ?? null, name: hastToString(link) }));
+
+describe('a site in three languages', () => {
+  beforeAll(async () => {
+    const siteDir = makeSiteCopy(I18N_POSTS, 'build-i18n');
+    madeHere.push(siteDir);
+    useI18nSettings(siteDir);
+    // Arabic without its "Related posts": its pages fall back to English, with a warning.
+    const dictionaries = path.join(siteDir, 'lib', 'config', 'dictionaries.ts');
+    const arabicRelated = "  relatedPosts: 'مقالات ذات صلة',\n";
+    const source = fs.readFileSync(dictionaries, 'utf8');
+    if (!source.includes(arabicRelated)) throw new Error('the Arabic dictionary no longer has the string this test removes');
+    fs.writeFileSync(dictionaries, source.replace(arabicRelated, ''));
+    buildOutput = await runBuild(siteDir);
+    out = path.join(siteDir, 'out');
+    await run(process.execPath, ['--import', 'tsx', 'scripts/finish-export.ts', out], { cwd: siteDir });
+  });
+
+  it('exports every route of each language, the default at the root and the others under their code', () => {
+    const pages = filesUnder(out)
+      .map((file) => path.relative(out, file).split(path.sep).join('/'))
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('_next') && !file.startsWith('admin'))
+      .map((file) => `/${file.slice(0, -'index.html'.length)}`)
+      .sort();
+    expect(pages).toEqual(
+      [
+        '/', '/404/', '/about/', '/archive/', '/categories/', '/categories/notes/', '/posts/english-only/', '/posts/hello/', '/posts/second/', '/search/', '/tags/', '/tags/caching/', '/tags/queues/',
+        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
+        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/search/', '/ar/tags/', '/ar/tags/caching/',
+      ].sort(),
+    );
+  });
+
+  it('gives each page its language and direction', () => {
+    for (const [sitePath, lang, dir] of [
+      ['/', 'en', 'ltr'],
+      ['/posts/hello/', 'en', 'ltr'],
+      ['/fr/', 'fr', 'ltr'],
+      ['/fr/tags/caching/', 'fr', 'ltr'],
+      ['/ar/', 'ar', 'rtl'],
+      ['/ar/posts/hello/', 'ar', 'rtl'],
+      ['/ar/404/', 'ar', 'rtl'],
+    ]) {
+      expect({ sitePath, ...htmlOf(page(sitePath)) }).toMatchObject({ sitePath, lang, dir });
+    }
+  });
+
+  it('links each translation of a post with hreflang, and the default language as x-default', () => {
+    const hello = { en: `${SITE_URL}/posts/hello/`, fr: `${SITE_URL}/fr/posts/hello/`, ar: `${SITE_URL}/ar/posts/hello/`, 'x-default': `${SITE_URL}/posts/hello/` };
+    for (const sitePath of ['/posts/hello/', '/fr/posts/hello/', '/ar/posts/hello/']) expect({ sitePath, alternates: alternatesOf(page(sitePath)) }).toEqual({ sitePath, alternates: hello });
+    // Linked by translationKey: second.md and seconde.md; Arabic has none.
+    expect(alternatesOf(page('/fr/posts/seconde/'))).toEqual({ en: `${SITE_URL}/posts/second/`, fr: `${SITE_URL}/fr/posts/seconde/`, 'x-default': `${SITE_URL}/posts/second/` });
+    expect(alternatesOf(page('/fr/a-propos/'))).toEqual({ en: `${SITE_URL}/about/`, fr: `${SITE_URL}/fr/a-propos/`, 'x-default': `${SITE_URL}/about/` });
+    // A page every language has: the archive in each.
+    expect(alternatesOf(page('/ar/archive/'))).toEqual({ en: `${SITE_URL}/archive/`, fr: `${SITE_URL}/fr/archive/`, ar: `${SITE_URL}/ar/archive/`, 'x-default': `${SITE_URL}/archive/` });
+  });
+
+  it("switches to the page's translation, or to that language's home page, the current language marked", () => {
+    expect(switcherOf(page('/fr/posts/seconde/'))).toEqual([
+      { lang: 'en', href: '/posts/second/', current: null, name: 'English' },
+      { lang: 'fr', href: '/fr/posts/seconde/', current: 'page', name: 'Français' },
+      { lang: 'ar', href: '/ar/', current: null, name: 'العربية' },
+    ]);
+    expect(switcherOf(page('/tags/queues/')).map((link) => link.href)).toEqual(['/tags/queues/', '/fr/tags/queues/', '/ar/']);
+    expect(switcherOf(page('/ar/posts/hello/')).map((link) => [link.href, link.current])).toEqual([['/posts/hello/', null], ['/fr/posts/hello/', null], ['/ar/posts/hello/', 'page']]);
+  });
+
+  it("lists each language's own posts, and links each post's previous, next and related posts in its language", () => {
+    const titles = (tree: Root, selector: string) => selectAll(selector, tree).map((link) => hastToString(link).trim());
+    expect(titles(page('/'), 'main h2 a')).toEqual(['Hello, caches', 'A second look at queues', 'Only in English']);
+    expect(titles(page('/fr/'), 'main h2 a')).toEqual(['Bonjour, les caches', 'Un second regard sur les files']);
+    expect(titles(page('/ar/tags/caching/'), 'main h2 a')).toEqual(['مرحبا بالذاكرة المؤقتة']);
+    expect(selectAll('nav[aria-label="Articles précédent et suivant"] a', page('/fr/posts/hello/')).map((link) => link.properties.href)).toEqual(['/fr/posts/seconde/']);
+    const related = selectAll('section[aria-labelledby] li a', page('/posts/hello/')).map((link) => link.properties.href);
+    expect(related).toEqual(['/posts/english-only/']);
+  });
+
+  it("shows each language's interface text, the default language's where a dictionary lacks a string, and warns naming both", () => {
+    const frenchPost = page('/fr/posts/hello/');
+    expect(hastToString(select('a[href="#main"]', frenchPost)!)).toBe('Aller au contenu');
+    expect(hastToString(select('main article header p', frenchPost)!)).toContain('1 min de lecture');
+    expect(hastToString(select('main article header time', frenchPost)!)).toBe('2 mars 2024');
+    const arabicPost = page('/ar/posts/hello/');
+    expect(hastToString(select('a[href="#main"]', arabicPost)!)).toBe('انتقل إلى المحتوى');
+    expect(hastToString(select('main article header time', arabicPost)!)).toBe(new Intl.DateTimeFormat('ar-EG', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 2, 3)));
+    expect(hastToString(select('h1', page('/ar/tags/'))!)).toBe('الوسوم');
+    expect(select('title', page('/fr/tags/caching/'))!.children).toEqual([expect.objectContaining({ value: 'Articles étiquetés « caching » | Folio' })]);
+    expect(buildOutput).toContain('Warning: lib/config/dictionaries.ts: the "ar" dictionary has no "relatedPosts": its pages show the "en" text');
+    expect(buildOutput.match(/dictionary has no/g)).toHaveLength(1);
+  });
+
+  it("writes each language's feeds with its own posts: the default's at the root, the others' under their code", () => {
+    const rssTitles = (file: string) => [...fs.readFileSync(path.join(out, file), 'utf8').matchAll(/<item>\s*<title>([^<]+)<\/title>/g)].map(([, title]) => title);
+    expect(rssTitles('rss.xml')).toEqual(['Hello, caches', 'A second look at queues', 'Only in English']);
+    expect(rssTitles('fr/rss.xml')).toEqual(['Bonjour, les caches', 'Un second regard sur les files']);
+    expect(fs.readFileSync(path.join(out, 'fr', 'rss.xml'), 'utf8')).toContain('<language>fr</language>');
+    expect(fs.readFileSync(path.join(out, 'ar', 'atom.xml'), 'utf8')).toMatch(/xml:lang="ar"[\s\S]*<title>مرحبا بالذاكرة المؤقتة<\/title>/);
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'ar', 'feed.json'), 'utf8')) as { language: string; feed_url: string; items: { url: string }[] };
+    expect(json).toMatchObject({ language: 'ar', feed_url: `${SITE_URL}/ar/feed.json`, items: [{ url: `${SITE_URL}/ar/posts/hello/` }] });
+    const feedLinks = selectAll('head link[rel="alternate"][type]', page('/fr/')).map((link) => link.properties.href);
+    expect(feedLinks).toEqual(['/fr/rss.xml', '/fr/atom.xml', '/fr/feed.json']);
+  });
+
+  it('lists every page of every language in the sitemap, each with its xhtml:link alternates', () => {
+    const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, entry]) => ({
+      loc: /<loc>([^<]+)<\/loc>/.exec(entry)![1],
+      alternates: Object.fromEntries([...entry.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang, href]) => [lang, href])),
+    }));
+    expect(entries.map((entry) => entry.loc)).toEqual(expect.arrayContaining([`${SITE_URL}/fr/posts/hello/`, `${SITE_URL}/ar/`, `${SITE_URL}/fr/tags/queues/`]));
+    expect(entries.find((entry) => entry.loc === `${SITE_URL}/ar/posts/hello/`)!.alternates).toEqual({
+      en: `${SITE_URL}/posts/hello/`,
+      fr: `${SITE_URL}/fr/posts/hello/`,
+      ar: `${SITE_URL}/ar/posts/hello/`,
+      'x-default': `${SITE_URL}/posts/hello/`,
+    });
+    expect(sitemap).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+  });
+});
+
+describe('a site of one language', () => {
+  /** The commit before languages existed. */
+  const BEFORE_LANGUAGES = 'eed8753';
+  /**
+   * Next's assets and CSS modules' class names are named by hashes of the build and of the
+   * stylesheets (`w4rGpG_frame`, `_2X4kFa_frame` when the hash starts with a digit), in pages
+   * and in the feeds' bodies: the files compared are the rest, with those hashes taken out,
+   * as are React's separators between adjacent texts.
+   */
+  const withoutBuildHashes = (text: string) =>
+    text
+      // React separates adjacent text with <!-- --> ("1<!-- --> min read" is now one string): not what a reader sees.
+      .replaceAll('<!-- -->', '')
+      .replace(/\/_next\/static\/[^"' )]+/g, '/_next/static/…')
+      // In a page's class="…", a feed's class=&quot;…&quot; and a JSON Feed's class=\"…\".
+      .replace(/(class=(?:"|&quot;|\\"))(.*?)(?="|&quot;|\\")/g, (_, start: string, classes: string) => start + classes.replace(/(^|\s)_?[\w-]{6}_(?=[A-Za-z])/g, '$1…_'));
+
+  it('exports the same files, with the same contents, as before languages existed', async () => {
+    const posts = path.join(__dirname, 'fixtures', 'site', 'posts');
+    const [before, now] = [await buildSiteAtRef(BEFORE_LANGUAGES, posts, 'build-i18n-before'), await buildSite(posts, 'build-i18n-now')];
+    madeHere.push(path.dirname(before));
+    const siteFiles = (dir: string) =>
+      filesUnder(dir)
+        .map((file) => path.relative(dir, file).split(path.sep).join('/'))
+        .filter((file) => !file.startsWith('_next/'))
+        .sort();
+    expect(siteFiles(now)).toEqual(siteFiles(before));
+    for (const file of siteFiles(now).filter((name) => /\.(html|xml|json|txt)$/.test(name) || name === '_headers')) {
+      const read = (dir: string) => withoutBuildHashes(fs.readFileSync(path.join(dir, file), 'utf8'));
+      expect({ file, contents: read(now) }).toEqual({ file, contents: read(before) });
+    }
+  });
+});

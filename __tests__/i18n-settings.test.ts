@@ -1,0 +1,100 @@
+/**
+ * @jest-environment node
+ *
+ * The languages setting, the route table's language prefix and reserved codes, and the
+ * dictionaries' fallback: what a site in several languages is made of, without a build.
+ */
+import { settingsSchema } from '../lib/config/schema';
+import { resolveLanguages } from '../lib/config/site';
+import { DICTIONARIES, dictionaryOf, fillIn, missingStrings } from '../lib/config/dictionaries';
+import { inLanguage, isSearchPagePath, PAGE_ROUTES, reservedSlugProblem } from '../lib/routes/table';
+import { headersFor } from '../lib/export/headers';
+import { settings } from '../lib/config/settings';
+
+const withoutLanguage = Object.fromEntries(Object.entries(settings).filter(([field]) => field !== 'language' && field !== 'dateLocale'));
+const withLanguages = (languages: unknown) => ({ ...withoutLanguage, languages });
+const problems = (value: unknown) => settingsSchema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+
+const english = { code: 'en', name: 'English', dateLocale: 'en-GB', default: true };
+const french = { code: 'fr', name: 'Français', dateLocale: 'fr-FR' };
+
+describe('the languages setting', () => {
+  it('takes the site languages in place of language and dateLocale, the default first', () => {
+    const checked = settingsSchema.parse(withLanguages([french, { ...english }]));
+    expect(resolveLanguages(checked).map(({ code, dir, default: isDefault }) => [code, dir, isDefault])).toEqual([
+      ['en', 'ltr', true],
+      ['fr', 'ltr', false],
+    ]);
+  });
+
+  it('gives a site of one language its one language, with no direction, as before', () => {
+    expect(resolveLanguages(settingsSchema.parse(settings))).toEqual([{ code: 'en', name: 'en', dir: null, dateLocale: 'en-GB', default: true }]);
+  });
+
+  it.each([
+    [[french], ['languages: must mark exactly one language `default: true`, not 0']],
+    [[english, { ...french, default: true }], ['languages: must mark exactly one language `default: true`, not 2']],
+    [[english, { ...english, default: false }], ['languages.1.code: "en" is listed twice']],
+    [[english, { ...french, code: 'tags' }], ['languages.1.code: "tags" is not a language code: write one like "en", "fr" or "pt-br", in lower case']],
+    [[english, { ...french, code: 'FR' }], ['languages.1.code: "FR" is not a language code: write one like "en", "fr" or "pt-br", in lower case']],
+    [[english, { ...french, dir: 'up' }], [expect.stringMatching(/^languages\.1\.dir: /)]],
+  ])('refuses %j, naming the field', (languages, expected) => {
+    expect(problems(withLanguages(languages))).toEqual(expected);
+  });
+
+  it('refuses both language and languages, and neither', () => {
+    expect(problems({ ...settings, languages: [english] })).toEqual(["language: is each language's in `languages`: remove it", "dateLocale: is each language's in `languages`: remove it"]);
+    expect(problems(withoutLanguage)).toEqual(["language: is required, unless `languages` lists the site's languages", "dateLocale: is required, unless `languages` lists the site's languages"]);
+  });
+});
+
+describe('routes in a language', () => {
+  it('keeps the default language at the root and puts another under its code', () => {
+    expect(inLanguage(null, PAGE_ROUTES.post.path('hello'))).toBe('/posts/hello/');
+    expect(inLanguage('fr', PAGE_ROUTES.post.path('hello'))).toBe('/fr/posts/hello/');
+    expect(inLanguage('ar', PAGE_ROUTES.home.path())).toBe('/ar/');
+    expect(inLanguage('fr', PAGE_ROUTES.tag.path('c++'))).toBe('/fr/tags/c%2B%2B/');
+  });
+
+  it("reserves the other languages' codes at the root only", () => {
+    const codes = new Set(['fr', 'ar']);
+    expect(reservedSlugProblem('/fr/', codes)).toBe('/fr/ is a path the build writes itself');
+    expect(reservedSlugProblem('/fr/')).toBeNull();
+    expect(reservedSlugProblem('/posts/fr/', codes)).toBeNull();
+    expect(reservedSlugProblem('/tags/ar/', codes)).toBeNull();
+  });
+});
+
+describe("each language's search page", () => {
+  it('is a search page, whose policy lets its script and Pagefind run', () => {
+    expect(['/search/', '/fr/search/', '/pt-br/search/?q=x'].map(isSearchPagePath)).toEqual([true, true, true]);
+    expect(['/posts/search/', '/tags/search/', '/fr/tags/search/', '/research/'].map(isSearchPagePath)).toEqual([false, false, false, false]);
+    const scriptSrc = (sitePath: string) => /script-src ([^;]+)/.exec(headersFor(sitePath, { themeScriptHashes: [] })['Content-Security-Policy'])![1];
+    expect(scriptSrc('/ar/search/')).toBe(scriptSrc('/search/'));
+    expect(scriptSrc('/ar/search/')).toContain("'self'");
+    expect(scriptSrc('/ar/')).not.toContain("'self'");
+  });
+});
+
+describe('dictionaries', () => {
+  it('ship English complete, and French and Arabic with every string', () => {
+    expect(missingStrings('en')).toEqual([]);
+    expect(missingStrings('fr')).toEqual([]);
+    expect(missingStrings('ar')).toEqual([]);
+    expect(Object.keys(DICTIONARIES).sort()).toEqual(['ar', 'en', 'fr']);
+  });
+
+  it("fill a string a language lacks from the default language's, and a language without a dictionary entirely", () => {
+    expect(missingStrings('de')).toEqual(Object.keys(DICTIONARIES.en));
+    expect(dictionaryOf('de', 'fr').contents).toBe('Sommaire');
+    expect(dictionaryOf('de', 'en').contents).toBe('Contents');
+    // A code with a region uses its language's dictionary.
+    expect(dictionaryOf('fr-ca', 'en').contents).toBe('Sommaire');
+  });
+
+  it('fill in their placeholders', () => {
+    expect(fillIn(dictionaryOf('fr', 'en').pageOf, { page: 2, pages: 3 })).toBe('Page 2 sur 3');
+    expect(fillIn(dictionaryOf('en', 'en').minRead, { minutes: 4 })).toBe('4 min read');
+    expect(fillIn('{missing} stays', {})).toBe('{missing} stays');
+  });
+});
