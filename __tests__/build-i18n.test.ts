@@ -19,7 +19,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { buildSiteAtRef, makeSiteCopy, removeSiteCopy, runBuild } from '../scripts/build-site';
 import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
-import { I18N_POSTS, useI18nSettings } from './helpers/i18n-site';
+import { I18N_POSTS, giveI18nSettings } from './helpers/i18n-site';
 
 jest.setTimeout(900_000);
 
@@ -49,7 +49,7 @@ describe('a site in three languages', () => {
   beforeAll(async () => {
     const siteDir = makeSiteCopy(I18N_POSTS, 'build-i18n');
     madeHere.push(siteDir);
-    useI18nSettings(siteDir);
+    giveI18nSettings(siteDir);
     // Arabic without its "Related posts": its pages fall back to English, with a warning.
     const dictionaries = path.join(siteDir, 'lib', 'config', 'dictionaries.ts');
     const arabicRelated = "  relatedPosts: 'مقالات ذات صلة',\n";

@@ -25,7 +25,7 @@
  * `--no-cards` builds with `socialCards: false`, as a site that turns the drawn cards off.
  * Results go to bench/results.json.
  */
-import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,7 @@ import { writeCorpus } from './corpus';
 import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
 import { median, summary } from './stats';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
+import { buildEnv, buildOnce, measure, nextBin, type BuildRun, type Measured } from './measure';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string | number): string => (args.includes(name) ? args[args.indexOf(name) + 1] : String(fallback));
@@ -48,108 +49,6 @@ const withImages = !args.includes('--no-images');
 const withCards = !args.includes('--no-cards');
 const withFloor = !args.includes('--no-floor');
 
-/** Sums VmRSS over `pid` and all its descendants, in bytes. */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const queue = [pid];
-  while (queue.length) {
-    const current = queue.pop() as number;
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
-    } catch {
-      // Gone already.
-    }
-    queue.push(...(children.get(current) ?? []));
-  }
-  return total;
-}
-
-/** Clock ticks per second, the unit of the CPU times in /proc. */
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/**
- * CPU seconds (user + system) of this process's children that have ended, their own ended
- * children included: a build's CPU time, which a busy machine stretches far less than its
- * wall time.
- */
-function childrenCpuSeconds() {
-  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 16 and 17 of proc(5), cutime and cstime; the slice starts at field 3.
-  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
-}
-
-/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
-/** What `measure` measured of a command's run. */
-interface Measured {
-  seconds: number;
-  cpuSeconds: number;
-  peakRss: number;
-  output: string;
-}
-
-function measure(command: string, commandArgs: string[], options: SpawnOptions): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const cpuBefore = childrenCpuSeconds();
-    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, child.pid === undefined ? 0 : treeRss(child.pid))), 50);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
-      else resolve({ seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output });
-    });
-  });
-}
-
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
-
-const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
-
-/**
- * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
- * memory counts in the peak: the prepare step (with its worker processes), next build, then the
- * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
- * which never run together.
- */
-async function buildOnce(siteDir: string) {
-  const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
-  const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
-  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
-  const steps = [prepare, build, finish];
-  return {
-    seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
-    cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
-    peakRss: Math.max(...steps.map((step) => step.peakRss)),
-    prepareSeconds: prepare.seconds,
-    nextBuildSeconds: build.seconds,
-    postExportSeconds: finish.seconds,
-    preparePeakRss: prepare.peakRss,
-    nextBuildPeakRss: build.peakRss,
-    postExportPeakRss: finish.peakRss,
-  };
-}
-
-type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
 
 
 function directoryBytes(dir: string) {

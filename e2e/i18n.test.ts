@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { makeSiteCopy, rebuildSite, removeSiteCopy } from '../scripts/build-site';
-import { I18N_POSTS, useI18nSettings } from '../__tests__/helpers/i18n-site';
+import { I18N_POSTS, giveI18nSettings } from '../__tests__/helpers/i18n-site';
 import { SEARCH_INDEX_DIR, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
 import { openSite, text, type OpenSite } from './harness';
 
@@ -24,7 +24,7 @@ const scripts = (pagePath: string) => (pagePath.endsWith('/search/') ? [SEARCH_S
 before(
   async () => {
     siteDir = makeSiteCopy(I18N_POSTS, 'e2e-i18n');
-    useI18nSettings(siteDir);
+    giveI18nSettings(siteDir);
     const outDir = await rebuildSite(siteDir);
     site = await openSite(outDir, { scripts });
   },

@@ -16,7 +16,7 @@ export const I18N_LANGUAGES = [
 ];
 
 /** Gives the site copy `siteDir` (scripts/build-site.ts `makeSiteCopy`) the fixture's languages in place of its one `language`. */
-export function useI18nSettings(siteDir: string): void {
+export function giveI18nSettings(siteDir: string): void {
   const settingsFile = path.join(siteDir, 'lib', 'config', 'settings.ts');
   const settings = fs.readFileSync(settingsFile, 'utf8');
   const oneLanguage = "  language: 'en',\n  dateLocale: 'en-GB',\n";

@@ -1,0 +1,111 @@
+/**
+ * How the benchmarks measure a build: a command's wall time, CPU time and the peak RSS of its
+ * process tree, and `npm run build`'s three steps in a site copy, each timed on its own.
+ */
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../scripts/build-site';
+
+/** Sums VmRSS over `pid` and all its descendants, in bytes. */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.pop() as number;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // Gone already.
+    }
+    queue.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+/** Clock ticks per second, the unit of the CPU times in /proc. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended, their own ended
+ * children included: a build's CPU time, which a busy machine stretches far less than its
+ * wall time.
+ */
+function childrenCpuSeconds() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), cutime and cstime; the slice starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
+/** What `measure` measured of a command's run. */
+export interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  output: string;
+}
+
+export function measure(command: string, commandArgs: string[], options: SpawnOptions): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, child.pid === undefined ? 0 : treeRss(child.pid))), 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
+      else resolve({ seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output });
+    });
+  });
+}
+
+export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+export const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
+const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
+
+/**
+ * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
+ * memory counts in the peak: the prepare step (with its worker processes), next build, then the
+ * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
+ * which never run together.
+ */
+export async function buildOnce(siteDir: string) {
+  const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
+  const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
+  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  const steps = [prepare, build, finish];
+  return {
+    seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
+    cpuSeconds: steps.reduce((sum, step) => sum + step.cpuSeconds, 0),
+    peakRss: Math.max(...steps.map((step) => step.peakRss)),
+    prepareSeconds: prepare.seconds,
+    nextBuildSeconds: build.seconds,
+    postExportSeconds: finish.seconds,
+    preparePeakRss: prepare.peakRss,
+    nextBuildPeakRss: build.peakRss,
+    postExportPeakRss: finish.peakRss,
+  };
+}
+
+export type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
