@@ -5,6 +5,8 @@
  * folder, its URL under its language's prefix, translations linked by key or file name, tags
  * per language, and the errors of a post whose language cannot be trusted.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadContent } from '../lib/content/load';
 import type { ContentLanguages } from '../lib/content/types';
 import { production, loadErrors } from './helpers/load-posts';
@@ -83,5 +85,21 @@ describe('posts in several languages', () => {
   it('reads posts/fr/ as a folder post on a site of one language, as it always did', () => {
     const dir = writePosts({ 'fr/hello.md': post('title: Bonjour\ndate: 2024-01-02') });
     expect(loadErrors(dir)).toEqual(['posts/fr/: is a folder post without an index.md, index.markdown or index.mdx']);
+  });
+
+  it("refuses two languages' folder posts with one slug and files of their own, whose files would be published at one path", () => {
+    const png = fs.readFileSync(path.join(__dirname, '..', 'public', 'images', 'authors', 'ada-reviewer.png'));
+    const dir = writePosts({
+      'en/trip/index.md': post('title: Trip\ndate: 2024-01-01', '![Map](./map.png)'),
+      'en/trip/map.png': png,
+      'fr/trip/index.md': post('title: Voyage\ndate: 2024-01-02', '![Carte](./map.png)'),
+      'fr/trip/map.png': png,
+      // A translation that is a folder post with no files of its own publishes none: it may share the slug.
+      'ar/trip/index.md': post('title: رحلة\ndate: 2024-01-03'),
+    });
+    expect(errorsOf(dir)).toEqual([
+      'posts/en/trip/index.md: slug: "trip" is also the slug of posts/fr/trip/index.md, a folder post in another language: a folder post\'s files are published at /posts/trip/ in every language, so give one of them another slug',
+      'posts/fr/trip/index.md: slug: "trip" is also the slug of posts/en/trip/index.md, a folder post in another language: a folder post\'s files are published at /posts/trip/ in every language, so give one of them another slug',
+    ]);
   });
 });

@@ -63,6 +63,25 @@ function translationClashes(posts: Post[]): BrokenPost[] {
     );
 }
 
+/**
+ * Folder posts of different languages with one slug, whose own files would be published at
+ * one path: a folder post's files are at `/posts/<slug>/` whatever its language
+ * (lib/routes/table.ts `postFilesPath`), so one translation's `diagram.png` would replace
+ * another's. Each is broken, naming the others, until one takes another slug.
+ */
+function folderFileClashes(posts: Post[]): BrokenPost[] {
+  const withFiles = posts.filter((post) => post.assetDir && post.assets.length > 0);
+  return [...groupBy(withFiles, (post) => post.slug).values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((post) => {
+        const others = group.filter((other) => other !== post).map((other) => other.sourcePath).join(' and ');
+        const detail = `"${post.slug}" is also the slug of ${others}, a folder post in another language: a folder post's files are published at /posts/${post.slug}/ in every language, so give one of them another slug`;
+        return { slug: post.slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, detail, { field: 'slug' }) };
+      }),
+    );
+}
+
 /** Reads and validates every post in `options.dir`. Pure apart from reading files. */
 export function loadContent(options: LoadOptions): ContentIndex {
   const root = options.root ?? process.cwd();
@@ -104,6 +123,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
   }
   if (languages.folders) broken.push(...translationClashes(unique));
   const merged = [
+    ...folderFileClashes(unique),
     ...termClashes(unique, 'tags', (post) => post.tags),
     ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : [])),
     ...termClashes(unique, 'series', (post) => (post.series ? [post.series] : [])),
