@@ -72,6 +72,8 @@ describe('a site in three languages', () => {
         '/', '/404/', '/about/', '/archive/', '/categories/', '/categories/notes/', '/posts/english-only/', '/posts/hello/', '/posts/second/', '/search/', '/tags/', '/tags/caching/', '/tags/queues/',
         '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
         '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/search/', '/ar/tags/', '/ar/tags/caching/',
+        // The sample settings' two authors: their pages are at the root alone, whatever the language.
+        '/authors/', '/authors/ada-reviewer/', '/authors/folio-author/',
       ].sort(),
     );
   });
@@ -116,7 +118,9 @@ describe('a site in three languages', () => {
     expect(titles(page('/fr/'), 'main h2 a')).toEqual(['Bonjour, les caches', 'Un second regard sur les files']);
     expect(titles(page('/ar/tags/caching/'), 'main h2 a')).toEqual(['مرحبا بالذاكرة المؤقتة']);
     expect(selectAll('nav[aria-label="Articles précédent et suivant"] a', page('/fr/posts/hello/')).map((link) => link.properties.href)).toEqual(['/fr/posts/seconde/']);
-    const related = selectAll('section[aria-labelledby] li a', page('/posts/hello/')).map((link) => link.properties.href);
+    // The section headed "Related posts" (the author block after the body is a section too).
+    const relatedSection = selectAll('section[aria-labelledby]', page('/posts/hello/')).find((section) => hastToString(select('h2', section)!) === 'Related posts')!;
+    const related = selectAll('li a', relatedSection).map((link) => link.properties.href);
     expect(related).toEqual(['/posts/english-only/']);
   });
 
@@ -164,8 +168,8 @@ describe('a site in three languages', () => {
 });
 
 describe('a site of one language', () => {
-  /** The commit before languages existed. */
-  const BEFORE_LANGUAGES = 'eed8753';
+  /** The commit before languages were merged, with every other feature of its day (series, authors, term feeds, cards). */
+  const BEFORE_LANGUAGES = '12fdad4';
   /**
    * Next's assets and CSS modules' class names are named by hashes of the build and of the
    * stylesheets (`w4rGpG_frame`, `_2X4kFa_frame` when the hash starts with a digit), in pages

@@ -86,12 +86,11 @@ describe('siteRoutes', () => {
       { url: '/about/', lastmod: '2017-01-01' },
       { url: '/tags/', lastmod: null },
       { url: '/categories/', lastmod: null },
-      { url: '/archive/', lastmod: null },
-      { url: '/search/', lastmod: null },
-      // The authors' pages come after every language's pages: they are at the root alone.
       { url: '/authors/', lastmod: null },
       { url: '/authors/folio-author/', lastmod: null },
       { url: '/authors/ada-reviewer/', lastmod: null },
+      { url: '/archive/', lastmod: null },
+      { url: '/search/', lastmod: null },
     ]);
   });
 });

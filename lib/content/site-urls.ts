@@ -12,7 +12,7 @@
 import { laterPages, pageUrl } from '../routes/pagination';
 import { stripBasePath } from '../routes/base-path';
 import { FEED_FILES, type FeedFormat, FEED_STYLESHEET_PATH, LLMS_TXT_PATH, NOT_FOUND_FILE, PAGE_ROUTES, ROBOTS_PATH, SITEMAP_PATH, termFeedPath } from '../routes/table';
-import { basePath, feedsIn, hasAuthorPages, hrefInLanguage, site, withBasePath } from '../config/site';
+import { basePath, defaultLanguage, feedsIn, hasAuthorPages, hrefInLanguage, site, withBasePath } from '../config/site';
 import type { ContentIndex, Post } from './types';
 import { groupBy } from './group-by';
 
@@ -40,11 +40,11 @@ export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' |
     return (group: (typeof groups)[number]) => (multilingual ? Object.fromEntries(bySlug.get(group.slug)!.map((entry) => [entry.posts[0].lang, entry.url])) : undefined);
   };
   const alternates = { everyLanguage, translations, tags: termTranslations(index.tags), categories: termTranslations(index.categories), series: termTranslations(index.series) };
-  // An author's pages list their posts in every language, at the root only (lib/routes/table.ts).
+  // An author's pages list their posts in every language, at the root only (lib/routes/table.ts): among the default language's.
   const authorPages = hasAuthorPages
     ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => listPages(author.url!, author.posts, undefined))]
     : [];
-  return [...site.languages.flatMap(({ code }) => languagePages(code, index, alternates)), ...authorPages];
+  return site.languages.flatMap(({ code }) => languagePages(code, index, alternates, code === defaultLanguage ? authorPages : []));
 }
 
 /** How `languagePages` finds a page's translations. */
@@ -62,7 +62,7 @@ function listPages(baseUrl: string, posts: readonly Post[], alternates: Record<s
 }
 
 /** The pages of one language: its home page at `/` or `/<code>/`, and the rest under it. */
-function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series'>, alternatesOf: AlternatesOf): SitePage[] {
+function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series'>, alternatesOf: AlternatesOf, authorPages: SitePage[]): SitePage[] {
   const inLanguage = <T extends { lang: string }>(entries: readonly T[]) => entries.filter((entry) => entry.lang === code);
   // A term is its posts' language's: every post of a term group shares it.
   const termsIn = (groups: typeof whole.tags) => groups.filter((group) => group.posts[0]?.lang === code);
@@ -85,6 +85,7 @@ function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages'
       const alternates = alternatesOf.series(series);
       return { url: series.url, posts: series.posts, ...(alternates && { alternates }) };
     }),
+    ...authorPages,
     everywhere(PAGE_ROUTES.archive.path(), index.posts),
     everywhere(PAGE_ROUTES.search.path(), []),
   ];
