@@ -152,12 +152,13 @@ describe('what the post-export step writes', () => {
     expect(vercelRedirects(redirects.slice(0, 1), '/my-repo')).toEqual([{ source: '/my-repo/old/', destination: '/my-repo/posts/new/', statusCode: 301 }]);
   });
 
-  it('the page at an old URL: a refresh to the post, its canonical URL, noindex, and a link with the title as text; no script', () => {
-    const html = aliasPageHtml(redirects[0], { siteUrl: 'https://me.github.io', language: 'en' });
+  it('the page at an old URL: a refresh to the post, its canonical URL, noindex, the icon under the base path, and a link with the title as text; no script', () => {
+    const html = aliasPageHtml(redirects[0], { siteUrl: 'https://me.github.io', language: 'en', basePath: '/my-repo' });
     const tree = fromHtml(html);
     expect(select('meta[http-equiv="refresh"]', tree)?.properties.content).toBe('0; url=/my-repo/posts/new/');
     expect(select('link[rel="canonical"]', tree)?.properties.href).toBe('https://me.github.io/my-repo/posts/new/');
     expect(select('meta[name="robots"]', tree)?.properties.content).toBe('noindex');
+    expect(select('link[rel="icon"]', tree)?.properties.href).toBe('/my-repo/favicon.ico');
     expect(hastToString(select('title', tree)!)).toBe('Moved: New & <improved>');
     expect(hastToString(select('body a', tree)!)).toBe('New & <improved>');
     expect(html).not.toContain('<improved>');

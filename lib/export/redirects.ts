@@ -23,7 +23,7 @@ import type { BuildManifest } from './manifest-file';
 import type { Redirect } from '../content/types';
 import { prefixBasePath } from '../routes/base-path';
 import { aliasPageFile, asciiHref } from '../routes/redirects';
-import { REDIRECTS_PATH } from '../routes/table';
+import { ICON_PATHS, REDIRECTS_PATH } from '../routes/table';
 
 /** The status of every redirect: moved for good, so search engines move the old URL's standing to the new one. */
 export const REDIRECT_STATUS = 301;
@@ -57,7 +57,7 @@ const element = (tagName: string, properties: Element['properties'], children: E
  * The page at an old URL: it sends browsers on at once, tells search engines where the page
  * is now and not to index this one, and shows people a link. `siteUrl` is the site's origin.
  */
-export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language }: { siteUrl: string; language: string }): string {
+export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language, basePath }: { siteUrl: string; language: string; basePath: string }): string {
   const href = asciiHref(to);
   const tree: Root = {
     type: 'root',
@@ -70,6 +70,9 @@ export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language }: { 
           element('link', { rel: ['canonical'], href: new URL(href, siteUrl).href }),
           element('meta', { name: 'robots', content: 'noindex' }),
           element('meta', { httpEquiv: ['refresh'], content: `0; url=${href}` }),
+          // The site's icon under its base path: without it, a browser asks the origin's root for
+          // /favicon.ico, which a site under a sub-path (a GitHub Pages project site) does not own.
+          element('link', { rel: ['icon'], href: prefixBasePath(basePath, ICON_PATHS.favicon) }),
         ]),
         element('body', {}, [element('p', {}, [{ type: 'text', value: 'This page has moved to ' }, element('a', { href }, [{ type: 'text', value: title }]), { type: 'text', value: '.' }])]),
       ]),
@@ -89,7 +92,7 @@ export function writeRedirects(manifest: BuildManifest, outDir: string): string[
     const file = path.join(outDir, ...aliasPageFile(redirect.from));
     if (fs.existsSync(file)) throw new Error(`Cannot write the page at the old URL ${redirect.from} of ${redirect.to}: ${file} is there already (a file of public/?); remove one of them`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, aliasPageHtml(redirect, { siteUrl: manifest.site.url, language: manifest.site.language }));
+    fs.writeFileSync(file, aliasPageHtml(redirect, { siteUrl: manifest.site.url, language: manifest.site.language, basePath: manifest.basePath }));
     written.push(path.relative(outDir, file).split(path.sep).join('/'));
   }
   fs.writeFileSync(path.join(outDir, REDIRECTS_PATH), redirectsFile(manifest.redirects, manifest.basePath));
