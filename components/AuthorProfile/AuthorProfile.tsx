@@ -1,5 +1,6 @@
 import type { AuthorProps } from '../../lib/page-props/types';
 import styles from './AuthorProfile.module.css';
+import { RelMeLinks } from '../RelMeLinks/RelMeLinks';
 
 export interface AuthorProfileProps {
   author: AuthorProps;
@@ -28,17 +29,7 @@ export function AuthorProfile({ author, count }: AuthorProfileProps) {
         <p className={styles.name}>{author.url ? <a href={author.url}>{author.name}</a> : author.name}</p>
         <p className={styles.bio}>{author.bio}</p>
         {count !== undefined && <p className={styles.count}>{count === 1 ? '1 post' : `${count} posts`}</p>}
-        {author.links.length > 0 && (
-          <ul className={styles.links} aria-label={`${author.name} elsewhere`}>
-            {author.links.map((link) => (
-              <li key={link.href}>
-                <a href={link.href} rel="me">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RelMeLinks links={author.links} label={`${author.name} elsewhere`} className={styles.links} />
       </div>
     </div>
   );

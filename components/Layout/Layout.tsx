@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { hrefInLanguage, withBasePath, type MenuItem, type SiteConfig } from '../../lib/config/site';
 import type { PageLanguage } from '../../lib/page-props/types';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher';
+import { RelMeLinks } from '../RelMeLinks/RelMeLinks';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle';
 import styles from './Layout.module.css';
 
@@ -55,17 +56,7 @@ export function Layout({ site, menu, currentPath, language, children }: LayoutPr
         <p>
           {author.name} — {author.bio}
         </p>
-        {social.length > 0 && (
-          <ul className={styles.social} aria-label={text.elsewhere}>
-            {social.map((link) => (
-              <li key={link.href}>
-                <a href={link.href} rel="me">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RelMeLinks links={social} label={text.elsewhere} className={styles.social} />
       </footer>
     </div>
   );
