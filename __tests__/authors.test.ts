@@ -180,6 +180,23 @@ describe('the authors\' avatars', () => {
     expect(store.stats.made).toBe(made);
   });
 
+  it('are listed in the settings\' order, whichever image is made first, so two builds write the same site data', async () => {
+    const { store, publicDir } = scratchImageStore();
+    await writeImage(`${publicDir}/first.png`, 64, 64, 'png');
+    await writeImage(`${publicDir}/second.png`, 64, 64, 'png');
+    // The first author's image finishes last.
+    const slowFirst: typeof store = {
+      ...store,
+      avatarImage: async (file) => {
+        if (file.endsWith('first.png')) await new Promise((resolve) => setTimeout(resolve, 50));
+        return store.avatarImage(file);
+      },
+    };
+    const { avatars, files } = await makeAvatars([author('first', '/first.png'), author('second', '/second.png')], slowFirst, publicDir, 'settings.ts');
+    expect(Object.keys(avatars)).toEqual(['first', 'second']);
+    expect(files.map((file) => file.split('-')[0])).toEqual([...avatars.first.variants.map(() => 'first'), ...avatars.second.variants.map(() => 'second')]);
+  });
+
   it('fail the build naming each setting whose image is missing, outside public/ or not an image', async () => {
     const { store, publicDir } = scratchImageStore();
     fs.writeFileSync(`${publicDir}/notes.png`, 'not an image');

@@ -184,6 +184,18 @@ describe('a site of one language', () => {
       // In a page's class="…", a feed's class=&quot;…&quot; and a JSON Feed's class=\"…\".
       .replace(/(class=(?:"|&quot;|\\"))(.*?)(?="|&quot;|\\")/g, (_, start: string, classes: string) => start + classes.replace(/(^|\s)_?[\w-]{6}_(?=[A-Za-z])/g, '$1…_'));
 
+  /**
+   * The changes made on purpose since BEFORE_LANGUAGES, each undone in today's files before
+   * they are compared, so any other difference still fails the test.
+   */
+  const DELIBERATE_CHANGES_SINCE: { commit: string; change: string; undo: (text: string) => string }[] = [
+    {
+      commit: '66f685d',
+      change: 'the page left at an old URL links the site icon under the base path',
+      undo: (text) => (text.includes('<title>Moved: ') ? text.replace('<link rel="icon" href="/favicon.ico">', '') : text),
+    },
+  ];
+
   it('exports the same files, with the same contents, as before languages existed', async () => {
     const posts = path.join(__dirname, 'fixtures', 'site', 'posts');
     const [before, now] = [await buildSiteAtRef(BEFORE_LANGUAGES, posts, 'build-i18n-before'), await buildSite(posts, 'build-i18n-now')];
@@ -196,7 +208,8 @@ describe('a site of one language', () => {
     expect(siteFiles(now)).toEqual(siteFiles(before));
     for (const file of siteFiles(now).filter((name) => /\.(html|xml|json|txt)$/.test(name) || name === '_headers')) {
       const read = (dir: string) => withoutBuildHashes(fs.readFileSync(path.join(dir, file), 'utf8'));
-      expect({ file, contents: read(now) }).toEqual({ file, contents: read(before) });
+      const nowAsBefore = DELIBERATE_CHANGES_SINCE.reduce((text, { undo }) => undo(text), read(now));
+      expect({ file, contents: nowAsBefore }).toEqual({ file, contents: read(before) });
     }
   });
 });

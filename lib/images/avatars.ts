@@ -30,9 +30,10 @@ export interface MadeAvatars {
  * build with an error naming the setting, as a wrong setting does.
  */
 export async function makeAvatars(authors: readonly SiteAuthor[], store: ImageStore, publicDir: string, settingsFile: string): Promise<MadeAvatars> {
-  const made: MadeAvatars = { avatars: {}, files: [] };
-  // By the author's position, whichever image fails first.
-  const problems: string[] = Array.from({ length: authors.length }, () => '');
+  // By the author's position, whichever image is made or fails first: the site data written
+  // from them must not change between two builds of the same settings (prepare.test).
+  const images: ({ image: ResponsiveImage; files: string[] } | null)[] = authors.map(() => null);
+  const problems: string[] = authors.map(() => '');
   await Promise.all(
     authors.map(async (author, position) => {
       if (!author.avatar) return;
@@ -41,8 +42,7 @@ export async function makeAvatars(authors: readonly SiteAuthor[], store: ImageSt
       if ('problem' in found) return (problems[position] = `${where} ${found.problem}`);
       try {
         const { image, use } = await store.avatarImage(found.file);
-        made.avatars[author.id] = image;
-        made.files.push(...use.files);
+        images[position] = { image, files: use.files };
       } catch (error) {
         problems[position] = `${where} ${(error as Error).message}`;
       }
@@ -50,6 +50,13 @@ export async function makeAvatars(authors: readonly SiteAuthor[], store: ImageSt
   );
   const failures = problems.filter(Boolean);
   if (failures.length) throw new Error(`The authors' avatars cannot be made:\n${failures.map((problem) => `  ${problem}`).join('\n')}`);
+  const made: MadeAvatars = { avatars: {}, files: [] };
+  authors.forEach((author, position) => {
+    const avatar = images[position];
+    if (!avatar) return;
+    made.avatars[author.id] = avatar.image;
+    made.files.push(...avatar.files);
+  });
   return made;
 }
 
