@@ -6,6 +6,7 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../scripts/build-site';
+import { forgetLastBuild, inputsFingerprint, recordLastBuild } from '../lib/build/last-build';
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid: number): number {
@@ -88,12 +89,16 @@ const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
  * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
  * memory counts in the peak: the prepare step (with its worker processes), next build, then the
  * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
- * which never run together.
+ * which never run together. Like `npm run build`, it records what it was built from
+ * (lib/build/last-build.ts), so that `npm run build` after it finds nothing changed.
  */
 export async function buildOnce(siteDir: string) {
+  const inputs = inputsFingerprint(siteDir, path.join(siteDir, 'posts'), buildEnv);
+  forgetLastBuild(siteDir);
   const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
   const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
+  recordLastBuild(siteDir, inputs);
   const steps = [prepare, build, finish];
   return {
     seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
@@ -109,3 +114,6 @@ export async function buildOnce(siteDir: string) {
 }
 
 export type BuildRun = Awaited<ReturnType<typeof buildOnce>>;
+
+/** `npm run build` in `siteDir` as a whole (scripts/build.ts), the way an author runs it again. */
+export const wholeBuild = (siteDir: string) => measure(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: siteDir, env: buildEnv });

@@ -7,7 +7,9 @@
  * For N posts (default 1000), K times (default 1, then median and min–max):
  *   cold build   the prepare step + `next build` + the post-export step, with no .next/ and no compile cache
  *   warm rebuild the same after editing one post
- *   nothing changed the same again
+ *   nothing changed `npm run build` again, which finds its inputs and out/ as the last build
+ *               left them and skips (lib/build/last-build.ts); and the three steps run
+ *               anyway, as `FOLIO_FULL_BUILD=1` runs them
  *   deploy-like  what a CI deploy with a restored cache does: a fresh copy of the site (new
  *               files, no .next/ and no out/) with only the cold build's `.next/cache/` put
  *               back, as `actions/cache` restores it (.github/workflows/deploy.yml), and one
@@ -37,7 +39,7 @@ import { writeCorpus } from './corpus';
 import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
 import { median, summary } from './stats';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
-import { buildEnv, buildOnce, measure, nextBin, type BuildRun, type Measured } from './measure';
+import { buildEnv, buildOnce, measure, nextBin, wholeBuild, type BuildRun, type Measured } from './measure';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string | number): string => (args.includes(name) ? args[args.indexOf(name) + 1] : String(fallback));
@@ -133,6 +135,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
   const unchanged: BuildRun[] = [];
+  const skipped: Measured[] = [];
   const deployLike: BuildRun[] = [];
   const floors: FloorRun[] = [];
   let last = '';
@@ -143,6 +146,9 @@ async function benchFolio(count: number, times: number, main: boolean) {
     editOnePost(siteDir);
     const warmRun = await buildOnce(siteDir);
     const unchangedRun = await buildOnce(siteDir);
+    const skippedRun = await wholeBuild(siteDir);
+    if (!skippedRun.output.includes('Nothing changed since the last build')) throw new Error(`npm run build with nothing changed built again:\n${skippedRun.output}`);
+    skipped.push(skippedRun);
     const deployRun = main ? await deployLikeBuild(corpus, siteDir, `bench-${count}-deploy`) : null;
     cold.push(coldRun);
     if (deployRun) deployLike.push(deployRun);
@@ -152,7 +158,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
         `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
-        `nothing changed ${unchangedRun.seconds.toFixed(1)} s (${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)` +
+        `nothing changed ${skippedRun.seconds.toFixed(2)} s (every step forced: ${unchangedRun.seconds.toFixed(1)} s = ${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)` +
         (deployRun ? `, deploy-like ${deployRun.seconds.toFixed(1)} s (${deployRun.prepareSeconds.toFixed(1)} s + ${deployRun.nextBuildSeconds.toFixed(1)} s + ${deployRun.postExportSeconds.toFixed(1)} s; CPU ${deployRun.cpuSeconds.toFixed(1)} s)` : ''),
     );
     if (floor) {
@@ -162,14 +168,15 @@ async function benchFolio(count: number, times: number, main: boolean) {
     }
   }
   // Each run's ratio to the floor built right after it, then their median: the pairs share the machine's load of the moment.
-  const ratios = (folio: BuildRun[], pick: (run: FloorRun) => Measured) => (floors.length ? summary(floors.map((run, i) => folio[i].seconds / pick(run).seconds)) : null);
+  const ratios = (folio: { seconds: number }[], pick: (run: FloorRun) => Measured) => (floors.length ? summary(floors.map((run, i) => folio[i].seconds / pick(run).seconds)) : null);
   const outDir = path.join(last, 'out');
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
   return {
     posts: count,
     coldSeconds: summary(cold.map((r) => r.seconds)),
     warmSeconds: summary(warm.map((r) => r.seconds)),
-    unchangedSeconds: summary(unchanged.map((r) => r.seconds)),
+    unchangedSeconds: summary(skipped.map((r) => r.seconds)),
+    forcedUnchangedSeconds: summary(unchanged.map((r) => r.seconds)),
     unchangedNextBuildSeconds: summary(unchanged.map((r) => r.nextBuildSeconds)),
     deployLike: deployLike.length
       ? {
@@ -187,7 +194,8 @@ async function benchFolio(count: number, times: number, main: boolean) {
           unchangedSeconds: summary(floors.map((run) => run.unchanged.seconds)),
           coldRatio: ratios(cold, (run) => run.cold),
           warmRatio: ratios(warm, (run) => run.warm),
-          unchangedRatio: ratios(unchanged, (run) => run.unchanged),
+          unchangedRatio: ratios(skipped, (run) => run.unchanged),
+          forcedUnchangedRatio: ratios(unchanged, (run) => run.unchanged),
         }
       : null,
     coldCpuSeconds: summary(cold.map((r) => r.cpuSeconds)),
@@ -248,7 +256,8 @@ const perKind = (byKind: Record<string, { count: number; medianMs: number | null
 const rows = [
   ['cold build', range(main.coldSeconds), hugo ? range(hugo.coldSeconds, 2) : '–', hugo ? `${(main.coldSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild (one post edited)', range(main.warmSeconds), '', hugo ? `${(main.warmSeconds.median / hugo.coldSeconds.median).toFixed(1)}×` : ''],
-  ['rebuild with nothing changed', `${range(main.unchangedSeconds)}: next build ${range(main.unchangedNextBuildSeconds)}`, '', ''],
+  ['rebuild with nothing changed (`npm run build`: skipped)', range(main.unchangedSeconds, 2), '', ''],
+  ['the same with every step forced (`FOLIO_FULL_BUILD=1`)', `${range(main.forcedUnchangedSeconds)}: next build ${range(main.unchangedNextBuildSeconds)}`, '', ''],
   ...(main.deployLike
     ? [
         [
@@ -266,6 +275,7 @@ const rows = [
           ['cold build ÷ floor (target ≤ 2)', main.floor.coldRatio],
           ['warm rebuild ÷ floor (target ≤ 1.2)', main.floor.warmRatio],
           ['nothing changed ÷ floor (target ≤ 1.1)', main.floor.unchangedRatio],
+          ['nothing changed, every step forced ÷ floor', main.floor.forcedUnchangedRatio],
         ] as const).map(([label, ratio]) => [label, ratio ? `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})` : '–', '', '']),
       ]
     : []),

@@ -1,11 +1,14 @@
 /**
- * `npm run build`: the whole static site in `out/`, in three steps that run in this order:
+ * `npm run build`: the whole static site in `out/`, in steps that run in this order:
  *
+ * 0. Nothing to do when nothing changed since the last complete build (lib/build/last-build.ts):
+ *    its inputs and the `out/` it left are as they were. `FOLIO_FULL_BUILD=1` builds anyway.
  * 1. The prepare step (lib/build/prepare.ts): reads every post, builds every body and image,
  *    and fails listing every broken post before any page is rendered.
  * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
  * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, `_redirects` and the pages at
  *    old URLs, search index, `_headers`. Then a word if `vercel.json`'s redirects are stale.
+ * 4. Record what this build was made from, for step 0 of the next.
  *
  *   npm run build
  */
@@ -14,8 +17,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ContentErrors } from '../lib/content/errors';
 import { startPostBuilders } from '../lib/build/post-builders';
-import { runPrepare } from '../lib/build/run-prepare';
+import { postsDirOf, runPrepare } from '../lib/build/run-prepare';
 import { finishExport, reportFinished } from '../lib/export/finish';
+import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
 import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
 import { staleVercelRedirects } from './write-vercel-json';
 
@@ -32,6 +36,12 @@ function nextBuild(): Promise<void> {
 }
 
 async function build(): Promise<void> {
+  const inputs = inputsFingerprint(root, postsDirOf(root));
+  if (!process.env[FULL_BUILD_VARIABLE] && isBuiltFrom(root, inputs)) {
+    console.log(`Nothing changed since the last build: out/ is up to date. (${FULL_BUILD_VARIABLE}=1 builds anyway.)`);
+    return;
+  }
+  forgetLastBuild(root);
   const builders = startPostBuilders(root);
   try {
     await runPrepare(root, 'production', builders);
@@ -44,6 +54,7 @@ async function build(): Promise<void> {
   reportFinished(outDir, await finishExport(outDir, { manifest }));
   const stale = staleVercelRedirects(path.join(root, 'vercel.json'), manifest);
   if (stale) console.warn(`Warning: ${stale}`);
+  recordLastBuild(root, inputs);
 }
 
 build().catch((error: unknown) => {

@@ -24,3 +24,6 @@ export const siteDataFile = (root: string) => path.join(folioCacheDir(root), 'si
 
 /** What the post-export step needs to know of the site (lib/build/manifest.ts). */
 export const buildManifestFile = (root: string) => path.join(folioCacheDir(root), 'content-manifest.json');
+
+/** What the last complete `npm run build` was made from (lib/build/last-build.ts). */
+export const lastBuildFile = (root: string) => path.join(folioCacheDir(root), 'last-build.json');
