@@ -38,22 +38,31 @@ interface Redone {
 }
 
 const siteData = () => JSON.parse(fs.readFileSync(siteDataFile(site), 'utf8')) as { outputs: Record<string, { bodyKey: string; socialImage: { url: string } }> };
-/** When each post's compile cache entry was last written, and its card's URL. */
-const cacheState = () =>
-  Object.fromEntries(
-    Object.entries(siteData().outputs).map(([post, { bodyKey, socialImage }]) => [post, { written: fs.statSync(compiledEntryFile(compiledBodiesDir(site), bodyKey)).mtimeMs, card: socialImage.url }]),
-  );
+const entryOf = (post: string) => compiledEntryFile(compiledBodiesDir(site), siteData().outputs[post].bodyKey);
+
+/**
+ * Marks every post's compile cache entry, so that an entry written again (its body compiled)
+ * shows by the mark it lost, whatever the file system's clock. Returns each post's card.
+ */
+function markEntries(mark: string): Record<string, string> {
+  if (!fs.existsSync(siteDataFile(site))) return {};
+  for (const post of POSTS) fs.writeFileSync(entryOf(post), JSON.stringify({ ...JSON.parse(fs.readFileSync(entryOf(post), 'utf8')), mark }));
+  return Object.fromEntries(POSTS.map((post) => [post, siteData().outputs[post].socialImage.url]));
+}
 
 /** Runs the prepare step in the site copy as `npm run build` does, and says what it redid. */
 async function prepare(): Promise<Redone> {
-  const before = fs.existsSync(siteDataFile(site)) ? cacheState() : {};
-  const timings = path.join(site, `image-timings-${Date.now()}.jsonl`);
+  const mark = `untouched-${Date.now()}`;
+  const cardsBefore = markEntries(mark);
+  const timings = path.join(site, `${mark}.jsonl`);
   await run(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: site, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FOLIO_IMAGE_TIMINGS: timings } });
-  const after = cacheState();
   const lookups: ImageTiming[] = fs.existsSync(timings) ? fs.readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
   fs.rmSync(timings, { force: true });
-  const changed = (what: 'written' | 'card') => POSTS.filter((post) => before[post]?.[what] !== after[post][what]);
-  return { compiled: changed('written'), newCards: changed('card'), made: lookups.filter((lookup) => lookup.made).map((lookup) => lookup.image).sort() };
+  return {
+    compiled: POSTS.filter((post) => JSON.parse(fs.readFileSync(entryOf(post), 'utf8')).mark !== mark),
+    newCards: POSTS.filter((post) => cardsBefore[post] !== siteData().outputs[post].socialImage.url),
+    made: lookups.filter((lookup) => lookup.made).map((lookup) => lookup.image).sort(),
+  };
 }
 
 const edit = (file: string, from: string | RegExp, to: string) => {
