@@ -54,6 +54,15 @@ it('stops a job that runs past its time, and goes on with a new process', async 
   expect(await pool.run({ kind: 'echo', value: 8 })).toBe(8);
 });
 
+it('counts a job\'s time from when its process has loaded: a worker slower to load than the limit still runs the jobs sent before', async () => {
+  const slow = createWorkerPool<number, number>({ entry: fixture('slow-loading-worker.ts'), root, size: 1, memoryMb: 64, timeoutMs: 3_000 });
+  try {
+    expect(await Promise.all([1, 2].map((value) => slow.run(value)))).toEqual([1, 2]);
+  } finally {
+    slow.close();
+  }
+});
+
 it('fails a job whose process exits, and the jobs beside it still finish', async () => {
   const [exited, echoed] = await Promise.allSettled([pool.run({ kind: 'exit' }), pool.run({ kind: 'echo', value: 9 })]);
   expect(exited.status === 'rejected' && exited.reason).toMatchObject({ reason: 'exit', message: 'stopped the build process (exit code 3)' });

@@ -30,7 +30,7 @@ const root = process.cwd();
 const PUBLISHED = ['posts', '_img', 'katex', 'admin'].map((folder) => path.join(root, 'public', folder));
 const isPublished = (file: string) => PUBLISHED.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
 
-let builders: PostBuilders = startPostBuilders(root, { warm: true });
+let builders: PostBuilders = startPostBuilders(root);
 /** Each run builds only the posts that changed since the last one (lib/build/changed-posts.ts). */
 // Every build goes to a worker, not through cacheFirstBuilder: this process outlives edits to
 // the pipeline's code, and the version it would key the caches with is read once per process.
@@ -54,7 +54,7 @@ function prepare(): void {
   }
   if (restartBuilders) {
     builders.close();
-    builders = startPostBuilders(root, { warm: true });
+    builders = startPostBuilders(root);
     restartBuilders = false;
   }
   if (buildAll) {

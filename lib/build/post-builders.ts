@@ -13,31 +13,21 @@ import { createWorkerPool, WorkerFailure, type WorkerPool } from './worker-pool'
 
 export type PostBuilders = WorkerPool<Post, PostResult>;
 
-/** Set in a worker's environment when it should load the compile pipeline as it starts (post-worker.ts). */
-export const WARM_PIPELINE_VARIABLE = 'FOLIO_WARM_PIPELINE';
-
-/** How the workers run: each post within `limits`; `warm` has each load the compile pipeline as it starts. */
+/** How the workers run: each post within `limits` (its time counted once its worker has loaded the compile pipeline, post-worker.ts). */
 export interface PostBuildersOptions {
   limits?: { memoryMb: number; timeoutMs: number };
-  /**
-   * A worker loads the compile pipeline (unified, shiki, KaTeX, MDX) on its first compile only,
-   * so that a build served from the cache never loads it; that first load takes seconds. `npm
-   * run dev` warms its workers instead, so that the first post saved compiles at once.
-   */
-  warm?: boolean;
 }
 
 const DEFAULT_LIMITS = { memoryMb: site.postLimits.memoryMb, timeoutMs: site.postLimits.seconds * 1000 };
 
 /** One worker process per core for the project at `root`, started as posts arrive. */
-export function startPostBuilders(root: string, { limits = DEFAULT_LIMITS, warm = false }: PostBuildersOptions = {}): PostBuilders {
+export function startPostBuilders(root: string, { limits = DEFAULT_LIMITS }: PostBuildersOptions = {}): PostBuilders {
   // The project's own worker module: a site copy's (scripts/build-site.ts) runs its own code.
   return createWorkerPool<Post, PostResult>({
     entry: path.join(root, 'lib', 'build', 'post-worker.ts'),
     root,
     size: os.availableParallelism(),
     ...limits,
-    env: warm ? { [WARM_PIPELINE_VARIABLE]: '1' } : {},
   });
 }
 

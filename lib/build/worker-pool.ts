@@ -35,10 +35,11 @@ export interface WorkerPoolOptions {
   size: number;
   /** The heap limit of each process. */
   memoryMb: number;
-  /** How long one job may take. */
+  /**
+   * How long one job may take, counted from when its process is ready (`serveJobs`): starting
+   * a process and loading its modules, which a loaded machine stretches, are not the job's.
+   */
   timeoutMs: number;
-  /** Environment variables for the processes, besides this process's own. */
-  env?: Record<string, string>;
 }
 
 export interface WorkerPool<Job, Result> {
@@ -57,7 +58,8 @@ interface Worker<Job, Result> {
   process: ChildProcess;
   /** Set once the worker module has loaded: a process that dies before is a fault of the build's code, not of a job. */
   ready: boolean;
-  current: (Pending<Job, Result> & { id: number; timer: NodeJS.Timeout }) | null;
+  /** The job it runs, and the timer of its time limit, set once the worker is ready. */
+  current: (Pending<Job, Result> & { id: number; timer: NodeJS.Timeout | undefined }) | null;
   /** The end of what the process wrote to stderr, to tell an out-of-memory death from others. */
   stderrTail: string;
 }
@@ -80,7 +82,7 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
       execArgv: ['--import', tsx, `--max-old-space-size=${options.memoryMb}`],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
-      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1', ...options.env },
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
     });
     const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '' };
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -92,6 +94,7 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
     child.on('message', (message: { ready: true } | { id: number; result: Result }) => {
       if ('ready' in message) {
         worker.ready = true;
+        if (worker.current) worker.current.timer = timeLimit(worker, worker.current.id);
         return;
       }
       const current = worker.current;
@@ -128,16 +131,20 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
     return worker;
   }
 
-  function start(worker: Worker<Job, Result>, pending: Pending<Job, Result>): void {
-    const id = nextId++;
-    const timer = setTimeout(() => {
+  /** Fails job `id` of `worker`, and ends the process, if it is still running when its time is up. */
+  function timeLimit(worker: Worker<Job, Result>, id: number): NodeJS.Timeout {
+    return setTimeout(() => {
       const current = worker.current;
       if (!current || current.id !== id) return;
       worker.current = null;
       current.reject(new WorkerFailure('time', `takes more than ${Math.round(options.timeoutMs / 1000)} s`));
       worker.process.kill('SIGKILL');
     }, options.timeoutMs);
-    worker.current = { ...pending, id, timer };
+  }
+
+  function start(worker: Worker<Job, Result>, pending: Pending<Job, Result>): void {
+    const id = nextId++;
+    worker.current = { ...pending, id, timer: worker.ready ? timeLimit(worker, id) : undefined };
     worker.process.send({ id, job: pending.job });
   }
 
@@ -172,11 +179,17 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
   };
 }
 
-/** The worker side: runs `handle` for each job the pool sends, one at a time. `handle` must not throw. */
-export function serveJobs<Job, Result>(handle: (job: Job) => Promise<Result>): void {
+/**
+ * The worker side: runs `handle` for each job the pool sends, one at a time, once `loaded` (what
+ * the worker loads before its first job) has settled; the worker is ready, and its jobs' time
+ * limits start, then. `handle` must not throw.
+ */
+export function serveJobs<Job, Result>(handle: (job: Job) => Promise<Result>, loaded: Promise<void> = Promise.resolve()): void {
+  // Listening at once: a job the pool sends before the worker is ready waits here, not lost.
   process.on('message', async (message: { id: number; job: Job }) => {
+    await loaded;
     const result = await handle(message.job);
     process.send!({ id: message.id, result });
   });
-  process.send!({ ready: true });
+  loaded.then(() => process.send!({ ready: true }));
 }
