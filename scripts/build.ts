@@ -16,12 +16,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ContentErrors } from '../lib/content/errors';
-import { startPostBuilders } from '../lib/build/post-builders';
-import { postsDirOf, runPrepare } from '../lib/build/run-prepare';
-import { finishExport, reportFinished } from '../lib/export/finish';
 import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
-import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
-import { staleVercelRedirects } from './write-vercel-json';
+import { postsDirOf } from '../lib/node/folders';
 
 const root = process.cwd();
 
@@ -42,6 +38,14 @@ async function build(): Promise<void> {
     return;
   }
   forgetLastBuild(root);
+  // Loaded only for a build: with nothing changed, they would take longer to load than the check takes.
+  const [{ startPostBuilders }, { runPrepare }, { finishExport, reportFinished }, { manifestFileFor, readBuildManifest }, { staleVercelRedirects }] = await Promise.all([
+    import('../lib/build/post-builders'),
+    import('../lib/build/run-prepare'),
+    import('../lib/export/finish'),
+    import('../lib/export/manifest-file'),
+    import('./write-vercel-json'),
+  ]);
   const builders = startPostBuilders(root);
   try {
     await runPrepare(root, 'production', builders);

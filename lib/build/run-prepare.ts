@@ -3,16 +3,13 @@
  * (`FOLIO_POSTS_DIR` points it at another folder, as tests and benchmarks do), with posts
  * built in worker processes, and its messages printed.
  */
-import path from 'node:path';
 import { ContentErrors } from '../content/errors';
 import type { Post } from '../content/types';
 import { basePath, site } from '../config/site';
 import { buildInWorker, type PostBuilders } from './post-builders';
 import { cachedPostOutput, type PostResult } from './post-output';
 import { prepareSite, type PreparedSite } from './prepare';
-
-/** The posts folder of the project at `root`. */
-export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
+import { postsDirOf } from '../node/folders';
 
 /**
  * Builds a post of the project at `root`: one whose body and image the caches hold is answered

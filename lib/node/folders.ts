@@ -1,11 +1,14 @@
 /**
- * The folders the build writes besides `out/`, named once.
+ * The folders the build reads its posts from and writes besides `out/`, named once.
  *
  * Folio keeps its caches, and what the prepare step leaves for `next build` and the
  * post-export step, in `.next/cache/folio/`: `next build` empties `.next/` when it starts,
  * except `cache/`.
  */
 import path from 'node:path';
+
+/** The posts folder of the project at `root` (`FOLIO_POSTS_DIR` points it at another folder, as tests and benchmarks do). */
+export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
 
 /** Folio's folder in Next's cache, in the project at `root`. */
 export const folioCacheDir = (root: string) => path.join(root, '.next', 'cache', 'folio');
