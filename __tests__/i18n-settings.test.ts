@@ -6,7 +6,7 @@
  */
 import { settingsSchema } from '../lib/config/schema';
 import { resolveLanguages } from '../lib/config/site';
-import { DICTIONARIES, dictionaryOf, fillIn, missingStrings } from '../lib/config/dictionaries';
+import { DICTIONARIES, dictionaryOf, fillIn, fillInParts, missingStrings, plural, readingArrows } from '../lib/config/dictionaries';
 import { inLanguage, isSearchPagePath, PAGE_ROUTES, reservedSlugProblem } from '../lib/routes/table';
 import { headersFor } from '../lib/export/headers';
 import { settings } from '../lib/config/settings';
@@ -96,5 +96,26 @@ describe('dictionaries', () => {
     expect(fillIn(dictionaryOf('fr', 'en').pageOf, { page: 2, pages: 3 })).toBe('Page 2 sur 3');
     expect(fillIn(dictionaryOf('en', 'en').minRead, { minutes: 4 })).toBe('4 min read');
     expect(fillIn('{missing} stays', {})).toBe('{missing} stays');
+  });
+
+  it('cut a string at its placeholders for markup to go in, in the order the language puts them', () => {
+    const link = { href: '/series/x/' };
+    expect(fillInParts(dictionaryOf('en', 'en').seriesPart, { part: 2, parts: 4, name: link })).toEqual(['Part ', 2, ' of ', 4, ' in the series ', link]);
+    expect(fillInParts('{names}, {missing}', { names: link })).toEqual([link, ', ', '{missing}']);
+  });
+
+  it("count in each language's plural forms and digits, the other form where it gives no form of its own", () => {
+    const { postCount } = dictionaryOf('ar', 'en');
+    expect([0, 1, 2, 3, 11, 100].map((count) => plural(postCount, count, 'ar-EG'))).toEqual(['لا مقالات', 'مقال واحد', 'مقالان', '٣ مقالات', '١١ مقالًا', '١٠٠ مقال']);
+    expect([1, 2, 1200].map((count) => plural(dictionaryOf('en', 'en').postCount, count, 'en-GB'))).toEqual(['1 post', '2 posts', '1,200 posts']);
+    // French counts 0 and 1 as one; Arabic's series description has the other form alone.
+    expect(plural(dictionaryOf('fr', 'en').resultCount, 0, 'fr-FR', { query: 'x' })).toBe('0 article correspond à « x ».');
+    expect(plural(dictionaryOf('ar', 'en').seriesDescription, 2, 'ar-EG', { name: 'س' })).toBe('أجزاء سلسلة «س» بالترتيب، وعددها ٢.');
+  });
+
+  it('point the arrows of previous and next the way the page reads', () => {
+    expect(readingArrows('ltr')).toEqual({ back: '←', forward: '→' });
+    expect(readingArrows(null)).toEqual({ back: '←', forward: '→' });
+    expect(readingArrows('rtl')).toEqual({ back: '→', forward: '←' });
   });
 });
