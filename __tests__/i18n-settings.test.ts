@@ -48,6 +48,23 @@ describe('the languages setting', () => {
   });
 });
 
+describe('menu labels', () => {
+  const withMenu = (label: unknown, base: object = withLanguages([english, french])) => ({ ...base, menu: [{ label, href: '/tags/' }] });
+
+  it('take one label for every language, or one per language with the default language’s', () => {
+    expect(problems(withMenu('Tags'))).toEqual([]);
+    expect(settingsSchema.parse(withMenu({ en: 'Tags', fr: 'Étiquettes' })).menu).toEqual([{ label: { en: 'Tags', fr: 'Étiquettes' }, href: '/tags/' }]);
+    expect(problems(withMenu({ en: 'Tags' }, settings))).toEqual([]);
+  });
+
+  it("refuse a label in a language the site does not have, one without the default language's, and an empty one", () => {
+    expect(problems(withMenu({ en: 'Tags', de: 'Schlagwörter' }))).toEqual(["menu.0.label.de: is not one of the site's languages (en, fr)"]);
+    expect(problems(withMenu({ fr: 'Étiquettes' }))).toEqual(['menu.0.label: has no label in the default language, "en", which the languages without one show']);
+    expect(problems(withMenu({ fr: 'Étiquettes' }, settings))).toEqual(["menu.0.label.fr: is not one of the site's languages (en)", 'menu.0.label: has no label in the default language, "en", which the languages without one show']);
+    expect(problems(withMenu({ en: 'Tags', fr: ' ' }))).toEqual(['menu.0.label.fr: must not be empty']);
+  });
+});
+
 describe('routes in a language', () => {
   it('keeps the default language at the root and puts another under its code', () => {
     expect(inLanguage(null, PAGE_ROUTES.post.path('hello'))).toBe('/posts/hello/');
