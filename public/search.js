@@ -9,9 +9,7 @@
  *   lib/export/search-index.ts) only when the box is focused or a search runs;
  * - lists `PAGE_SIZE` results at a time, each with its title as a link, its date and an
  *   excerpt with the matched words in `<mark>`, and says in a live region what it found.
- * Its messages are in the page's language: the form's `data-search-text` holds them (JSON,
- * from the page's dictionary, lib/config/dictionaries.ts), each count in the plural form the
- * page's `lang` asks for.
+ * Its messages are the page's dictionary's, as JSON in the form's `data-search-text`.
  * Pagefind runs on the page, not in its Web Worker: one script file fewer to fetch. Every
  * URL is resolved against this script's own, so the site can live under a sub-path.
  */
@@ -31,11 +29,7 @@ const text = JSON.parse(form.dataset.searchText ?? '');
 const pluralRules = new Intl.PluralRules(document.documentElement.lang);
 const numbers = new Intl.NumberFormat(document.documentElement.lang);
 
-/**
- * A message with its `{name}`s filled in from `values`, as lib/config/dictionaries.ts `fillIn` does.
- * @param {string} message
- * @param {Record<string, string>} values
- */
+/** As lib/config/dictionaries.ts `fillIn`. @param {string} message @param {Record<string, string>} values */
 const fillIn = (message, values) => message.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
 /**
