@@ -19,12 +19,14 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { buildSiteAtRef, makeSiteCopy, removeSiteCopy, runBuild } from '../scripts/build-site';
 import { filesUnder } from '../lib/node/files';
 import { buildSite, removeBuiltSites } from './helpers/build-site';
-import { I18N_POSTS, giveI18nSettings } from './helpers/i18n-site';
+import { I18N_MENU_LABELS, I18N_POSTS, giveI18nSettings } from './helpers/i18n-site';
 
 jest.setTimeout(900_000);
 
 const run = promisify(execFile);
 const SITE_URL = 'https://folio.example.com';
+const EDIT_URL = 'https://github.com/owner/blog/edit/main/';
+const ARABIC_SERIES_SLUG = 'الذاكرة-الموقتة';
 
 let out: string;
 let buildOutput: string;
@@ -56,6 +58,10 @@ describe('a site in three languages', () => {
     const source = fs.readFileSync(dictionaries, 'utf8');
     if (!source.includes(arabicRelated)) throw new Error('the Arabic dictionary no longer has the string this test removes');
     fs.writeFileSync(dictionaries, source.replace(arabicRelated, ''));
+    const settingsFile = path.join(siteDir, 'lib', 'config', 'settings.ts');
+    const settings = fs.readFileSync(settingsFile, 'utf8');
+    if (!settings.includes('  editUrl: null,\n')) throw new Error('the settings no longer set editUrl: null, which this test replaces');
+    fs.writeFileSync(settingsFile, settings.replace('  editUrl: null,\n', `  editUrl: '${EDIT_URL}',\n`));
     buildOutput = await runBuild(siteDir);
     out = path.join(siteDir, 'out');
     await run(process.execPath, ['--import', 'tsx', 'scripts/finish-export.ts', out], { cwd: siteDir });
@@ -70,8 +76,8 @@ describe('a site in three languages', () => {
     expect(pages).toEqual(
       [
         '/', '/404/', '/about/', '/archive/', '/categories/', '/categories/notes/', '/posts/english-only/', '/posts/hello/', '/posts/second/', '/search/', '/tags/', '/tags/caching/', '/tags/queues/',
-        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
-        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/search/', '/ar/tags/', '/ar/tags/caching/',
+        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/series/caches-et-files/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
+        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/posts/notes/', '/ar/search/', `/ar/series/${ARABIC_SERIES_SLUG}/`, '/ar/tags/', '/ar/tags/caching/',
         // The sample settings' two authors: their pages are at the root alone, whatever the language.
         '/authors/', '/authors/ada-reviewer/', '/authors/folio-author/',
       ].sort(),
@@ -138,6 +144,46 @@ describe('a site in three languages', () => {
     expect(buildOutput.match(/dictionary has no/g)).toHaveLength(1);
   });
 
+  it("says in each language's words what was English before: series, featured posts, search, authors, the edit link, the menu", () => {
+    const text = (tree: Root, selector: string) => hastToString(select(selector, tree)!).trim();
+    const french = page('/fr/posts/hello/');
+    const arabic = page('/ar/posts/hello/');
+    // The series' part line names the navigation of its parts.
+    expect(text(french, 'nav[aria-labelledby] > p')).toBe('Partie 2 sur 2 de la série Caches et files');
+    expect(select('nav[aria-labelledby] > p a', french)!.properties.href).toBe('/fr/series/caches-et-files/');
+    expect(text(arabic, 'nav[aria-labelledby] > p')).toBe('الجزء 1 من 1 في سلسلة الذاكرة المؤقتة');
+    expect(text(page('/fr/series/caches-et-files/'), 'h1')).toBe('Série : Caches et files');
+    const arabicSeries = page(`/ar/series/${ARABIC_SERIES_SLUG}/`);
+    expect(text(arabicSeries, 'h1')).toBe('سلسلة: الذاكرة المؤقتة');
+    expect(select('meta[name="description"]', arabicSeries)!.properties.content).toBe('أجزاء سلسلة «الذاكرة المؤقتة» بالترتيب، وعددها ١.');
+    // The featured section, above the home page's h1.
+    expect(text(page('/fr/'), 'main section h2')).toBe('À la une');
+    expect(text(page('/ar/'), 'main section h2')).toBe('مقالات مميزة');
+    // The author block, the byline (the sample settings have two authors) and the edit link.
+    expect(text(french, 'article > section[aria-labelledby] h2')).toBe('À propos de l’auteur');
+    expect(text(arabic, 'article > section[aria-labelledby] h2')).toBe('عن الكاتب');
+    expect(text(french, 'article header p:has(a[rel="author"])')).toBe('Par Folio Author');
+    expect(text(french, `a[href="${EDIT_URL}posts/fr/hello.md"]`)).toBe('Modifier cet article');
+    expect(text(arabic, `a[href="${EDIT_URL}posts/ar/hello.md"]`)).toBe('عدّل هذا المقال');
+    // Previous and next: right to left, the arrow back points right.
+    expect(text(french, 'nav[aria-label="Articles précédent et suivant"] a')).toBe('← Article précédent Un second regard sur les files');
+    expect(text(page('/ar/posts/notes/'), 'nav[aria-label="المقال السابق والتالي"] a')).toBe('المقال التالي ← مرحبا بالذاكرة المؤقتة');
+    // The search page: its form, and the messages its script writes.
+    for (const [lang, heading, label, button, noResults] of [
+      ['fr', 'Recherche', 'Rechercher dans les articles', 'Rechercher', 'Aucun article ne correspond à « {query} ».'],
+      ['ar', 'بحث', 'ابحث في المقالات', 'ابحث', 'لا مقالات تطابق «{query}».'],
+    ]) {
+      const search = page(`/${lang}/search/`);
+      expect({ lang, heading: text(search, 'h1'), label: text(search, 'form label'), button: text(search, 'form button'), noResults: JSON.parse(String(select('form', search)!.properties.dataSearchText)).noResults }).toEqual({ lang, heading, label, button, noResults });
+    }
+    // The menu's labels, given per language in the settings, and an author's page (in the default language).
+    for (const lang of ['en', 'fr', 'ar']) {
+      const home = page(lang === 'en' ? '/' : `/${lang}/`);
+      expect({ lang, menu: selectAll('header nav[aria-label] > ul > li > a', home).slice(0, 4).map((link) => hastToString(link)) }).toEqual({ lang, menu: Object.values(I18N_MENU_LABELS).map((labels) => labels[lang]) });
+    }
+    expect(text(page('/authors/folio-author/'), 'h1')).toBe('Posts by Folio Author');
+  });
+
   it("writes each language's feeds with its own posts: the default's at the root, the others' under their code", () => {
     const rssTitles = (file: string) => [...fs.readFileSync(path.join(out, file), 'utf8').matchAll(/<item>\s*<title>([^<]+)<\/title>/g)].map(([, title]) => title);
     expect(rssTitles('rss.xml')).toEqual(['Hello, caches', 'A second look at queues', 'Only in English']);
@@ -145,7 +191,7 @@ describe('a site in three languages', () => {
     expect(fs.readFileSync(path.join(out, 'fr', 'rss.xml'), 'utf8')).toContain('<language>fr</language>');
     expect(fs.readFileSync(path.join(out, 'ar', 'atom.xml'), 'utf8')).toMatch(/xml:lang="ar"[\s\S]*<title>مرحبا بالذاكرة المؤقتة<\/title>/);
     const json = JSON.parse(fs.readFileSync(path.join(out, 'ar', 'feed.json'), 'utf8')) as { language: string; feed_url: string; items: { url: string }[] };
-    expect(json).toMatchObject({ language: 'ar', feed_url: `${SITE_URL}/ar/feed.json`, items: [{ url: `${SITE_URL}/ar/posts/hello/` }] });
+    expect(json).toMatchObject({ language: 'ar', feed_url: `${SITE_URL}/ar/feed.json`, items: [{ url: `${SITE_URL}/ar/posts/hello/` }, { url: `${SITE_URL}/ar/posts/notes/` }] });
     const feedLinks = selectAll('head link[rel="alternate"][type]', page('/fr/')).map((link) => link.properties.href);
     expect(feedLinks).toEqual(['/fr/rss.xml', '/fr/atom.xml', '/fr/feed.json']);
   });
@@ -193,6 +239,11 @@ describe('a site of one language', () => {
       commit: '66f685d',
       change: 'the page left at an old URL links the site icon under the base path',
       undo: (text) => (text.includes('<title>Moved: ') ? text.replace('<link rel="icon" href="/favicon.ico">', '') : text),
+    },
+    {
+      commit: '6fcaf80',
+      change: "the search form carries its script's messages, from the page's dictionary",
+      undo: (text) => text.replace(/ data-search-text="[^"]*"/, ''),
     },
   ];
 

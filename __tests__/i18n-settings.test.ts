@@ -6,7 +6,7 @@
  */
 import { settingsSchema } from '../lib/config/schema';
 import { resolveLanguages } from '../lib/config/site';
-import { DICTIONARIES, dictionaryOf, fillIn, missingStrings } from '../lib/config/dictionaries';
+import { DICTIONARIES, dictionaryOf, fillIn, fillInParts, missingStrings, plural, readingArrows } from '../lib/config/dictionaries';
 import { inLanguage, isSearchPagePath, PAGE_ROUTES, reservedSlugProblem } from '../lib/routes/table';
 import { headersFor } from '../lib/export/headers';
 import { settings } from '../lib/config/settings';
@@ -45,6 +45,23 @@ describe('the languages setting', () => {
   it('refuses both language and languages, and neither', () => {
     expect(problems({ ...settings, languages: [english] })).toEqual(["language: is each language's in `languages`: remove it", "dateLocale: is each language's in `languages`: remove it"]);
     expect(problems(withoutLanguage)).toEqual(["language: is required, unless `languages` lists the site's languages", "dateLocale: is required, unless `languages` lists the site's languages"]);
+  });
+});
+
+describe('menu labels', () => {
+  const withMenu = (label: unknown, base: object = withLanguages([english, french])) => ({ ...base, menu: [{ label, href: '/tags/' }] });
+
+  it('take one label for every language, or one per language with the default language’s', () => {
+    expect(problems(withMenu('Tags'))).toEqual([]);
+    expect(settingsSchema.parse(withMenu({ en: 'Tags', fr: 'Étiquettes' })).menu).toEqual([{ label: { en: 'Tags', fr: 'Étiquettes' }, href: '/tags/' }]);
+    expect(problems(withMenu({ en: 'Tags' }, settings))).toEqual([]);
+  });
+
+  it("refuse a label in a language the site does not have, one without the default language's, and an empty one", () => {
+    expect(problems(withMenu({ en: 'Tags', de: 'Schlagwörter' }))).toEqual(["menu.0.label.de: is not one of the site's languages (en, fr)"]);
+    expect(problems(withMenu({ fr: 'Étiquettes' }))).toEqual(['menu.0.label: has no label in the default language, "en", which the languages without one show']);
+    expect(problems(withMenu({ fr: 'Étiquettes' }, settings))).toEqual(["menu.0.label.fr: is not one of the site's languages (en)", 'menu.0.label: has no label in the default language, "en", which the languages without one show']);
+    expect(problems(withMenu({ en: 'Tags', fr: ' ' }))).toEqual(['menu.0.label.fr: must not be empty']);
   });
 });
 
@@ -96,5 +113,26 @@ describe('dictionaries', () => {
     expect(fillIn(dictionaryOf('fr', 'en').pageOf, { page: 2, pages: 3 })).toBe('Page 2 sur 3');
     expect(fillIn(dictionaryOf('en', 'en').minRead, { minutes: 4 })).toBe('4 min read');
     expect(fillIn('{missing} stays', {})).toBe('{missing} stays');
+  });
+
+  it('cut a string at its placeholders for markup to go in, in the order the language puts them', () => {
+    const link = { href: '/series/x/' };
+    expect(fillInParts(dictionaryOf('en', 'en').seriesPart, { part: 2, parts: 4, name: link })).toEqual(['Part ', 2, ' of ', 4, ' in the series ', link]);
+    expect(fillInParts('{names}, {missing}', { names: link })).toEqual([link, ', ', '{missing}']);
+  });
+
+  it("count in each language's plural forms and digits, the other form where it gives no form of its own", () => {
+    const { postCount } = dictionaryOf('ar', 'en');
+    expect([0, 1, 2, 3, 11, 100].map((count) => plural(postCount, count, 'ar-EG'))).toEqual(['لا مقالات', 'مقال واحد', 'مقالان', '٣ مقالات', '١١ مقالًا', '١٠٠ مقال']);
+    expect([1, 2, 1200].map((count) => plural(dictionaryOf('en', 'en').postCount, count, 'en-GB'))).toEqual(['1 post', '2 posts', '1,200 posts']);
+    // French counts 0 and 1 as one; Arabic's series description has the other form alone.
+    expect(plural(dictionaryOf('fr', 'en').resultCount, 0, 'fr-FR', { query: 'x' })).toBe('0 article correspond à « x ».');
+    expect(plural(dictionaryOf('ar', 'en').seriesDescription, 2, 'ar-EG', { name: 'س' })).toBe('أجزاء سلسلة «س» بالترتيب، وعددها ٢.');
+  });
+
+  it('point the arrows of previous and next the way the page reads', () => {
+    expect(readingArrows('ltr')).toEqual({ back: '←', forward: '→' });
+    expect(readingArrows(null)).toEqual({ back: '←', forward: '→' });
+    expect(readingArrows('rtl')).toEqual({ back: '→', forward: '←' });
   });
 });

@@ -71,6 +71,20 @@ describe('search in each language', () => {
     assert.deepEqual(await titlesFound('/fr/search/', 'kubernetes', 2), ['Bonjour, les caches', 'Un second regard sur les files']);
     assert.deepEqual(await titlesFound('/ar/search/', 'kubernetes', 1), ['مرحبا بالذاكرة المؤقتة']);
   });
+
+  /** What the search page's status line says once a search for `query` is done (no longer "Searching for…"). */
+  const statusAfter = (searchPath: string, query: string) =>
+    site.withPage(`${searchPath}?q=${encodeURIComponent(query)}`, {}, async (page) => {
+      await page.waitForFunction(() => /[^…]$/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      return page.locator('[data-search-status]').textContent();
+    });
+
+  test("says what it found in the page's language, counted in its plural forms", async () => {
+    assert.equal(await statusAfter('/search/', 'kubernetes'), '3 posts match “kubernetes”.');
+    assert.equal(await statusAfter('/fr/search/', 'kubernetes'), '2 articles correspondent à « kubernetes ».');
+    assert.equal(await statusAfter('/fr/search/', 'zzyzx'), 'Aucun article ne correspond à « zzyzx ».');
+    assert.equal(await statusAfter('/ar/search/', 'kubernetes'), 'مقال واحد يطابق «kubernetes».');
+  });
 });
 
 describe('right to left', () => {

@@ -9,6 +9,7 @@
  *   lib/export/search-index.ts) only when the box is focused or a search runs;
  * - lists `PAGE_SIZE` results at a time, each with its title as a link, its date and an
  *   excerpt with the matched words in `<mark>`, and says in a live region what it found.
+ * Its messages are the page's dictionary's, as JSON in the form's `data-search-text`.
  * Pagefind runs on the page, not in its Web Worker: one script file fewer to fetch. Every
  * URL is resolved against this script's own, so the site can live under a sub-path.
  */
@@ -23,6 +24,13 @@ const input = /** @type {HTMLInputElement} */ (form.elements.namedItem('q'));
 const status = /** @type {HTMLElement} */ (document.querySelector('[data-search-status]'));
 const list = /** @type {HTMLOListElement} */ (document.querySelector('[data-search-results]'));
 const more = /** @type {HTMLButtonElement} */ (document.querySelector('[data-search-more]'));
+/** @type {{ searching: string, noResults: string, resultCount: Record<string, string> & { other: string }, searchFailed: string }} */
+const text = JSON.parse(form.dataset.searchText ?? '');
+const pluralRules = new Intl.PluralRules(document.documentElement.lang);
+const numbers = new Intl.NumberFormat(document.documentElement.lang);
+
+/** As lib/config/dictionaries.ts `fillIn`. @param {string} message @param {Record<string, string>} values */
+const fillIn = (message, values) => message.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
 /**
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string> }} ResultData
@@ -111,7 +119,7 @@ async function search(term) {
     status.textContent = '';
     return;
   }
-  status.textContent = `Searching for “${query}”…`;
+  status.textContent = fillIn(text.searching, { query });
   try {
     const { results } = await (await loadPagefind()).search(query);
     if (thisSearch !== searchCount) return;
@@ -119,11 +127,12 @@ async function search(term) {
     pending = results;
     await showMore();
     if (thisSearch !== searchCount) return;
-    status.textContent = results.length === 0 ? `No posts match “${query}”.` : `${results.length} ${results.length === 1 ? 'post matches' : 'posts match'} “${query}”.`;
+    const count = results.length;
+    status.textContent = fillIn(count === 0 ? text.noResults : (text.resultCount[pluralRules.select(count)] ?? text.resultCount.other), { query, count: numbers.format(count) });
   } catch (error) {
     if (thisSearch !== searchCount) return;
     pagefindLoading = undefined;
-    status.textContent = 'Search could not load. Check the connection and try again.';
+    status.textContent = text.searchFailed;
     console.error(error);
   }
 }

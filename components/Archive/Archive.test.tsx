@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { Archive } from './Archive';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 const years = [
   {
@@ -63,5 +64,11 @@ describe('Archive', () => {
     const { container } = render(<Archive years={[]} locale="en-GB" />);
     expect(container).toHaveTextContent(/^No posts yet\.$/);
     expect(screen.queryByRole('heading')).toBeNull();
+  });
+
+  it('writes the years and months as the locale does', () => {
+    render(<Archive years={years} locale="ar-EG" text={dictionaryOf('ar', 'en')} />);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['٢٠١٩', '٢٠١٧']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['يونيو', 'يناير', 'ديسمبر']);
   });
 });

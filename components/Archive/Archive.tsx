@@ -1,5 +1,5 @@
 import { ENGLISH, type Dictionary } from '../../lib/config/dictionaries';
-import { formatMonth } from '../../lib/content/dates';
+import { formatMonth, formatYear } from '../../lib/content/dates';
 import type { ArchiveYear } from '../../lib/page-props/types';
 import { PostDate } from '../PostDate/PostDate';
 import styles from './Archive.module.css';
@@ -9,7 +9,6 @@ export interface ArchiveProps {
   locale: string;
   /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
   text?: Dictionary;
-
 }
 
 /**
@@ -20,7 +19,7 @@ export function Archive({ years, locale, text = ENGLISH }: ArchiveProps) {
   if (years.length === 0) return <p>{text.noPosts}</p>;
   return years.map(({ year, months }) => (
     <section key={year} className={styles.year}>
-      <h2 className={styles.heading}>{year}</h2>
+      <h2 className={styles.heading}>{formatYear(year, locale)}</h2>
       {months.map(({ month, posts }) => (
         <div key={month} className={styles.month}>
           <h3 className={styles.monthHeading}>

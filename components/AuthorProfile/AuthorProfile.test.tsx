@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { AuthorProps } from '../../lib/page-props/types';
 import { AuthorProfile } from './AuthorProfile';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 const ada: AuthorProps = {
   id: 'ada',
@@ -53,5 +54,22 @@ describe('AuthorProfile', () => {
     expect(screen.queryByRole('link')).toBeNull();
     expect(screen.queryByRole('list')).toBeNull();
     expect(screen.getByText('1 post')).toBeInTheDocument();
+  });
+
+  it("counts the posts in the page's language, in the plural form and digits of its locale", () => {
+    const count = (posts: number, locale: string, lang: string) => {
+      const { container, unmount } = render(<AuthorProfile author={{ ...ada, avatar: null }} count={posts} locale={locale} text={dictionaryOf(lang, 'en')} />);
+      const text = container.querySelector('.count')?.textContent;
+      unmount();
+      return text;
+    };
+    expect([count(1, 'en-GB', 'en'), count(2, 'en-GB', 'en')]).toEqual(['1 post', '2 posts']);
+    expect([count(1, 'fr-FR', 'fr'), count(2, 'fr-FR', 'fr')]).toEqual(['1 article', '2 articles']);
+    expect([1, 2, 3, 11, 100].map((posts) => count(posts, 'ar-EG', 'ar'))).toEqual(['مقال واحد', 'مقالان', '٣ مقالات', '١١ مقالًا', '١٠٠ مقال']);
+  });
+
+  it("names the list of links in the page's language", () => {
+    render(<AuthorProfile author={ada} text={dictionaryOf('fr', 'en')} />);
+    expect(screen.getByRole('list', { name: `${ada.name} ailleurs` })).toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { ENGLISH, fillIn, plural, type Dictionary } from '../../lib/config/dictionaries';
 import type { AuthorProps } from '../../lib/page-props/types';
 import styles from './AuthorProfile.module.css';
 import { RelMeLinks } from '../RelMeLinks/RelMeLinks';
@@ -6,13 +7,17 @@ export interface AuthorProfileProps {
   author: AuthorProps;
   /** Shown after the bio: the author's number of posts, on the authors' index. */
   count?: number;
+  /** The locale the count is written in (its plural form, its digits). */
+  locale?: string;
+  /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
+  text?: Dictionary;
 }
 
 /**
  * One author: their avatar (as the image pipeline made it), their name (a link to their page
  * on a site with more than one author), their bio and their links elsewhere.
  */
-export function AuthorProfile({ author, count }: AuthorProfileProps) {
+export function AuthorProfile({ author, count, locale = 'en', text = ENGLISH }: AuthorProfileProps) {
   const { avatar } = author;
   return (
     <div className={styles.profile}>
@@ -28,8 +33,8 @@ export function AuthorProfile({ author, count }: AuthorProfileProps) {
       <div>
         <p className={styles.name}>{author.url ? <a href={author.url}>{author.name}</a> : author.name}</p>
         <p className={styles.bio}>{author.bio}</p>
-        {count !== undefined && <p className={styles.count}>{count === 1 ? '1 post' : `${count} posts`}</p>}
-        <RelMeLinks links={author.links} label={`${author.name} elsewhere`} className={styles.links} />
+        {count !== undefined && <p className={styles.count}>{plural(text.postCount, count, locale)}</p>}
+        <RelMeLinks links={author.links} label={fillIn(text.authorElsewhere, { name: author.name })} className={styles.links} />
       </div>
     </div>
   );

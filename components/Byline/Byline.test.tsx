@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { Byline } from './Byline';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 /** The byline paragraph, found by the text a reader reads in it. */
 const byline = () => screen.getByText((_, element) => element?.tagName === 'P' && /^By /.test(element.textContent ?? ''));
@@ -25,5 +26,14 @@ describe('Byline', () => {
     render(<Byline authors={[{ ...ada, url: null }, grace]} locale="en-GB" />);
     expect(byline()).toHaveTextContent(/^By Ada and Grace <b>$/);
     expect(within(byline()).getAllByRole('link').map((link) => link.textContent)).toEqual(['Grace <b>']);
+  });
+
+  it("says who wrote it in the page's language, the names joined as its locale joins them", () => {
+    const { container, unmount } = render(<Byline authors={[ada, linus]} locale="fr-FR" text={dictionaryOf('fr', 'en')} />);
+    expect(container.querySelector('p')).toHaveTextContent(/^Par Ada et Linus$/);
+    unmount();
+    const arabic = render(<Byline authors={[ada, linus]} locale="ar-EG" text={dictionaryOf('ar', 'en')} />);
+    expect(arabic.container.querySelector('p')).toHaveTextContent(/^بقلم Ada وLinus$/);
+    expect(within(arabic.container).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/authors/ada/', '/authors/linus/']);
   });
 });

@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { commentsEmbed } from '../../lib/integrations/integrations';
 import { COMMENTS_LOADER_PATH } from '../../lib/routes/table';
 import { Comments } from './Comments';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 const giscus = commentsEmbed({ provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOabc', category: 'Comments', categoryId: 'DIC_kwDOabc', theme: { light: 'light_tritanopia', dark: 'dark_dimmed' } });
 const utterances = commentsEmbed({ provider: 'utterances', repo: 'owner/blog', label: 'comments' });
@@ -117,5 +118,19 @@ describe('Comments', () => {
     within(second).getByRole('button', { name: 'Show comments' }).click();
     expect(providerScripts().map((script) => script.getAttribute('src'))).toEqual(['https://utteranc.es/client.js']);
     expect(within(first).getByRole('button', { name: 'Show comments' })).toBeInTheDocument();
+  });
+
+  it("says everything in the page's language, the button, the link and the provider's name kept", () => {
+    render(<Comments comments={giscus} text={dictionaryOf('fr', 'en')} />);
+    const section = screen.getByRole('region', { name: 'Commentaires' });
+    expect(within(section).getByRole('button', { name: 'Afficher les commentaires' })).toBeInTheDocument();
+    expect(section).toHaveTextContent('La discussion de cet article a lieu sur GitHub Discussions.');
+    expect(within(section).getByRole('link', { name: 'GitHub Discussions' })).toHaveAttribute('href', 'https://github.com/owner/blog/discussions');
+    expect(section).toHaveTextContent('Les afficher charge giscus depuis giscus.app');
+    document.body.replaceChildren();
+    render(<Comments comments={utterances} text={dictionaryOf('ar', 'en')} />);
+    const arabic = screen.getByRole('region', { name: 'التعليقات' });
+    expect(within(arabic).getByRole('button', { name: 'اعرض التعليقات' })).toBeInTheDocument();
+    expect(arabic).toHaveTextContent('عرضها يحمّل utterances من utteranc.es');
   });
 });

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { FeaturedPosts } from './FeaturedPosts';
 import { postSummary } from '../../__tests__/helpers/post-summary';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 const posts = [postSummary({ slug: 'writing-with-mdx', title: 'Writing with MDX', excerpt: 'A tour.' }), postSummary({ slug: 'cache-layers', title: 'Cache layers' })];
 
@@ -20,5 +21,13 @@ describe('FeaturedPosts', () => {
   it('renders nothing without featured posts', () => {
     const { container } = render(<FeaturedPosts posts={[]} locale="en-GB" />);
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it("is headed in the page's language", () => {
+    const { unmount } = render(<FeaturedPosts posts={posts} locale="fr-FR" text={dictionaryOf('fr', 'en')} />);
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(/^À la une$/);
+    unmount();
+    render(<FeaturedPosts posts={posts} locale="ar-EG" text={dictionaryOf('ar', 'en')} />);
+    expect(screen.getByRole('region', { name: 'مقالات مميزة' })).toBeInTheDocument();
   });
 });

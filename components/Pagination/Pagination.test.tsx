@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { site } from '../../lib/config/site';
 import { Pagination } from './Pagination';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 // next/head only collects its children for Next's document; render them in place instead.
 jest.mock('next/head', () => ({ __esModule: true, default: ({ children }: { children: ReactNode }) => <>{children}</> }));
@@ -49,5 +50,17 @@ describe('Pagination', () => {
     const { container } = render(<Pagination pagination={{ page: 1, pageCount: 1, previousUrl: null, nextUrl: null }} />);
     expect(container).toBeEmptyDOMElement();
     expect(document.querySelector('link')).toBeNull();
+  });
+
+  it("names its links in the page's language, and points the arrows the way it reads", () => {
+    const pagination = { page: 2, pageCount: 3, previousUrl: '/ar/', nextUrl: '/ar/page/3/' };
+    const { unmount } = render(<Pagination pagination={pagination} text={dictionaryOf('fr', 'en')} />);
+    expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent('← Articles plus récentsPage 2 sur 3Articles plus anciens →');
+    unmount();
+    render(<Pagination pagination={pagination} text={dictionaryOf('ar', 'en')} dir="rtl" />);
+    const nav = screen.getByRole('navigation', { name: 'ترقيم الصفحات' });
+    expect(within(nav).getByRole('link', { name: 'مقالات أحدث' })).toHaveTextContent(/^→ مقالات أحدث$/);
+    expect(within(nav).getByRole('link', { name: 'مقالات أقدم' })).toHaveTextContent(/^مقالات أقدم ←$/);
+    expect(nav).toHaveTextContent('الصفحة 2 من 3');
   });
 });

@@ -1,4 +1,4 @@
-import { ENGLISH, fillIn, type Dictionary } from '../../lib/config/dictionaries';
+import { ENGLISH, fillIn, readingArrows, type Dictionary } from '../../lib/config/dictionaries';
 import Head from 'next/head';
 import type { Pagination as PaginationData } from '../../lib/routes/pagination';
 import { absoluteUrl } from '../../lib/config/site';
@@ -8,15 +8,18 @@ export interface PaginationProps {
   pagination: PaginationData;
   /** The interface text of the page's language (lib/config/dictionaries.ts); English when not given. */
   text?: Dictionary;
+  /** The page's direction, which the arrows point along; left to right when not given. */
+  dir?: 'ltr' | 'rtl' | null;
 }
 
 /**
  * Links to the newer and older pages of a list, with `rel="prev"` and `rel="next"` on the
  * links and, for crawlers, as `<link>`s in the head. A list of one page has none.
  */
-export function Pagination({ pagination, text = ENGLISH }: PaginationProps) {
+export function Pagination({ pagination, text = ENGLISH, dir = null }: PaginationProps) {
   const { page, pageCount, previousUrl, nextUrl } = pagination;
   if (pageCount < 2) return null;
+  const arrows = readingArrows(dir);
   return (
     <nav className={styles.pagination} aria-label={text.pagination}>
       <Head>
@@ -25,7 +28,7 @@ export function Pagination({ pagination, text = ENGLISH }: PaginationProps) {
       </Head>
       {previousUrl && (
         <a className={styles.previous} href={previousUrl} rel="prev">
-          <span aria-hidden="true">← </span>{text.newerPosts}
+          <span aria-hidden="true">{arrows.back} </span>{text.newerPosts}
         </a>
       )}
       <p className={styles.position}>
@@ -33,7 +36,7 @@ export function Pagination({ pagination, text = ENGLISH }: PaginationProps) {
       </p>
       {nextUrl && (
         <a className={styles.next} href={nextUrl} rel="next">
-          {text.olderPosts}<span aria-hidden="true"> →</span>
+          {text.olderPosts}<span aria-hidden="true"> {arrows.forward}</span>
         </a>
       )}
     </nav>

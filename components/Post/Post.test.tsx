@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { PostSummary } from '../../lib/content/types';
 import { Post } from './Post';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 import { category, tag } from '../../__tests__/helpers/post-summary';
 
 const post: PostSummary = {
@@ -155,6 +156,15 @@ describe('Post', () => {
     expect(link).toHaveAttribute('href', 'https://dev.example.org/me/post?x=<1>');
     expect(link.parentElement).toHaveTextContent(/^Originally published at dev\.example\.org$/);
     expect(document.querySelector('[data-post-body]')).not.toHaveTextContent('Originally');
+  });
+
+  it("says where a cross-post was first published in the page's language", () => {
+    render(
+      <Post post={{ ...post, canonical: 'https://dev.example.org/me/post' }} locale="fr-FR" text={dictionaryOf('fr', 'en')}>
+        <p>Body</p>
+      </Post>,
+    );
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'dev.example.org' }).parentElement).toHaveTextContent(/^Publié d’abord sur dev\.example\.org$/);
   });
 
   it('says nothing of an original for a post first published here', () => {

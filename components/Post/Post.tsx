@@ -1,4 +1,5 @@
-import type { Dictionary } from '../../lib/config/dictionaries';
+import { ENGLISH, type Dictionary } from '../../lib/config/dictionaries';
+import { FilledIn } from '../FilledIn/FilledIn';
 import type { ReactNode } from 'react';
 import type { PostSummary } from '../../lib/content/types';
 import { PostMeta } from '../PostMeta/PostMeta';
@@ -30,7 +31,7 @@ export interface PostProps {
  * `data-post-body` (what search indexes). A cross-post says where it was first published,
  * outside the body, so feeds and search take the body alone.
  */
-export function Post({ post, locale, text, byline, beforeBody, contents, afterBody, children }: PostProps) {
+export function Post({ post, locale, text = ENGLISH, byline, beforeBody, contents, afterBody, children }: PostProps) {
   const isPost = post.template === 'post';
   return (
     <article className={styles.post}>
@@ -42,7 +43,7 @@ export function Post({ post, locale, text, byline, beforeBody, contents, afterBo
         {byline}
         {post.canonical && (
           <p className={styles.original}>
-            Originally published at <a href={post.canonical}>{new URL(post.canonical).host}</a>
+            <FilledIn text={text.originallyPublished} values={{ link: <a href={post.canonical}>{new URL(post.canonical).host}</a> }} />
           </p>
         )}
         {isPost && post.excerpt && <p className={styles.lead}>{post.excerpt}</p>}

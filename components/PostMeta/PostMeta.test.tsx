@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { PostMeta } from './PostMeta';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 import { category as categoryTerm, tag } from '../../__tests__/helpers/post-summary';
 
 describe('PostMeta', () => {
@@ -32,6 +33,13 @@ describe('PostMeta', () => {
     expect(container.firstElementChild).toHaveTextContent(/^DraftScheduled1 January 2999$/);
     rerender(<PostMeta date="2999-01-01" locale="en-GB" category={null} />);
     expect(container.firstElementChild).toHaveTextContent(/^1 January 2999$/);
+  });
+
+  it("marks drafts and scheduled posts in the page's language", () => {
+    const { container, rerender } = render(<PostMeta date="2999-01-01" locale="fr-FR" category={null} draft scheduled text={dictionaryOf('fr', 'en')} />);
+    expect(container.firstElementChild).toHaveTextContent(/^BrouillonProgrammé1 janvier 2999$/);
+    rerender(<PostMeta date="2999-01-01" locale="ar-EG" category={null} draft text={dictionaryOf('ar', 'en')} />);
+    expect(screen.getByText('مسودة').tagName).toBe('STRONG');
   });
 
   it('shows only the date when there is no category and no tag', () => {

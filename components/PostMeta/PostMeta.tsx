@@ -25,8 +25,8 @@ const Separator = () => <span aria-hidden="true"> · </span>;
 export function PostMeta({ date, locale, category, tags = [], updated = null, readingMinutes, draft = false, scheduled = false, text = ENGLISH }: PostMetaProps) {
   return (
     <p className={styles.meta}>
-      {draft && <strong className={styles.draft}>Draft</strong>}
-      {scheduled && <strong className={styles.draft}>Scheduled</strong>}
+      {draft && <strong className={styles.draft}>{text.draft}</strong>}
+      {scheduled && <strong className={styles.draft}>{text.scheduled}</strong>}
       <PostDate date={date} locale={locale} />
       {updated && updated !== date && (
         <>

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { SearchForm, type SearchFormProps } from './SearchForm';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 const props = { searchUrl: '/search/', archiveUrl: '/archive/', scriptUrl: '/search.js' };
 
@@ -50,5 +51,22 @@ describe('SearchForm', () => {
     message.innerHTML = noscript;
     expect(message).toHaveTextContent(/^Search needs JavaScript, which is off in this browser\. The archive lists every post by year\.$/);
     expect(within(message).getByRole('link', { name: 'The archive' })).toHaveAttribute('href', '/my-blog/archive/');
+  });
+
+  it("says everything in the page's language, and gives its script the messages it writes", () => {
+    const french = dictionaryOf('fr', 'en');
+    render(<SearchForm {...props} text={french} />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^Recherche$/);
+    const form = screen.getByRole('search');
+    expect(within(form).getByRole('searchbox', { name: 'Rechercher dans les articles' })).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: 'Rechercher' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Résultats de la recherche' }).querySelector('[data-search-more]')).toHaveTextContent('Plus de résultats');
+    expect(JSON.parse(form.dataset.searchText!)).toEqual({ searching: french.searching, noResults: french.noResults, resultCount: french.resultCount, searchFailed: french.searchFailed });
+    expect(JSON.parse(form.dataset.searchText!).noResults).toBe('Aucun article ne correspond à « {query} ».');
+    const html = renderToStaticMarkup(<SearchForm {...props} text={dictionaryOf('ar', 'en')} />);
+    const message = document.createElement('div');
+    message.innerHTML = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
+    expect(message).toHaveTextContent(/^يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح\. الأرشيف يسرد كل المقالات حسب السنة\.$/);
+    expect(within(message).getByRole('link', { name: 'الأرشيف' })).toHaveAttribute('href', '/archive/');
   });
 });

@@ -1,5 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import { SeriesNav } from './SeriesNav';
+import { dictionaryOf } from '../../lib/config/dictionaries';
+const french = dictionaryOf('fr', 'en');
+const arabic = dictionaryOf('ar', 'en');
+
 
 const parts = [
   { title: 'Where the cache hits land', url: '/posts/cache-layers/', date: '2018-03-02' },
@@ -36,5 +40,14 @@ describe('SeriesNav', () => {
     render(<SeriesNav series={{ ...series, current: 3 }} />);
     expect(screen.getByRole('navigation')).toHaveAccessibleName('Part 4 of 4 in the series Caching at scale');
     expect(screen.getByText('Caching <script> tags')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it("says which part it is in the page's language, the series name still a link", () => {
+    const { unmount } = render(<SeriesNav series={series} text={french} />);
+    const frenchNav = screen.getByRole('navigation', { name: 'Partie 2 sur 4 de la série Caching at scale' });
+    expect(within(frenchNav).getByRole('link', { name: 'Caching at scale' })).toHaveAttribute('href', '/series/caching-at-scale/');
+    unmount();
+    render(<SeriesNav series={series} text={arabic} />);
+    expect(screen.getByRole('navigation')).toHaveAccessibleName('الجزء 2 من 4 في سلسلة Caching at scale');
   });
 });

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { TermList } from './TermList';
+import { dictionaryOf } from '../../lib/config/dictionaries';
 
 describe('TermList', () => {
   it('links every term to its page, with its number of posts', () => {
@@ -22,5 +23,14 @@ describe('TermList', () => {
     render(<TermList terms={[]} emptyText="No categories yet." />);
     expect(screen.getByText('No categories yet.')).toBeInTheDocument();
     expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it("counts each term's posts in the page's language", () => {
+    const terms = [{ name: 'aws', url: '/tags/aws/', count: 2 }];
+    const { unmount } = render(<TermList terms={terms} emptyText="" locale="fr-FR" text={dictionaryOf('fr', 'en')} />);
+    expect(screen.getByRole('listitem')).toHaveTextContent(/^aws 2 articles$/);
+    unmount();
+    render(<TermList terms={terms} emptyText="" locale="ar-EG" text={dictionaryOf('ar', 'en')} />);
+    expect(screen.getByRole('listitem')).toHaveTextContent(/^aws مقالان$/);
   });
 });

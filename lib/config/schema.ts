@@ -96,6 +96,16 @@ const link = z.strictObject({
   href: text,
 });
 
+/**
+ * A header menu entry: its label the same in every language (`'Tags'`), or one per language
+ * (`{ en: 'Tags', fr: 'Étiquettes' }`), the default language's shown where a language has none.
+ */
+const menuItem = z.strictObject({
+  label: z.union([text, z.record(languageCode, text)]),
+  /** Root-relative path with a trailing slash (the base path is added for you, and a language's prefix), or an absolute URL. */
+  href: text,
+});
+
 /** The settings' fields, each checked on its own; `settingsSchema` checks them together. */
 export const settingsFields = z.strictObject({
   title: text,
@@ -197,7 +207,7 @@ export const settingsFields = z.strictObject({
    */
   postAliasPatterns: z.array(aliasPattern).default([]),
   /** Links in the header, before the `template: "page"` pages (which are added by title). */
-  menu: z.array(link),
+  menu: z.array(menuItem),
   /** Links to the author elsewhere, in the footer. */
   social: z.array(link),
   /**
@@ -228,6 +238,13 @@ export const settingsSchema = settingsFields.superRefine((settings, ctx) => {
   settings.authors?.forEach((author, position) => {
     if (settings.authors!.findIndex((other) => other.id === author.id) !== position) problem(['authors', position, 'id'], `${JSON.stringify(author.id)} is the id of an author before it; each author needs their own`);
   });
+  const codes = settings.languages?.map((language) => language.code) ?? (settings.language ? [settings.language] : []);
+  const defaultCode = settings.languages?.find((language) => language.default)?.code ?? settings.language;
+  settings.menu.forEach(({ label }, position) => {
+    if (typeof label === 'string') return;
+    for (const code of Object.keys(label)) if (!codes.includes(code)) problem(['menu', position, 'label', code], `is not one of the site's languages (${codes.join(', ')})`);
+    if (defaultCode && !(defaultCode in label)) problem(['menu', position, 'label'], `has no label in the default language, "${defaultCode}", which the languages without one show`);
+  });
   if (!settings.languages) {
     for (const field of ['language', 'dateLocale'] as const) if (!settings[field]) problem([field], 'is required, unless `languages` lists the site\'s languages');
     return;
@@ -246,7 +263,11 @@ export type SiteSettings = z.input<typeof settingsSchema>;
 /** The settings checked, every default filled in. */
 export type CheckedSettings = z.output<typeof settingsSchema>;
 
-export type MenuItem = CheckedSettings['menu'][number];
+/** A header menu entry as a page shows it: its label in the page's language. */
+export interface MenuItem {
+  label: string;
+  href: string;
+}
 
 /** One of the site's authors, checked. */
 export type SiteAuthor = z.output<typeof authorSchema>;

@@ -208,11 +208,15 @@ export const authorPageHref = (id: string): string | null => (hasAuthorPages ? w
 export const socialImageUrl = () => absoluteUrl(withBasePath(site.socialImage));
 
 /**
- * The header menu of a language's pages: the configured entries (a site path is taken to the
- * language's own, `/tags/` to `/fr/tags/`), then every `template: "page"` page by title.
+ * The header menu of a language's pages: the configured entries, each labelled in that language
+ * and a site path taken to the language's own (`/tags/` to `/fr/tags/`), then every
+ * `template: "page"` page by title.
  */
 export function siteMenu(pages: { title: string; url: string }[], lang: string = defaultLanguage): MenuItem[] {
-  const configured = site.menu.map((item) => ({ ...item, href: withBasePath(item.href.startsWith('/') ? inLanguage(languagePrefix(lang), item.href) : item.href) }));
+  const configured = site.menu.map(({ label, href }) => ({
+    label: typeof label === 'string' ? label : (label[lang] ?? label[defaultLanguage]),
+    href: withBasePath(href.startsWith('/') ? inLanguage(languagePrefix(lang), href) : href),
+  }));
   const hrefs = new Set(configured.map((item) => item.href));
   return [...configured, ...pages.filter((page) => !hrefs.has(page.url)).map((page) => ({ label: page.title, href: page.url }))];
 }

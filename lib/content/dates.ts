@@ -3,37 +3,44 @@
  * alike, and which of a post's dates is its last change.
  */
 
+/** What each kind of date shows: a whole date, a month's name alone, a year alone. */
+const FIELDS = {
+  date: { year: 'numeric', month: 'long', day: 'numeric' },
+  month: { month: 'long' },
+  year: { year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /**
- * One formatter per locale: making an `Intl.DateTimeFormat` costs far more than formatting
+ * One formatter per kind and locale: making an `Intl.DateTimeFormat` costs far more than formatting
  * with it, and a build formats a date for every post on every list, archive and post page.
+ * Each formats in UTC, where a `YYYY-MM-DD` date is midnight, so no time zone can move it to another day.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * Formats in UTC, where a `YYYY-MM-DD` date is midnight, so no time zone can move it to another day.
- */
-export function formatDate(date: string, locale: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  let formatter = formatters.get(locale);
+function format(kind: keyof typeof FIELDS, locale: string, year: number, month = 1, day = 1): string {
+  const key = `${kind} ${locale}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    formatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(locale, { ...FIELDS[kind], timeZone: 'UTC' });
+    formatters.set(key, formatter);
   }
   return formatter.format(Date.UTC(year, month - 1, day));
 }
 
-const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+/** A calendar date (`YYYY-MM-DD`) as people read it in `locale` ("2 March 2024"). */
+export function formatDate(date: string, locale: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return format('date', locale, year, month, day);
+}
 
-/** The name of the month of `month` (`YYYY-MM`) in `locale`, alone ("June"): in UTC, like `formatDate`. */
+/** The name of the month of `month` (`YYYY-MM`) in `locale`, alone ("June"). */
 export function formatMonth(month: string, locale: string): string {
   const [year, number] = month.split('-').map(Number);
-  let formatter = monthFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
-    monthFormatters.set(locale, formatter);
-  }
-  return formatter.format(Date.UTC(year, number - 1, 1));
+  return format('month', locale, year, number);
 }
+
+/** A year (`YYYY`) as `locale` writes it: "2024", or "٢٠٢٤" in `ar-EG`. */
+export const formatYear = (year: string, locale: string): string => format('year', locale, Number(year));
 
 /** The dates of a post that say when it changed (front matter `updated`, else its `date`). */
 export interface PostDates {

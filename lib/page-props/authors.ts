@@ -4,6 +4,7 @@
  * posts, paginated like a tag's. A site with one author has none of these pages.
  */
 import { defaultLanguage, hasAuthorPages, site, siteMenu, withBasePath } from '../config/site';
+import { fillIn } from '../config/dictionaries';
 import type { AuthorGroup } from '../content/types';
 import { laterPages } from '../routes/pagination';
 import { PAGE_ROUTES } from '../routes/table';
@@ -38,9 +39,11 @@ function findAuthor(id: string): AuthorGroup {
 export function getAuthorPageProps(id: string, page?: string): PostListPageProps {
   const { avatars } = getSiteData();
   const author = findAuthor(id);
-  const heading = `Posts by ${author.name}`;
-  const list = { posts: author.posts, baseUrl: author.url!, heading, description: `Every post by ${author.name}, newest first.`, title: heading };
-  return { ...postListPage(list, pageNumber(page), site.postsPerPage, authorSiteProps(author.url!)), author: authorProps(id, avatars) };
+  const siteProps = authorSiteProps(author.url!);
+  const { text } = siteProps.language;
+  const heading = fillIn(text.postsBy, { name: author.name });
+  const list = { posts: author.posts, baseUrl: author.url!, heading, description: fillIn(text.postsByDescription, { name: author.name }), title: heading };
+  return { ...postListPage(list, pageNumber(page), site.postsPerPage, siteProps), author: authorProps(id, avatars) };
 }
 
 /** `/authors/`: every author, in the settings' order, with their number of posts. */

@@ -6,7 +6,7 @@
  * posts except the archive, which lists them all.
  */
 import { basePath, defaultLanguage, hrefInLanguage, site, siteMenu, termFeeds, uiTextOf, type FeedChannel, type FeedLink } from '../config/site';
-import { ENGLISH, fillIn, type Dictionary, type DictionaryKey } from '../config/dictionaries';
+import { ENGLISH, fillIn, plural, type Dictionary, type DictionaryKey } from '../config/dictionaries';
 import { stripBasePath } from '../routes/base-path';
 import { toSummary } from '../content/content-index';
 import { type ContentIndex, type Post, type TermGroup } from '../content/types';
@@ -180,8 +180,11 @@ export function getSeriesPageProps(slug: string, lang: string = defaultLanguage)
   const series = index.series.find((group) => group.slug === slug);
   if (!series) throw new Error(`No series has the slug "${slug}"`);
   const parts = series.posts.length;
-  const listing = { posts: series.posts, baseUrl: series.url, heading: `Series: ${series.name}`, title: `Series: ${series.name}`, description: `The ${parts} parts of the series “${series.name}”, in order.` };
-  return postListPage(listing, 1, Math.max(parts, 1), { menu: siteMenu(index.pages, lang), language: groupPageLanguage('series', slug, lang) });
+  const language = groupPageLanguage('series', slug, lang);
+  const heading = fillIn(language.text.seriesHeading, { name: series.name });
+  const description = plural(language.text.seriesDescription, parts, language.dateLocale, { name: series.name });
+  const listing = { posts: series.posts, baseUrl: series.url, heading, title: heading, description };
+  return postListPage(listing, 1, Math.max(parts, 1), { menu: siteMenu(index.pages, lang), language });
 }
 
 /** The slugs of every series in `lang`, as route params (see `getTermSlugs`). */

@@ -11,12 +11,12 @@ import styles from './AuthorIndexTemplate.module.css';
 /** `/authors/`: every author of the site, each with a link to their page and their number of posts. */
 export function AuthorIndexTemplate({ menu, language, authors }: AuthorIndexPageProps) {
   return (
-    <SiteFrame menu={menu} language={language} title="Authors" description="Every author of the site, with their number of posts." href={withBasePath(PAGE_ROUTES.authors.path())}>
-      <h1>Authors</h1>
+    <SiteFrame menu={menu} language={language} title={language.text.authors} description={language.text.authorsDescription} href={withBasePath(PAGE_ROUTES.authors.path())}>
+      <h1>{language.text.authors}</h1>
       <ul className={styles.list}>
         {authors.map(({ count, ...author }) => (
           <li key={author.id}>
-            <AuthorProfile author={author} count={count} />
+            <AuthorProfile author={author} count={count} locale={language.dateLocale} text={language.text} />
           </li>
         ))}
       </ul>

@@ -16,11 +16,11 @@ import { PostList } from '../../PostList/PostList';
 export function PostListTemplate({ menu, language, heading, title, description, path, feeds, posts, pagination, featured, author }: PostListPageProps) {
   return (
     <SiteFrame menu={menu} language={language} title={title} description={description} href={path} feeds={feeds}>
-      <FeaturedPosts posts={featured} locale={language.dateLocale} />
+      <FeaturedPosts posts={featured} locale={language.dateLocale} text={language.text} />
       <h1>{heading}</h1>
-      {author && <AuthorProfile author={{ ...author, url: null }} />}
+      {author && <AuthorProfile author={{ ...author, url: null }} text={language.text} />}
       <PostList posts={posts} locale={language.dateLocale} text={language.text} />
-      <Pagination pagination={pagination} text={language.text} />
+      <Pagination pagination={pagination} text={language.text} dir={language.dir} />
     </SiteFrame>
   );
 }

@@ -39,14 +39,14 @@ export function PostTemplate(props: PostPageProps) {
         post={post}
         locale={language.dateLocale}
         text={language.text}
-        byline={chrome && hasAuthorPages && <Byline authors={post.authors} locale={language.dateLocale} />}
-        beforeBody={chrome?.series && <SeriesNav series={chrome.series} />}
+        byline={chrome && hasAuthorPages && <Byline authors={post.authors} locale={language.dateLocale} text={language.text} />}
+        beforeBody={chrome?.series && <SeriesNav series={chrome.series} text={language.text} />}
         contents={chrome && chrome.tableOfContents.length > 0 && <TableOfContents entries={chrome.tableOfContents} text={language.text} />}
         afterBody={
           // Outside the body, which feeds and search take as the post's text.
           <>
-            {editUrl && <EditLink href={editUrl} what={post.template} />}
-            {chrome && <AuthorBlock authors={chrome.authors} />}
+            {editUrl && <EditLink href={editUrl} what={post.template} text={language.text} />}
+            {chrome && <AuthorBlock authors={chrome.authors} text={language.text} />}
           </>
         }
       >
@@ -54,9 +54,9 @@ export function PostTemplate(props: PostPageProps) {
       </Post>
       {chrome && (
         <>
-          <PostNav previous={chrome.previous} next={chrome.next} text={language.text} />
+          <PostNav previous={chrome.previous} next={chrome.next} text={language.text} dir={language.dir} />
           <RelatedPosts posts={chrome.related} locale={language.dateLocale} text={language.text} />
-          {chrome.comments && <Comments comments={chrome.comments} />}
+          {chrome.comments && <Comments comments={chrome.comments} text={language.text} />}
         </>
       )}
     </SiteFrame>

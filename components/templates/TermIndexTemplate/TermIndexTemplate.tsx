@@ -21,7 +21,7 @@ export function TermIndexTemplate({ menu, language, kind, terms }: TermIndexPage
   return (
     <SiteFrame menu={menu} language={language} title={words.heading} description={words.description} href={hrefInLanguage(language.lang, PAGE_ROUTES[kind].path())}>
       <h1>{words.heading}</h1>
-      <TermList terms={terms} emptyText={words.empty} />
+      <TermList terms={terms} emptyText={words.empty} locale={language.dateLocale} text={text} />
     </SiteFrame>
   );
 }
