@@ -74,11 +74,11 @@ describe('the fingerprint of a build\'s inputs', () => {
     }
   });
 
-  it('changes with the variables a build reads (the site\'s URL, the base path, Folio\'s), not with others or FOLIO_FULL_BUILD', () => {
+  it('changes with the variables a build reads (the site\'s URL, the base path, Folio\'s), not with others or those that steer tools (FOLIO_FULL_BUILD, FOLIO_BROWSER)', () => {
     for (const changed of [{ SITE_URL: 'https://example.org' }, { BASE_PATH: '/blog' }, { FOLIO_INTEGRATIONS: 'comments' }, { NEXT_PUBLIC_ID: '1' }, { TZ: 'Pacific/Kiritimati' }]) {
       expect({ changed, fingerprint: inputsFingerprint(root, posts, { ...env, ...changed }) }).toEqual({ changed, fingerprint: expect.not.stringMatching(base) });
     }
-    expect(inputsFingerprint(root, posts, { ...env, HOME: '/elsewhere', FOLIO_FULL_BUILD: '1' })).toBe(base);
+    expect(inputsFingerprint(root, posts, { ...env, HOME: '/elsewhere', FOLIO_FULL_BUILD: '1', FOLIO_BROWSER: 'system' })).toBe(base);
   });
 
   it('changes with the day, as a scheduled post waits for its own', () => {

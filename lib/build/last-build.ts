@@ -40,8 +40,11 @@ function isInput(relative: string): boolean {
   return !WRITTEN_INTO_PUBLIC.some((written) => inPublic === written || inPublic.startsWith(`${written}/`));
 }
 
-/** The environment a build reads: the site's URL and base path, the time zone, Folio's and Next's public variables. */
-const readsVariable = (name: string) => ['SITE_URL', 'BASE_PATH', 'TZ'].includes(name) || (name.startsWith('FOLIO_') && name !== FULL_BUILD_VARIABLE) || name.startsWith('NEXT_PUBLIC_');
+/** Folio's variables that steer a tool, never what a build writes: this check, the tests' browser, the CMS's port, the image timings of the benchmarks. */
+const STEERS_TOOLS_ONLY = new Set([FULL_BUILD_VARIABLE, 'FOLIO_BROWSER', 'FOLIO_CMS_PORT', 'FOLIO_IMAGE_TIMINGS']);
+
+/** The environment a build reads: the site's URL and base path, the time zone, Folio's variables, Next's public ones. */
+const readsVariable = (name: string) => ['SITE_URL', 'BASE_PATH', 'TZ'].includes(name) || (name.startsWith('FOLIO_') && !STEERS_TOOLS_ONLY.has(name)) || name.startsWith('NEXT_PUBLIC_');
 
 /** The commit checked out, or null outside a git checkout (or without git). */
 function gitHead(root: string): string | null {
