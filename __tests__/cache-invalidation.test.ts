@@ -5,7 +5,8 @@
  * the prepare step of `npm run build` (scripts/prepare.ts) run again and again in one site copy,
  * with its own code, after one change at a time — a post's body, its title, an image it shows, a
  * setting bodies show, a setting cards show, a setting neither shows, an avatar, a module of the
- * pipeline — and after each, which bodies were compiled and which images and cards were made.
+ * pipeline — and after each, which bodies were compiled and which images and cards were made;
+ * and a fresh copy of the site with only the first's `.next/cache/`, as a deploy restores it.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,30 +38,30 @@ interface Redone {
   made: string[];
 }
 
-const siteData = () => JSON.parse(fs.readFileSync(siteDataFile(site), 'utf8')) as { outputs: Record<string, { bodyKey: string; socialImage: { url: string } }> };
-const entryOf = (post: string) => compiledEntryFile(compiledBodiesDir(site), siteData().outputs[post].bodyKey);
+const siteData = (dir = site) => JSON.parse(fs.readFileSync(siteDataFile(dir), 'utf8')) as { outputs: Record<string, { bodyKey: string; socialImage: { url: string } }> };
+const entryOf = (post: string, dir = site) => compiledEntryFile(compiledBodiesDir(dir), siteData(dir).outputs[post].bodyKey);
 
 /**
  * Marks every post's compile cache entry, so that an entry written again (its body compiled)
  * shows by the mark it lost, whatever the file system's clock. Returns each post's card.
  */
-function markEntries(mark: string): Record<string, string> {
-  if (!fs.existsSync(siteDataFile(site))) return {};
-  for (const post of POSTS) fs.writeFileSync(entryOf(post), JSON.stringify({ ...JSON.parse(fs.readFileSync(entryOf(post), 'utf8')), mark }));
-  return Object.fromEntries(POSTS.map((post) => [post, siteData().outputs[post].socialImage.url]));
+function markEntries(mark: string, dir: string): Record<string, string> {
+  if (!fs.existsSync(siteDataFile(dir))) return {};
+  for (const post of POSTS) fs.writeFileSync(entryOf(post, dir), JSON.stringify({ ...JSON.parse(fs.readFileSync(entryOf(post, dir), 'utf8')), mark }));
+  return Object.fromEntries(POSTS.map((post) => [post, siteData(dir).outputs[post].socialImage.url]));
 }
 
-/** Runs the prepare step in the site copy as `npm run build` does, and says what it redid. */
-async function prepare(): Promise<Redone> {
+/** Runs the prepare step in the site copy `dir` as `npm run build` does, and says what it redid. */
+async function prepare(dir = site): Promise<Redone> {
   const mark = `untouched-${Date.now()}`;
-  const cardsBefore = markEntries(mark);
-  const timings = path.join(site, `${mark}.jsonl`);
-  await run(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: site, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FOLIO_IMAGE_TIMINGS: timings } });
+  const cardsBefore = markEntries(mark, dir);
+  const timings = path.join(dir, `${mark}.jsonl`);
+  await run(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FOLIO_IMAGE_TIMINGS: timings } });
   const lookups: ImageTiming[] = fs.existsSync(timings) ? fs.readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
   fs.rmSync(timings, { force: true });
   return {
-    compiled: POSTS.filter((post) => JSON.parse(fs.readFileSync(entryOf(post), 'utf8')).mark !== mark),
-    newCards: POSTS.filter((post) => cardsBefore[post] !== siteData().outputs[post].socialImage.url),
+    compiled: POSTS.filter((post) => JSON.parse(fs.readFileSync(entryOf(post, dir), 'utf8')).mark !== mark),
+    newCards: POSTS.filter((post) => cardsBefore[post] !== siteData(dir).outputs[post].socialImage.url),
     made: lookups.filter((lookup) => lookup.made).map((lookup) => lookup.image).sort(),
   };
 }
@@ -85,6 +86,12 @@ describe('a rebuild redoes exactly what a change requires', () => {
 
   it('nothing changed: nothing is compiled or made', async () => {
     expect(await prepare()).toEqual(NOTHING);
+  });
+
+  it('a fresh copy of the site (a deploy\'s clone) with only .next/cache/ restored: nothing is compiled or made', async () => {
+    const fresh = copySite(fixturePosts, 'cache-invalidation-deploy');
+    fs.cpSync(path.join(site, '.next', 'cache'), path.join(fresh, '.next', 'cache'), { recursive: true });
+    expect(await prepare(fresh)).toEqual(NOTHING);
   });
 
   it('a body edited: that body is compiled, nothing is made', async () => {
