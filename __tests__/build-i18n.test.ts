@@ -76,8 +76,8 @@ describe('a site in three languages', () => {
     expect(pages).toEqual(
       [
         '/', '/404/', '/about/', '/archive/', '/categories/', '/categories/notes/', '/posts/english-only/', '/posts/hello/', '/posts/second/', '/search/', '/tags/', '/tags/caching/', '/tags/queues/',
-        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/series/caches-et-files/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
-        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/posts/notes/', '/ar/search/', `/ar/series/${ARABIC_SERIES_SLUG}/`, '/ar/tags/', '/ar/tags/caching/',
+        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/series/', '/fr/series/caches-et-files/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
+        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/posts/notes/', '/ar/search/', '/ar/series/', `/ar/series/${ARABIC_SERIES_SLUG}/`, '/ar/tags/', '/ar/tags/caching/',
         // The sample settings' two authors: their pages are at the root alone, whatever the language.
         '/authors/', '/authors/ada-reviewer/', '/authors/folio-author/',
       ].sort(),
@@ -182,6 +182,29 @@ describe('a site in three languages', () => {
       expect({ lang, menu: selectAll('header nav[aria-label] > ul > li > a', home).slice(0, 4).map((link) => hastToString(link)) }).toEqual({ lang, menu: Object.values(I18N_MENU_LABELS).map((labels) => labels[lang]) });
     }
     expect(text(page('/authors/folio-author/'), 'h1')).toBe('Posts by Folio Author');
+  });
+
+  it('has a series index only in the languages with a series, in their words, linking each other as translations', () => {
+    // English, the default language, has no series: no /series/, and nothing links it.
+    expect(fs.existsSync(path.join(out, 'series'))).toBe(false);
+    const entries = (tree: Root) => selectAll('main li', tree).map((item) => [hastToString(item).replace(/\s+/g, ' ').trim(), select('a', item)!.properties.href]);
+    const french = page('/fr/series/');
+    expect(hastToString(select('h1', french)!)).toBe('Séries');
+    expect(select('title', french)!.children).toEqual([expect.objectContaining({ value: 'Séries | Folio' })]);
+    expect(select('meta[name="description"]', french)!.properties.content).toBe('Toutes les séries, avec leur nombre de parties.');
+    expect(entries(french)).toEqual([['Caches et files 2 parties', '/fr/series/caches-et-files/']]);
+    const arabic = page('/ar/series/');
+    expect(htmlOf(arabic)).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(hastToString(select('h1', arabic)!)).toBe('السلاسل');
+    expect(entries(arabic)).toEqual([['الذاكرة المؤقتة جزء واحد', `/ar/series/${encodeURIComponent(ARABIC_SERIES_SLUG)}/`]]);
+    // hreflang: French and Arabic only, and no x-default, as the default language has no series index.
+    const alternates = { fr: `${SITE_URL}/fr/series/`, ar: `${SITE_URL}/ar/series/` };
+    for (const tree of [french, arabic]) expect(alternatesOf(tree)).toEqual(alternates);
+    expect(switcherOf(french).map((link) => [link.lang, link.href])).toEqual([['en', '/'], ['fr', '/fr/series/'], ['ar', '/ar/series/']]);
+    const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    const frenchEntry = /<url><loc>https:\/\/folio\.example\.com\/fr\/series\/<\/loc>([\s\S]*?)<\/url>/.exec(sitemap);
+    expect(frenchEntry?.[1]).toContain(`hreflang="ar" href="${SITE_URL}/ar/series/"`);
+    expect(sitemap).not.toContain(`<loc>${SITE_URL}/series/</loc>`);
   });
 
   it("writes each language's feeds with its own posts: the default's at the root, the others' under their code", () => {
