@@ -44,6 +44,12 @@ const page = (sitePath: string): Root => {
 };
 const htmlOf = (tree: Root) => select('html', tree)!.properties;
 const alternatesOf = (tree: Root) => Object.fromEntries(selectAll('head link[rel="alternate"][hreflang]', tree).map((link) => [String(link.properties.hrefLang), String(link.properties.href)]));
+/** The sitemap's entries: each page's URL and its `xhtml:link` alternates, by hreflang. */
+const sitemapEntries = () =>
+  [...fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, entry]) => ({
+    loc: /<loc>([^<]+)<\/loc>/.exec(entry)![1],
+    alternates: Object.fromEntries([...entry.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang, href]) => [lang, href])),
+  }));
 const switcherOf = (tree: Root) =>
   selectAll('nav[aria-label] a[hreflang]', tree).map((link) => ({ lang: link.properties.hrefLang, href: link.properties.href, current: link.properties.ariaCurrent ?? null, name: hastToString(link) }));
 
@@ -76,8 +82,8 @@ describe('a site in three languages', () => {
     expect(pages).toEqual(
       [
         '/', '/404/', '/about/', '/archive/', '/categories/', '/categories/notes/', '/posts/english-only/', '/posts/hello/', '/posts/second/', '/search/', '/tags/', '/tags/caching/', '/tags/queues/',
-        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/series/caches-et-files/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
-        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/posts/notes/', '/ar/search/', `/ar/series/${ARABIC_SERIES_SLUG}/`, '/ar/tags/', '/ar/tags/caching/',
+        '/fr/', '/fr/404/', '/fr/a-propos/', '/fr/archive/', '/fr/categories/', '/fr/categories/notes/', '/fr/posts/hello/', '/fr/posts/seconde/', '/fr/search/', '/fr/series/', '/fr/series/caches-et-files/', '/fr/tags/', '/fr/tags/caching/', '/fr/tags/queues/',
+        '/ar/', '/ar/404/', '/ar/archive/', '/ar/categories/', '/ar/posts/hello/', '/ar/posts/notes/', '/ar/search/', '/ar/series/', `/ar/series/${ARABIC_SERIES_SLUG}/`, '/ar/tags/', '/ar/tags/caching/',
         // The sample settings' two authors: their pages are at the root alone, whatever the language.
         '/authors/', '/authors/ada-reviewer/', '/authors/folio-author/',
       ].sort(),
@@ -184,6 +190,30 @@ describe('a site in three languages', () => {
     expect(text(page('/authors/folio-author/'), 'h1')).toBe('Posts by Folio Author');
   });
 
+  it('has a series index only in the languages with a series, in their words, linking each other as translations', () => {
+    // English, the default language, has no series: no /series/, and nothing links it.
+    expect(fs.existsSync(path.join(out, 'series', 'index.html'))).toBe(false);
+    const entries = (tree: Root) => selectAll('main li', tree).map((item) => [hastToString(item).replace(/\s+/g, ' ').trim(), select('a', item)!.properties.href]);
+    const french = page('/fr/series/');
+    expect(hastToString(select('h1', french)!)).toBe('Séries');
+    expect(select('title', french)!.children).toEqual([expect.objectContaining({ value: 'Séries | Folio' })]);
+    expect(select('meta[name="description"]', french)!.properties.content).toBe('Toutes les séries, avec leur nombre de parties.');
+    expect(entries(french)).toEqual([['Caches et files 2 parties', '/fr/series/caches-et-files/']]);
+    const arabic = page('/ar/series/');
+    expect(htmlOf(arabic)).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(hastToString(select('h1', arabic)!)).toBe('السلاسل');
+    expect(entries(arabic)).toEqual([['الذاكرة المؤقتة جزء واحد', `/ar/series/${encodeURIComponent(ARABIC_SERIES_SLUG)}/`]]);
+    // hreflang: French and Arabic only, and no x-default, as the default language has no series index.
+    const alternates = { fr: `${SITE_URL}/fr/series/`, ar: `${SITE_URL}/ar/series/` };
+    for (const tree of [french, arabic]) expect(alternatesOf(tree)).toEqual(alternates);
+    expect(switcherOf(french).map((link) => [link.lang, link.href])).toEqual([['en', '/'], ['fr', '/fr/series/'], ['ar', '/ar/series/']]);
+    const inSitemap = sitemapEntries().filter((entry) => entry.loc.endsWith('/series/'));
+    expect(inSitemap).toEqual([
+      { loc: `${SITE_URL}/fr/series/`, alternates },
+      { loc: `${SITE_URL}/ar/series/`, alternates },
+    ]);
+  });
+
   it("writes each language's feeds with its own posts: the default's at the root, the others' under their code", () => {
     const rssTitles = (file: string) => [...fs.readFileSync(path.join(out, file), 'utf8').matchAll(/<item>\s*<title>([^<]+)<\/title>/g)].map(([, title]) => title);
     expect(rssTitles('rss.xml')).toEqual(['Hello, caches', 'A second look at queues', 'Only in English']);
@@ -198,10 +228,7 @@ describe('a site in three languages', () => {
 
   it('lists every page of every language in the sitemap, each with its xhtml:link alternates', () => {
     const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
-    const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, entry]) => ({
-      loc: /<loc>([^<]+)<\/loc>/.exec(entry)![1],
-      alternates: Object.fromEntries([...entry.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map(([, lang, href]) => [lang, href])),
-    }));
+    const entries = sitemapEntries();
     expect(entries.map((entry) => entry.loc)).toEqual(expect.arrayContaining([`${SITE_URL}/fr/posts/hello/`, `${SITE_URL}/ar/`, `${SITE_URL}/fr/tags/queues/`]));
     expect(entries.find((entry) => entry.loc === `${SITE_URL}/ar/posts/hello/`)!.alternates).toEqual({
       en: `${SITE_URL}/posts/hello/`,

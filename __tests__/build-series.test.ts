@@ -4,7 +4,7 @@
  * Builds a site with a series of three parts (with a hostile name), a featured post old
  * enough to be on the home list's second page, and posts across months of two years, with the
  * real `next build` and post-export step (scripts/build-site.ts), and reads `out/`: the series
- * page, "Part N of M" on each part, the JSON-LD's isPartOf, the featured section on the home
+ * index, the series page, "Part N of M" on each part, the JSON-LD's isPartOf, the featured section on the home
  * page's first page only, the archive's months, and the sitemap.
  */
 import fs from 'node:fs';
@@ -68,7 +68,7 @@ describe('next build of a site with a series, a featured post and an archive by 
   });
 
   it('writes the series page, listing every part in order under an escaped heading', () => {
-    expect(fs.readdirSync(path.join(out, 'series'))).toEqual([SERIES_SLUG]);
+    expect(fs.readdirSync(path.join(out, 'series')).sort()).toEqual([SERIES_SLUG, 'index.html'].sort());
     const html = fs.readFileSync(path.join(out, 'series', SERIES_SLUG, 'index.html'), 'utf8');
     expect(html).not.toContain('<b>friends');
     expect(html).not.toContain('<script>alert(1)');
@@ -101,8 +101,23 @@ describe('next build of a site with a series, a featured post and an archive by 
     expect(jsonLd(page('/posts/filler-1/'))).not.toHaveProperty('isPartOf');
   });
 
-  it('lists the series page in the sitemap', () => {
+  it('writes the series index, each series a link with its number of parts, its name escaped', () => {
+    const html = fs.readFileSync(path.join(out, 'series', 'index.html'), 'utf8');
+    expect(html).not.toContain('<b>friends');
+    expect(html).not.toContain('<script>alert(1)');
+    const tree = page('/series/');
+    expect(text(select('h1', tree))).toBe('Series');
+    expect(text(select('title', tree))).toBe(`Series | ${site.title}`);
+    expect(select('meta[name="description"]', tree)?.properties.content).toBe('Every series, with its number of parts.');
+    expect(select('link[rel="canonical"]', tree)?.properties.href).toBe(`${site.url}/series/`);
+    expect(selectAll('main li', tree).map((item) => [text(item), select('a', item)?.properties.href])).toEqual([[`${SERIES} 3 parts`, SERIES_PATH]]);
+    // A reader page: no script of Next's, like every list page.
+    expect(selectAll('script[src]', tree)).toEqual([]);
+  });
+
+  it('lists the series index and the series page in the sitemap', () => {
     const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${site.url}/series/</loc>`);
     expect(sitemap).toContain(`<loc>${site.url}${SERIES_PATH}</loc>`);
   });
 

@@ -188,6 +188,16 @@ describe('siteUrlSet', () => {
     // A published index.html is served at its folder too.
     expect(reachedUrl(known, '/admin/')).toEqual({ page: '/admin/' });
   });
+
+  it('has the series index and each series page only when a published post is in a series', () => {
+    expect(reachedUrl(known, '/series/')).toBeNull();
+    const withSeries = writePosts({
+      'part.md': post('title: Part\ndate: 2020-01-02\nseries: Caching at scale'),
+      'draft.md': post('title: Draft\ndate: 2020-01-03\ndraft: true\nseries: Secret plans'),
+    });
+    const pages = [...siteUrlSet(loadContent(production(withSeries)), { files: [] }).pages].filter((page) => page.startsWith('/series/'));
+    expect(pages.sort()).toEqual(['/series/', '/series/caching-at-scale/']);
+  });
 });
 
 describe('what the compile collects for the check', () => {

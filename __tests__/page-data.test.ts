@@ -127,6 +127,14 @@ describe('termCounts', () => {
       { name: 'Ops', url: '/categories/ops/', count: 4 },
     ]);
   });
+
+  it("gives every series its name, URL and number of parts, by name, for the series index", () => {
+    const index = load(datedPosts(5, (n) => (n === 5 ? '' : `series: ${n <= 3 ? 'Zebra crossings' : 'Caching at scale'}`)));
+    expect(termCounts(index.series)).toEqual([
+      { name: 'Caching at scale', url: '/series/caching-at-scale/', count: 1 },
+      { name: 'Zebra crossings', url: '/series/zebra-crossings/', count: 3 },
+    ]);
+  });
 });
 
 describe('archiveByYear', () => {

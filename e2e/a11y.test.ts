@@ -23,6 +23,7 @@ const PAGES = {
   mdxPost: '/posts/writing-with-mdx/',
   folderPost: WIDE_POST,
   tag: '/tags/caching/',
+  seriesIndex: '/series/',
   series: '/series/caching-at-scale/',
   seriesPart: '/posts/cache-invalidation/',
   archive: '/archive/',

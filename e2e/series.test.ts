@@ -1,6 +1,7 @@
 /**
  * Series, featured posts and the table of contents in Chromium, on the sample site: a reader
- * walks the series "Caching at scale" from its parts' navigation and its page; the featured
+ * walks the series "Caching at scale" from its parts' navigation and its page, and finds it
+ * on the series index; the featured
  * post opens the home page; the table of contents stays in view beside the text while the
  * reader scrolls on a wide screen, and sits above the body, scrolling away with it, on a
  * narrow one.
@@ -59,6 +60,16 @@ test('series: each part says where it is, links the other parts and the series p
     assert.deepEqual(await page.locator('main ol > li h2 a').allTextContents(), [PART_1.title, PART_2.title]);
     await followTo(page, page.locator('main ol > li h2 a').nth(1), PART_2.path);
     assert.equal(await text(page.locator('h1')), PART_2.title);
+  });
+});
+
+test('series index: /series/ lists each series with its number of parts, and links its page', async () => {
+  await site.withPage('/series/', {}, async (page) => {
+    assert.equal(await text(page.locator('h1')), 'Series');
+    const entries = page.locator('main li');
+    assert.deepEqual(await entries.allTextContents(), [`${SERIES.name} 2 parts`]);
+    await followTo(page, entries.getByRole('link', { name: SERIES.name }), SERIES.path);
+    assert.equal(await text(page.locator('h1')), `Series: ${SERIES.name}`);
   });
 });
 

@@ -27,7 +27,7 @@ export interface SitePage {
 /**
  * Every page the site generates, as the pages' `getStaticPaths` make them: home and its later
  * pages, each post and page, the tag and category indexes, each tag's and category's pages,
- * each series' page, the archive, and the search page (which shows no post until a reader searches). The 404
+ * the series index (in a language with a series) and each series' page, the archive, and the search page (which shows no post until a reader searches). The 404
  * page is not one of them: no list links it.
  */
 export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' | 'categories' | 'series' | 'authors'>): SitePage[] {
@@ -39,7 +39,11 @@ export function sitePages(index: Pick<ContentIndex, 'posts' | 'pages' | 'tags' |
     const bySlug = groupBy(groups, (group) => group.slug);
     return (group: (typeof groups)[number]) => (multilingual ? Object.fromEntries(bySlug.get(group.slug)!.map((entry) => [entry.posts[0].lang, entry.url])) : undefined);
   };
-  const alternates = { everyLanguage, translations, tags: termTranslations(index.tags), categories: termTranslations(index.categories), series: termTranslations(index.series) };
+  // The series index is only in the languages with a series (lib/page-props/lists.ts `getSeriesIndexLanguages`).
+  const seriesIndexPath = PAGE_ROUTES.seriesIndex.path();
+  const seriesLanguages = [...new Set(index.series.map((series) => series.posts[0].lang))];
+  const seriesIndex = multilingual ? Object.fromEntries(seriesLanguages.map((code) => [code, hrefInLanguage(code, seriesIndexPath)])) : undefined;
+  const alternates = { everyLanguage, translations, tags: termTranslations(index.tags), categories: termTranslations(index.categories), series: termTranslations(index.series), seriesIndex };
   // An author's pages list their posts in every language, at the root only (lib/routes/table.ts): among the default language's.
   const authorPages = hasAuthorPages
     ? [{ url: withBasePath(PAGE_ROUTES.authors.path()), posts: index.authors.flatMap((author) => author.posts) }, ...index.authors.flatMap((author) => listPages(author.url!, author.posts, undefined))]
@@ -54,6 +58,7 @@ interface AlternatesOf {
   tags: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
   categories: (group: ContentIndex['tags'][number]) => Record<string, string> | undefined;
   series: (group: ContentIndex['series'][number]) => Record<string, string> | undefined;
+  seriesIndex: Record<string, string> | undefined;
 }
 
 /** A list's first page, with its alternates, then its later pages. */
@@ -81,6 +86,7 @@ function languagePages(code: string, whole: Pick<ContentIndex, 'posts' | 'pages'
     ...index.tags.flatMap((tag) => listPages(tag.url, tag.posts, alternatesOf.tags(tag))),
     everywhere(PAGE_ROUTES.categories.path(), index.categories.flatMap((category) => category.posts)),
     ...index.categories.flatMap((category) => listPages(category.url, category.posts, alternatesOf.categories(category))),
+    ...(index.series.length > 0 ? [{ url: hrefInLanguage(code, PAGE_ROUTES.seriesIndex.path()), posts: index.series.flatMap((series) => series.posts), ...(alternatesOf.seriesIndex && { alternates: alternatesOf.seriesIndex }) }] : []),
     ...index.series.map((series) => {
       const alternates = alternatesOf.series(series);
       return { url: series.url, posts: series.posts, ...(alternates && { alternates }) };

@@ -9,9 +9,9 @@ import { basePath, defaultLanguage, hrefInLanguage, site, siteMenu, termFeeds, u
 import { ENGLISH, fillIn, plural, type Dictionary, type DictionaryKey } from '../config/dictionaries';
 import { stripBasePath } from '../routes/base-path';
 import { toSummary } from '../content/content-index';
-import { type ContentIndex, type Post, type TermGroup } from '../content/types';
+import { type ContentIndex, type Post, type PostGroupKind, type TermGroup } from '../content/types';
 import { laterPages, pageUrl, paginate } from '../routes/pagination';
-import { PAGE_ROUTES } from '../routes/table';
+import { GROUP_INDEX_ROUTES, PAGE_ROUTES } from '../routes/table';
 import { getLanguageIndex } from './site-data';
 import { toLink } from './post';
 import { pageLanguage, routePageLanguage } from './languages';
@@ -152,8 +152,17 @@ export function getTermPagePaths(kind: TermKind, lang: string = defaultLanguage)
 /** Every term with its number of posts, in the index's order (by name). */
 export const termCounts = (groups: readonly TermGroup[]): TermCount[] => groups.map((group) => ({ name: group.name, url: group.url, count: group.posts.length }));
 
-export function getTermIndexProps(kind: TermKind, lang: string = defaultLanguage): TermIndexPageProps {
-  return { ...routeSiteProps(lang, PAGE_ROUTES[kind].path()), kind, terms: termCounts(getLanguageIndex(lang)[kind]) };
+/** The codes of the languages with at least one series: only they have a series index (`/series/`, `/<code>/series/`). */
+export const getSeriesIndexLanguages = (): string[] => site.languages.map(({ code }) => code).filter((code) => getLanguageIndex(code).series.length > 0);
+
+/** `/tags/`, `/categories/` or `/series/` in `lang`: every group of that kind, by name, with its number of posts (a series' parts). */
+export function getTermIndexProps(kind: PostGroupKind, lang: string = defaultLanguage): TermIndexPageProps {
+  const index = getLanguageIndex(lang);
+  const sitePath = GROUP_INDEX_ROUTES[kind].path();
+  // Every language has a tags and a categories index; a series index is only in the languages with a series.
+  const language =
+    kind === 'series' ? pageLanguage(lang, new Map(getSeriesIndexLanguages().map((code) => [code, hrefInLanguage(code, sitePath)]))) : routePageLanguage(lang, sitePath);
+  return { menu: siteMenu(index.pages, lang), language, kind, terms: termCounts(index[kind]) };
 }
 
 /**

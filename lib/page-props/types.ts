@@ -4,7 +4,7 @@
  */
 import type { FeedLink, MenuItem } from '../config/site';
 import type { Dictionary } from '../config/dictionaries';
-import type { PostSummary } from '../content/types';
+import type { PostGroupKind, PostSummary } from '../content/types';
 import type { SocialImage } from '../images/social-image';
 import type { AvatarPicture } from '../images/avatars';
 import type { CommentsEmbed } from '../integrations/integrations';
@@ -136,15 +136,16 @@ export interface PostListPageProps extends SiteProps {
 
 export type TermKind = 'tags' | 'categories';
 
-/** A tag or category as the `/tags/` and `/categories/` pages list it. */
+/** A tag, category or series as the `/tags/`, `/categories/` and `/series/` pages list it: `count` is its posts (a series' parts). */
 export interface TermCount {
   name: string;
   url: string;
   count: number;
 }
 
+/** `/tags/`, `/categories/` or `/series/`: every group of its kind in the page's language. */
 export interface TermIndexPageProps extends SiteProps {
-  kind: TermKind;
+  kind: PostGroupKind;
   terms: TermCount[];
 }
 

@@ -37,6 +37,8 @@ export const PAGE_ROUTES = Object.freeze({
   },
   /** One series' page: its parts in order (a series is short, so it has no later pages). */
   series: { files: ['pages/series/[slug].tsx', 'pages/[root]/series/[slug].tsx'], path: (slug: string) => `/series/${encodeURIComponent(slug)}/` },
+  /** Every series of a language, in the languages that have one (a site without series has no such page). */
+  seriesIndex: { files: ['pages/series/index.tsx', 'pages/[root]/series/index.tsx'], path: () => '/series/' },
   /**
    * The authors of a site with more than one (lib/config/site.ts `hasAuthorPages`), and each
    * one's posts, in every language: in the default language's frame, at the root only.
@@ -47,6 +49,9 @@ export const PAGE_ROUTES = Object.freeze({
   search: { files: ['pages/search.tsx', 'pages/[root]/search.tsx'], path: () => '/search/' },
   notFound: { files: ['pages/404.tsx', 'pages/[root]/404.tsx'], path: () => '/404/' },
 });
+
+/** The index of each kind of group a post may be in: `/tags/`, `/categories/`, `/series/`. */
+export const GROUP_INDEX_ROUTES = Object.freeze({ tags: PAGE_ROUTES.tags, categories: PAGE_ROUTES.categories, series: PAGE_ROUTES.seriesIndex });
 
 /**
  * A site path in one language: the default language's pages are at the root (`/posts/x/`),
