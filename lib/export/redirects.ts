@@ -108,9 +108,9 @@ export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language, base
 }
 
 /**
- * Writes `_redirects` (with each language's 404 rule) and the page at each old URL of the manifest into `outDir`; returns the
- * files written, relative to it. A page would never replace a file that is there already (a
- * file of `public/`, say): that is an error naming both.
+ * Writes `_redirects` (with each language's 404 rule) and the page at each old URL of the
+ * manifest into `outDir`; returns the files written, relative to it. A page would never
+ * replace a file that is there already (a file of `public/`, say): that is an error naming both.
  */
 export function writeRedirects(manifest: BuildManifest, outDir: string): string[] {
   const written = [REDIRECTS_PATH.slice(1)];
