@@ -5,7 +5,8 @@
  * Arabic right to left under /ar/), built with the real build, its out/ read: the routes of
  * every language, each page's lang and dir, its hreflang alternates, the switcher's targets,
  * the interface text from each language's dictionary and the fallback's warning, and the
- * sitemap's alternates. Then a site of one language, built before languages existed and now,
+ * sitemap's alternates, each language's 404.html and the `_redirects` rules that serve it. Then
+ * a site of one language, built before languages existed and now,
  * gives the same files.
  */
 import { execFile } from 'node:child_process';
@@ -27,6 +28,8 @@ const run = promisify(execFile);
 const SITE_URL = 'https://folio.example.com';
 const EDIT_URL = 'https://github.com/owner/blog/edit/main/';
 const ARABIC_SERIES_SLUG = 'الذاكرة-الموقتة';
+/** An old URL the test gives the French post `seconde`: its 301 goes before the languages' 404 rules in `_redirects`. */
+const FRENCH_OLD_URL = '/fr/2024/ancien.html';
 
 let out: string;
 let buildOutput: string;
@@ -68,6 +71,8 @@ describe('a site in three languages', () => {
     const settings = fs.readFileSync(settingsFile, 'utf8');
     if (!settings.includes('  editUrl: null,\n')) throw new Error('the settings no longer set editUrl: null, which this test replaces');
     fs.writeFileSync(settingsFile, settings.replace('  editUrl: null,\n', `  editUrl: '${EDIT_URL}',\n`));
+    const frenchPost = path.join(siteDir, 'posts', 'fr', 'seconde.md');
+    fs.writeFileSync(frenchPost, fs.readFileSync(frenchPost, 'utf8').replace('translationKey: second\n', `translationKey: second\naliases: [${FRENCH_OLD_URL}]\n`));
     buildOutput = await runBuild(siteDir);
     out = path.join(siteDir, 'out');
     await run(process.execPath, ['--import', 'tsx', 'scripts/finish-export.ts', out], { cwd: siteDir });
@@ -224,6 +229,27 @@ describe('a site in three languages', () => {
     expect(json).toMatchObject({ language: 'ar', feed_url: `${SITE_URL}/ar/feed.json`, items: [{ url: `${SITE_URL}/ar/posts/hello/` }, { url: `${SITE_URL}/ar/posts/notes/` }] });
     const feedLinks = selectAll('head link[rel="alternate"][type]', page('/fr/')).map((link) => link.properties.href);
     expect(feedLinks).toEqual(['/fr/rss.xml', '/fr/atom.xml', '/fr/feed.json']);
+  });
+
+  it("writes each language's 404 page where hosts look for it, in its language and direction: 404.html, fr/404.html, ar/404.html", () => {
+    for (const [file, lang, dir, heading] of [
+      ['404.html', 'en', 'ltr', 'Page not found'],
+      ['fr/404.html', 'fr', 'ltr', 'Page introuvable'],
+      ['ar/404.html', 'ar', 'rtl', 'الصفحة غير موجودة'],
+    ]) {
+      const html = fs.readFileSync(path.join(out, file), 'utf8');
+      const tree = fromHtml(html);
+      expect({ file, lang: htmlOf(tree).lang, dir: htmlOf(tree).dir, heading: hastToString(select('main h1', tree)!) }).toEqual({ file, lang, dir, heading });
+      expect(html).toBe(fs.readFileSync(path.join(out, path.dirname(file), '404', 'index.html'), 'utf8'));
+    }
+  });
+
+  it("sends a missing path under each language's folder to its 404 page in _redirects, after the posts' old URLs", () => {
+    const rules = fs
+      .readFileSync(path.join(out, '_redirects'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'));
+    expect(rules).toEqual([`${FRENCH_OLD_URL} /fr/posts/seconde/ 301!`, `${FRENCH_OLD_URL} /fr/posts/seconde/ 301`, '/fr/* /fr/404.html 404', '/ar/* /ar/404.html 404']);
   });
 
   it('lists every page of every language in the sitemap, each with its xhtml:link alternates', () => {

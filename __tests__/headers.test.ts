@@ -104,6 +104,15 @@ const KIND_OF: Record<string, keyof typeof HEADER_LINES> = {
   '/icons/icon-192.png': 'icon',
   // Netlify's /icons/* would match it too: it must not fold /icons/, nor be an icon.
   '/iconsets/index.html': 'page',
+  // Another language's pages, search page and feed, and its 404 page as hosts serve it for a missing path under /fr/.
+  '/fr/index.html': 'page',
+  '/fr/404.html': 'page',
+  '/fr/404/index.html': 'page',
+  '/fr/search/index.html': 'searchPage',
+  '/fr/rss.xml': 'feed',
+  '/ar/index.html': 'page',
+  '/ar/404.html': 'page',
+  '/ar/404/index.html': 'page',
 };
 const SITE_FILES = Object.keys(KIND_OF);
 

@@ -18,7 +18,7 @@ import { settings } from '../lib/config/settings';
 import { loadContent } from '../lib/content/load';
 import { redirectCollisions, siteRedirects } from '../lib/content/redirects';
 import type { BuildManifest } from '../lib/export/manifest-file';
-import { aliasPageHtml, redirectsFile, vercelRedirects, writeRedirects } from '../lib/export/redirects';
+import { aliasPageHtml, notFoundRules, redirectsFile, vercelRedirects, writeRedirects } from '../lib/export/redirects';
 import { aliasPageFile, aliasPatternProblem, expandAliasPattern } from '../lib/routes/redirects';
 import { loadErrors, production } from './helpers/load-posts';
 import { post, writePosts } from './helpers/posts-dir';
@@ -148,6 +148,17 @@ describe('what the post-export step writes', () => {
     ]);
   });
 
+  it("_redirects: after every 301, each other language's folder serves its own 404 page with status 404, under the base path", () => {
+    const lines = redirectsFile(redirects.slice(0, 1), '/my-repo', ['fr', 'ar']).split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(lines).toEqual(['/my-repo/old/ /my-repo/posts/new/ 301!', '/my-repo/old/ /my-repo/posts/new/ 301', '/my-repo/fr/* /my-repo/fr/404.html 404', '/my-repo/ar/* /my-repo/ar/404.html 404']);
+    expect(notFoundRules(['fr'], '')).toEqual(['/fr/* /fr/404.html 404']);
+  });
+
+  it('_redirects of a site of one language: no 404 rule, the file as it was', () => {
+    expect(redirectsFile(redirects, '/my-repo', [])).toBe(redirectsFile(redirects, '/my-repo'));
+    expect(redirectsFile(redirects, '/my-repo')).not.toContain('404');
+  });
+
   it('vercel.json: a 301 from each old URL', () => {
     expect(vercelRedirects(redirects.slice(0, 1), '/my-repo')).toEqual([{ source: '/my-repo/old/', destination: '/my-repo/posts/new/', statusCode: 301 }]);
   });
@@ -167,8 +178,10 @@ describe('what the post-export step writes', () => {
 
   it('writes _redirects and each page where a static host looks for it, and never over a file that is there', () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-redirects-'));
-    const manifest = { site: { url: 'https://me.github.io', language: 'en' }, basePath: '/my-repo', redirects } as BuildManifest;
+    const languages = [{ code: 'en', default: true }, { code: 'fr', default: false }];
+    const manifest = { site: { url: 'https://me.github.io', language: 'en', languages }, basePath: '/my-repo', redirects } as BuildManifest;
     expect(writeRedirects(manifest, outDir)).toEqual(['_redirects', 'old/index.html', '2019/01/old.html', 'größe/index.html']);
+    expect(fs.readFileSync(path.join(outDir, '_redirects'), 'utf8')).toBe(redirectsFile(redirects, '/my-repo', ['fr']));
     expect(aliasPageFile('/gr%C3%B6%C3%9Fe/')).toEqual(['größe', 'index.html']);
     expect(fs.readFileSync(path.join(outDir, 'größe', 'index.html'), 'utf8')).toContain('content="0; url=/my-repo/posts/%E6%96%B0/"');
 

@@ -3,7 +3,7 @@
  *
  * `npm run serve` (scripts/serve.ts) on a small export written here: content encoding as
  * the request negotiates it, the `_headers` rules, the `_redirects` of old URLs, 404.html,
- * folder redirects, base path.
+ * each language's own 404 page, folder redirects, base path.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,8 +17,14 @@ import { start } from '../scripts/serve';
 
 const PAGE = `<!doctype html><html><head><script id="theme-script">document.documentElement.dataset.x=1</script></head><body>${'<p>Cached at the edge.</p>'.repeat(200)}</body></html>`;
 const NOT_FOUND = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';
+const NOT_FOUND_FR = '<!doctype html><html lang="fr"><title>Page introuvable</title><h1>Page introuvable</h1>';
+const NOT_FOUND_AR = '<!doctype html><html lang="ar" dir="rtl"><title>الصفحة غير موجودة</title><h1>الصفحة غير موجودة</h1>';
 
-/** An export with a home page, a post, a stylesheet under `_next/static/`, a 404 page, an old URL of the post (`/old/`) and its `_redirects` and `_headers`. */
+/**
+ * An export in three languages (English at the root, French and Arabic under their codes)
+ * with a home page each, a post, a stylesheet under `_next/static/`, each language's 404 page,
+ * an old URL of the post (`/old/`) and its `_redirects` and `_headers`.
+ */
 function writeExport(basePath: string): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-serve-'));
   const files: Record<string, string> = {
@@ -26,13 +32,17 @@ function writeExport(basePath: string): string {
     'posts/first/index.html': PAGE.replace('Cached', 'First'),
     '_next/static/chunks/a1b2c3.css': `body{color:#111}${'.x{margin:0}'.repeat(300)}`,
     '404.html': NOT_FOUND,
+    'fr/index.html': PAGE.replace('Cached', 'Mis en cache'),
+    'fr/404.html': NOT_FOUND_FR,
+    'ar/404.html': NOT_FOUND_AR,
     'favicon.ico': 'an icon',
   };
   for (const [file, contents] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     fs.writeFileSync(path.join(outDir, file), contents);
   }
-  const manifest = { site: { url: 'https://folio.example.com', language: 'en' }, basePath, redirects: [{ from: '/old/', to: `${basePath}/posts/first/`, title: 'First' }] } as BuildManifest;
+  const languages = ['en', 'fr', 'ar'].map((code) => ({ code, default: code === 'en' }));
+  const manifest = { site: { url: 'https://folio.example.com', language: 'en', languages }, basePath, redirects: [{ from: '/old/', to: `${basePath}/posts/first/`, title: 'First' }] } as BuildManifest;
   writeRedirects(manifest, outDir);
   writeHeadersFile(outDir, { basePath, themeScripts: ['document.documentElement.dataset.x=1'] });
   return outDir;
@@ -101,6 +111,28 @@ describe('npm run serve', () => {
       }
     });
 
+    it("answers a missing path under a language's folder with that language's 404 page and status 404, as the rules of _redirects say", async () => {
+      const answers = [];
+      for (const missing of ['/fr/nothing/', '/fr/posts/x/', '/fr/nothing.css', '/ar/posts/x/', '/ar', '/nothing/', '/french/x/', '/posts/fr/']) {
+        const response = await get(missing);
+        answers.push({ missing, status: response.status, body: await response.text() });
+      }
+      expect(answers).toEqual([
+        { missing: '/fr/nothing/', status: 404, body: NOT_FOUND_FR },
+        { missing: '/fr/posts/x/', status: 404, body: NOT_FOUND_FR },
+        { missing: '/fr/nothing.css', status: 404, body: NOT_FOUND_FR },
+        { missing: '/ar/posts/x/', status: 404, body: NOT_FOUND_AR },
+        { missing: '/ar', status: 404, body: NOT_FOUND_AR },
+        { missing: '/nothing/', status: 404, body: NOT_FOUND },
+        { missing: '/french/x/', status: 404, body: NOT_FOUND },
+        { missing: '/posts/fr/', status: 404, body: NOT_FOUND },
+      ]);
+      const frenchNotFound = await get('/fr/nothing/');
+      expect([frenchNotFound.headers.get('content-type'), frenchNotFound.headers.get('x-content-type-options')]).toEqual(['text/html; charset=utf-8', 'nosniff']);
+      const frenchHome = await get('/fr/');
+      expect([frenchHome.status, await frenchHome.text()]).toEqual([200, PAGE.replace('Cached', 'Mis en cache')]);
+    });
+
     it('answers a path with a malformed escape with 404.html, and keeps serving', async () => {
       for (const malformed of ['/%zz', '/posts/first%E0']) {
         const response = await get(malformed);
@@ -155,6 +187,11 @@ describe('npm run serve', () => {
       expect(old.status).toBe(200);
       expect(await old.text()).toContain('<meta http-equiv="refresh" content="0; url=/posts/first/">');
     });
+
+    it("answers a missing path under a language's folder with the root 404.html, the one page GitHub Pages serves", async () => {
+      const missing = await get('/fr/nothing/');
+      expect([missing.status, await missing.text()]).toEqual([404, NOT_FOUND]);
+    });
   });
 
   describe('under a base path', () => {
@@ -173,6 +210,9 @@ describe('npm run serve', () => {
       for (const outside of ['/', '/posts/first/', '/my-repository/', '/old/']) expect((await get(outside)).status).toBe(404);
       const old = await get('/my-repo/old/');
       expect([old.status, old.headers.get('location')]).toEqual([301, '/my-repo/posts/first/']);
+      const frenchMissing = await get('/my-repo/fr/nothing/');
+      expect([frenchMissing.status, await frenchMissing.text()]).toEqual([404, NOT_FOUND_FR]);
+      expect(await (await get('/fr/nothing/')).text()).toBe(NOT_FOUND);
     });
   });
 

@@ -1,8 +1,10 @@
 /**
  * A site in three languages in Chromium (__tests__/fixtures/i18n/: English at the root, French
  * under /fr/, Arabic right to left under /ar/): the language switcher goes to the page's
- * translation, search on each language's search page finds only that language's posts, Arabic
- * pages lay out mirrored, and axe-core finds nothing in either direction, in either scheme.
+ * translation, search on each language's search page finds only that language's posts, a
+ * missing URL under a language's folder shows that language's 404 page (as `npm run serve`
+ * answers it from `_redirects`, like Netlify), Arabic pages lay out mirrored, and axe-core
+ * finds nothing in either direction, in either scheme.
  *
  *   node --import tsx --test e2e/i18n.test.ts
  */
@@ -85,6 +87,22 @@ describe('search in each language', () => {
     assert.equal(await statusAfter('/fr/search/', 'zzyzx'), 'Aucun article ne correspond à « zzyzx ».');
     assert.equal(await statusAfter('/ar/search/', 'kubernetes'), 'مقال واحد يطابق «kubernetes».');
   });
+});
+
+test("a missing URL under a language's folder shows that language's 404 page with status 404, and elsewhere the default language's", async () => {
+  for (const [pathname, lang, dir, heading, home] of [
+    ['/fr/nothing/', 'fr', 'ltr', 'Page introuvable', '/fr/'],
+    ['/ar/posts/nothing/', 'ar', 'rtl', 'الصفحة غير موجودة', '/ar/'],
+    ['/nothing/', 'en', 'ltr', 'Page not found', '/'],
+  ]) {
+    await site.withPage(pathname, { status: 404 }, async (page) => {
+      assert.deepEqual(await languageOf(page), { lang, dir });
+      assert.equal(await text(page.locator('main h1')), heading);
+      // Its links are the site's own, not relative to the missing path it is served at.
+      await page.locator('main a').last().click();
+      await page.waitForURL(site.urlFor(home));
+    });
+  }
 });
 
 describe('right to left', () => {

@@ -7,7 +7,9 @@
  * - the redirects of `out/_redirects` (the old URLs of posts), read with Netlify's own parser:
  *   a 301 with the Location the first rule for the path gives, with or without its slash;
  * - `/posts/x/` → `posts/x/index.html`, `/posts/x` → a 301 to `/posts/x/`;
- * - anything else → `404.html` with status 404;
+ * - anything else → `404.html` with status 404; under a folder a `404` rule of `_redirects`
+ *   names (`/fr/*  /fr/404.html  404`, each language's own 404 page), the file it names, as
+ *   Netlify serves it (and Cloudflare Pages, which serves the nearest `404.html`);
  * - under a base path, when the site was built with one: the site is at `/my-repo/`, and
  *   nothing is outside it.
  *
@@ -56,18 +58,32 @@ const comparablePath = (pathname: string) => {
   }
 };
 
+/** A `404` rule of `_redirects` for every path under a folder: `/fr/*  /fr/404.html  404`. */
+interface NotFoundRule {
+  /** The folder, with its trailing slash: `/fr/`. */
+  folder: string;
+  /** The page it serves, as a URL of the site: `/fr/404.html`. */
+  page: string;
+}
+
+/** The status of a `_redirects` rule that serves a page as the answer to a missing path. */
+const NOT_FOUND_STATUS = 404;
+
 /**
- * The redirects of `outDir/_redirects` by the path they redirect from (the first rule for a
- * path wins, as on Netlify and Cloudflare Pages); none if there is no such file. A file Netlify
- * would reject is an error here too.
+ * The rules of `outDir/_redirects`: the redirects by the path they redirect from (the first
+ * rule for a path wins, as on Netlify and Cloudflare Pages), and the `404` rules of folders;
+ * none if there is no such file. A file Netlify would reject is an error here too.
  */
-async function readRedirectRules(outDir: string): Promise<Map<string, RedirectRule>> {
+async function readRedirectRules(outDir: string): Promise<{ redirects: Map<string, RedirectRule>; notFound: NotFoundRule[] }> {
   const file = path.join(outDir, '_redirects');
-  const rules = new Map<string, RedirectRule>();
+  const rules = { redirects: new Map<string, RedirectRule>(), notFound: [] as NotFoundRule[] };
   if (!fs.existsSync(file)) return rules;
   const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [file], configRedirects: [], minimal: false });
   if (errors.length) throw new Error(`${file} is not valid:\n${errors.map((error: Error) => error.message).join('\n')}`);
-  for (const rule of redirects as RedirectRule[]) if (!rules.has(comparablePath(rule.path))) rules.set(comparablePath(rule.path), rule);
+  for (const rule of redirects as RedirectRule[]) {
+    if (rule.status === NOT_FOUND_STATUS && rule.path.endsWith('/*')) rules.notFound.push({ folder: rule.path.slice(0, -1), page: rule.to });
+    else if (!rules.redirects.has(comparablePath(rule.path))) rules.redirects.set(comparablePath(rule.path), rule);
+  }
   return rules;
 }
 
@@ -92,9 +108,15 @@ export async function start(
 ): Promise<Served> {
   const base = parseBasePath(basePath, 'the base path');
   const rules = headers ? await readHeaderRules(outDir) : [];
-  const redirectRules = redirects ? await readRedirectRules(outDir) : new Map<string, RedirectRule>();
+  const { redirects: redirectRules, notFound: notFoundRules } = redirects ? await readRedirectRules(outDir) : { redirects: new Map<string, RedirectRule>(), notFound: [] };
   const notFoundFile = path.join(outDir, '404.html');
   const notFound = fs.existsSync(notFoundFile) ? { body: fs.readFileSync(notFoundFile), type: 'text/html; charset=utf-8' } : { body: Buffer.from('Not found\n'), type: 'text/plain; charset=utf-8' };
+  /** Each folder's own 404 page (a language's), when the file its rule names is there. */
+  const folderNotFound = notFoundRules.flatMap(({ folder, page }) => {
+    const sitePath = stripBasePath(base, page);
+    const file = sitePath === null ? null : path.join(outDir, ...sitePath.split('/').filter(Boolean));
+    return file && fs.existsSync(file) ? [{ folder, body: fs.readFileSync(file) }] : [];
+  });
   const files = sirv(outDir, {
     etag: true,
     setHeaders: (res, pathname) => {
@@ -105,9 +127,12 @@ export async function start(
   // Connect middleware, typed for Express; it uses nothing of Express's request or response.
   const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
-  const sendNotFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    res.writeHead(404, { 'Content-Type': notFound.type });
-    res.end(req.method === 'HEAD' ? undefined : notFound.body);
+  /** Answers with the 404 page of the first rule whose folder holds `pathname` (as Netlify's `/fr/*` matches `/fr` too), or `404.html`. */
+  const sendNotFound = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    const folderPage = folderNotFound.find(({ folder }) => pathname.startsWith(folder) || pathname === folder.slice(0, -1));
+    const { body, type } = folderPage ? { body: folderPage.body, type: 'text/html; charset=utf-8' } : notFound;
+    res.writeHead(NOT_FOUND_STATUS, { 'Content-Type': type });
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
   /** Whether `sitePath` names a folder with a page in it; a path with a malformed escape names none. */
   const isPageFolder = (sitePath: string) => {
@@ -131,12 +156,12 @@ export async function start(
       const rule = redirectRules.get(comparablePath(pathname));
       if (rule) return redirect(res, rule.to, rule.status);
       const sitePath = stripBasePath(base, pathname);
-      if (sitePath === null || sitePath === '/_headers' || sitePath === '/_redirects') return sendNotFound(req, res);
+      if (sitePath === null || sitePath === '/_headers' || sitePath === '/_redirects') return sendNotFound(req, res, pathname);
       if (base && pathname === base) return redirect(res, `${base}/${search}`);
       // A folder without its slash: hosts redirect, so relative URLs in the page resolve.
       if (!sitePath.endsWith('/') && isPageFolder(sitePath)) return redirect(res, `${pathname}/${search}`);
       req.url = sitePath + search;
-      files(req, res, () => sendNotFound(req, res));
+      files(req, res, () => sendNotFound(req, res, pathname));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,10 @@
  * (`finishPages` the first four):
  *
  * 1. `404.html`: static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3) serve
- *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`.
+ *    `/404.html` for missing paths, but `trailingSlash: true` exports `404/index.html`. Each
+ *    other language's 404 page goes to `<code>/404.html` too: Cloudflare Pages serves the
+ *    nearest `404.html` up the missing path's folders, and `_redirects` (step 4) points
+ *    Netlify there.
  * 2. Prune what no page loads. Pages ship no JavaScript, yet Next still writes its client
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
@@ -26,11 +29,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { manifestFileFor, readBuildManifest, type BuildManifest } from './manifest-file';
+import { manifestFileFor, prefixedLanguages, readBuildManifest, type BuildManifest } from './manifest-file';
 import { integrationCspSources } from '../integrations/integrations';
 import { filesUnder } from '../node/files';
 import { themeScriptTexts } from '../routes/page-scripts';
-import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
+import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, inLanguage, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
 import { writeFeedsAndSitemap } from './feeds';
 import { writeHeadersFile } from './headers';
 import { writeLlmsTxt } from './llms-txt';
@@ -49,12 +52,24 @@ const PRUNED_FOLDERS = [NEXT_ASSETS_DIR.slice(1, -1), BUILT_IMAGES_FOLDER, KATEX
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Step 1: copies the exported 404 page to `404.html`; returns what it wrote. */
-function copyNotFoundPage(outDir: string): string[] {
-  const exported = path.join(outDir, ...PAGE_ROUTES.notFound.path().split('/').filter(Boolean), 'index.html');
-  if (!fs.existsSync(exported)) return [];
-  fs.copyFileSync(exported, path.join(outDir, NOT_FOUND_FILE));
-  return [NOT_FOUND_FILE.slice(1)];
+/** The folders of `outDir` a site path names, as a file path. */
+const fileOf = (outDir: string, sitePath: string) => path.join(outDir, ...sitePath.split('/').filter(Boolean));
+
+/**
+ * Step 1: copies the exported 404 page of each language to its `404.html`, the default
+ * language's at the root and each other's under its code (`notFoundLanguages`); returns what
+ * it wrote.
+ */
+function copyNotFoundPages(outDir: string, notFoundLanguages: readonly string[]): string[] {
+  const written: string[] = [];
+  for (const languagePrefix of [null, ...notFoundLanguages]) {
+    const exported = path.join(fileOf(outDir, inLanguage(languagePrefix, PAGE_ROUTES.notFound.path())), 'index.html');
+    if (!fs.existsSync(exported)) continue;
+    const notFoundFile = inLanguage(languagePrefix, NOT_FOUND_FILE);
+    fs.copyFileSync(exported, fileOf(outDir, notFoundFile));
+    written.push(notFoundFile.slice(1));
+  }
+  return written;
 }
 
 /**
@@ -114,7 +129,7 @@ function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string
  * search index): returns what they removed and wrote, and the theme scripts the pages carry.
  */
 export function finishPages(outDir: string, manifest: BuildManifest): { removed: string[]; written: string[]; themeScripts: Set<string> } {
-  const written = copyNotFoundPage(outDir);
+  const written = copyNotFoundPages(outDir, prefixedLanguages(manifest));
   const { removed, themeScripts } = pruneUnloadedFiles(outDir, manifest.basePath);
   written.push(...writeFeedsAndSitemap(manifest, outDir));
   written.push(...writeLlmsTxt(manifest, outDir));

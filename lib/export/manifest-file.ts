@@ -102,6 +102,9 @@ export type SiteRoute = z.output<typeof siteRouteSchema>;
 /** What the post-export step needs to know of the site to write the feeds, the sitemap, robots.txt, the search index and `_headers`. */
 export type BuildManifest = z.output<typeof buildManifestSchema>;
 
+/** The codes of the site's languages other than the default, whose pages are under `/<code>/` (none on a site of one language). */
+export const prefixedLanguages = (manifest: BuildManifest): string[] => manifest.site.languages.map(({ code }) => code).filter((code) => code !== manifest.site.language);
+
 /** Where the prepare step left the manifest of the project whose export is `outDir`. */
 export const manifestFileFor = (outDir: string): string => buildManifestFile(path.dirname(outDir));
 

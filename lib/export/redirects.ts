@@ -7,6 +7,11 @@
  *   the redirect is forced (`301!`), and a page stays at each old URL (below); Cloudflare Pages
  *   always redirects, knows no `!`, and ignores that line, so it follows the second, plain one
  *   (a redirect of a path Netlify has already forced away is never reached there).
+ *   After them, a rule for each language other than the default (`notFoundRules`):
+ *   `/fr/*  /fr/404.html  404` serves a missing path under `/fr/` with French's 404 page and
+ *   status 404. Netlify applies it only where no file is (it is not forced). Cloudflare Pages
+ *   knows no 404 rule and skips it (its deploy log says so); it serves the nearest
+ *   `404.html` up the path's folders, `fr/404.html` (lib/export/finish.ts step 1), by itself.
  * - `vercel.json`'s `redirects` (`vercelRedirects`), written by scripts/write-vercel-json.ts.
  * - A page at each old URL (`out/<old>/index.html`) for hosts with no redirects of their own
  *   (GitHub Pages, S3): an immediate `<meta http-equiv="refresh">` to the post, its canonical
@@ -19,20 +24,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { BuildManifest } from './manifest-file';
+import { prefixedLanguages, type BuildManifest } from './manifest-file';
 import type { Redirect } from '../content/types';
 import { prefixBasePath } from '../routes/base-path';
 import { aliasPageFile, asciiHref } from '../routes/redirects';
-import { ICON_PATHS, REDIRECTS_PATH } from '../routes/table';
+import { ICON_PATHS, inLanguage, NOT_FOUND_FILE, REDIRECTS_PATH } from '../routes/table';
 
 /** The status of every redirect: moved for good, so search engines move the old URL's standing to the new one. */
 export const REDIRECT_STATUS = 301;
 
+/** The status of a missing page. */
+const NOT_FOUND_STATUS = 404;
+
 /** One redirect with both ends as URLs a host matches and sends: under the base path, percent-encoded. */
 const hostRule = ({ from, to }: Redirect, basePath: string) => ({ source: asciiHref(prefixBasePath(basePath, from)), destination: asciiHref(to) });
 
-/** `_redirects` in the format Netlify and Cloudflare Pages read (see above for its two lines each). */
-export const redirectsFile = (redirects: readonly Redirect[], basePath: string): string =>
+/**
+ * The `_redirects` rules that serve each language's own 404 page for a missing path under its
+ * folder (`languages`: the codes of the languages other than the default), under the base path;
+ * none on a site of one language, whose `/404.html` every host serves.
+ */
+export const notFoundRules = (languages: readonly string[], basePath: string): string[] =>
+  languages.map((code) => {
+    const folder = prefixBasePath(basePath, inLanguage(code, '/'));
+    return `${folder}* ${prefixBasePath(basePath, inLanguage(code, NOT_FOUND_FILE))} ${NOT_FOUND_STATUS}`;
+  });
+
+/**
+ * `_redirects` in the format Netlify and Cloudflare Pages read (see above for its two lines
+ * each), with the 404 rules of `notFoundLanguages` last, so no old URL under a language's
+ * folder falls to them.
+ */
+export const redirectsFile = (redirects: readonly Redirect[], basePath: string, notFoundLanguages: readonly string[] = []): string =>
   [
     '# Written by `npm run build` (lib/export/redirects.ts): the old URLs of posts, for Netlify and Cloudflare Pages.',
     '# Each twice: Netlify follows the forced 301! over the page left at the old URL; Cloudflare Pages ignores that line and follows the plain one.',
@@ -40,6 +63,9 @@ export const redirectsFile = (redirects: readonly Redirect[], basePath: string):
       const { source, destination } = hostRule(redirect, basePath);
       return [`${source} ${destination} ${REDIRECT_STATUS}!`, `${source} ${destination} ${REDIRECT_STATUS}`];
     }),
+    ...(notFoundLanguages.length
+      ? ["# Each language's 404 page for a missing path under its folder, for Netlify; Cloudflare Pages ignores these lines and serves the nearest 404.html itself.", ...notFoundRules(notFoundLanguages, basePath)]
+      : []),
   ].join('\n') + '\n';
 
 /**
@@ -82,9 +108,9 @@ export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language, base
 }
 
 /**
- * Writes `_redirects` and the page at each old URL of the manifest into `outDir`; returns the
- * files written, relative to it. A page would never replace a file that is there already (a
- * file of `public/`, say): that is an error naming both.
+ * Writes `_redirects` (with each language's 404 rule) and the page at each old URL of the
+ * manifest into `outDir`; returns the files written, relative to it. A page would never
+ * replace a file that is there already (a file of `public/`, say): that is an error naming both.
  */
 export function writeRedirects(manifest: BuildManifest, outDir: string): string[] {
   const written = [REDIRECTS_PATH.slice(1)];
@@ -95,6 +121,6 @@ export function writeRedirects(manifest: BuildManifest, outDir: string): string[
     fs.writeFileSync(file, aliasPageHtml(redirect, { siteUrl: manifest.site.url, language: manifest.site.language, basePath: manifest.basePath }));
     written.push(path.relative(outDir, file).split(path.sep).join('/'));
   }
-  fs.writeFileSync(path.join(outDir, REDIRECTS_PATH), redirectsFile(manifest.redirects, manifest.basePath));
+  fs.writeFileSync(path.join(outDir, REDIRECTS_PATH), redirectsFile(manifest.redirects, manifest.basePath, prefixedLanguages(manifest)));
   return written;
 }
