@@ -122,7 +122,7 @@ export function termListing(group: TermGroup, kind: TermKind, text: Dictionary =
 }
 
 /** A term's or series' page in `lang`: its translations are the same group (by slug) in the languages that have it. */
-function groupPageLanguage(kind: TermKind | 'series', slug: string, lang: string): PageLanguage {
+function groupPageLanguage(kind: PostGroupKind, slug: string, lang: string): PageLanguage {
   const translations = site.languages.flatMap(({ code }) => getLanguageIndex(code)[kind].filter((term) => term.slug === slug).map((term) => [code, term.url] as const));
   return pageLanguage(lang, new Map(translations));
 }
