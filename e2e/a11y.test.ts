@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { THEME_SCRIPT_ID } from '../lib/routes/page-scripts';
-import { buildSampleSite, openSite } from './harness';
-import type { OpenSite, PageVisit, VisitOptions } from './harness';
+import { sampleSiteForThisFile } from './harness';
+import type { PageVisit, VisitOptions } from './harness';
 import type { Locator, Page } from 'playwright-core';
 
 /** A folder post with an image, a table and a titled code block wider than a phone. */
@@ -33,26 +33,14 @@ const PAGES = {
   notFound: '/no-such-page/',
 };
 
-let site: OpenSite;
-
-before(
-  async () => {
-    const { outDir } = await buildSampleSite();
-    site = await openSite(outDir);
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await site?.close();
-});
+const site = sampleSiteForThisFile();
 
 /**
  * Visits `pathname` (e2e/harness.ts `withPage`, which checks the visit as it ends) with the
  * system `colorScheme`, in `context` (the suite's by default), after `prepare(page)` if given.
  * Saved theme choices live in the context's storage, so every test that makes one clears it.
  */
-const visit = <T>(pathname: string, options: VisitOptions, fn: (page: Page, visit: PageVisit) => Promise<T>) => site.withPage(pathname, { status: pathname === PAGES.notFound ? 404 : 200, ...options }, fn);
+const visit = <T>(pathname: string, options: VisitOptions, fn: (page: Page, visit: PageVisit) => Promise<T>) => site().withPage(pathname, { status: pathname === PAGES.notFound ? 404 : 200, ...options }, fn);
 
 /** Relative luminance of a computed `rgb(…)` colour. */
 function luminance(rgb: string): number {
@@ -171,7 +159,7 @@ describe('theme', () => {
   test('with JavaScript off the page follows the system and shows no toggle', async () => {
     // Its own context: scripts off from the start. It is closed with the browser (closing a
     // context on its own stops the single-process Chromium of @sparticuz/chromium).
-    const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+    const noScript = await site().context.browser()!.newContext({ javaScriptEnabled: false });
     for (const colorScheme of ['dark', 'light'] as const) {
       await visit(PAGES.home, { colorScheme, context: noScript }, async (page) => {
         assert.equal(schemeOf(await bodyColors(page)), colorScheme);
@@ -324,7 +312,7 @@ describe('image zoom', () => {
   });
 
   test('with JavaScript off it works the same: the popover needs no script', async () => {
-    const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
+    const noScript = await site().context.browser()!.newContext({ javaScriptEnabled: false });
     try {
       await visit(WIDE_POST, { context: noScript }, async (page) => {
         const { open, overlay } = zoomOf(page);

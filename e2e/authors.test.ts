@@ -7,28 +7,15 @@
  *   node --import tsx --test e2e/authors.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildSampleSite, openSite, text } from './harness';
-import type { OpenSite } from './harness';
+import { test } from 'node:test';
+import { sampleSiteForThisFile, text } from './harness';
 import type { Locator, Page } from 'playwright-core';
 
 const POST = '/posts/cache-layers/';
 const POST_TITLE = 'Where the cache hits land: a folder post';
 const SECOND_AUTHOR = { name: 'Ada Reviewer', page: '/authors/ada-reviewer/' };
 
-let site: OpenSite;
-
-before(
-  async () => {
-    const { outDir } = await buildSampleSite();
-    site = await openSite(outDir);
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await site?.close();
-});
+const site = sampleSiteForThisFile();
 
 /** Clicks `link`, waits for the page it opens to load, and checks its path and its one h1. */
 async function followTo(page: Page, link: Locator, pathname: string, heading: string) {
@@ -51,7 +38,7 @@ async function shownImages(scope: Locator): Promise<string[]> {
 }
 
 test('from a post, its byline leads to the author\'s page, which lists the post and leads back to it', async () => {
-  await site.withPage(POST, {}, async (page) => {
+  await site().withPage(POST, {}, async (page) => {
     const byline = page.locator('article > header p', { hasText: /^By / });
     assert.equal(await text(byline), 'By Folio Author and Ada Reviewer');
     await followTo(page, byline.getByRole('link', { name: SECOND_AUTHOR.name }), SECOND_AUTHOR.page, `Posts by ${SECOND_AUTHOR.name}`);
@@ -66,7 +53,7 @@ test('from a post, its byline leads to the author\'s page, which lists the post 
 });
 
 test('the author block after the body links each author\'s page and shows their avatar, in AVIF', async () => {
-  await site.withPage(POST, {}, async (page) => {
+  await site().withPage(POST, {}, async (page) => {
     const block = page.getByRole('region', { name: 'About the authors' });
     assert.deepEqual(await block.getByRole('link', { name: /^(Folio Author|Ada Reviewer)$/ }).allTextContents(), ['Folio Author', 'Ada Reviewer']);
     const files = await shownImages(block);
@@ -77,7 +64,7 @@ test('the author block after the body links each author\'s page and shows their 
 });
 
 test('/authors/ lists both authors with their number of posts, each leading to their page', async () => {
-  await site.withPage('/authors/', {}, async (page) => {
+  await site().withPage('/authors/', {}, async (page) => {
     const items = page.locator('main > ul > li');
     assert.equal(await items.count(), 2);
     // As the reader sees it, line by line: name, bio, number of posts, links.

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { after, before } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
@@ -51,6 +52,28 @@ export async function buildSampleSite({ extraPosts = {}, name = 'e2e', env = {} 
   for (const fixture of fs.readdirSync(fixturesDir).filter((file) => file.endsWith('.md'))) fs.copyFileSync(path.join(fixturesDir, fixture), path.join(postsDir, fixture));
   for (const [file, contents] of Object.entries(extraPosts)) fs.writeFileSync(path.join(postsDir, file), contents);
   return { outDir: await buildTestSite(postsDir, name, { env: { TZ: process.env.TZ ?? 'America/Los_Angeles', ...env } }), postsDir };
+}
+
+/**
+ * The sample site, built (`buildSampleSite`) and opened (`openSite`) before the calling test
+ * file's tests and closed after them; returns a getter for it, for a file that needs nothing else.
+ */
+export function sampleSiteForThisFile(): () => OpenSite {
+  let site: OpenSite | undefined;
+  before(
+    async () => {
+      const { outDir } = await buildSampleSite();
+      site = await openSite(outDir);
+    },
+    { timeout: 300_000 },
+  );
+  after(async () => {
+    await site?.close();
+  });
+  return () => {
+    if (!site) throw new Error('The sample site is not open: call the getter inside a test');
+    return site;
+  };
 }
 
 export const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();

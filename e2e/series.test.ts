@@ -9,28 +9,15 @@
  *   node --import tsx --test e2e/series.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildSampleSite, openSite, text } from './harness';
-import type { OpenSite } from './harness';
+import { test } from 'node:test';
+import { sampleSiteForThisFile, text } from './harness';
 import type { Locator, Page } from 'playwright-core';
 
 const PART_1 = { path: '/posts/cache-layers/', title: 'Where the cache hits land: a folder post' };
 const PART_2 = { path: '/posts/cache-invalidation/', title: 'Cache invalidation: TTLs, events and versioned keys' };
 const SERIES = { path: '/series/caching-at-scale/', name: 'Caching at scale' };
 
-let site: OpenSite;
-
-before(
-  async () => {
-    const { outDir } = await buildSampleSite();
-    site = await openSite(outDir);
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await site?.close();
-});
+const site = sampleSiteForThisFile();
 
 /** Clicks `link` and waits for the document it opens; checks its status and path. */
 async function followTo(page: Page, link: Locator, pathname: string) {
@@ -43,7 +30,7 @@ async function followTo(page: Page, link: Locator, pathname: string) {
 const seriesNav = (page: Page) => page.getByRole('navigation', { name: /^Part \d+ of \d+ in the series / });
 
 test('series: each part says where it is, links the other parts and the series page, which lists them in order', async () => {
-  await site.withPage(PART_2.path, {}, async (page) => {
+  await site().withPage(PART_2.path, {}, async (page) => {
     const nav = seriesNav(page);
     assert.equal(await nav.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).textContent()), `Part 2 of 2 in the series ${SERIES.name}`);
     assert.deepEqual(await nav.locator('ol > li').allTextContents(), [PART_1.title, PART_2.title]);
@@ -64,7 +51,7 @@ test('series: each part says where it is, links the other parts and the series p
 });
 
 test('series index: /series/ lists each series with its number of parts, and links its page', async () => {
-  await site.withPage('/series/', {}, async (page) => {
+  await site().withPage('/series/', {}, async (page) => {
     assert.equal(await text(page.locator('h1')), 'Series');
     const entries = page.locator('main li');
     assert.deepEqual(await entries.allTextContents(), [`${SERIES.name} 2 parts`]);
@@ -74,7 +61,7 @@ test('series index: /series/ lists each series with its number of parts, and lin
 });
 
 test('featured: the home page opens with the featured post, which also keeps its place in the list', async () => {
-  await site.withPage('/', {}, async (page) => {
+  await site().withPage('/', {}, async (page) => {
     const featured = page.getByRole('region', { name: 'Featured' });
     const titles = await featured.getByRole('heading', { level: 3 }).allTextContents();
     assert.deepEqual(titles, ['Writing with MDX: callouts, figures and code']);
@@ -101,7 +88,7 @@ async function boxesAfterScroll(page: Page, fraction: number) {
 }
 
 test('table of contents: beside the text on a wide screen, where it stays in view while the reader scrolls the body', async () => {
-  await site.withPage(PART_2.path, { prepare: (page) => page.setViewportSize({ width: 1366, height: 700 }) }, async (page) => {
+  await site().withPage(PART_2.path, { prepare: (page) => page.setViewportSize({ width: 1366, height: 700 }) }, async (page) => {
     assert.equal(await page.getByRole('navigation', { name: 'Contents' }).count(), 1);
     const atTop = await boxesAfterScroll(page, 0);
     assert.ok(atTop.contents.left >= atTop.body.right, `the contents are right of the body: ${JSON.stringify(atTop)}`);
@@ -121,7 +108,7 @@ test('table of contents: beside the text on a wide screen, where it stays in vie
 
 test('table of contents: above the body on a narrow screen, scrolling away with the page', async () => {
   for (const width of [375, 1000]) {
-    await site.withPage(PART_2.path, { prepare: (page) => page.setViewportSize({ width, height: 700 }) }, async (page) => {
+    await site().withPage(PART_2.path, { prepare: (page) => page.setViewportSize({ width, height: 700 }) }, async (page) => {
       const atTop = await boxesAfterScroll(page, 0);
       assert.ok(atTop.contents.bottom <= atTop.body.top, `the contents are above the body at ${width} px: ${JSON.stringify(atTop)}`);
       assert.ok(Math.abs(atTop.contents.left - atTop.body.left) <= 1, 'in the text column');
