@@ -190,13 +190,10 @@ test('a page without code carries no copy script and shows no button, and with J
     assert.equal(await page.locator('script#copy-code-script').count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 0);
   });
+  // Its own context, closed with the browser (see e2e/a11y.test.ts).
   const noScript = await site.context.browser()!.newContext({ javaScriptEnabled: false });
-  try {
-    await site.withPage(MDX_POST, { context: noScript }, async (page) => {
-      assert.equal(await page.locator('figure[data-rehype-pretty-code-figure]').count(), 1);
-      assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 0, 'no button that cannot work');
-    });
-  } finally {
-    await noScript.close();
-  }
+  await site.withPage(MDX_POST, { context: noScript }, async (page) => {
+    assert.equal(await page.locator('figure[data-rehype-pretty-code-figure]').count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Copy code' }).count(), 0, 'no button that cannot work');
+  });
 });
