@@ -15,6 +15,7 @@ import type { CompiledPost } from '../page-props/site-data';
 import type { BodyLink } from '../content/links';
 import { assetListing, createCompileCache, getPipelineVersion } from './compile-cache';
 import { compiledBodiesDir } from '../node/folders';
+import { loadOnce } from '../node/load-once';
 import { imagesAreCurrent, NotCachedError, projectImageDirs } from '../images/cache';
 import { createImageStore, type ImageStore } from '../images/process';
 import type { BodyContent } from '../markdown/compile';
@@ -59,6 +60,11 @@ let pipelineVersion: Promise<string> | undefined;
  */
 const runningPipelineVersion = () => (pipelineVersion ??= getPipelineVersion(process.cwd()));
 
+// Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
+const loadCompiler = loadOnce(() => import('../markdown/compile'));
+// Loaded on the first post, before it is known whether its image or card is cached: sharp and satori load only when one is not.
+const loadSocialImage = loadOnce(() => import('../images/social-image'));
+
 const stores = new Map<string, ImageStore>();
 
 /** One image store per project, mode and process, so that two posts showing one image make it once. */
@@ -85,7 +91,7 @@ const errorDataOf = (post: Post, error: unknown): ContentErrorData =>
  * highlighter and warming up the code take seconds. Writes nothing (the body has no image).
  */
 export async function warmPipeline(context: PostBuildContext): Promise<void> {
-  const [{ compileBody }] = await Promise.all([import('../markdown/compile'), import('../images/social-image')]);
+  const [{ compileBody }] = await Promise.all([loadCompiler(), loadSocialImage()]);
   const body = 'A *warm-up*, with [a link](/) and code.\n\n```\nwarm\n```\n';
   for (const format of ['md', 'mdx'] as const) {
     const { content } = await compileBody({ format, body, sourcePath: `warm-up.${format}`, bodyStartLine: 1, assetDir: null, slug: 'warm-up' }, { imageStore: imageStoreOf(context.root, false) });
@@ -128,16 +134,14 @@ async function postOutput(post: Post, context: Omit<PostBuildContext, 'renderHtm
     { body, format: post.format, slug: post.slug, assets: assetListing(post.assetDir), basePath: context.basePath, siteUrl: context.siteUrl },
     async () => {
       if (renderHtml === null) throw new NotCachedError(`${post.sourcePath}'s body`);
-      // Loaded on the first compile only: a rebuild served from the cache never loads shiki, KaTeX, sharp or the compilers.
-      const { compileBody } = await import('../markdown/compile');
+      const { compileBody } = await loadCompiler();
       const { content, headings, usesMath, hasCodeBlocks, images, warnings, links, ids, excerpt } = await compileBody({ ...post, body }, { imageStore: store });
       return { html: renderHtml(content, context.siteUrl), headings, usesMath, hasCodeBlocks, images, warnings, links, ids, excerpt };
     },
     // A cached body is stale when an image it shows has changed since (its URLs name the old bytes).
     (cached) => imagesAreCurrent(store.dirs, cached.images),
   );
-  // Loaded here only: sharp and satori load only if an image or card is not cached yet.
-  const { postSocialImage } = await import('../images/social-image');
+  const { postSocialImage } = await loadSocialImage();
   const social = await postSocialImage(post, store);
   return {
     bodyKey: key,

@@ -17,6 +17,7 @@ import type { FormatEnum, Metadata, Sharp } from 'sharp';
 import { site } from '../config/site';
 import { packageVersion } from '../node/packages';
 import { fileHash, NotCachedError, projectImageDirs, readEntry, sha256, writeEntry, type CacheEntry, type ImageDirs, type ImageUse } from './cache';
+import { loadOnce } from '../node/load-once';
 
 
 /**
@@ -135,8 +136,7 @@ export interface ImageStore {
 const optionsVersion = () => sha256(JSON.stringify({ widths: imageWidths(), SOCIAL_IMAGE_WIDTH, SOURCE_FORMATS, ENCODERS, CARD_PNG, sharp: packageVersion('sharp') }));
 
 type SharpFactory = typeof import('sharp').default;
-let sharpModule: Promise<SharpFactory> | undefined;
-const loadSharp = () => (sharpModule ??= import('sharp').then((loaded) => loaded.default));
+const loadSharp = loadOnce(() => import('sharp').then((loaded) => loaded.default));
 
 /** An SVG drawn as a PNG (a social card). */
 export async function svgToPng(svg: string): Promise<Buffer> {

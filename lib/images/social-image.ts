@@ -22,6 +22,7 @@ import { isRemoteImage, localFile } from './body-images';
 import bidiFactory from 'bidi-js';
 import { site } from '../config/site';
 import { cardFonts, cardString } from './card-fonts';
+import { loadOnce } from '../node/load-once';
 
 /** The image a page is shared with; its size when the build knows it (not for an image on another site). */
 export interface SocialImage {
@@ -54,6 +55,8 @@ interface CardElement {
 const div = (style: CardElement['props']['style'], children?: CardElement['props']['children']): CardElement => ({ type: 'div', props: { style, children } });
 
 const bidi = bidiFactory();
+
+const loadSatori = loadOnce(() => import('satori').then((loaded) => loaded.default));
 
 /** The direction of `text`'s first strong character (rules P2 and P3 of the Unicode Bidirectional Algorithm); left to right when it has none. */
 const textDirection = (text: string) => (bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level === 1 ? 'rtl' : 'ltr');
@@ -110,7 +113,7 @@ export async function socialCard(card: SocialCardText, store: ImageStore): Promi
   );
   const input = { layout, fonts: key, satori: packageVersion('satori') };
   const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
-    const { default: satori } = await import('satori');
+    const satori = await loadSatori();
     const missing: string[] = [];
     const svg = await satori(layout as Parameters<typeof satori>[0], {
       ...SOCIAL_CARD_SIZE,
