@@ -25,6 +25,13 @@ function getHighlighter(): Promise<Highlighter> {
     // block in a language also compiles its grammar, which takes over a second on a busy
     // machine: without the limit, the colours do not depend on the machine's load.
     codeToHtml: (code, options) => created.codeToHtml(code, { ...options, tokenizeTimeLimit: 0 }),
+    // rehype-pretty-code asks for every block's language in every body, and shiki imports a
+    // language's module again even when it has it (1 s of a 1000-post build's CPU).
+    loadLanguage: async (...langs) => {
+      const loaded = new Set(created.getLoadedLanguages());
+      const missing = langs.filter((lang) => typeof lang !== 'string' || !loaded.has(lang));
+      if (missing.length) await created.loadLanguage(...missing);
+    },
   }));
   return highlighter;
 }
