@@ -216,6 +216,7 @@ describe('posts the caches hold', () => {
         sent.push(entry.sourcePath);
         return buildPostOutput(entry, { root, siteUrl: site.url, basePath, renderHtml: renderBodyHtml });
       },
+      prestart: () => undefined,
       close: () => undefined,
     };
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -4,6 +4,8 @@
  * The worker processes that build posts (lib/build/worker-pool.ts): one job at a time each, a
  * job that runs out of memory or time fails alone, and the pool goes on with a new process.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createWorkerPool, WorkerFailure, type WorkerPool } from '../lib/build/worker-pool';
 import type { TestJob } from './fixtures/worker-pool/worker';
@@ -60,6 +62,24 @@ it('counts a job\'s time from when its process has loaded: a worker slower to lo
     expect(await Promise.all([1, 2].map((value) => slow.run(value)))).toEqual([1, 2]);
   } finally {
     slow.close();
+  }
+});
+
+it('starts one process ahead of any job when asked, and runs the first job in it', async () => {
+  const startsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-pool-')), 'starts');
+  process.env.WORKER_POOL_STARTS_FILE = startsFile;
+  const ahead = createWorkerPool<TestJob, number>({ entry: fixture('worker.ts'), root, size: 2, memoryMb: 64, timeoutMs: 3_000 });
+  try {
+    ahead.prestart();
+    ahead.prestart();
+    const started = () => (fs.existsSync(startsFile) ? fs.readFileSync(startsFile, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+    // No job was sent: the process that writes its pid was started by prestart alone.
+    while (started().length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await ahead.run({ kind: 'pid' })).toBe(started()[0]);
+    expect(started()).toHaveLength(1);
+  } finally {
+    ahead.close();
+    delete process.env.WORKER_POOL_STARTS_FILE;
   }
 });
 

@@ -9,6 +9,8 @@ import { startPostBuilders } from '../lib/build/post-builders';
 import { runPrepare } from '../lib/build/run-prepare';
 
 const builders = startPostBuilders(process.cwd());
+// As `npm run build` does: a worker loads the compile pipeline while the posts are read.
+builders.prestart();
 runPrepare(process.cwd(), 'production', builders)
   .catch((error: unknown) => {
     console.error(error instanceof ContentErrors ? `\n${error.message}\n` : error);

@@ -44,6 +44,11 @@ export interface WorkerPoolOptions {
 
 export interface WorkerPool<Job, Result> {
   run(job: Job): Promise<Result>;
+  /**
+   * Starts one process now, before any job, when none runs yet: its start (loading its modules,
+   * which takes seconds) then overlaps with what the caller does before its first job.
+   */
+  prestart(): void;
   /** Ends every process; jobs still queued are rejected. */
   close(): void;
 }
@@ -170,6 +175,9 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
         queue.push({ job, resolve, reject });
         dispatch();
       });
+    },
+    prestart() {
+      if (!closed && all.size === 0) idle.push(spawn());
     },
     close() {
       closed = true;
