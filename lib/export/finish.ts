@@ -23,6 +23,7 @@
  * 4. `_redirects` and a page at each old URL of a post (lib/export/redirects.ts), from the
  *    manifest's redirects; none of them is in the sitemap, the feeds or the search index.
  * 5. The search index, `pagefind/` (lib/export/search-index.ts), from the same manifest and pages.
+ *    Steps 1 to 4 run while Pagefind's own process writes its files, once it has every record.
  * 6. `_headers` (lib/export/headers.ts): every file's cache policy and security headers, with
  *    the Content-Security-Policy hash of the theme script the pages actually carry and the
  *    sources the comments and analytics that are on need. Last, so it covers every file.
@@ -31,7 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { manifestFileFor, prefixedLanguages, readBuildManifest, type BuildManifest } from './manifest-file';
 import { integrationCspSources } from '../integrations/integrations';
-import { filesUnder } from '../node/files';
+import { filesUnder, isInside } from '../node/files';
 import { themeScriptTexts } from '../routes/page-scripts';
 import { BUILT_IMAGES_FOLDER, COMMENTS_LOADER_PATH, HEADERS_PATH, inLanguage, KATEX_FOLDER, KATEX_STYLESHEET_PATH, NEXT_ASSETS_DIR, NOT_FOUND_FILE, PAGE_ROUTES, SEARCH_INDEX_DIR } from '../routes/table';
 import { writeFeedsAndSitemap } from './feeds';
@@ -80,7 +81,9 @@ function copyNotFoundPages(outDir: string, notFoundLanguages: readonly string[])
 function scanDocuments(outDir: string, basePath: string): { referenced: Set<string>; themeScripts: Set<string> } {
   const referenced = new Set<string>();
   const themeScripts = new Set<string>();
-  const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file));
+  // Not the search index, which Pagefind may be writing meanwhile (`finishExport`): no page refers to a file through it.
+  const searchIndexDir = path.join(outDir, SEARCH_INDEX_DIR);
+  const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file) && !isInside(searchIndexDir, file));
   const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:${PRUNED_FOLDERS.join('|')})/[^"'()\\s?#,]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
   for (const file of documents) {
     const text = fs.readFileSync(file, 'utf8');
@@ -143,8 +146,10 @@ export function finishPages(outDir: string, manifest: BuildManifest): { removed:
  * wrote, and what the search index holds.
  */
 export async function finishExport(outDir: string, { manifest = readBuildManifest(manifestFileFor(outDir)) }: { manifest?: BuildManifest } = {}): Promise<FinishedExport> {
-  const { removed, written, themeScripts } = finishPages(outDir, manifest);
-  const searchIndex = await writeSearchIndex(manifest, outDir);
+  let pages: ReturnType<typeof finishPages> | undefined;
+  // Steps 1 to 4 run while Pagefind writes the index: they read and write other files than it does.
+  const searchIndex = await writeSearchIndex(manifest, outDir, { meanwhile: () => (pages = finishPages(outDir, manifest)) });
+  const { removed, written, themeScripts } = pages!;
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations), cmsApp: manifest.site.cms.app });
   written.push(HEADERS_PATH.slice(1));
   return { removed, written, searchIndex };
