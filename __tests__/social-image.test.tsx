@@ -308,7 +308,7 @@ describe('cards in every script', () => {
 });
 
 describe('Seo with the generated card', () => {
-  it('points og:image, twitter:image and the JSON-LD image at the card, with its size', async () => {
+  it('points og:image (which X reads too) and the JSON-LD image at the card, with its size', async () => {
     const card = await sharedImage(posts['hostile.md']);
     const imageUrl = absoluteUrl(card.url);
     const html = renderToStaticMarkup(
@@ -327,7 +327,7 @@ describe('Seo with the generated card', () => {
     const meta = (selector: string) => selectAll(selector, tree).map((element) => element.properties.content);
     expect(imageUrl).toMatch(new RegExp(`^${site.url}/_img/card-[0-9a-f]{12}\\.png$`));
     expect(meta('meta[property="og:image"]')).toEqual([imageUrl]);
-    expect(meta('meta[name="twitter:image"]')).toEqual([imageUrl]);
+    expect(meta('meta[name="twitter:image"]')).toEqual([]);
     expect(meta('meta[property="og:image:width"]')).toEqual(['1200']);
     expect(meta('meta[property="og:image:height"]')).toEqual(['630']);
     expect(JSON.parse(hastToString(select('script[type="application/ld+json"]', tree)!)).image).toBe(imageUrl);

@@ -96,9 +96,8 @@ export function Seo({ title, siteTitle, description, canonicalUrl, originalUrl, 
       <meta property="og:image" content={imageUrl} />
       {imageSize && <meta property="og:image:width" content={String(imageSize.width)} />}
       {imageSize && <meta property="og:image:height" content={String(imageSize.height)} />}
-      {/* X reads og:title and og:description when its own tags are absent. */}
+      {/* X reads og:title, og:description and og:image when its own tags are absent (developer.x.com/cards/markup): only the card's kind is its own. */}
       <meta name="twitter:card" content="summary_large_image" />
-      <meta name="twitter:image" content={imageUrl} />
       {article && <meta property="article:published_time" content={article.published} />}
       {article?.modified && <meta property="article:modified_time" content={article.modified} />}
       {article?.section && <meta property="article:section" content={article.section} />}
