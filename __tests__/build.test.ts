@@ -174,7 +174,7 @@ describe('next build of a fixture site', () => {
     const tree = fromHtml(html('posts/hello-world'));
     const ogImage = String(select('meta[property="og:image"]', tree)?.properties.content);
     expect(ogImage).toMatch(/^https:\/\/folio\.example\.com\/_img\/card-\w{12}\.png$/);
-    expect(select('meta[name="twitter:image"]', tree)?.properties.content).toBe(ogImage);
+    expect(select('meta[name="twitter:card"]', tree)?.properties.content).toBe('summary_large_image');
     const card = await sharp(path.join(out, new URL(ogImage).pathname)).metadata();
     expect([card.format, card.width, card.height]).toEqual(['png', 1200, 630]);
     expect(String(select('meta[property="og:image"]', fromHtml(html('posts/components')))?.properties.content)).not.toBe(ogImage);
@@ -280,6 +280,16 @@ describe('next build of a fixture site', () => {
       }
     }
     expect(withScriptFiles).toEqual(['/search/']);
+  });
+
+  it("keeps every page's head tags but drops the marks Next's head manager would read, as no page runs it", () => {
+    const pages = filesUnder(out).filter((file) => file.endsWith('.html'));
+    expect(pages.filter((page) => fs.readFileSync(page, 'utf8').includes('data-next-head'))).toEqual([]);
+    // The tags themselves stay: the post's title, description, canonical link and Open Graph tags (next/head's).
+    const head = fromHtml(html('posts/hello-world'));
+    expect(select('head meta[name="description"]', head)?.properties.content).toBeTruthy();
+    expect(select('head link[rel="canonical"]', head)?.properties.href).toBe('https://folio.example.com/posts/hello-world/');
+    expect(selectAll('head meta[property^="og:"]', head).length).toBeGreaterThanOrEqual(6);
   });
 
   it('carries nothing of the live preview of `npm run dev` in any file of out/, though the build ran with its port set', () => {

@@ -8,7 +8,8 @@
  *    other language's 404 page goes to `<code>/404.html` too: Cloudflare Pages serves the
  *    nearest `404.html` up the missing path's folders, and `_redirects` (step 4) points
  *    Netlify there.
- * 2. Prune what no page loads. Pages ship no JavaScript, yet Next still writes its client
+ * 2. Prune what no page loads, and the marks Next's head manager would read. Pages ship no
+ *    JavaScript, yet Next still marks each tag of their heads for its runtime, and writes its client
  *    chunks and `_next/data/*.json` (every page's props, compiled post bodies included).
  *    Any file under `_next/` that no exported HTML or CSS file refers to is removed, so a
  *    page that does load a script keeps it. `katex/` goes too when no page links its
@@ -74,11 +75,24 @@ function copyNotFoundPages(outDir: string, notFoundLanguages: readonly string[])
 }
 
 /**
- * In one pass over the exported pages and stylesheets: every removable file they refer to
- * (under `/_next/`, `/katex/` or `/_img/`, or the comments loader), as a site path (pages
- * refer to them under the base path), and the text of every theme script the pages carry.
+ * The mark `next/head` gives each tag it renders, for Next's client-side head manager. No page
+ * loads Next's runtime, so nothing reads it: on a post page it is 24 attributes, about 430 bytes.
  */
-function scanDocuments(outDir: string, basePath: string): { referenced: Set<string>; themeScripts: Set<string> } {
+const HEAD_MANAGER_MARK = ' data-next-head=""';
+
+/** `html` without Next's head manager marks, which are only ever in its head. */
+function withoutHeadManagerMarks(html: string): string {
+  const headEnd = html.indexOf('</head>');
+  return headEnd < 0 ? html : html.slice(0, headEnd).replaceAll(HEAD_MANAGER_MARK, '') + html.slice(headEnd);
+}
+
+/**
+ * In one pass over the exported pages and stylesheets: removes Next's head manager marks from
+ * each page, and finds every removable file they refer to (under `/_next/`, `/katex/` or
+ * `/_img/`, or the comments loader), as a site path (pages refer to them under the base path),
+ * and the text of every theme script the pages carry.
+ */
+function trimAndScanDocuments(outDir: string, basePath: string): { referenced: Set<string>; themeScripts: Set<string> } {
   const referenced = new Set<string>();
   const themeScripts = new Set<string>();
   // Not the search index, which Pagefind may be writing meanwhile (`finishExport`): no page refers to a file through it.
@@ -86,9 +100,13 @@ function scanDocuments(outDir: string, basePath: string): { referenced: Set<stri
   const documents = filesUnder(outDir).filter((file) => /\.(html|css)$/.test(file) && !isInside(searchIndexDir, file));
   const reference = new RegExp(`${escapeRegExp(basePath)}(/(?:${PRUNED_FOLDERS.join('|')})/[^"'()\\s?#,]+|${escapeRegExp(COMMENTS_LOADER_PATH)}(?=["'?#\\s)]))`, 'g');
   for (const file of documents) {
-    const text = fs.readFileSync(file, 'utf8');
+    let text = fs.readFileSync(file, 'utf8');
+    if (file.endsWith('.html')) {
+      const trimmed = withoutHeadManagerMarks(text);
+      if (trimmed !== text) fs.writeFileSync(file, (text = trimmed));
+      for (const script of themeScriptTexts(text)) themeScripts.add(script);
+    }
     for (const [, sitePath] of text.matchAll(reference)) referenced.add(sitePath);
-    if (file.endsWith('.html')) for (const script of themeScriptTexts(text)) themeScripts.add(script);
   }
   return { referenced, themeScripts };
 }
@@ -107,7 +125,7 @@ function removeEmptyFolders(dir: string): void {
  * the site paths it removed, and the text of the theme scripts the pages carry, for the headers.
  */
 function pruneUnloadedFiles(outDir: string, basePath: string): { removed: string[]; themeScripts: Set<string> } {
-  const { referenced, themeScripts } = scanDocuments(outDir, basePath);
+  const { referenced, themeScripts } = trimAndScanDocuments(outDir, basePath);
   // KaTeX's stylesheet finds its fonts relatively, so `katex/` stays or goes whole.
   const keepKatex = referenced.has(KATEX_STYLESHEET_PATH);
   const removed: string[] = [];
