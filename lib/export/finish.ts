@@ -167,7 +167,7 @@ export async function finishExport(outDir: string, { manifest = readBuildManifes
   let pages: ReturnType<typeof finishPages> | undefined;
   // Steps 1 to 4 run while Pagefind writes the index: they read and write other files than it does.
   const searchIndex = await writeSearchIndex(manifest, outDir, { meanwhile: () => (pages = finishPages(outDir, manifest)) });
-  const { removed, written, themeScripts } = pages!;
+  const { removed, written, themeScripts } = pages ?? finishPages(outDir, manifest);
   writeHeadersFile(outDir, { basePath: manifest.basePath, themeScripts, extra: integrationCspSources(manifest.integrations), cmsApp: manifest.site.cms.app });
   written.push(HEADERS_PATH.slice(1));
   return { removed, written, searchIndex };
