@@ -142,7 +142,7 @@ describe('errors in a post\'s authors', () => {
     ).toEqual([
       'posts/a.md:4: author: "nobody" is not an author of the site: name one of "folio-author", "ada-reviewer" (the authors in lib/config/settings.ts)',
       'posts/b.md:4: authors.1: "<script>" is not an author of the site: name one of "folio-author", "ada-reviewer" (the authors in lib/config/settings.ts)',
-      'posts/c.md: date: "not-a-date" is not a valid date (use YYYY-MM-DD)',
+      'posts/c.md:3: date: "not-a-date" is not a valid date (use YYYY-MM-DD)',
     ]);
   });
 

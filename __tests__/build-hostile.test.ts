@@ -69,19 +69,19 @@ describe('next build of a site with one broken post of each kind', () => {
     const { failure } = result;
     expect(failure).toContain('17 posts have problems:');
     for (const problem of [
-      'posts/bad-date.md: date: "2020-02-30" is not a valid date',
+      'posts/bad-date.md:3: date: "2020-02-30" is not a valid date',
       'posts/empty.md:1: is empty',
       'posts/unclosed.md:1: opens its front matter with --- but never closes it',
       'posts/latin.md:2: is not UTF-8 text',
       'posts/nested.md:6: opens 10000 block quotes and list items on one line',
-      'posts/script-cover.md: cover: "JavaScript:alert(1)" is neither a path nor an http(s) URL',
+      'posts/script-cover.md:4: cover: "JavaScript:alert(1)" is neither a path nor an http(s) URL',
       `posts/trip/secret.txt: is a link to ${fs.realpathSync(secret)}, outside the project`,
       'posts/page/page.html: is HTML, which a browser would run',
       'posts/pagefind.md: slug: /pagefind/ is a path the build writes itself',
-      'posts/node-b.md: tags.0: "node js" and "Node.js" in posts/node-a.md would share the URL /tags/node-js/',
+      'posts/node-b.md:4: tags.0: "node js" and "Node.js" in posts/node-a.md would share the URL /tags/node-js/',
       'posts/unclosed-callout.mdx:8: MDX does not compile: Expected a closing tag for `<Callout>`',
       'posts/missing-image.md:6: image "/images/gone.png" points to a file that does not exist in public/',
-      'posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
+      'posts/missing-cover/index.md:4: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
       'posts/javascript-link.md:6: href: "javascript:alert(1)"',
       'posts/range.md:6: code block highlights line 100000000 ({1-100000000}), but it has 1 line',
       'posts/moved-a.md:4: aliases.1: old URL /posts/good/ is the URL of posts/good.md',

@@ -505,7 +505,7 @@ describe('next build of a site with a broken post', () => {
       'untitled.md': '---\ndate: 2019-01-01\n---\n\nBody.\n',
     });
     expect(failure).toContain('2 posts have problems:');
-    expect(failure).toContain('posts/foo.md: date: "2019-13-45" is not a valid date');
+    expect(failure).toContain('posts/foo.md:3: date: "2019-13-45" is not a valid date');
     expect(failure).toContain('posts/untitled.md: title: is required');
   });
 

@@ -154,7 +154,7 @@ describe('files beside a post', () => {
 describe('front matter URLs', () => {
   it('are paths or http(s) URLs; any other scheme, in any case, fails naming the field', () => {
     const problem = (field: string, value: string, why: string) =>
-      `posts/a.md: ${field}: ${JSON.stringify(value)} ${why}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL`;
+      `posts/a.md:4: ${field}: ${JSON.stringify(value)} ${why}: give a path (/images/a.png, or ./a.png in a folder post) or an https:// URL`;
     expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\nsocialImage: "javascript:alert(1)"') })).toEqual([problem('socialImage', 'javascript:alert(1)', 'is neither a path nor an http(s) URL')]);
     expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ncover: "data:text/html,<script>alert(1)</script>"') })).toEqual([
       problem('cover', 'data:text/html,<script>alert(1)</script>', 'is neither a path nor an http(s) URL'),
@@ -210,9 +210,9 @@ describe('paths the build owns', () => {
       'posts/pagefind.md: slug: /pagefind/ is a path the build writes itself; choose another slug',
     ]);
     expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\nslug: Index\ntags: [fine, INDEX]\ncategory: index') })).toEqual([
-      'posts/a.md: slug: /posts/index/ is a path the build writes itself; choose another slug',
+      'posts/a.md:4: slug: /posts/index/ is a path the build writes itself; choose another slug',
     ]);
-    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [fine, INDEX]') })).toEqual(['posts/a.md: tags.1: "INDEX" would be listed at /tags/index/ is a path the build writes itself; rename it']);
+    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [fine, INDEX]') })).toEqual(['posts/a.md:4: tags.1: "INDEX" would be listed at /tags/index/ is a path the build writes itself; rename it']);
   });
 
   it('include every route of pages/', () => {
@@ -235,8 +235,8 @@ describe('tags and categories', () => {
 
   it('fail naming both posts when such names would still share a URL', () => {
     expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [Node.js]\ncategory: Über uns'), 'b.md': post('title: B\ndate: 2020-01-02\ntags: [ok, node js]\ncategory: uber-uns') })).toEqual([
-      'posts/b.md: tags.1: "node js" and "Node.js" in posts/a.md would share the URL /tags/node-js/; names that differ in more than case and accents need different URLs: rename one',
-      'posts/b.md: category: "uber-uns" and "Über uns" in posts/a.md would share the URL /categories/uber-uns/; names that differ in more than case and accents need different URLs: rename one',
+      'posts/b.md:4: tags.1: "node js" and "Node.js" in posts/a.md would share the URL /tags/node-js/; names that differ in more than case and accents need different URLs: rename one',
+      'posts/b.md:5: category: "uber-uns" and "Über uns" in posts/a.md would share the URL /categories/uber-uns/; names that differ in more than case and accents need different URLs: rename one',
     ]);
   });
 
@@ -269,7 +269,7 @@ describe('input that used to crash the build', () => {
       'posts/lists.mdx:6: opens 10000 block quotes and list items on one line; at most 100 can be nested',
     ]);
     expect(errorsOf({ 'excerpt.md': post(`title: E\ndate: 2020-01-01\nexcerpt: "${'1. '.repeat(500)}x"`) })).toEqual([
-      'posts/excerpt.md: excerpt: opens 500 block quotes and list items on one line; at most 100 can be nested',
+      'posts/excerpt.md:4: excerpt: opens 500 block quotes and list items on one line; at most 100 can be nested',
     ]);
     const [fine] = loadContent(production(writePosts({ 'fine.md': post('title: F\ndate: 2020-01-01', `${'> '.repeat(100)}A quote, deep.\n\n* * *\n\n- - - - - -\n\nAfter the quote.`) }))).posts;
     // Read; its excerpt is its compile's (__tests__/markdown.test.tsx).
@@ -321,9 +321,9 @@ describe('input that used to crash the build', () => {
 
 describe('messages', () => {
   it('say what a tag list is, and how to write a number as text', () => {
-    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: 5') })).toEqual(['posts/a.md: tags: must be a list of tags, like [aws, caching], or one tag; got 5']);
+    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: 5') })).toEqual(['posts/a.md:4: tags: must be a list of tags, like [aws, caching], or one tag; got 5']);
     expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntags: [ok, 2019]') })).toEqual([
-      'posts/a.md: tags.1: must be a tag name, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text',
+      'posts/a.md:4: tags.1: must be a tag name, got 2019; YAML reads it as a number: write it in quotes ("2019") to use it as text',
     ]);
     expect(loadContent(production(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01\ntags:') }))).posts[0].tags).toEqual([]);
   });

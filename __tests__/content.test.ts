@@ -98,7 +98,9 @@ ogImage:
       ['中文', '中文', '/tags/%E4%B8%AD%E6%96%87/', ['a']],
     ]);
     expect(categories.map((c) => [c.slug, c.posts.length])).toEqual([['uber-uns', 2]]);
-    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\ntags: [ok, "!!!"]') })).toEqual(['posts/c.md: tags.1: cannot make a URL from "!!!"; use letters or digits']);
+    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\ntags: [ok, "!!!"]') })).toEqual(['posts/c.md:4: tags.1: cannot make a URL from "!!!"; use letters or digits']);
+    // In a block list, the line of the entry itself.
+    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\ntags:\n  - ok\n  - "!!!"') })).toEqual(['posts/c.md:6: tags.1: cannot make a URL from "!!!"; use letters or digits']);
   });
 
   it('reads updated or lastmod, and estimates reading time', () => {
@@ -110,7 +112,7 @@ ogImage:
     const byTitle = Object.fromEntries(loadContent(production(dir)).posts.map((p) => [p.title, p]));
     expect(byTitle.A).toMatchObject({ updated: '2020-02-03', readingMinutes: 6 });
     expect(byTitle.B).toMatchObject({ updated: '2020-03-04', readingMinutes: 1 });
-    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\nupdated: 2020-13-01') })[0]).toMatch(/^posts\/c\.md: updated: "2020-13-01" is not a valid date/);
+    expect(errorsOf({ 'c.md': post('title: C\ndate: 2020-01-01\nupdated: 2020-13-01') })[0]).toMatch(/^posts\/c\.md:4: updated: "2020-13-01" is not a valid date/);
   });
 
   it('estimates reading time at 200 words a minute, counting each CJK character as a word', () => {
@@ -176,15 +178,15 @@ ogImage:
     });
 
     it('must be a boolean', () => {
-      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ndraft: "yes"') })).toEqual(['posts/a.md: draft: must be true or false, got "yes"']);
+      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ndraft: "yes"') })).toEqual(['posts/a.md:4: draft: must be true or false, got "yes"']);
     });
   });
 
   describe('errors name the file and the field', () => {
     it('an impossible date', () => {
-      expect(errorsOf({ 'foo.md': post('title: Foo\ndate: "2019-13-45"') })[0]).toMatch(/^posts\/foo\.md: date: "2019-13-45" is not a valid date/);
-      expect(errorsOf({ 'feb.md': post('title: Feb\ndate: 2019-02-29') })[0]).toMatch(/^posts\/feb\.md: date: "2019-02-29" is not a valid date/);
-      expect(errorsOf({ 'words.md': post('title: Words\ndate: last tuesday') })[0]).toMatch(/^posts\/words\.md: date: "last tuesday" is not a valid date/);
+      expect(errorsOf({ 'foo.md': post('title: Foo\ndate: "2019-13-45"') })[0]).toMatch(/^posts\/foo\.md:3: date: "2019-13-45" is not a valid date/);
+      expect(errorsOf({ 'feb.md': post('title: Feb\ndate: 2019-02-29') })[0]).toMatch(/^posts\/feb\.md:3: date: "2019-02-29" is not a valid date/);
+      expect(errorsOf({ 'words.md': post('title: Words\ndate: last tuesday') })[0]).toMatch(/^posts\/words\.md:3: date: "last tuesday" is not a valid date/);
     });
 
     it('a missing title or date', () => {
@@ -203,7 +205,7 @@ ogImage:
     });
 
     it('a wrong template', () => {
-      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntemplate: article') })).toEqual(['posts/a.md: template: must be "post" or "page", got "article"']);
+      expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ntemplate: article') })).toEqual(['posts/a.md:4: template: must be "post" or "page", got "article"']);
     });
 
     it('two posts with the same slug, naming both files', () => {
@@ -212,8 +214,8 @@ ogImage:
         'two/index.md': post('title: Two\ndate: 2020-01-02\nslug: /posts/same/'),
       });
       expect(messages).toEqual([
-        'posts/one.md: slug: "same" is also the slug of posts/two/index.md; each post needs its own',
-        'posts/two/index.md: slug: "same" is also the slug of posts/one.md; each post needs its own',
+        'posts/one.md:4: slug: "same" is also the slug of posts/two/index.md; each post needs its own',
+        'posts/two/index.md:4: slug: "same" is also the slug of posts/one.md; each post needs its own',
       ]);
     });
 
@@ -285,7 +287,7 @@ describe('loadContent, at the edges of its rules', () => {
   });
 
   it('names the category field when a category makes no URL', () => {
-    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ncategory: "!!!"') })).toEqual(['posts/a.md: category: cannot make a URL from "!!!"; use letters or digits']);
+    expect(errorsOf({ 'a.md': post('title: A\ndate: 2020-01-01\ncategory: "!!!"') })).toEqual(['posts/a.md:4: category: cannot make a URL from "!!!"; use letters or digits']);
   });
 
   it('keeps a front matter excerpt whole up to four times the excerpt length', () => {
@@ -301,7 +303,7 @@ describe('loadContent, at the edges of its rules', () => {
 
   it('names every other post with the same slug', () => {
     const same = (title: string) => post(`title: ${title}\ndate: 2020-01-01\nslug: same`);
-    expect(errorsOf({ 'a.md': same('A'), 'b.md': same('B'), 'c.md': same('C') })[0]).toBe('posts/a.md: slug: "same" is also the slug of posts/b.md and posts/c.md; each post needs its own');
+    expect(errorsOf({ 'a.md': same('A'), 'b.md': same('B'), 'c.md': same('C') })[0]).toBe('posts/a.md:4: slug: "same" is also the slug of posts/b.md and posts/c.md; each post needs its own');
   });
 
   it('in dev, leaves a post whose tag would share another\'s URL out of the index, and keeps the other', () => {
@@ -321,9 +323,9 @@ describe('loadContent, at the edges of its rules', () => {
     expect(index.tags.map((tag) => [tag.slug, tag.posts.map((entry) => entry.slug)])).toEqual([['aws', ['a']]]);
   });
 
-  it('reports an excerpt nested too deep by its field alone, with no line', () => {
+  it('reports an excerpt nested too deep by its field and the field\'s line, not a line inside the excerpt', () => {
     const [broken] = loadContent(dev(writePosts({ 'a.md': post(`title: A\ndate: 2020-01-01\nexcerpt: "${'> '.repeat(200)}x"`) }))).broken;
-    expect([broken.error.field, broken.error.line]).toEqual(['excerpt', undefined]);
+    expect([broken.error.field, broken.error.line]).toEqual(['excerpt', 4]);
   });
 
   it('lists posts, broken posts and index files by name, whatever order the file system gives them in', () => {

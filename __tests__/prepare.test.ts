@@ -70,8 +70,8 @@ describe('the prepare step of a production build', () => {
     expect(failure).toBeInstanceOf(ContentErrors);
     expect((failure as ContentErrors).message.split('\n')).toEqual([
       '4 posts have problems:',
-      '  posts/bad-date.md: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
-      '  posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
+      '  posts/bad-date.md:3: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
+      '  posts/missing-cover/index.md:4: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/',
       '  posts/missing-image.md:8: image "/images/gone.png" points to a file that does not exist in public/',
       '  posts/unclosed.mdx:8: MDX does not compile: Expected a closing tag for `<Callout>`',
     ]);
@@ -114,7 +114,7 @@ describe('the link check of the prepare step', () => {
     'more.mdx': post('title: More\ndate: 2020-01-06', 'Intro.\n\n<img src="/icons/icon.svg" alt="Icon" />\n\n[Old tag](/tags/old/)'),
   };
   const EXPECTED = [
-    '  posts/bad-date.md: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
+    '  posts/bad-date.md:3: date: "2019-02-30" is not a valid date (use YYYY-MM-DD)',
     '  posts/links.md:8: link "/posts/gone/" is broken: this site has no page or file at /posts/gone/',
     '  posts/links.md:10: link "#nowhere" is broken: this post has no heading or element with id "nowhere"',
     '  posts/links.md:10: link "/posts/hello/#nowhere" is broken: /posts/hello/ has no heading or element with id "nowhere"',
@@ -164,8 +164,8 @@ describe('the prepare step in dev', () => {
     const { data, errors } = await prepare(root, 'development');
     expect(errors.map((error) => error.file)).toEqual(['posts/bad-date.md', 'posts/missing-cover/index.md', 'posts/missing-image.md', 'posts/unclosed.mdx']);
     expect(data.broken.map((entry) => [entry.slug, entry.error.file, entry.error.line ?? entry.error.field])).toEqual([
-      ['bad-date', 'posts/bad-date.md', 'date'],
-      ['missing-cover', 'posts/missing-cover/index.md', 'cover'],
+      ['bad-date', 'posts/bad-date.md', 3],
+      ['missing-cover', 'posts/missing-cover/index.md', 4],
       ['missing-image', 'posts/missing-image.md', 8],
       ['unclosed', 'posts/unclosed.mdx', 8],
     ]);

@@ -29,7 +29,7 @@ describe('series in the loader', () => {
       'broken.md': post('title: Broken\ndate: 2020-02-30'),
     });
     expect(messages.sort()).toEqual([
-      'posts/broken.md: date: "2020-02-30" is not a valid date (use YYYY-MM-DD)',
+      'posts/broken.md:3: date: "2020-02-30" is not a valid date (use YYYY-MM-DD)',
       'posts/one.md:5: seriesOrder: 2 is also the place of posts/two/index.md:6 in the series "Deep dive"; give each part its own number',
       'posts/two/index.md:6: seriesOrder: 2 is also the place of posts/one.md:5 in the series "deep dive"; give each part its own number',
     ]);
@@ -41,7 +41,7 @@ describe('series in the loader', () => {
       'b.md': post('title: B\ndate: 2020-01-02\nseries: Node JS'),
     });
     expect(messages).toEqual([
-      'posts/b.md: series: "Node JS" and "Node.js" in posts/a.md would share the URL /series/node-js/; names that differ in more than case and accents need different URLs: rename one',
+      'posts/b.md:4: series: "Node JS" and "Node.js" in posts/a.md would share the URL /series/node-js/; names that differ in more than case and accents need different URLs: rename one',
     ]);
   });
 

@@ -169,8 +169,8 @@ describe('postSocialImage', () => {
   });
 
   it('fails on a missing or unreadable image, naming the post, the field and the path', async () => {
-    expect((await contentErrorOf(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
-    expect((await contentErrorOf(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
+    expect((await contentErrorOf(postSocialImage(posts['missing-cover/index.md'], store.store))).message).toBe('posts/missing-cover/index.md:4: cover: image "./gone.jpg" points to a file that does not exist in missing-cover/');
+    expect((await contentErrorOf(postSocialImage(posts['broken-social.md'], store.store))).message).toMatch(/^posts\/broken-social\.md:4: socialImage: image "\/images\/broken\.png" cannot be read as an image/);
   });
 });
 

@@ -46,6 +46,9 @@ export const readBody = (post: Pick<Post, 'file' | 'bodyOffset' | 'sourcePath'>)
 /** The site's languages as the loader needs them. */
 const siteContentLanguages: ContentLanguages = { codes: site.languages.map((language) => language.code), folders: site.multilingual };
 
+/** Where a slug problem is: the front matter's slug, or the file's name when it sets none. */
+const slugWhere = (post: Post) => ({ field: 'slug', line: post.frontMatter.slug === undefined ? undefined : lineOfField(post, 'slug') });
+
 /**
  * Two posts of one language with one translation key: which is the translation would be a
  * guess, so each is an error naming the other.
@@ -77,9 +80,20 @@ function folderFileClashes(posts: Post[]): BrokenPost[] {
       group.map((post) => {
         const others = group.filter((other) => other !== post).map((other) => other.sourcePath).join(' and ');
         const detail = `"${post.slug}" is also the slug of ${others}, a folder post in another language: a folder post's files are published at /posts/${post.slug}/ in every language, so give one of them another slug`;
-        return { slug: post.slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, detail, { field: 'slug' }) };
+        return { slug: post.slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, detail, slugWhere(post)) };
       }),
     );
+}
+
+/**
+ * A clash between posts found by the content index (lib/content/content-index.ts, which the
+ * pages load too, so it reads no file) names the field; this adds the field's line in the file.
+ */
+function withFieldLine(entry: BrokenPost, posts: Post[]): BrokenPost {
+  const { error } = entry;
+  const post = posts.find((candidate) => candidate.sourcePath === entry.sourcePath);
+  if (!post || !error.field || error.line !== undefined) return entry;
+  return { ...entry, error: new ContentError(error.file, error.detail, { field: error.field, line: lineOfField(post, error.field.split('.')[0]) }) };
 }
 
 /** Reads and validates every post in `options.dir`. Pure apart from reading files. */
@@ -118,7 +132,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
     const files = posts.map((post) => post.sourcePath);
     for (const post of posts) {
       const others = files.filter((file) => file !== post.sourcePath).join(' and ');
-      broken.push({ slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, `"${slug}" is also the slug of ${others}; each post needs its own`, { field: 'slug' }) });
+      broken.push({ slug, sourcePath: post.sourcePath, error: new ContentError(post.sourcePath, `"${slug}" is also the slug of ${others}; each post needs its own`, slugWhere(post)) });
     }
   }
   if (languages.folders) broken.push(...translationClashes(unique));
@@ -128,7 +142,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
     ...termClashes(unique, 'categories', (post) => (post.category ? [post.category] : [])),
     ...termClashes(unique, 'series', (post) => (post.series ? [post.series] : [])),
     ...seriesOrderClashes(unique),
-  ];
+  ].map((entry) => withFieldLine(entry, unique));
   broken.push(...merged);
   const byTemplate = (entries: Post[]) => ({
     posts: entries.filter((post) => post.template === 'post').sort(newestFirst),

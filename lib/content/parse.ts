@@ -84,14 +84,11 @@ function aliasesOf(frontMatter: FrontMatter, matterText: string): Alias[] {
   return paths.map((sitePath, position) => ({ sitePath, field: `${field}.${position}`, line: lines[position] ?? null }));
 }
 
-/** The fields whose schema problems name their line in the file: the lists (each entry's: old URLs, authors), and the series fields. */
-const LINED_FIELDS: readonly string[] = [...ALIAS_FIELDS, 'author', 'authors', 'series', 'seriesOrder', 'featured'];
-
-/** Where in the file a schema problem of a field of `LINED_FIELDS` is, so the author finds the entry. */
+/** Where in the file the value of a schema problem is (the entry's, in a list), so the author finds it; undefined for a missing field. */
 function issueLine(path: PropertyKey[], matterText: string): number | undefined {
   const [field, position] = path;
-  if (!LINED_FIELDS.includes(field as string)) return undefined;
-  return valueLines(matterText, field as string, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
+  if (typeof field !== 'string') return undefined;
+  return valueLines(matterText, field, typeof position === 'number' ? position + 1 : 1).at(-1) ?? undefined;
 }
 
 /**
@@ -177,6 +174,8 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     throw new ContentError(sourcePath, issue.message, { field: issue.path.join('.') || undefined, line: issueLine(issue.path, parsed.matter) });
   }
   const frontMatter = result.data;
+  // A field's line in the file, read again from the front matter only for an error, or for a post in a series.
+  const lineOf = (field: string, position = 0) => valueLines(parsed.matter, field, position + 1)[position] ?? undefined;
   // A scheduled post is checked (no one watches the build that publishes it on its day), then held back.
   const scheduled = today !== null && frontMatter.date > today;
   if (scheduled && !includeDrafts) return null;
@@ -186,31 +185,31 @@ export function parseSource(source: SourceFile, sourcePath: string, { includeDra
     { field: undefined, problem: nestingProblem(parsed.content, bodyStartLine) },
     ...(['excerpt', 'description'] as const).map((field) => ({ field, problem: frontMatter[field] ? nestingProblem(frontMatter[field], undefined) : null })),
   ].find((entry) => entry.problem);
-  if (nesting?.problem) throw new ContentError(sourcePath, nesting.problem.detail, { field: nesting.field, line: nesting.problem.line });
+  if (nesting?.problem) throw new ContentError(sourcePath, nesting.problem.detail, { field: nesting.field, line: nesting.problem.line ?? (nesting.field && lineOf(nesting.field)) });
 
   const lang = languageOf(frontMatter, source, sourcePath, parsed.matter, languages);
   const prefix = lang === languages.codes[0] ? null : lang;
   const slug = frontMatter.slug ? slugFromFrontMatter(frontMatter.slug) : slugify(source.name);
+  const slugWhere = () => ({ field: 'slug', line: frontMatter.slug ? lineOf('slug') : undefined });
   if (!slug) {
     const from = frontMatter.slug ? JSON.stringify(frontMatter.slug) : `the name ${JSON.stringify(source.name)}`;
-    throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, { field: 'slug' });
+    throw new ContentError(sourcePath, `cannot make a URL from ${from}; set a slug with letters or digits`, slugWhere());
   }
   const reserved = reservedSlugProblem(PAGE_ROUTES[frontMatter.template].path(slug), new Set(languages.codes.slice(1)));
-  if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, { field: 'slug' });
+  if (reserved) throw new ContentError(sourcePath, `${reserved}; choose another slug`, slugWhere());
 
-  const term = (kind: PostGroupKind, name: string, field: string, line?: number): Term => {
+  const term = (kind: PostGroupKind, name: string, field: string, lineOfTerm: () => number | undefined): Term => {
     const termSlug = slugify(name);
-    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field, line });
+    if (!termSlug) throw new ContentError(sourcePath, `cannot make a URL from ${JSON.stringify(name)}; use letters or digits`, { field, line: lineOfTerm() });
     const reservedTerm = reservedSlugProblem(termRoute(kind).path(termSlug));
-    if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field, line });
+    if (reservedTerm) throw new ContentError(sourcePath, `${JSON.stringify(name)} would be listed at ${reservedTerm}; rename it`, { field, line: lineOfTerm() });
     return { name, slug: termSlug, url: withBasePath(inLanguage(prefix, termRoute(kind).path(termSlug))) };
   };
-  const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`));
-  const category = frontMatter.category ? term('categories', frontMatter.category, 'category') : null;
-  // The series fields' lines, read only for posts in a series: the errors of a series name and of a clashing seriesOrder name them.
-  const lineOf = (field: string) => valueLines(parsed.matter, field, 1)[0];
+  const tags = frontMatter.tags.map((tag, i) => term('tags', tag, `tags.${i}`, () => lineOf('tags', i)));
+  const category = frontMatter.category ? term('categories', frontMatter.category, 'category', () => lineOf('category')) : null;
+  // A series part keeps the line of its seriesOrder: a clash with another part's names it.
   const series = frontMatter.series
-    ? { ...term('series', frontMatter.series, 'series', lineOf('series') ?? undefined), order: frontMatter.seriesOrder ?? null, orderLine: frontMatter.seriesOrder === undefined ? null : lineOf('seriesOrder') }
+    ? { ...term('series', frontMatter.series, 'series', () => lineOf('series')), order: frontMatter.seriesOrder ?? null, orderLine: frontMatter.seriesOrder === undefined ? null : (lineOf('seriesOrder') ?? null) }
     : null;
 
   const summaryText = frontMatter.excerpt ?? frontMatter.description;

@@ -17,6 +17,7 @@ import { builtImagePath } from '../routes/table';
 import { packageVersion } from '../node/packages';
 import type { Post } from '../content/types';
 import { ContentError } from '../content/errors';
+import { lineOfField } from '../content/parse';
 import { ImageError, projectImageStore, svgToPng, type ImageStore } from './process';
 import { isRemoteImage, localFile } from './body-images';
 import bidiFactory from 'bidi-js';
@@ -159,12 +160,13 @@ export async function postSocialImage(post: Post, store: ImageStore = projectIma
   }
   if (isRemoteImage(src)) return { image: { url: src, width: null, height: null }, files: [] };
   const local = localFile(src, { assetDir: post.assetDir, publicDir: store.dirs.publicDir });
-  if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, { field });
+  const where = () => ({ field, line: lineOfField(post, field) });
+  if ('problem' in local) throw new ContentError(post.sourcePath, `image "${src}" ${local.problem}`, where());
   try {
     const { image } = await store.socialImage(local.file);
     return { image: { url: builtImagePath(image.file), width: image.width, height: image.height }, files: [image.file] };
   } catch (error) {
-    if (error instanceof ImageError) throw new ContentError(post.sourcePath, `image "${src}" ${error.message}`, { field });
+    if (error instanceof ImageError) throw new ContentError(post.sourcePath, `image "${src}" ${error.message}`, where());
     throw error;
   }
 }
