@@ -4,7 +4,8 @@
  * 0. Nothing to do when nothing changed since the last complete build (lib/build/last-build.ts):
  *    its inputs and the `out/` it left are as they were. `FOLIO_FULL_BUILD=1` builds anyway.
  * 1. The prepare step (lib/build/prepare.ts): reads every post, builds every body and image,
- *    and fails listing every broken post before any page is rendered.
+ *    and fails listing every broken post before any page is rendered. Beside it, the type check
+ *    (lib/build/type-check.ts); the build stops on a type error too, after the prepare step.
  * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
  * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, `_redirects` and the pages at
  *    old URLs, search index, `_headers`. Then a word if `vercel.json`'s redirects are stale.
@@ -16,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ContentErrors } from '../lib/content/errors';
+import { checkTypes, TypeCheckError } from '../lib/build/type-check';
 import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
 import { postsDirOf } from '../lib/node/folders';
 
@@ -54,11 +56,11 @@ async function build(): Promise<void> {
   // compile pipeline while the posts are read (a one-post rebuild of 1000 posts waited about 3 s
   // for it after the first cache miss; overlapped, the prepare step took 0.6 s less).
   builders.prestart();
-  try {
-    await runPrepare(root, 'production', builders);
-  } finally {
-    builders.close();
-  }
+  const steps = await Promise.allSettled([checkTypes(root), runPrepare(root, 'production', builders).finally(() => builders.close())]);
+  // Both steps' errors, so that one build lists everything to fix.
+  const errors = steps.flatMap((step) => (step.status === 'rejected' ? [step.reason as unknown] : []));
+  errors.slice(0, -1).forEach(reportError);
+  if (errors.length) throw errors.at(-1);
   await nextBuild();
   const outDir = path.join(root, 'out');
   const manifest = readBuildManifest(manifestFileFor(outDir));
@@ -68,7 +70,12 @@ async function build(): Promise<void> {
   recordLastBuild(root, inputs);
 }
 
+/** Prints a build's error: an author's or a type error as its message alone, anything else with its stack. */
+function reportError(error: unknown): void {
+  console.error(error instanceof ContentErrors || error instanceof TypeCheckError ? `\n${error.message}\n` : error);
+}
+
 build().catch((error: unknown) => {
-  console.error(error instanceof ContentErrors ? `\n${error.message}\n` : error);
+  reportError(error);
   process.exit(1);
 });
