@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../scripts/build-site';
 import { forgetLastBuild, inputsFingerprint, recordLastBuild } from '../lib/build/last-build';
+import { typeCheckArgs } from '../lib/build/type-check';
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid: number): number {
@@ -51,7 +52,6 @@ function childrenCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
-/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
 /** What `measure` measured of a command's run. */
 export interface Measured {
   seconds: number;
@@ -60,25 +60,46 @@ export interface Measured {
   output: string;
 }
 
-export function measure(command: string, commandArgs: string[], options: SpawnOptions): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const cpuBefore = childrenCpuSeconds();
-    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, child.pid === undefined ? 0 : treeRss(child.pid))), 50);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
-      else resolve({ seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output });
-    });
-  });
+/** A command to run: the program, its arguments and how to spawn it. */
+export interface Command {
+  command: string;
+  args: string[];
+  options: SpawnOptions;
 }
+
+/**
+ * Runs commands side by side; resolves when the last one ends, with the wall time, the CPU
+ * time of all of them and the peak of their process trees' summed RSS. Rejects when one fails.
+ */
+export function measureTogether(commands: Command[]): Promise<Measured> {
+  const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
+  const pids: number[] = [];
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + treeRss(pid), 0))), 50);
+  const runs = commands.map(
+    ({ command, args, options }) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+        if (child.pid !== undefined) pids.push(child.pid);
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          if (child.pid !== undefined) pids.splice(pids.indexOf(child.pid), 1);
+          if (code === 0) resolve(output);
+          else reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`));
+        });
+      }),
+  );
+  return Promise.all(runs)
+    .then((outputs) => ({ seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRss, output: outputs.join('') }))
+    .finally(() => clearInterval(sampler));
+}
+
+/** Runs a command; resolves with its wall time, its CPU time and the peak RSS of its process tree. */
+export const measure = (command: string, args: string[], options: SpawnOptions): Promise<Measured> => measureTogether([{ command, args, options }]);
 
 export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
@@ -87,7 +108,7 @@ const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
 
 /**
  * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
- * memory counts in the peak: the prepare step (with its worker processes), next build, then the
+ * memory counts in the peak: the prepare step (with its worker processes) and the type check beside it, next build, then the
  * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
  * which never run together. Like `npm run build`, it records what it was built from
  * (lib/build/last-build.ts), so that `npm run build` after it finds nothing changed.
@@ -95,7 +116,11 @@ const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
 export async function buildOnce(siteDir: string) {
   const inputs = inputsFingerprint(siteDir, path.join(siteDir, 'posts'), buildEnv);
   forgetLastBuild(siteDir);
-  const prepare = await measure(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], { cwd: siteDir, env: buildEnv });
+  // As `npm run build` does, the type check runs beside the prepare step (lib/build/type-check.ts).
+  const prepare = await measureTogether([
+    { command: process.execPath, args: ['--import', 'tsx', 'scripts/prepare.ts'], options: { cwd: siteDir, env: buildEnv } },
+    { command: process.execPath, args: typeCheckArgs(siteDir), options: { cwd: siteDir, env: buildEnv } },
+  ]);
   const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
   recordLastBuild(siteDir, inputs);

@@ -30,3 +30,6 @@ export const buildManifestFile = (root: string) => path.join(folioCacheDir(root)
 
 /** What the last complete `npm run build` was made from (lib/build/last-build.ts). */
 export const lastBuildFile = (root: string) => path.join(folioCacheDir(root), 'last-build.json');
+
+/** The type check's record of what it checked (lib/build/type-check.ts), so that it checks again only what changed. */
+export const typeCheckRecordFile = (root: string) => path.join(folioCacheDir(root), 'types.tsbuildinfo');
