@@ -75,9 +75,13 @@ describe('compile cache', () => {
 describe('getPipelineVersion', () => {
   const root = path.resolve(__dirname, '..');
 
+  const copies: string[] = [];
+  afterAll(() => copies.forEach((copyRoot) => fs.rmSync(copyRoot, { recursive: true, force: true })));
+
   /** A copy of the project's code (inside it, so that its packages resolve), changed by `edit`; returns its root. */
   function copy(edit: (copyRoot: string) => void = () => {}): string {
     const copyRoot = fs.mkdtempSync(path.join(root, '.tmp', 'pipeline-'));
+    copies.push(copyRoot);
     for (const folder of ['lib', 'components']) fs.cpSync(path.join(root, folder), path.join(copyRoot, folder), { recursive: true });
     fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(copyRoot, 'tsconfig.json'));
     edit(copyRoot);
