@@ -127,11 +127,18 @@ export function seriesOf(index: ContentIndex, post: Post): PostSeries | null {
   return { name: series.name, url: series.url, parts: series.posts.map(toLink), current: series.posts.indexOf(post) };
 }
 
-/** Slugs of the posts (or pages) in `lang` to generate; in dev, broken posts too, so their pages can show the error. */
+/**
+ * Slugs of the posts (or pages) in `lang` to generate. None in dev, where every post's page,
+ * a broken post's too, is rendered on its first request (`postPathsFallback`): `next dev`
+ * rewrites `.next/prerender-manifest.json` in place whenever a route's paths change, while
+ * every page it renders reads that file, and a read in between failed with "Unexpected end of
+ * JSON input" (a 500) after an author added a post.
+ */
 export function getSlugs(template: Template, lang: string = defaultLanguage): string[] {
+  if (isDev) return [];
   const index = getLanguageIndex(lang);
   const entries = template === 'post' ? index.posts : index.pages;
-  return [...new Set([...entries.map((post) => post.slug), ...index.broken.map((broken) => broken.slug)])];
+  return [...new Set(entries.map((post) => post.slug))];
 }
 
 const errorProps = (error: ContentError): ContentErrorProps => ({
@@ -142,9 +149,9 @@ const errorProps = (error: ContentError): ContentErrorProps => ({
 });
 
 /**
- * `getStaticPaths` fallback for post and page routes. In dev, `next dev` caches the paths
- * and refreshes them in the background, so a post added a moment ago would first answer
- * 404; 'blocking' renders it on its first request instead. The export knows every path.
+ * `getStaticPaths` fallback for post and page routes. In dev, 'blocking' renders every post
+ * on its first request, one added a moment ago too (`getSlugs` lists none there). The export
+ * knows every path.
  */
 export const postPathsFallback = isDev ? ('blocking' as const) : false;
 
