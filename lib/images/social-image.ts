@@ -96,6 +96,12 @@ function cardLayout({ title, date, siteTitle, dir = textDirection(title) }: Soci
   );
 }
 
+/** The installed satori's version, in every card's key: read once per process rather than once per card. */
+const satoriVersion = (() => {
+  let version: string | undefined;
+  return () => (version ??= packageVersion('satori'));
+})();
+
 /**
  * A card as a 1200×630 PNG in `/_img/`, drawn only when the cache has none for this layout
  * and these fonts. `{ missing }` when the text has characters none of the card's fonts has
@@ -112,7 +118,7 @@ export async function socialCard(card: SocialCardText, store: ImageStore): Promi
     ],
     text.lang,
   );
-  const input = { layout, fonts: key, satori: packageVersion('satori') };
+  const input = { layout, fonts: key, satori: satoriVersion() };
   const entry = await store.generated<{ files: string[]; missing?: string }>('card', input, async (fileName) => {
     const satori = await loadSatori();
     const missing: string[] = [];
