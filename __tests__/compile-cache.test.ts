@@ -5,6 +5,7 @@ import path from 'node:path';
 import { compiledBodiesDir } from '../lib/node/folders';
 import { assetListing, createCompileCache, getPipelineVersion, installedPackages, pipelineModules } from '../lib/build/compile-cache';
 import { site } from '../lib/config/site';
+import { parseCodeVersion } from '../lib/build/parse-cache';
 import { packageDir } from '../lib/node/packages';
 import { readCompiledPost } from '../lib/page-props/site-data';
 
@@ -143,5 +144,22 @@ describe('getPipelineVersion', () => {
       fs.writeFileSync(path.join(copyRoot, 'node_modules', 'shiki', 'package.json'), JSON.stringify({ version: '0.0.1-test' }));
     });
     expect(await getPipelineVersion(withShiki)).not.toBe(base);
+  });
+
+  it('has a counterpart for the parse cache: the version of the content loader\'s modules and of every setting', async () => {
+    const parseBase = await parseCodeVersion(copy());
+    expect(await parseCodeVersion(copy())).toBe(parseBase);
+    for (const file of ['lib/content/schema.ts', 'lib/content/plain-text.ts', 'lib/routes/table.ts', 'lib/config/settings.ts']) {
+      expect({ file, version: await parseCodeVersion(copy((copyRoot) => append(copyRoot, file, '\n// edited\n'))) }).toEqual({ file, version: expect.not.stringMatching(parseBase) });
+    }
+    // Code that only compiles bodies is not the loader's.
+    expect(await parseCodeVersion(copy((copyRoot) => append(copyRoot, 'lib/markdown/code-themes.ts', '\n// edited\n')))).toBe(parseBase);
+    const saved = site.wordsPerMinute;
+    Object.assign(site, { wordsPerMinute: saved + 1 });
+    try {
+      expect(await parseCodeVersion(copy())).not.toBe(parseBase);
+    } finally {
+      Object.assign(site, { wordsPerMinute: saved });
+    }
   });
 });

@@ -35,12 +35,13 @@ const bodySettings = () => ({ url: site.url, basePath, excerptLength: site.excer
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 /**
- * The project files of the pipeline (paths relative to `root`) and the packages they import,
- * as esbuild resolves the imports of `PIPELINE_ENTRIES` (bundling nothing, writing nothing).
+ * The project files (paths relative to `root`) that `entries` import, however deep, and the
+ * packages they import, as esbuild resolves them (bundling nothing, writing nothing): by
+ * default, the compile pipeline's.
  */
-export async function pipelineModules(root: string): Promise<{ files: string[]; packages: string[] }> {
+export async function pipelineModules(root: string, entries: readonly string[] = PIPELINE_ENTRIES): Promise<{ files: string[]; packages: string[] }> {
   const { metafile } = await build({
-    entryPoints: PIPELINE_ENTRIES.map((entry) => path.join(root, entry)),
+    entryPoints: entries.map((entry) => path.join(root, entry)),
     absWorkingDir: root,
     bundle: true,
     packages: 'external',
@@ -76,13 +77,24 @@ export function installedPackages(packages: readonly string[], root: string): st
   return [...new Set(found.values())].sort();
 }
 
-/** A hash of the pipeline in project `root`: its modules' sources but the settings file's, the packages it runs, and the settings that reach a body. */
-export async function getPipelineVersion(root: string): Promise<string> {
-  const { files, packages } = await pipelineModules(root);
-  const hash = createHash('sha256').update(JSON.stringify(bodySettings()));
-  for (const file of files.filter((name) => name !== SETTINGS_FILE)) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(root, file)));
+/**
+ * A hash of the code `entries` run in project `root`: the sources of the modules they import
+ * (but `skipped` files) and the packages installed for them.
+ */
+export async function codeVersion(root: string, entries: readonly string[], skipped: readonly string[] = []): Promise<string> {
+  const { files, packages } = await pipelineModules(root, entries);
+  const hash = createHash('sha256');
+  for (const file of files.filter((name) => !skipped.includes(name))) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(root, file)));
   for (const installed of installedPackages(packages, root)) hash.update(`\0${installed}`);
   return hash.digest('hex');
+}
+
+/** A hash of the pipeline in project `root`: its modules' sources but the settings file's, the packages it runs, and the settings that reach a body. */
+export async function getPipelineVersion(root: string): Promise<string> {
+  return createHash('sha256')
+    .update(JSON.stringify(bodySettings()))
+    .update(await codeVersion(root, PIPELINE_ENTRIES, [SETTINGS_FILE]))
+    .digest('hex');
 }
 
 export interface CompileCache {

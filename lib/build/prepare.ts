@@ -3,8 +3,9 @@
  * runs before `next build` (scripts/build.ts) and, in dev, on every change under `posts/`
  * (scripts/dev.ts). In order:
  *
- * 1. Read and validate every post (lib/content/load.ts), and publish folder posts' own files into
- *    `public/posts/` (a body may show another post's image by its URL).
+ * 1. Read and validate every post (lib/content/load.ts), parsing only those the parse cache
+ *    lacks, and write the parse cache (lib/build/parse-cache.ts); publish folder posts' own files
+ *    into `public/posts/` (a body may show another post's image by its URL).
  * 2. Build every post: compile and render its body and make the image it is shared with
  *    (lib/build/post-output.ts), from the caches when nothing changed, else in worker processes
  *    (`buildPost`; lib/build/run-prepare.ts answers cache hits without one).
@@ -47,7 +48,8 @@ import { publishKatexAssets } from './katex';
 import type { BrokenPostData, PreparedOutput, SiteData } from '../page-props/site-data';
 import { basePath, cmsLocalBackendPort, dictionaryWarnings, site, SETTINGS_FILE, siteAuthors } from '../config/site';
 import { publishAdmin } from './admin';
-import { siteDataFile } from '../node/folders';
+import { parseCacheFile, siteDataFile } from '../node/folders';
+import { openParseCache, runningParseCodeVersion } from './parse-cache';
 import type { PostResult } from './post-output';
 
 export interface PrepareOptions {
@@ -75,7 +77,9 @@ export async function prepareSite({ root, postsDir, mode, buildPost }: PrepareOp
   // A build whose prepare step fails must not leave the last prepared site for `next build` to render.
   if (!isDev) fs.rmSync(siteDataFile(root), { force: true });
   const fromGit = site.updatedFromGit ? updatedDatesFromGit(root, postsDir) : null;
-  const index = loadContent({ dir: postsDir, root, includeDrafts: isDev, keepBroken: true, lastCommits: fromGit?.lastCommits });
+  const parsed = openParseCache(parseCacheFile(root), await runningParseCodeVersion());
+  const index = loadContent({ dir: postsDir, root, includeDrafts: isDev, keepBroken: true, lastCommits: fromGit?.lastCommits, parsed });
+  parsed.save();
   const entries = [...index.posts, ...index.pages];
   const publicDir = path.join(root, 'public');
   publishAssets(entries, path.join(publicDir, 'posts'));

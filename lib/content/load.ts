@@ -7,13 +7,14 @@
  * Names that start with `.` or `_` are ignored, so authors can park notes there; any other
  * file is reported as a warning. A link is followed when it stays inside the project.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readPostAssets, type SourceAreas } from './post-files';
 import { asContentError, ContentError, ContentErrors } from './errors';
 import { slugify } from './slug';
-import { findSources, readText } from './sources';
-import { lineOfField, parseSource } from './parse';
+import { findSources, readText, type SourceFile } from './sources';
+import { lineOfField, parseSource, type ParseOptions } from './parse';
 import { contentIndex, groupBy, newestFirst, seriesOrderClashes, termClashes } from './content-index';
 import { redirectCollisions } from './redirects';
 import type { BrokenPost, ContentIndex, ContentLanguages, Post } from './types';
@@ -38,6 +39,30 @@ export interface LoadOptions {
    * whose page shows the error. Otherwise any error throws `ContentErrors`.
    */
   keepBroken: boolean;
+  /** Posts parsed by an earlier run of the same parse code and settings (lib/build/parse-cache.ts); each source not in it is parsed and added. */
+  parsed?: ParsedPosts;
+}
+
+/**
+ * Parsed posts kept between builds, by a key of everything a parse reads but the code and the
+ * settings, which the keeper answers for: the source's bytes, its place and the parse options.
+ * A post that cannot be parsed is never kept, so its error is always found again.
+ */
+export interface ParsedPosts {
+  /** The parse kept under `key` (null for a draft or scheduled post left out), or undefined. */
+  lookup(key: string): Omit<Post, 'assets'> | null | undefined;
+  keep(key: string, parsed: Omit<Post, 'assets'> | null): void;
+}
+
+/** `parseSource`, answered from `parsed` when it holds this source as it is now. */
+function parseWith(parsed: ParsedPosts | undefined, source: SourceFile, sourcePath: string, options: ParseOptions): Omit<Post, 'assets'> | null {
+  if (!parsed) return parseSource(source, sourcePath, options);
+  const key = createHash('sha256').update(fs.readFileSync(source.file)).update(JSON.stringify([source, sourcePath, options])).digest('hex');
+  const kept = parsed.lookup(key);
+  if (kept !== undefined) return kept;
+  const post = parseSource(source, sourcePath, options);
+  parsed.keep(key, post);
+  return post;
 }
 
 /** The body of `post`, read from its file. */
@@ -111,7 +136,7 @@ export function loadContent(options: LoadOptions): ContentIndex {
     const sourcePath = relative(source.shownFile);
     const fail = (error: unknown) => broken.push({ slug: slugify(source.name), sourcePath, error: asContentError(error, sourcePath) });
     try {
-      const parsed = parseSource(source, sourcePath, { ...parseOptions, lastCommit: options.lastCommits?.get(sourcePath) ?? null });
+      const parsed = parseWith(options.parsed, source, sourcePath, { ...parseOptions, lastCommit: options.lastCommits?.get(sourcePath) ?? null });
       if (!parsed) continue;
       const { assets, errors } = source.assetDir ? readPostAssets(source.assetDir, path.basename(source.shownFile), areas) : { assets: [], errors: [] };
       if (errors.length) errors.forEach(fail);

@@ -19,6 +19,9 @@ export const compiledBodiesDir = (root: string) => path.join(folioCacheDir(root)
 /** The file of the compiled body under `key` in the cache folder `dir`. */
 export const compiledEntryFile = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
 
+/** Posts as the content loader parsed them (lib/build/parse-cache.ts). */
+export const parseCacheFile = (root: string) => path.join(folioCacheDir(root), 'parsed.json');
+
 /** Images the build made (lib/images/cache.ts). */
 export const madeImagesDir = (root: string) => path.join(folioCacheDir(root), 'images');
 
