@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { forgetLastBuild, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
@@ -72,6 +73,38 @@ describe('the fingerprint of a build\'s inputs', () => {
     for (const file of ['public/_img/card-0123456789ab.png', 'public/katex/katex.min.css', 'public/posts/b/photo.png', 'public/admin/index.html', 'public/favicon.ico', 'public/icons/icon-192.png', 'public/manifest.webmanifest', '.next/cache/folio/site.json', 'out/index.html', 'node_modules/some-package/index.js', 'next-env.d.ts']) {
       expect({ file, fingerprint: after(file, 'written by a build') }).toEqual({ file, fingerprint: base });
     }
+  });
+
+  it('never looks inside what a build writes or npm installs: a link there that leads nowhere is not read', () => {
+    for (const folder of ['node_modules/some-package', '.next/cache', 'out/posts', 'public/_img']) {
+      const link = path.join(root, folder, 'gone.js');
+      fs.mkdirSync(path.dirname(link), { recursive: true });
+      fs.symlinkSync(path.join(root, 'no-such-file'), link);
+      try {
+        expect({ folder, fingerprint: inputsFingerprint(root, posts, env) }).toEqual({ folder, fingerprint: base });
+      } finally {
+        fs.rmSync(link);
+      }
+    }
+  });
+
+  it('reads a linked file as the file it leads to, and skips a link that leads nowhere', () => {
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-linked-')), 'shared.md');
+    fs.writeFileSync(target, post('title: Shared\ndate: 2020-01-04'));
+    const link = path.join(posts, 'shared.md');
+    const broken = path.join(posts, 'broken.md');
+    fs.symlinkSync(target, link);
+    fs.symlinkSync(path.join(root, 'no-such-file'), broken);
+    try {
+      const linked = inputsFingerprint(root, posts, env);
+      expect(linked).not.toBe(base);
+      fs.writeFileSync(target, post('title: Shared, edited\ndate: 2020-01-04'));
+      expect(inputsFingerprint(root, posts, env)).not.toBe(linked);
+    } finally {
+      fs.rmSync(link);
+      fs.rmSync(broken);
+    }
+    expect(inputsFingerprint(root, posts, env)).toBe(base);
   });
 
   it('changes with the variables a build reads (the site\'s URL, the base path, Folio\'s), not with others or those that steer tools (FOLIO_FULL_BUILD, FOLIO_BROWSER)', () => {

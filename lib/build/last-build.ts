@@ -31,13 +31,32 @@ const NOT_INPUTS = new Set(['node_modules', '.next', 'out', '.git', '.tmp', 'nex
 /** What the prepare step writes into `public/` (git-ignored), by their path in it: made images, KaTeX, folder posts' files (lib/build/publish.ts), the CMS's page, the icons. */
 const WRITTEN_INTO_PUBLIC = [BUILT_IMAGES_FOLDER, KATEX_FOLDER, 'posts', ADMIN_PATH.slice(1, -1), ...ICON_FILES.map((file) => file.slice(1))];
 
-/** True for a path (relative to the root, `/`-separated) that is an input of the build. */
+/** True for a path (relative to the root, `/`-separated) that is an input of the build, or a folder that may hold one. */
 function isInput(relative: string): boolean {
   const [top] = relative.split('/');
   if (NOT_INPUTS.has(top)) return false;
   if (top !== 'public') return true;
   const inPublic = relative.slice('public/'.length);
   return !WRITTEN_INTO_PUBLIC.some((written) => inPublic === written || inPublic.startsWith(`${written}/`));
+}
+
+/**
+ * The files under `dir` whose path (relative to it, `/`-separated) `keep` takes, in order, never
+ * looking inside a folder it refuses: a checkout's `node_modules/`, `.next/` and `out/` hold
+ * about 90,000 files, and listing them took 3-5 s of every build.
+ */
+function keptFiles(dir: string, keep: (relative: string) => boolean, under = ''): string[] {
+  return fs
+    .readdirSync(path.join(dir, under), { withFileTypes: true })
+    .map((entry) => ({ entry, relative: under ? `${under}/${entry.name}` : entry.name }))
+    .filter(({ relative }) => keep(relative))
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    .flatMap(({ entry, relative }) => {
+      if (entry.isDirectory()) return keptFiles(dir, keep, relative);
+      // A link counts as the file it leads to; a link to a folder is not followed (the folder, if it is an input, is listed where it is).
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, relative), { throwIfNoEntry: false })?.isFile());
+      return isFile ? [relative] : [];
+    });
 }
 
 /** Folio's variables that steer a tool, never what a build writes: this check, the tests' browser, the CMS's port, the image timings of the benchmarks. */
@@ -64,10 +83,7 @@ function gitHead(root: string): string | null {
 export function inputsFingerprint(root: string, postsDir: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
   const hash = createHash('sha256');
   const addFiles = (dir: string, keep: (relative: string) => boolean) => {
-    for (const file of filesUnder(dir).sort()) {
-      const relative = path.relative(dir, file).split(path.sep).join('/');
-      if (keep(relative)) hash.update(`\0${relative}\0`).update(fs.readFileSync(file));
-    }
+    for (const relative of keptFiles(dir, keep)) hash.update(`\0${relative}\0`).update(fs.readFileSync(path.join(dir, relative)));
   };
   addFiles(root, isInput);
   if (!isInside(root, postsDir)) addFiles(postsDir, () => true);
