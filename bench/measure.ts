@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../scripts/build-site';
 import { forgetLastBuild, inputsFingerprint, recordLastBuild } from '../lib/build/last-build';
-import { typeCheckArgs } from '../lib/build/type-check';
+import { recordTypeCheck, typeCheckArgs, typeCheckDue } from '../lib/build/type-check';
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
 function treeRss(pid: number): number {
@@ -116,11 +116,13 @@ const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
 export async function buildOnce(siteDir: string) {
   const inputs = inputsFingerprint(siteDir, path.join(siteDir, 'posts'), buildEnv);
   forgetLastBuild(siteDir);
-  // As `npm run build` does, the type check runs beside the prepare step (lib/build/type-check.ts).
+  // As `npm run build` does, the type check runs beside the prepare step, when its inputs changed (lib/build/type-check.ts).
+  const typesDue = typeCheckDue(siteDir);
   const prepare = await measureTogether([
     { command: process.execPath, args: ['--import', 'tsx', 'scripts/prepare.ts'], options: { cwd: siteDir, env: buildEnv } },
-    { command: process.execPath, args: typeCheckArgs(siteDir), options: { cwd: siteDir, env: buildEnv } },
+    ...(typesDue === null ? [] : [{ command: process.execPath, args: typeCheckArgs(siteDir), options: { cwd: siteDir, env: buildEnv } }]),
   ]);
+  if (typesDue !== null) recordTypeCheck(siteDir, typesDue);
   const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
   const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
   recordLastBuild(siteDir, inputs);

@@ -18,9 +18,9 @@ import { site } from '../config/site';
 import { calendarDateIn } from '../content/dates';
 import { ICON_FILES } from '../images/icons';
 import { ADMIN_PATH, BUILT_IMAGES_FOLDER, KATEX_FOLDER } from '../routes/table';
-import { filesUnder, isInside, writeAtomically } from '../node/files';
+import { filesUnder, isInside, keptFiles, writeAtomically } from '../node/files';
 import { lastBuildFile } from '../node/folders';
-import { packageDir } from '../node/packages';
+import { installedPackagesHash } from '../node/packages';
 
 /** Set to build even when nothing changed. */
 export const FULL_BUILD_VARIABLE = 'FOLIO_FULL_BUILD';
@@ -38,25 +38,6 @@ function isInput(relative: string): boolean {
   if (top !== 'public') return true;
   const inPublic = relative.slice('public/'.length);
   return !WRITTEN_INTO_PUBLIC.some((written) => inPublic === written || inPublic.startsWith(`${written}/`));
-}
-
-/**
- * The files under `dir` whose path (relative to it, `/`-separated) `keep` takes, in order, never
- * looking inside a folder it refuses: a checkout's `node_modules/`, `.next/` and `out/` hold
- * about 90,000 files, and listing them took 3-5 s of every build.
- */
-function keptFiles(dir: string, keep: (relative: string) => boolean, under = ''): string[] {
-  return fs
-    .readdirSync(path.join(dir, under), { withFileTypes: true })
-    .map((entry) => ({ entry, relative: under ? `${under}/${entry.name}` : entry.name }))
-    .filter(({ relative }) => keep(relative))
-    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
-    .flatMap(({ entry, relative }) => {
-      if (entry.isDirectory()) return keptFiles(dir, keep, relative);
-      // A link counts as the file it leads to; a link to a folder is not followed (the folder, if it is an input, is listed where it is).
-      const isFile = entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, relative), { throwIfNoEntry: false })?.isFile());
-      return isFile ? [relative] : [];
-    });
 }
 
 /** Folio's variables that steer a tool, never what a build writes: this check, the tests' browser, the CMS's port, the image timings of the benchmarks. */
@@ -87,12 +68,10 @@ export function inputsFingerprint(root: string, postsDir: string, env: Readonly<
   };
   addFiles(root, isInput);
   if (!isInside(root, postsDir)) addFiles(postsDir, () => true);
-  const next = packageDir('next', root);
-  const installed = next && path.join(path.dirname(next), '.package-lock.json');
   const variables = Object.keys(env).filter(readsVariable).sort().map((name) => [name, env[name]]);
   hash.update(
     JSON.stringify({
-      installed: installed && fs.existsSync(installed) ? createHash('sha256').update(fs.readFileSync(installed)).digest('hex') : null,
+      installed: installedPackagesHash(root),
       variables,
       node: process.version,
       today: calendarDateIn(site.timeZone, new Date()),

@@ -13,6 +13,23 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
+ * The files under `dir` whose path (relative to it, `/`-separated) `keep` takes, sorted, never
+ * looking inside a folder it refuses (`node_modules/` alone holds some 80,000 files). A link
+ * counts as the file it leads to; a link to a folder, or to nothing, is left out.
+ */
+export function keptFiles(dir: string, keep: (relative: string, isFolder: boolean) => boolean, under = ''): string[] {
+  return fs
+    .readdirSync(path.join(dir, under), { withFileTypes: true })
+    .map((entry) => ({ entry, relative: under ? `${under}/${entry.name}` : entry.name }))
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    .flatMap(({ entry, relative }) => {
+      if (entry.isDirectory()) return keep(relative, true) ? keptFiles(dir, keep, relative) : [];
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, relative), { throwIfNoEntry: false })?.isFile());
+      return isFile && keep(relative, false) ? [relative] : [];
+    });
+}
+
+/**
  * Writes `file` through a temporary file and a rename: build workers share the caches and
  * `public/`, and none may read a half-written file.
  */

@@ -34,5 +34,8 @@ export const buildManifestFile = (root: string) => path.join(folioCacheDir(root)
 /** What the last complete `npm run build` was made from (lib/build/last-build.ts). */
 export const lastBuildFile = (root: string) => path.join(folioCacheDir(root), 'last-build.json');
 
-/** The type check's record of what it checked (lib/build/type-check.ts), so that it checks again only what changed. */
-export const typeCheckRecordFile = (root: string) => path.join(folioCacheDir(root), 'types.tsbuildinfo');
+/** tsc's own record of its last check (lib/build/type-check.ts), so that it checks again only the files that changed. */
+export const typeCheckBuildInfoFile = (root: string) => path.join(folioCacheDir(root), 'types.tsbuildinfo');
+
+/** What the last type check that passed read (lib/build/type-check.ts): with the same inputs, no check runs. */
+export const typeCheckRecordFile = (root: string) => path.join(folioCacheDir(root), 'types-checked');

@@ -3,6 +3,7 @@
  * package does (lib/build/compile-cache.ts, lib/images/process.ts, lib/images/social-image.ts,
  * lib/export/search-index.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,4 +28,15 @@ export function packageVersion(name: string, root: string = process.cwd()): stri
   if (!dir) return 'missing';
   const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
   return version;
+}
+
+/**
+ * A hash of npm's record of every package installed for project `root`
+ * (`node_modules/.package-lock.json`), or null without one: it changes whenever a package is
+ * added, removed or upgraded.
+ */
+export function installedPackagesHash(root: string): string | null {
+  const next = packageDir('next', root);
+  const record = next && path.join(path.dirname(next), '.package-lock.json');
+  return record && fs.existsSync(record) ? createHash('sha256').update(fs.readFileSync(record)).digest('hex') : null;
 }
