@@ -40,11 +40,13 @@ it('passes on the project as it is, and then checks again only when what it read
   const siteDir = copySite(writePosts({ 'a.md': post('title: A\ndate: 2020-01-01') }), 'type-check');
   expect(await checkTypes(siteDir)).toBe('checked');
   expect(await checkTypes(siteDir)).toBe('unchanged');
-  // Posts, styles and what builds write are not what tsc reads.
+  // Posts, styles and what builds write are not what tsc reads, or not what it checks.
   fs.writeFileSync(path.join(siteDir, 'posts', 'a.md'), post('title: A, edited\ndate: 2020-01-01'));
   fs.appendFileSync(path.join(siteDir, 'styles', 'globals.css'), '\n/* edited */\n');
   fs.mkdirSync(path.join(siteDir, 'out'), { recursive: true });
   fs.writeFileSync(path.join(siteDir, 'out', 'written.ts'), 'export const n: string = 1;\n');
+  // As `next build` writes it, after the first check.
+  fs.writeFileSync(path.join(siteDir, 'next-env.d.ts'), '/// <reference types="next" />\n');
   expect(await checkTypes(siteDir)).toBe('unchanged');
   for (const [file, text] of [['lib/config/settings.ts', '\n// edited\n'], ['tsconfig.json', '\n'], ['package.json', '\n']]) {
     fs.appendFileSync(path.join(siteDir, file), text);

@@ -31,10 +31,15 @@ export function typeCheckArgs(root: string): string[] {
 /** Folders no type check reads: installed packages (their record is read instead), and what builds, tests and tools write. */
 const NOT_CHECKED = new Set(['node_modules', '.next', 'out', '.git', '.tmp', 'reports']);
 
-/** True for a path (relative to the root) that tsc reads, or a folder that may hold one: what tsconfig.json includes (TypeScript and `.mjs`), itself and package.json. */
+/**
+ * True for a path (relative to the root) that tsc reads, or a folder that may hold one: what
+ * tsconfig.json includes (TypeScript and `.mjs`), itself and package.json. But `next-env.d.ts`,
+ * which `next build` writes after the check, the same for one version of Next and one config
+ * (both inputs already): counted, it made the first rebuild after every fresh build check again.
+ */
 const isChecked = (relative: string, isFolder: boolean) => {
   const top = relative.split('/')[0];
-  if (NOT_CHECKED.has(top) || top.startsWith('.stryker-tmp')) return false;
+  if (NOT_CHECKED.has(top) || top.startsWith('.stryker-tmp') || relative === 'next-env.d.ts') return false;
   return isFolder || /\.(?:[cm]?ts|tsx|mjs)$/.test(relative) || relative === 'tsconfig.json' || relative === 'package.json';
 };
 
