@@ -11,7 +11,8 @@ import path from 'node:path';
 import { buildInWorker, startPostBuilders, type PostBuilders } from '../lib/build/post-builders';
 import { loadContent } from '../lib/content/load';
 import { type Post } from '../lib/content/types';
-import { makeSiteCopy } from '../scripts/build-site';
+import { makeSiteCopy, removeSiteCopy } from '../scripts/build-site';
+import { folioCacheDir } from '../lib/node/folders';
 
 jest.setTimeout(180_000);
 
@@ -26,17 +27,21 @@ const POSTS = {
 
 let builders: PostBuilders;
 let posts: Record<string, Post>;
+let site: string;
 
 beforeAll(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-costly-'));
   for (const [name, source] of Object.entries(POSTS)) fs.writeFileSync(path.join(dir, name), source);
   // A scratch copy of the site, whose caches the workers write.
-  const site = makeSiteCopy(dir, 'post-builders-test');
+  site = makeSiteCopy(dir, 'post-builders-test');
   const index = loadContent({ dir: path.join(site, 'posts'), root: site, includeDrafts: false, keepBroken: false });
   posts = Object.fromEntries(index.posts.map((post) => [path.basename(post.sourcePath), post]));
   builders = startPostBuilders(site, { limits: { memoryMb: 256, timeoutMs: 15_000 } });
 });
-afterAll(() => builders.close());
+afterAll(() => {
+  builders.close();
+  removeSiteCopy(site);
+});
 
 it('fails each post too costly to build, naming it and what it ran out of, and builds the others', async () => {
   const results = await Promise.all(Object.keys(POSTS).map((name) => buildInWorker(builders, posts[name])));
@@ -49,4 +54,12 @@ it('fails each post too costly to build, naming it and what it ran out of, and b
     });
   }
   expect('output' in byName['fine.md'] && byName['fine.md'].output.bodyExcerpt).toBe('A post like any other.');
+});
+
+it('runs its worker module bundled into one file: the project\'s code inlined, only packages left for Node to load', () => {
+  const bundle = fs.readFileSync(path.join(folioCacheDir(site), 'post-worker.mjs'), 'utf8');
+  const imported = [...bundle.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm)].map((match) => match[1] ?? match[2]);
+  expect(imported).toEqual(expect.arrayContaining(['unified', 'react-dom/server']));
+  expect(imported.filter((specifier) => /^[./]/.test(specifier))).toEqual([]);
+  expect(bundle).toContain('serveJobs');
 });

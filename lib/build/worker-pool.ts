@@ -27,7 +27,7 @@ export class WorkerFailure extends Error {
 }
 
 export interface WorkerPoolOptions {
-  /** The worker module (a `.ts` file that calls `serveJobs`). */
+  /** The worker module that calls `serveJobs`: a `.ts` file, run through tsx, or a bundled `.mjs` one. */
   entry: string;
   /** The project root: the processes run there, and tsx is found from it. */
   root: string;
@@ -84,7 +84,8 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
   function spawn(): Worker<Job, Result> {
     const child = fork(options.entry, [], {
       cwd: options.root,
-      execArgv: ['--import', tsx, `--max-old-space-size=${options.memoryMb}`],
+      // A TypeScript module (the tests' workers) loads through tsx; a bundled one (the build's) needs nothing.
+      execArgv: [...(options.entry.endsWith('.ts') ? ['--import', tsx] : []), `--max-old-space-size=${options.memoryMb}`],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
