@@ -100,12 +100,15 @@ describe('the parse cache', () => {
   });
 
   it('never keeps a post that cannot be read, so its error is found on every run', () => {
-    const dir = writePosts({ ...POSTS, 'broken.md': post('title: Broken\ndate: 2020-13-45') });
+    const dir = writePosts({ ...POSTS, 'broken.md': post('title: Broken\ndate: 2020-13-45'), 'latin.md': Buffer.from('---\ntitle: Caf\xe9\ndate: 2020-01-01\n---\n\nBody.\n', 'latin1') });
     const file = cacheFile();
     const first = run(dir, file);
     const second = run(dir, file);
     expect(second.reused).toBe(4);
-    expect(second.index.broken.map((entry) => entry.error.message)).toEqual(['posts/broken.md:3: date: "2020-13-45" is not a valid date (use YYYY-MM-DD)']);
+    expect(second.index.broken.map((entry) => entry.error.message)).toEqual([
+      'posts/broken.md:3: date: "2020-13-45" is not a valid date (use YYYY-MM-DD)',
+      'posts/latin.md:2: is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)',
+    ]);
     expect(second.index.broken.map((entry) => entry.error.message)).toEqual(first.index.broken.map((entry) => entry.error.message));
   });
 

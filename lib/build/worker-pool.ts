@@ -4,8 +4,9 @@
  * limit of its own (`--max-old-space-size`) and can be killed cleanly when a job runs past its
  * time, and the post that did it is then known: the job the process was running.
  *
- * The worker module runs under tsx, like the build's own scripts, and answers messages of the
- * form `{ id, job }` with `{ id, result }` (see `serveJobs`).
+ * The worker module (a `.ts` file run under tsx, like the build's own scripts, or a module
+ * bundled beforehand, as the build's workers are: lib/build/post-builders.ts) answers messages
+ * of the form `{ id, job }` with `{ id, result }` (see `serveJobs`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -57,10 +57,12 @@ export interface ParsedPosts {
 /** `parseSource`, answered from `parsed` when it holds this source as it is now. */
 function parseWith(parsed: ParsedPosts | undefined, source: SourceFile, sourcePath: string, options: ParseOptions): Omit<Post, 'assets'> | null {
   if (!parsed) return parseSource(source, sourcePath, options);
-  const key = createHash('sha256').update(fs.readFileSync(source.file)).update(JSON.stringify([source, sourcePath, options])).digest('hex');
+  // Read once: the key is of the text the parse reads (a file that is not UTF-8 is an error here).
+  const input = readText(source.file, sourcePath);
+  const key = createHash('sha256').update(input).update(JSON.stringify([source, sourcePath, options])).digest('hex');
   const kept = parsed.lookup(key);
   if (kept !== undefined) return kept;
-  const post = parseSource(source, sourcePath, options);
+  const post = parseSource(source, sourcePath, options, input);
   parsed.keep(key, post);
   return post;
 }

@@ -139,9 +139,13 @@ function languageOf(frontMatter: FrontMatter, source: SourceFile, sourcePath: st
   return lang;
 }
 
-/** Reads one post; returns null for a draft or a scheduled post when they are not wanted. */
-export function parseSource(source: SourceFile, sourcePath: string, { includeDrafts, today, lastCommit, languages }: ParseOptions): Omit<Post, 'assets'> | null {
-  const input = readText(source.file, sourcePath);
+/** Reads one post (its text, `input`, unless already read); returns null for a draft or a scheduled post when they are not wanted. */
+export function parseSource(
+  source: SourceFile,
+  sourcePath: string,
+  { includeDrafts, today, lastCommit, languages }: ParseOptions,
+  input: string = readText(source.file, sourcePath),
+): Omit<Post, 'assets'> | null {
   if (!input.trim()) throw new ContentError(sourcePath, 'is empty: a post starts with a --- block that sets title and date', { line: 1 });
   if (!frontMatterCloses(input)) {
     throw new ContentError(sourcePath, 'opens its front matter with --- but never closes it: add a line with --- after the last field', { line: 1 });

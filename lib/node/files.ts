@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Every file under `dir`, at any depth, as a path that starts with `dir`; none if `dir` is not there.
+ * Every file under `dir`, at any depth, as a path that starts with `dir` (a link as the file it
+ * leads to, as `keptFiles` takes them); none if `dir` is not there.
  */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+  return keptFiles(dir, () => true).map((relative) => path.join(dir, relative));
 }
 
 /**
