@@ -65,6 +65,10 @@ describe('the files of a kind', () => {
   it('search chunks are the files whose name ends in a Pagefind chunk extension', () => {
     expect(headersFor('/pagefind/index/en_1a2b.pf_index', policy)['Cache-Control']).toBe(CACHE_POLICIES.immutable);
     expect(headersFor('/pagefind/notes.pf_meta.json', policy)['Cache-Control']).toBe(CACHE_POLICIES.searchEntry);
+    // An index in parts: each part's chunks are chunks; the list of parts names the current ones.
+    expect(headersFor('/pagefind/parts/2/fragment/en_1a2b.pf_fragment', policy)['Cache-Control']).toBe(CACHE_POLICIES.immutable);
+    expect(headersFor('/pagefind/parts/2/pagefind-entry.json', policy)['Cache-Control']).toBe(CACHE_POLICIES.searchEntry);
+    expect(headersFor('/pagefind/parts.json', policy)['Cache-Control']).toBe(CACHE_POLICIES.searchEntry);
   });
 });
 

@@ -11,7 +11,7 @@ import { buildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
 import { exportedPageFile } from '../lib/export/feeds';
 import { searchRecord, searchTextCacheFile, writeSearchIndex } from '../lib/export/search-index';
-import { SEARCH_INDEX_DIR } from '../lib/routes/table';
+import { SEARCH_INDEX_DIR, SEARCH_INDEX_PARTS_FILE, searchIndexPartFolder } from '../lib/routes/table';
 import { readPagefindFile } from './helpers/pagefind';
 import { post, writePosts } from './helpers/posts-dir';
 
@@ -81,13 +81,13 @@ describe('writeSearchIndex', () => {
    * An out/ with an exported page for every post and page, the draft included (as if it had
    * been exported), and a build manifest that lists the draft: only the index may leave it out.
    */
-  function exportedSite() {
-    const dir = writePosts(posts);
+  function exportedSite(sources: Record<string, string> = posts) {
+    const dir = writePosts(sources);
     const manifest = buildManifest(loadContent({ dir, root: path.dirname(dir), includeDrafts: true, keepBroken: false }));
     const outDir = fs.mkdtempSync(path.join(path.dirname(dir), 'out-'));
     for (const entry of [...manifest.posts, ...manifest.pages]) {
       fs.mkdirSync(path.dirname(exportedPageFile(outDir, entry.url)), { recursive: true });
-      const source = posts[`${entry.slug}.md` as keyof typeof posts];
+      const source = sources[`${entry.slug}.md`];
       fs.writeFileSync(exportedPageFile(outDir, entry.url), page(`<p>${source.slice(source.lastIndexOf('---') + 3).trim().replaceAll('\n\n', '</p><p>')}</p>`));
     }
     return { manifest, outDir };
@@ -100,7 +100,7 @@ describe('writeSearchIndex', () => {
     fs.mkdirSync(indexDir);
     fs.writeFileSync(path.join(indexDir, 'stale.pf_fragment'), 'from an earlier build');
 
-    expect(await writeSearchIndex(manifest, outDir)).toEqual({ posts: 2, files: expect.any(Number), bytes: expect.any(Number) });
+    expect(await writeSearchIndex(manifest, outDir)).toEqual({ posts: 2, parts: 1, files: expect.any(Number), bytes: expect.any(Number) });
 
     const fragmentDir = path.join(indexDir, 'fragment');
     const fragments = fs.readdirSync(fragmentDir).map((file) => JSON.parse(readPagefindFile(path.join(fragmentDir, file))));
@@ -127,8 +127,51 @@ describe('writeSearchIndex', () => {
 
     // What a search loads, and nothing else: no ready-made UI, no worker, no index from before.
     const topLevel = fs.readdirSync(indexDir).sort();
-    expect(topLevel).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/), 'pagefind.js', 'wasm.en.pagefind']);
+    expect(topLevel).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/), 'pagefind.js', 'parts.json', 'wasm.en.pagefind']);
     expect(JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8')).languages).toEqual({ en: expect.objectContaining({ page_count: 2 }) });
+    // One part: there is nothing for the search page to merge.
+    expect(JSON.parse(fs.readFileSync(path.join(indexDir, SEARCH_INDEX_PARTS_FILE), 'utf8'))).toEqual({});
+  });
+
+  it('writes the index of more posts of a language than a part holds in parts, each language\'s first posts in the first, and lists the others for the search page', async () => {
+    const sources: Record<string, string> = {};
+    for (const n of [1, 2, 3, 4, 5]) sources[`post-${n}.md`] = post(`title: Post ${n}\ndate: 2020-01-0${n}`, `Body of post ${n}, the word${n} in it.`);
+    const { manifest, outDir } = exportedSite(sources);
+    // Posts 4 and 5 in French: the first part holds the first two posts of each language.
+    const french = manifest.posts.map((entry) => (['post-4', 'post-5'].includes(entry.slug) ? { ...entry, lang: 'fr' } : entry));
+    const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
+
+    expect(await writeSearchIndex({ ...manifest, posts: french }, outDir, { postsPerPart: 2 })).toEqual({ posts: 5, parts: 2, files: expect.any(Number), bytes: expect.any(Number) });
+
+    const partDir = path.join(indexDir, searchIndexPartFolder(2));
+    const entryOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')).languages;
+    // English, in both parts, has a vocabulary record in each: French, in one, has none.
+    expect(entryOf(indexDir)).toEqual({ en: expect.objectContaining({ page_count: 3 }), fr: expect.objectContaining({ page_count: 2 }) });
+    expect(entryOf(partDir)).toEqual({ en: expect.objectContaining({ page_count: 2 }) });
+    const fragmentsIn = (dir: string) =>
+      Object.fromEntries(fs.readdirSync(path.join(dir, 'fragment')).map((file) => [file.replace(/\.pf_fragment$/, ''), JSON.parse(readPagefindFile(path.join(dir, 'fragment', file)))]));
+    const urlsIn = (dir: string) => Object.values(fragmentsIn(dir)).map((fragment) => fragment.url).sort();
+    // The newest posts first, as the manifest lists them.
+    expect(urlsIn(indexDir)).toEqual(['/pagefind/vocabulary/', '/posts/post-2/', '/posts/post-3/', '/posts/post-4/', '/posts/post-5/']);
+    expect(urlsIn(partDir)).toEqual(['/pagefind/vocabulary/', '/posts/post-1/']);
+    // Only English has a second part, and the search page leaves out its vocabulary records by their page ids.
+    const parts = JSON.parse(fs.readFileSync(path.join(indexDir, SEARCH_INDEX_PARTS_FILE), 'utf8'));
+    expect(parts).toEqual({ en: { parts: [searchIndexPartFolder(2)], vocabulary: expect.any(Array) } });
+    for (const dir of [indexDir, partDir]) {
+      const [id, vocabulary] = Object.entries(fragmentsIn(dir)).find(([, fragment]) => fragment.url === '/pagefind/vocabulary/')!;
+      expect(parts.en.vocabulary).toContain(id);
+      // Every English word of both parts, the first's "word3" as well as the second's "word1".
+      expect(vocabulary.content.split(' ')).toEqual(expect.arrayContaining(['word1', 'word2', 'word3', 'Post', '1', '3']));
+      expect(vocabulary.content).not.toContain('word4');
+    }
+    // The search page loads Pagefind's script and WebAssembly from the first part.
+    expect(fs.readdirSync(indexDir)).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind', 'wasm.fr.pagefind', 'parts']));
+    expect(fs.readdirSync(partDir).sort()).toEqual(['fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/)]);
+
+    // A rebuild with fewer posts leaves no part of the last one behind.
+    await writeSearchIndex({ ...manifest, posts: french }, outDir);
+    expect(fs.existsSync(path.join(indexDir, 'parts'))).toBe(false);
+    expect(urlsIn(indexDir)).toEqual(['/posts/post-1/', '/posts/post-2/', '/posts/post-3/', '/posts/post-4/', '/posts/post-5/']);
   });
 
   /** The indexed body text of each post, from the fragments written into `outDir`. */

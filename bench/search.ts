@@ -15,6 +15,9 @@
  *   npx tsx bench/search.ts [--posts 1000,10000] [--words cache,cloudfront] [--baseline-ref REF]
  *   npx tsx bench/search.ts --out DIR [--words …]    measures an export built already, and prints only
  *
+ * `--posts-per-part N` writes the index in parts of at most N posts of a language (lib/export/search-index.ts
+ * `POSTS_PER_INDEX_PART`), with `--out` over the export's own index; `--posts-per-part 100000`, say, in one part.
+ *
  * Results go to bench/search-results.json.
  */
 import fs from 'node:fs';
@@ -40,6 +43,7 @@ const sizes = option('--posts', '1000,10000').split(',').map(Number);
 const words = option('--words', 'cache,cloudfront').split(',');
 const baselineRef = option('--baseline-ref', null);
 const existingOut = args.includes('--out') ? path.resolve(option('--out', '')) : null;
+const postsPerPart = args.includes('--posts-per-part') ? Number(option('--posts-per-part', '')) : undefined;
 
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -54,13 +58,14 @@ async function buildCurrent(corpus: string, name: string) {
   const manifest = readBuildManifest(manifestFileFor(outDir));
   finishPages(outDir, manifest);
   const indexStarted = performance.now();
-  const index = await writeSearchIndex(manifest, outDir);
+  const index = await writeSearchIndex(manifest, outDir, { postsPerPart });
   return { outDir, buildSeconds, indexSeconds: (performance.now() - indexStarted) / 1000, index };
 }
 
 /** Bytes and files under `dir`, in total and by kind. */
 function indexSize(dir: string) {
-  const kinds: Record<string, RegExp> = { fragments: /^fragment\//, 'word index': /^index\//, filters: /^filter\//, metadata: /\.pf_meta$/, WebAssembly: /\.pagefind$/, script: /\.js$/, entry: /\.json$/ };
+  // A large site's index is in parts (lib/export/search-index.ts): each part's chunks count with the first's.
+  const kinds: Record<string, RegExp> = { fragments: /(^|\/)fragment\//, 'word index': /(^|\/)index\//, filters: /(^|\/)filter\//, metadata: /\.pf_meta$/, WebAssembly: /\.pagefind$/, script: /\.js$/, entry: /\.json$/ };
   const totals = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, { files: 0, bytes: 0 }]));
   let files = 0;
   let bytes = 0;
@@ -91,7 +96,8 @@ async function transfer(context: BrowserContext, baseUrl: string, pathname: stri
   const finished: Promise<{ url: string; bodyBytes: number; headerBytes: number }>[] = [];
   page.on('requestfinished', (request) => finished.push(request.sizes().then((sizes) => ({ url: new URL(request.url()).pathname, bodyBytes: sizes.responseBodySize, headerBytes: sizes.responseHeadersSize }))));
   try {
-    await page.goto(`${baseUrl}${pathname}`, { waitUntil: 'load' });
+    // The server's URL is the site's home, with its slash: the page is a path under it.
+    await page.goto(new URL(`.${pathname}`, baseUrl).href, { waitUntil: 'load' });
     await ready(page);
     await page.waitForLoadState('networkidle');
     const requests = await Promise.all(finished);
@@ -112,7 +118,7 @@ async function query(context: BrowserContext, baseUrl: string, word: string) {
     await page.waitForFunction(() => / match(es)? /.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 120_000 });
     status = (await page.locator('[data-search-status]').textContent()) ?? '';
   });
-  return { word, status, results: status.match(/^\d+/)?.[0] ?? '0', ...result };
+  return { word, status, results: status.match(/^\d[\d,]*/)?.[0] ?? '0', ...result };
 }
 
 /** The pages whose weight is compared: one of each kind, the same in any build of the corpus. */
@@ -205,6 +211,10 @@ const context = await browser.newContext();
 console.log(`Search benchmark: ${existingOut ? existingOut : `${sizes.join(', ')} posts`}; words ${words.join(', ')}; ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} (${source})`);
 try {
   if (existingOut) {
+    if (postsPerPart) {
+      const index = await writeSearchIndex(readBuildManifest(manifestFileFor(existingOut)), existingOut, { postsPerPart });
+      console.log(`search index rewritten: ${index.posts} posts in ${index.parts} part(s)`);
+    }
     await measure(context, existingOut);
   } else {
     const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, chromium: browser.version() }, sizes: [] as object[] };

@@ -1,8 +1,8 @@
 /**
  * Search in Chromium, on the sample site plus a dozen short posts that share one word (so a
  * search has more results than the page shows at once): typing a word from a known post,
- * following its result, `?q=` links, the "More results" button, JavaScript off, and that
- * no page but /search/ loads any search code or index file.
+ * following its result, `?q=` links, the "More results" button, JavaScript off, that
+ * no page but /search/ loads any search code or index file, and a search of an index in parts.
  *
  *   node --import tsx --test e2e/search.test.ts
  */
@@ -13,7 +13,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import matter from 'gray-matter';
-import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH } from '../lib/routes/table';
+import { manifestFileFor, readBuildManifest } from '../lib/export/manifest-file';
+import { writeSearchIndex } from '../lib/export/search-index';
+import { SEARCH_INDEX_DIR, SEARCH_PAGE_PATH, SEARCH_SCRIPT_PATH, searchIndexPartFolder } from '../lib/routes/table';
 import { DRAFT_FIXTURE, buildSampleSite, filesUnder, openSite, readToTheEnd, text } from './harness';
 import type { OpenSite } from './harness';
 import type { Page } from 'playwright-core';
@@ -231,4 +233,33 @@ test('no page but /search/ loads the search script or any file of the index', as
     requested.slice(from).filter((request) => isSearchCode(request.path)),
     [],
   );
+});
+
+// The last test: it serves another export in place of the suite's.
+test("a site whose index is in parts (too many posts to index at once): a search merges every part's results", async () => {
+  // The same export with its index rewritten in parts of four posts, as a site of more than
+  // POSTS_PER_INDEX_PART posts has it.
+  const partsOut = path.join(path.dirname(outDir), 'out-in-parts');
+  fs.rmSync(partsOut, { recursive: true, force: true });
+  fs.cpSync(outDir, partsOut, { recursive: true });
+  const index = await writeSearchIndex(readBuildManifest(manifestFileFor(outDir)), partsOut, { postsPerPart: 4 });
+  assert.ok(index.parts >= 4, `${SHARED_POSTS} shared posts and the samples in ${index.parts} parts`);
+  await site.close();
+  site = await openSite(partsOut);
+
+  const fetched: string[] = [];
+  const prepare = (page: Page) => page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await site.withPage(searchUrl(SHARED_WORD), { prepare }, async (page) => {
+    assert.equal(await searchFinished(page), `${SHARED_POSTS} posts match “${SHARED_WORD}”.`);
+    await page.getByRole('button', { name: 'More results' }).click();
+    await page.waitForFunction((count: number) => document.querySelectorAll('[data-search-results] > li').length === count, SHARED_POSTS);
+    assert.deepEqual((await resultTitles(page)).sort(), Array.from({ length: SHARED_POSTS }, (_, n) => `Shared word post ${n + 1}`).sort(), 'each post once, from every part');
+  });
+  for (let part = 2; part <= index.parts; part++) assert.ok(fetched.includes(`/${SEARCH_INDEX_DIR}/${searchIndexPartFolder(part)}pagefind-entry.json`), `part ${part} is merged: ${JSON.stringify(fetched)}`);
+  assert.deepEqual(fetched.filter((pathname) => /\.(js|pagefind)$/.test(pathname) && pathname.includes('/parts/')), [], "Pagefind's script and WebAssembly come from the first part alone");
+
+  await site.withPage(searchUrl(KNOWN_WORD), {}, async (page) => {
+    assert.equal(await searchFinished(page), `1 post matches “${KNOWN_WORD}”.`);
+    assert.equal(await resultTitles(page).then((titles) => titles[0]), KNOWN_POST.title);
+  });
 });

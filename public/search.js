@@ -6,7 +6,8 @@
  * - fills the box from `?q=` and searches at once, so a search can be bookmarked; each
  *   search puts its words back in the URL;
  * - loads Pagefind's script, its WebAssembly and the index (`pagefind/`, written by
- *   lib/export/search-index.ts) only when the box is focused or a search runs;
+ *   lib/export/search-index.ts, with the further parts of a large site's index merged into
+ *   it) only when the box is focused or a search runs;
  * - lists `PAGE_SIZE` results at a time, each with its title as a link, its date and an
  *   excerpt with the matched words in `<mark>`, and says in a live region what it found.
  * Its messages are the page's dictionary's, as JSON in the form's `data-search-text`.
@@ -34,18 +35,40 @@ const fillIn = (message, values) => message.replace(/\{(\w+)\}/g, (whole, name) 
 
 /**
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string> }} ResultData
- * @typedef {{ data: () => Promise<ResultData> }} Result
- * @typedef {{ search: (term: string) => Promise<{ results: Result[] }>, options: (options: object) => Promise<void> }} Pagefind
+ * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
+ * @typedef {{ search: (term: string) => Promise<{ results: Result[] }>, options: (options: object) => Promise<void>, mergeIndex: (path: string, options: object) => Promise<void> }} Pagefind
  */
 
-/** @type {Promise<Pagefind> | undefined} */
+/** @type {Promise<{ pagefind: Pagefind, notResults: Set<string> }> | undefined} */
 let pagefindLoading;
 
-/** Pagefind, loaded on first use; the site's root is this script's folder. */
+/** The search index's folder (lib/routes/table.ts SEARCH_INDEX_DIR); the site's root is this script's folder. */
+const indexUrl = new URL('pagefind/', import.meta.url);
+
+/**
+ * This language's index in parts, from the index's `parts.json` (lib/export/search-index.ts):
+ * the folders of the parts after the first, and the page ids of their vocabulary records,
+ * which are never results. Empty for an index in one part.
+ * @returns {Promise<{ parts: string[], vocabulary: string[] }>}
+ */
+async function indexParts() {
+  const response = await fetch(new URL('parts.json', indexUrl));
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const languages = await response.json();
+  return languages[document.documentElement.lang.toLowerCase()] ?? { parts: [], vocabulary: [] };
+}
+
+/**
+ * Pagefind with every part of the index, and the page ids to leave out of its results, loaded
+ * on first use.
+ * @returns {Promise<{ pagefind: Pagefind, notResults: Set<string> }>}
+ */
 function loadPagefind() {
-  pagefindLoading ??= import(new URL('pagefind/pagefind.js', import.meta.url).href).then(async (/** @type {Pagefind} */ pagefind) => {
-    await pagefind.options({ noWorker: true, baseUrl: new URL('./', import.meta.url).pathname });
-    return pagefind;
+  const baseUrl = new URL('./', import.meta.url).pathname;
+  pagefindLoading ??= Promise.all([import(new URL('pagefind.js', indexUrl).href), indexParts()]).then(async ([/** @type {Pagefind} */ pagefind, { parts, vocabulary }]) => {
+    await pagefind.options({ noWorker: true, baseUrl });
+    await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, indexUrl).pathname, { baseUrl })));
+    return { pagefind, notResults: new Set(vocabulary) };
   });
   return pagefindLoading;
 }
@@ -121,7 +144,8 @@ async function search(term) {
   }
   status.textContent = fillIn(text.searching, { query });
   try {
-    const { results } = await (await loadPagefind()).search(query);
+    const { pagefind, notResults } = await loadPagefind();
+    const results = (await pagefind.search(query)).results.filter((result) => !notResults.has(result.id));
     if (thisSearch !== searchCount) return;
     list.replaceChildren();
     pending = results;

@@ -176,5 +176,5 @@ export async function finishExport(outDir: string, { manifest = readBuildManifes
 /** Says what `finishExport` did in `outDir`. */
 export function reportFinished(outDir: string, { removed, written, searchIndex }: FinishedExport): void {
   console.log(`Finished ${path.relative(process.cwd(), outDir) || '.'}: wrote ${written.join(', ')}; removed ${removed.length} files no page loads.`);
-  console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
+  console.log(`Search index: ${searchIndex.posts} posts in ${SEARCH_INDEX_DIR}/${searchIndex.parts > 1 ? ` (${searchIndex.parts} parts)` : ''}, ${searchIndex.files} files, ${(searchIndex.bytes / 1024).toFixed(0)} KB.`);
 }

@@ -120,6 +120,16 @@ export const KATEX_STYLESHEET_PATH = `/${KATEX_FOLDER}/katex.min.css`;
 /** The search index's folder, written by lib/export/search-index.ts; the search page's script finds it there. */
 export const SEARCH_INDEX_DIR = 'pagefind';
 
+/**
+ * In the search index's folder: the file that lists, for each language, the folders of the
+ * index's further parts, which the search page's script merges into the first (an index of
+ * more posts than lib/export/search-index.ts writes at once is written in parts).
+ */
+export const SEARCH_INDEX_PARTS_FILE = 'parts.json';
+
+/** The folder of the search index's part `n` (2 and on), relative to the index's folder. */
+export const searchIndexPartFolder = (n: number) => `parts/${n}/`;
+
 /** The search page's path, the one page that loads search code. */
 export const SEARCH_PAGE_PATH = PAGE_ROUTES.search.path();
 
