@@ -91,6 +91,12 @@ const KIND_OF: Record<string, keyof typeof HEADER_LINES> = {
   '/pagefind/index/en_8b1d2e.pf_index': 'hashed',
   '/pagefind/fragment/en_11aa22.pf_fragment': 'hashed',
   '/pagefind/filter/en_33bb44.pf_filter': 'hashed',
+  // A large site's index in parts: each part's chunks and entry file, and the list of parts.
+  '/pagefind/parts.json': 'searchEntry',
+  '/pagefind/parts/2/pagefind-entry.json': 'searchEntry',
+  '/pagefind/parts/2/pagefind.en_5e3b1a.pf_meta': 'hashed',
+  '/pagefind/parts/2/index/en_8b1d2f.pf_index': 'hashed',
+  '/pagefind/parts/2/fragment/en_11aa23.pf_fragment': 'hashed',
   '/admin/index.html': 'admin',
   '/admin/config.yml': 'admin',
   '/admin/cms.js': 'admin',

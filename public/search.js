@@ -42,27 +42,21 @@ const fillIn = (message, values) => message.replace(/\{(\w+)\}/g, (whole, name) 
 /** @type {Promise<{ pagefind: Pagefind, notResults: Set<string> }> | undefined} */
 let pagefindLoading;
 
-/** The search index's folder (lib/routes/table.ts SEARCH_INDEX_DIR); the site's root is this script's folder. */
+/** The search index's folder; the site's root is this script's folder. */
 const indexUrl = new URL('pagefind/', import.meta.url);
 
 /**
- * This language's index in parts, from the index's `parts.json` (lib/export/search-index.ts):
- * the folders of the parts after the first, and the page ids of their vocabulary records,
- * which are never results. Empty for an index in one part.
+ * This language's further index parts and the ids of their vocabulary records, never results
+ * (`parts.json`, lib/export/search-index.ts). Empty for an index in one part.
  * @returns {Promise<{ parts: string[], vocabulary: string[] }>}
  */
 async function indexParts() {
   const response = await fetch(new URL('parts.json', indexUrl));
   if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-  const languages = await response.json();
-  return languages[document.documentElement.lang.toLowerCase()] ?? { parts: [], vocabulary: [] };
+  return (await response.json())[document.documentElement.lang.toLowerCase()] ?? { parts: [], vocabulary: [] };
 }
 
-/**
- * Pagefind with every part of the index, and the page ids to leave out of its results, loaded
- * on first use.
- * @returns {Promise<{ pagefind: Pagefind, notResults: Set<string> }>}
- */
+/** Pagefind with every part of the index merged, loaded on first use. */
 function loadPagefind() {
   const baseUrl = new URL('./', import.meta.url).pathname;
   pagefindLoading ??= Promise.all([import(new URL('pagefind.js', indexUrl).href), indexParts()]).then(async ([/** @type {Pagefind} */ pagefind, { parts, vocabulary }]) => {
