@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorkerPool, WorkerFailure, type WorkerPool } from '../lib/build/worker-pool';
+import { createWorkerPool, shownStderr, WorkerFailure, type WorkerPool } from '../lib/build/worker-pool';
 import type { TestJob } from './fixtures/worker-pool/worker';
 
 jest.setTimeout(60_000);
@@ -40,11 +40,32 @@ it('runs jobs in at most `size` processes and answers each with its own result',
   expect(pids.has(process.pid)).toBe(false);
 });
 
-it('fails a job that runs out of memory, says so, and goes on with a new process', async () => {
-  const failure = await failureOf({ kind: 'memory' });
-  expect(failure.reason).toBe('memory');
-  expect(failure.message).toBe('needs more than 64 MB of memory');
+it('fails a job that runs out of memory, says so instead of V8\'s report, and goes on with a new process', async () => {
+  const written: string[] = [];
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+  try {
+    const failure = await failureOf({ kind: 'memory' });
+    expect(failure.reason).toBe('memory');
+    expect(failure.message).toBe('needs more than 64 MB of memory');
+  } finally {
+    stderr.mockRestore();
+  }
+  // The build says which post needs more memory; V8's garbage collections and stack say nothing to an author.
+  expect(written.join('')).not.toMatch(/Last few GCs|JS stacktrace|heap limit|out of memory/);
   expect(await pool.run({ kind: 'echo', value: 7 })).toBe(7);
+});
+
+it("shows a worker's stderr up to V8's out-of-memory report, which comes in parts as the process dies", () => {
+  const shown = shownStderr();
+  const parts = [
+    '(node:1) Warning: a library says something\n',
+    'more of it\n\n<--- Last few GCs --->\n\n[19651:0xf3e4090]     3531 ms: Scavenge 244.6 (254.0) -> 243.9 (264.5) MB\n',
+    '\n<--- JS stacktrace --->\n\n',
+    'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n',
+  ];
+  expect(parts.map(shown).join('')).toBe('(node:1) Warning: a library says something\nmore of it\n\n');
+  // The fatal line alone, as a smaller heap writes it, is held back too.
+  expect(['ok\n', 'FATAL ERROR: Reached heap limit Allocation failed\n'].map(shownStderr()).join('')).toBe('ok\n');
 });
 
 it('stops a job that runs past its time, and goes on with a new process', async () => {

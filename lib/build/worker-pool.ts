@@ -68,10 +68,35 @@ interface Worker<Job, Result> {
   current: (Pending<Job, Result> & { id: number; timer: NodeJS.Timeout | undefined }) | null;
   /** The end of what the process wrote to stderr, to tell an out-of-memory death from others. */
   stderrTail: string;
+  /** What of its stderr the build shows (`shownStderr`). */
+  shown: (text: string) => string;
 }
 
 /** V8's last words when a process reaches its heap limit. */
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed/;
+
+/**
+ * The first line of V8's report when a process reaches its heap limit, written in several
+ * parts as it dies: its last garbage collections, its stack, then the fatal error
+ * (`OUT_OF_MEMORY`), which a small heap may write alone.
+ */
+const OUT_OF_MEMORY_REPORT = /<--- Last few GCs --->|FATAL ERROR: [^\n]*(?:heap out of memory|Reached heap limit|Allocation failed)/;
+
+/**
+ * What the build shows of a worker's stderr, written part by part: everything (a library's
+ * warning is the build's output too) up to V8's out-of-memory report, which the post's error
+ * ("needs more than N MB of memory") replaces; nothing after it.
+ */
+export function shownStderr(): (text: string) => string {
+  let dying = false;
+  return (text) => {
+    if (dying) return '';
+    const report = text.search(OUT_OF_MEMORY_REPORT);
+    if (report < 0) return text;
+    dying = true;
+    return text.slice(0, report);
+  };
+}
 
 export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): WorkerPool<Job, Result> {
   const tsx = pathToFileURL(createRequire(path.join(options.root, 'package.json')).resolve('tsx')).href;
@@ -91,12 +116,12 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
       // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
     });
-    const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '' };
+    const worker: Worker<Job, Result> = { process: child, ready: false, current: null, stderrTail: '', shown: shownStderr() };
     child.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       worker.stderrTail = (worker.stderrTail + text).slice(-2000);
-      // A worker's own output (a library's warning) is the build's output too; V8's dying words are reported as the post's error instead.
-      if (!OUT_OF_MEMORY.test(worker.stderrTail)) process.stderr.write(text);
+      const shown = worker.shown(text);
+      if (shown) process.stderr.write(shown);
     });
     child.on('message', (message: { ready: true } | { id: number; result: Result }) => {
       if ('ready' in message) {
