@@ -166,6 +166,7 @@ describe('writeSearchIndex', () => {
     }
     // The search page loads Pagefind's script and WebAssembly from the first part.
     expect(fs.readdirSync(indexDir)).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind', 'wasm.fr.pagefind', 'parts']));
+    // (No `filter/`: these posts have no tags.)
     expect(fs.readdirSync(partDir).sort()).toEqual(['fragment', 'index', 'pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/)]);
 
     // A rebuild with fewer posts leaves no part of the last one behind.

@@ -267,7 +267,8 @@ function addVocabularies(partRecords: CustomRecord[][]): Record<string, Language
 
 /**
  * The page id that Pagefind gave the vocabulary record of `language` in the part in `dir`: the
- * name of its fragment file, which is the largest of the language's fragments, and is checked.
+ * name of its fragment file, found by reading the language's fragments largest first (it is
+ * nearly always the largest, holding every word).
  */
 function vocabularyPageId(dir: string, language: string): string {
   const fragmentDir = path.join(dir, 'fragment');
