@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { forgetLastBuild, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
+import type { PagesSource } from '../lib/build/changed-pages';
+import { forgetLastBuild, inputsFingerprint, isBuiltFrom, pagesToRender, readLastBuild, recordLastBuild, type BuildInputs } from '../lib/build/last-build';
 import { filesUnder } from '../lib/node/files';
 import { copySite, removeBuiltSites } from './helpers/build-site';
 import { post, writePosts } from './helpers/posts-dir';
@@ -52,20 +53,27 @@ describe('the fingerprint of a build\'s inputs', () => {
   };
 
   it('is the same for the same inputs', () => {
-    expect(inputsFingerprint(root, posts, { ...env })).toBe(base);
+    expect(inputsFingerprint(root, posts, { ...env })).toEqual(base);
   });
 
-  it('changes with a post, a new post, a folder post\'s file, a setting, a file in public/ and any other file of the project', () => {
+  it('changes its content part alone with a post, a new post or a folder post\'s file', () => {
     for (const [file, text] of [
       ['posts/a.md', post('title: A, edited\ndate: 2020-01-01')],
       ['posts/c.md', post('title: C\ndate: 2020-01-03')],
       ['posts/b/photo.png', 'a photo'],
+    ]) {
+      expect({ file, fingerprint: after(file, text) }).toEqual({ file, fingerprint: { code: base.code, content: expect.not.stringMatching(base.content) } });
+    }
+  });
+
+  it('changes its code part alone with a setting, a file in public/ and any other file of the project', () => {
+    for (const [file, text] of [
       ['lib/config/settings.ts', "export const settings = { title: 'Folio, renamed' };\n"],
       ['public/social-default.png', 'another image'],
       ['components/Post/Post.tsx', 'export {};\n'],
       ['.env.local', 'NEXT_PUBLIC_ANALYTICS=1\n'],
     ]) {
-      expect({ file, fingerprint: after(file, text) }).toEqual({ file, fingerprint: expect.not.stringMatching(base) });
+      expect({ file, fingerprint: after(file, text) }).toEqual({ file, fingerprint: { code: expect.not.stringMatching(base.code), content: base.content } });
     }
   });
 
@@ -97,27 +105,27 @@ describe('the fingerprint of a build\'s inputs', () => {
     fs.symlinkSync(path.join(root, 'no-such-file'), broken);
     try {
       const linked = inputsFingerprint(root, posts, env);
-      expect(linked).not.toBe(base);
+      expect(linked.content).not.toBe(base.content);
       fs.writeFileSync(target, post('title: Shared, edited\ndate: 2020-01-04'));
-      expect(inputsFingerprint(root, posts, env)).not.toBe(linked);
+      expect(inputsFingerprint(root, posts, env).content).not.toBe(linked.content);
     } finally {
       fs.rmSync(link);
       fs.rmSync(broken);
     }
-    expect(inputsFingerprint(root, posts, env)).toBe(base);
+    expect(inputsFingerprint(root, posts, env)).toEqual(base);
   });
 
   it('changes with the variables a build reads (the site\'s URL, the base path, Folio\'s), not with others or those that steer tools (FOLIO_FULL_BUILD, FOLIO_BROWSER)', () => {
     for (const changed of [{ SITE_URL: 'https://example.org' }, { BASE_PATH: '/blog' }, { FOLIO_INTEGRATIONS: 'comments' }, { NEXT_PUBLIC_ID: '1' }, { TZ: 'Pacific/Kiritimati' }]) {
-      expect({ changed, fingerprint: inputsFingerprint(root, posts, { ...env, ...changed }) }).toEqual({ changed, fingerprint: expect.not.stringMatching(base) });
+      expect({ changed, fingerprint: inputsFingerprint(root, posts, { ...env, ...changed }) }).toEqual({ changed, fingerprint: { code: expect.not.stringMatching(base.code), content: base.content } });
     }
-    expect(inputsFingerprint(root, posts, { ...env, HOME: '/elsewhere', FOLIO_FULL_BUILD: '1', FOLIO_BROWSER: 'system' })).toBe(base);
+    expect(inputsFingerprint(root, posts, { ...env, HOME: '/elsewhere', FOLIO_FULL_BUILD: '1', FOLIO_BROWSER: 'system' })).toEqual(base);
   });
 
   it('changes with the day, as a scheduled post waits for its own', () => {
     jest.useFakeTimers({ now: new Date('2040-06-01T12:00:00Z'), doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
     try {
-      expect(inputsFingerprint(root, posts, env)).not.toBe(base);
+      expect(inputsFingerprint(root, posts, env)).toEqual({ code: base.code, content: expect.not.stringMatching(base.content) });
     } finally {
       jest.useRealTimers();
     }
@@ -127,35 +135,69 @@ describe('the fingerprint of a build\'s inputs', () => {
     const elsewhere = writePosts({ 'z.md': post('title: Z\ndate: 2020-01-01') });
     const withElsewhere = inputsFingerprint(root, elsewhere, env);
     fs.writeFileSync(path.join(elsewhere, 'z.md'), post('title: Z, edited\ndate: 2020-01-01'));
-    expect(inputsFingerprint(root, elsewhere, env)).not.toBe(withElsewhere);
+    expect(inputsFingerprint(root, elsewhere, env)).toEqual({ code: withElsewhere.code, content: expect.not.stringMatching(withElsewhere.content) });
   });
 });
 
 describe('the record of the last build', () => {
+  const pages: PagesSource = { shape: 'site data but bodies', bodies: { '/posts/a/': 'body of a', '/posts/b/': 'body of b' } };
+  const builtFrom = (root: string, inputs: BuildInputs) => isBuiltFrom(root, readLastBuild(root), inputs);
+
   it('matches only the same inputs with out/ as the build left it: a file rewritten, removed or added in out/ does not', () => {
     const root = project();
     const inputs = inputsFingerprint(root, path.join(root, 'posts'), {});
-    expect(isBuiltFrom(root, inputs)).toBe(false);
-    recordLastBuild(root, inputs);
-    expect(isBuiltFrom(root, inputs)).toBe(true);
-    expect(isBuiltFrom(root, 'other inputs')).toBe(false);
+    expect(builtFrom(root, inputs)).toBe(false);
+    recordLastBuild(root, inputs, pages);
+    expect(builtFrom(root, inputs)).toBe(true);
+    expect(builtFrom(root, { ...inputs, code: 'other code' })).toBe(false);
+    expect(builtFrom(root, { ...inputs, content: 'other posts' })).toBe(false);
 
     const page = path.join(root, 'out', 'posts', 'a', 'index.html');
     const later = new Date(fs.statSync(page).mtimeMs + 1000);
     fs.writeFileSync(page, '<h1>A</h1>');
     fs.utimesSync(page, later, later);
-    expect(isBuiltFrom(root, inputs)).toBe(false);
-    recordLastBuild(root, inputs);
+    expect(builtFrom(root, inputs)).toBe(false);
+    recordLastBuild(root, inputs, pages);
     fs.rmSync(page);
-    expect(isBuiltFrom(root, inputs)).toBe(false);
+    expect(builtFrom(root, inputs)).toBe(false);
     fs.writeFileSync(page, '<h1>A</h1>');
-    recordLastBuild(root, inputs);
+    recordLastBuild(root, inputs, pages);
     fs.writeFileSync(path.join(root, 'out', 'extra.html'), 'extra');
-    expect(isBuiltFrom(root, inputs)).toBe(false);
+    expect(builtFrom(root, inputs)).toBe(false);
     fs.rmSync(path.join(root, 'out', 'extra.html'));
-    expect(isBuiltFrom(root, inputs)).toBe(true);
+    expect(builtFrom(root, inputs)).toBe(true);
     forgetLastBuild(root);
-    expect(isBuiltFrom(root, inputs)).toBe(false);
+    expect(builtFrom(root, inputs)).toBe(false);
+  });
+
+  describe('what the next build renders', () => {
+    const root = project();
+    fs.mkdirSync(path.join(root, '.next'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.next', 'BUILD_ID'), 'build-1');
+    const inputs = inputsFingerprint(root, path.join(root, 'posts'), {});
+    const bodyEdited: PagesSource = { ...pages, bodies: { ...pages.bodies, '/posts/b/': 'b, edited' } };
+    const plan = (now: BuildInputs, source: PagesSource, env = {}) => pagesToRender(root, readLastBuild(root), now, source, env);
+    beforeEach(() => recordLastBuild(root, inputs, pages));
+
+    it('is only the pages whose body changed, when nothing but posts changed', () => {
+      expect(plan({ ...inputs, content: 'edited posts' }, bodyEdited)).toEqual({ urls: ['/posts/b/'] });
+      expect(plan({ ...inputs, content: 'edited posts' }, pages)).toEqual({ urls: [] });
+    });
+
+    it('is every page when anything else changed: the site data beyond bodies, the code, .next/ or out/; or with FOLIO_FULL_BUILD=1, or no record', () => {
+      expect(plan(inputs, { ...bodyEdited, shape: 'a title changed' })).toEqual({ every: 'posts changed more than their bodies' });
+      expect(plan({ ...inputs, code: 'a component changed' }, bodyEdited)).toEqual({ every: 'something besides the posts changed' });
+      expect(plan(inputs, bodyEdited, { FOLIO_FULL_BUILD: '1' })).toEqual({ every: 'FOLIO_FULL_BUILD is set' });
+      fs.writeFileSync(path.join(root, 'out', 'extra.html'), 'extra');
+      expect(plan(inputs, bodyEdited)).toEqual({ every: 'out/ is not as the last build left it' });
+      fs.rmSync(path.join(root, 'out', 'extra.html'));
+      fs.writeFileSync(path.join(root, '.next', 'BUILD_ID'), 'build-2');
+      expect(plan(inputs, bodyEdited)).toEqual({ every: ".next/ is not the last build's" });
+      fs.writeFileSync(path.join(root, '.next', 'BUILD_ID'), 'build-1');
+      expect(plan(inputs, bodyEdited)).toEqual({ urls: ['/posts/b/'] });
+      forgetLastBuild(root);
+      expect(plan(inputs, bodyEdited)).toEqual({ every: 'no complete build to start from' });
+    });
   });
 });
 

@@ -6,7 +6,10 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../scripts/build-site';
-import { forgetLastBuild, inputsFingerprint, recordLastBuild } from '../lib/build/last-build';
+import { pagesSourceOf } from '../lib/build/changed-pages';
+import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, pagesToRender, readLastBuild, recordLastBuild } from '../lib/build/last-build';
+import { siteDataFile } from '../lib/node/folders';
+import type { SiteData } from '../lib/page-props/site-data';
 import { recordTypeCheck, typeCheckArgs, typeCheckDue } from '../lib/build/type-check';
 
 /** Sums VmRSS over `pid` and all its descendants, in bytes. */
@@ -105,27 +108,36 @@ export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'b
 export const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
 const finishScript = path.join(projectRoot, 'scripts', 'finish-export.ts');
+const renderScript = path.join(projectRoot, 'scripts', 'render-pages.ts');
 
 /**
  * `npm run build` in a site copy, timed step by step, each in a process of its own so that its
- * memory counts in the peak: the prepare step (with its worker processes) and the type check beside it, next build, then the
+ * memory counts in the peak: the prepare step (with its worker processes) and the type check beside it, the
+ * render step (`next build`, or only the changed pages, as `npm run build` decides: lib/build/last-build.ts), then the
  * post-export step (Pagefind's indexer included). The peak is the largest of the three steps',
  * which never run together. Like `npm run build`, it records what it was built from
  * (lib/build/last-build.ts), so that `npm run build` after it finds nothing changed.
+ * `full` runs every step in full, as `FOLIO_FULL_BUILD=1 npm run build` does.
  */
-export async function buildOnce(siteDir: string) {
-  const inputs = inputsFingerprint(siteDir, path.join(siteDir, 'posts'), buildEnv);
+export async function buildOnce(siteDir: string, { full = false }: { full?: boolean } = {}) {
+  const env = full ? { ...buildEnv, [FULL_BUILD_VARIABLE]: '1' } : buildEnv;
+  const inputs = inputsFingerprint(siteDir, path.join(siteDir, 'posts'), env);
+  const last = readLastBuild(siteDir);
   forgetLastBuild(siteDir);
   // As `npm run build` does, the type check runs beside the prepare step, when its inputs changed (lib/build/type-check.ts).
   const typesDue = typeCheckDue(siteDir);
   const prepare = await measureTogether([
-    { command: process.execPath, args: ['--import', 'tsx', 'scripts/prepare.ts'], options: { cwd: siteDir, env: buildEnv } },
-    ...(typesDue === null ? [] : [{ command: process.execPath, args: typeCheckArgs(siteDir), options: { cwd: siteDir, env: buildEnv } }]),
+    { command: process.execPath, args: ['--import', 'tsx', 'scripts/prepare.ts'], options: { cwd: siteDir, env } },
+    ...(typesDue === null ? [] : [{ command: process.execPath, args: typeCheckArgs(siteDir), options: { cwd: siteDir, env } }]),
   ]);
   if (typesDue !== null) recordTypeCheck(siteDir, typesDue);
-  const build = await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env: buildEnv });
-  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env: buildEnv });
-  recordLastBuild(siteDir, inputs);
+  const pages = pagesSourceOf(JSON.parse(fs.readFileSync(siteDataFile(siteDir), 'utf8')) as SiteData);
+  const plan = pagesToRender(siteDir, last, inputs, pages, env);
+  const build = 'urls' in plan
+    ? await measure(process.execPath, ['--import', 'tsx', renderScript, ...plan.urls], { cwd: siteDir, env })
+    : await measure(process.execPath, [nextBin, 'build'], { cwd: siteDir, env });
+  const finish = await measure(process.execPath, ['--import', 'tsx', finishScript, path.join(siteDir, 'out')], { cwd: siteDir, env });
+  recordLastBuild(siteDir, inputs, pages);
   const steps = [prepare, build, finish];
   return {
     seconds: steps.reduce((sum, step) => sum + step.seconds, 0),
@@ -133,6 +145,8 @@ export async function buildOnce(siteDir: string) {
     peakRss: Math.max(...steps.map((step) => step.peakRss)),
     prepareSeconds: prepare.seconds,
     nextBuildSeconds: build.seconds,
+    /** How many pages the render step rendered alone, or null when `next build` rendered every page. */
+    pagesRendered: 'urls' in plan ? plan.urls.length : null,
     postExportSeconds: finish.seconds,
     preparePeakRss: prepare.peakRss,
     nextBuildPeakRss: build.peakRss,

@@ -7,9 +7,12 @@
  *    and fails listing every broken post before any page is rendered. Beside it, the type check
  *    (lib/build/type-check.ts); the build stops on a type error too, after the prepare step.
  * 2. `next build`: renders every page from what step 1 prepared, and exports the site to `out/`.
+ *    When only posts' bodies changed since the last complete build, and its `.next/` and
+ *    `out/` are as it left them, only those posts' pages are rendered again, into that `out/`
+ *    (lib/build/changed-pages.ts, lib/build/render-pages.ts).
  * 3. The post-export step (lib/export/finish.ts): feeds, sitemap, `_redirects` and the pages at
  *    old URLs, search index, `_headers`. Then a word if `vercel.json`'s redirects are stale.
- * 4. Record what this build was made from, for step 0 of the next.
+ * 4. Record what this build was made from, for steps 0 and 2 of the next.
  *
  *   npm run build
  */
@@ -18,7 +21,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ContentErrors } from '../lib/content/errors';
 import { checkTypes, TypeCheckError } from '../lib/build/type-check';
-import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, isBuiltFrom, recordLastBuild } from '../lib/build/last-build';
+import { pagesSourceOf } from '../lib/build/changed-pages';
+import { forgetLastBuild, FULL_BUILD_VARIABLE, inputsFingerprint, isBuiltFrom, pagesToRender, readLastBuild, recordLastBuild, type RenderPlan } from '../lib/build/last-build';
 import { postsDirOf } from '../lib/node/folders';
 
 const root = process.cwd();
@@ -38,7 +42,8 @@ function nextBuild(): Promise<void> {
 
 async function build(): Promise<void> {
   const inputs = inputsFingerprint(root, postsDirOf(root));
-  if (!process.env[FULL_BUILD_VARIABLE] && isBuiltFrom(root, inputs)) {
+  const last = readLastBuild(root);
+  if (!process.env[FULL_BUILD_VARIABLE] && isBuiltFrom(root, last, inputs)) {
     console.log(`Nothing changed since the last build: out/ is up to date. (${FULL_BUILD_VARIABLE}=1 builds anyway.)`);
     return;
   }
@@ -61,13 +66,37 @@ async function build(): Promise<void> {
   const errors = steps.flatMap((step) => (step.status === 'rejected' ? [step.reason as unknown] : []));
   errors.slice(0, -1).forEach(reportError);
   if (errors.length) throw errors.at(-1);
-  await nextBuild();
+  const pages = pagesSourceOf((steps[1] as PromiseFulfilledResult<Awaited<ReturnType<typeof runPrepare>>>).value.data);
+  await renderChangedPages(pagesToRender(root, last, inputs, pages));
   const outDir = path.join(root, 'out');
   const manifest = readBuildManifest(manifestFileFor(outDir));
   reportFinished(outDir, await finishExport(outDir, { manifest }));
   const stale = staleVercelRedirects(path.join(root, 'vercel.json'), manifest);
   if (stale) console.warn(`Warning: ${stale}`);
-  recordLastBuild(root, inputs);
+  recordLastBuild(root, inputs, pages);
+}
+
+/** Step 2: the pages that changed alone, when they can be; otherwise, or if that fails, `next build`. */
+async function renderChangedPages(plan: RenderPlan): Promise<void> {
+  if ('every' in plan) {
+    console.log(`Rendering every page with next build: ${plan.every}.`);
+    return nextBuild();
+  }
+  const { pageRoutesOf, renderPages } = await import('../lib/build/render-pages');
+  const routes = pageRoutesOf(root, plan.urls);
+  if (!routes) {
+    console.log('Rendering every page with next build: the last build rendered no page at some changed post\'s URL.');
+    return nextBuild();
+  }
+  const started = performance.now();
+  try {
+    await renderPages(root, routes);
+  } catch (error) {
+    console.warn(`Rendering the changed pages alone failed, so every page is rendered with next build:\n${String(error)}`);
+    return nextBuild();
+  }
+  const count = routes.length === 1 ? '1 page' : `${routes.length} pages`;
+  console.log(`Rendered ${count} whose body changed in ${((performance.now() - started) / 1000).toFixed(1)} s (${routes.map((page) => page.url).join(', ') || 'none'}); every other page is as the last build left it.`);
 }
 
 /** Prints a build's error: an author's or a type error as its message alone, anything else with its stack. */

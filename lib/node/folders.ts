@@ -10,6 +10,9 @@ import path from 'node:path';
 /** The posts folder of the project at `root` (`FOLIO_POSTS_DIR` points it at another folder, as tests and benchmarks do). */
 export const postsDirOf = (root: string) => path.resolve(root, process.env.FOLIO_POSTS_DIR ?? 'posts');
 
+/** The id `next build` gives the `.next/` it writes, in the project at `root`. */
+export const nextBuildIdFile = (root: string) => path.join(root, '.next', 'BUILD_ID');
+
 /** Folio's folder in Next's cache, in the project at `root`. */
 export const folioCacheDir = (root: string) => path.join(root, '.next', 'cache', 'folio');
 
