@@ -176,7 +176,7 @@ describe('what the post-export step writes', () => {
     expect(selectAll('script', tree)).toEqual([]);
   });
 
-  it('writes _redirects and each page where a static host looks for it, and never over a file that is there', () => {
+  it('writes _redirects and each page where a static host looks for it, and never over another file that is there: only over the same page, as a rebuild into its own out/ finds it', () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-redirects-'));
     const languages = [{ code: 'en', default: true }, { code: 'fr', default: false }];
     const manifest = { site: { url: 'https://me.github.io', language: 'en', languages }, basePath: '/my-repo', redirects } as BuildManifest;
@@ -190,5 +190,10 @@ describe('what the post-export step writes', () => {
     fs.writeFileSync(path.join(taken, 'old', 'index.html'), 'a page of public/');
     expect(() => writeRedirects(manifest, taken)).toThrow(`Cannot write the page at the old URL /old/ of /my-repo/posts/new/: ${path.join(taken, 'old', 'index.html')} is there already`);
     expect(fs.readFileSync(path.join(taken, 'old', 'index.html'), 'utf8')).toBe('a page of public/');
+
+    // Run again on its own out/, as after a rebuild that rendered only changed pages into it: the pages it wrote are no obstacle.
+    const before = fs.readFileSync(path.join(outDir, 'old', 'index.html'), 'utf8');
+    expect(writeRedirects(manifest, outDir)).toEqual(['_redirects', 'old/index.html', '2019/01/old.html', 'größe/index.html']);
+    expect(fs.readFileSync(path.join(outDir, 'old', 'index.html'), 'utf8')).toBe(before);
   });
 });

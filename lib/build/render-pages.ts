@@ -69,26 +69,39 @@ export async function renderPages(root: string, pages: readonly PageRoute[]): Pr
   const { default: exportApp } = requireNext('next/dist/export') as typeof import('next/dist/export');
   const { trace } = requireNext('next/dist/trace') as typeof import('next/dist/trace');
   const { Bundler } = requireNext('next/dist/lib/bundler') as typeof import('next/dist/lib/bundler');
+  const { createStaticWorker } = requireNext('next/dist/build') as typeof import('next/dist/build');
+  const { getNextBuildDebuggerPortOffset } = requireNext('next/dist/lib/worker') as typeof import('next/dist/lib/worker');
 
   const config = await loadConfig(PHASE_PRODUCTION_BUILD, root);
   const distDir = path.join(root, config.distDir);
   const pathMap = Object.fromEntries(pages.map(({ route, page }) => [route, route === page ? { page } : { page, _ssgPath: route }]));
   // With no page to render (posts changed in ways no page shows), `public/` is still copied: a folder post's file may have changed.
-  if (pages.length) await exportApp(
-    root,
-    {
-      nextConfig: { ...config, exportPathMap: () => pathMap },
-      enabledDirectories: { app: false, pages: true },
-      silent: true,
-      buildExport: true,
-      outdir: path.join(distDir, 'export'),
-      // Next's own rule: a worker for every 25 pages, up to the workers the config allows.
-      numWorkers: Math.max(1, Math.min(config.experimental.cpus ?? 1, Math.ceil(pages.length / 25))),
-      appDirOnly: false,
-      bundler: Bundler.Turbopack,
-    },
-    trace('folio-render-pages'),
-  );
+  if (pages.length) {
+    // Next's own rule: a worker for every 25 pages, up to the workers the config allows.
+    const numWorkers = Math.max(1, Math.min(config.experimental.cpus ?? 1, Math.ceil(pages.length / 25)));
+    // Started here, not by the export, which ends the workers it starts only when every page rendered: they would keep this process alive.
+    const worker = createStaticWorker(config, { numberOfWorkers: numWorkers, debuggerPortOffset: getNextBuildDebuggerPortOffset({ kind: 'export-page' }) });
+    try {
+      await exportApp(
+        root,
+        {
+          // A page that fails to render makes the export throw, listing it, instead of Next ending this process.
+          nextConfig: { ...config, exportPathMap: () => pathMap, experimental: { ...config.experimental, prerenderEarlyExit: false } },
+          enabledDirectories: { app: false, pages: true },
+          silent: true,
+          buildExport: true,
+          outdir: path.join(distDir, 'export'),
+          numWorkers,
+          appDirOnly: false,
+          bundler: Bundler.Turbopack,
+        },
+        trace('folio-render-pages'),
+        worker,
+      );
+    } finally {
+      await worker.end();
+    }
+  }
   const outDir = path.join(root, 'out');
   fs.cpSync(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'), { recursive: true });
   if (fs.existsSync(path.join(root, 'public'))) fs.cpSync(path.join(root, 'public'), outDir, { recursive: true });

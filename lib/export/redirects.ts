@@ -110,15 +110,20 @@ export function aliasPageHtml({ to, title }: Redirect, { siteUrl, language, base
 /**
  * Writes `_redirects` (with each language's 404 rule) and the page at each old URL of the
  * manifest into `outDir`; returns the files written, relative to it. A page would never
- * replace a file that is there already (a file of `public/`, say): that is an error naming both.
+ * replace another file that is there already (a file of `public/`, say): that is an error
+ * naming both. The same page is no other file: a rebuild that rendered only changed pages
+ * into the last build's `out/` (lib/build/render-pages.ts) finds the pages it wrote then.
  */
 export function writeRedirects(manifest: BuildManifest, outDir: string): string[] {
   const written = [REDIRECTS_PATH.slice(1)];
   for (const redirect of manifest.redirects) {
     const file = path.join(outDir, ...aliasPageFile(redirect.from));
-    if (fs.existsSync(file)) throw new Error(`Cannot write the page at the old URL ${redirect.from} of ${redirect.to}: ${file} is there already (a file of public/?); remove one of them`);
+    const html = aliasPageHtml(redirect, { siteUrl: manifest.site.url, language: manifest.site.language, basePath: manifest.basePath });
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') !== html) {
+      throw new Error(`Cannot write the page at the old URL ${redirect.from} of ${redirect.to}: ${file} is there already (a file of public/?); remove one of them`);
+    }
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, aliasPageHtml(redirect, { siteUrl: manifest.site.url, language: manifest.site.language, basePath: manifest.basePath }));
+    fs.writeFileSync(file, html);
     written.push(path.relative(outDir, file).split(path.sep).join('/'));
   }
   fs.writeFileSync(path.join(outDir, REDIRECTS_PATH), redirectsFile(manifest.redirects, manifest.basePath, prefixedLanguages(manifest)));
