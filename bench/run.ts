@@ -157,7 +157,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
     last = siteDir;
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
-        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
+        `warm ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.pagesRendered === null ? 'next build' : `${warmRun.pagesRendered} page(s) rendered alone`} ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
         `nothing changed ${skippedRun.seconds.toFixed(2)} s (every step forced: ${unchangedRun.seconds.toFixed(1)} s = ${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)` +
         (deployRun ? `, deploy-like ${deployRun.seconds.toFixed(1)} s (${deployRun.prepareSeconds.toFixed(1)} s + ${deployRun.nextBuildSeconds.toFixed(1)} s + ${deployRun.postExportSeconds.toFixed(1)} s; CPU ${deployRun.cpuSeconds.toFixed(1)} s)` : ''),
     );
@@ -202,6 +202,10 @@ async function benchFolio(count: number, times: number, main: boolean) {
     warmCpuSeconds: summary(warm.map((r) => r.cpuSeconds)),
     coldPrepareSeconds: summary(cold.map((r) => r.prepareSeconds)),
     warmPrepareSeconds: summary(warm.map((r) => r.prepareSeconds)),
+    coldRenderSeconds: summary(cold.map((r) => r.nextBuildSeconds)),
+    warmRenderSeconds: summary(warm.map((r) => r.nextBuildSeconds)),
+    /** Per run: how many pages the warm rebuild rendered alone, or null where `next build` rendered every page (the edit changed more than the body). */
+    warmPagesRendered: warm.map((r) => r.pagesRendered),
     coldPostExportSeconds: summary(cold.map((r) => r.postExportSeconds)),
     warmPostExportSeconds: summary(warm.map((r) => r.postExportSeconds)),
     peakRssBytes: summary(cold.map((r) => r.peakRss)),
@@ -282,6 +286,12 @@ const rows = [
   ['cold build, CPU time', range(main.coldCpuSeconds), hugo ? range(hugo.coldCpuSeconds, 2) : '–', hugo ? `${(main.coldCpuSeconds.median / hugo.coldCpuSeconds.median).toFixed(1)}×` : ''],
   ['warm rebuild, CPU time', range(main.warmCpuSeconds), '', ''],
   ['of which the prepare step (posts compiled and rendered, images, cards), cold / warm', `${range(main.coldPrepareSeconds)} / ${range(main.warmPrepareSeconds)}`, '', ''],
+  [
+    'of which the render step: `next build` cold / warm (pages rendered alone per run)',
+    `${range(main.coldRenderSeconds)} / ${range(main.warmRenderSeconds)} (${main.warmPagesRendered.map((count) => (count === null ? 'next build' : count)).join(', ')})`,
+    '',
+    '',
+  ],
   ['of which the post-export step (search index, feeds), cold / warm', `${range(main.coldPostExportSeconds)} / ${range(main.warmPostExportSeconds)}`, '', ''],
   ['peak RSS (process tree)', mb(main.peakRssBytes.median), hugo ? mb(hugo.peakRssBytes.median) : '–', ''],
   ['of which the prepare step / next build / the post-export step', `${mb(main.preparePeakRssBytes.median)} / ${mb(main.nextBuildPeakRssBytes.median)} / ${mb(main.postExportPeakRssBytes.median)}`, '', ''],
