@@ -31,7 +31,8 @@ function exportedSite(basePath: string, posts = [postSummary({ slug: 'plain', ur
     routes: [],
     redirects: [],
   };
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-feeds-'));
+  // out/ in a folder of its own: the feed bodies are cached beside it, in .next/cache/folio/.
+  const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-feeds-')), 'out');
   for (const post of posts) {
     const file = exportedPageFile(outDir, sitePathOf(manifest, post.url));
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -13,7 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { buildManifest, type BuildManifest } from '../lib/build/manifest';
 import { loadContent } from '../lib/content/load';
-import { exportedPageFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds';
+import { exportedPageFile, feedBodyCacheFile, postBodyHtml, robotsTxt, sitemapXml, writeFeedsAndSitemap } from '../lib/export/feeds';
 import { exportedFile } from '../lib/export/exported-pages';
 import { FEED_STYLE, FEED_STYLESHEET } from '../lib/export/feed-stylesheet';
 import { post, writePosts } from './helpers/posts-dir';
@@ -213,6 +213,41 @@ describe('feeds written from the build manifest and the exported pages', () => {
     expect(xml.parse(read('rss.xml')).rss.channel.item).toHaveLength(2);
     expect(xml.parse(read('atom.xml')).feed.entry).toHaveLength(2);
     writeFeedsAndSitemap(manifest, outDir);
+  });
+
+  it('reuses the feed body of a page whose HTML is unchanged, and makes it again from a changed page, or from every page after the version changes', () => {
+    const cacheFile = feedBodyCacheFile(outDir);
+    expect(cacheFile).toBe(path.join(path.dirname(outDir), '.next', 'cache', 'folio', 'feed-bodies.json'));
+    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    const [newest] = NEWEST_FIRST;
+    expect(Object.keys(saved.pages).sort()).toEqual([...NEWEST_FIRST].sort());
+    const contentOf = (url: string) => JSON.parse(read('feed.json')).items.find((item: { id: string }) => item.id === url).content_html;
+    const made = contentOf(newest);
+    expect(saved.pages[newest].value).toBe(made);
+
+    // A cached body that no page holds shows that the rebuild read the cache, not the page.
+    const planted = (version: string) => ({ version, pages: { ...saved.pages, [newest]: { ...saved.pages[newest], value: '<p>Planted zeppelin words.</p>' } } });
+    fs.writeFileSync(cacheFile, JSON.stringify(planted(saved.version)));
+    writeFeedsAndSitemap(manifest, outDir);
+    expect(contentOf(newest)).toBe('<p>Planted zeppelin words.</p>');
+
+    // The same entry under another version is never used.
+    fs.writeFileSync(cacheFile, JSON.stringify(planted('another pipeline')));
+    writeFeedsAndSitemap(manifest, outDir);
+    expect(contentOf(newest)).toBe(made);
+
+    // Nor is it once the page has changed.
+    const pageFile = exportedPageFile(outDir, '/posts/newest/');
+    const original = fs.readFileSync(pageFile, 'utf8');
+    fs.writeFileSync(cacheFile, JSON.stringify(planted(saved.version)));
+    fs.writeFileSync(pageFile, page('newest', '<p>The newest body, edited.</p>'));
+    writeFeedsAndSitemap(manifest, outDir);
+    expect(contentOf(newest)).toBe('<p>The newest body, edited.</p>');
+    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).pages[newest].value).toBe('<p>The newest body, edited.</p>');
+
+    fs.writeFileSync(pageFile, original);
+    writeFeedsAndSitemap(manifest, outDir);
+    expect(contentOf(newest)).toBe(made);
   });
 
   it('fails, naming the page, when a post was not exported', () => {

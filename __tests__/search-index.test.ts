@@ -189,10 +189,10 @@ describe('writeSearchIndex', () => {
     await writeSearchIndex(manifest, outDir);
     const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
     expect(Object.keys(saved.pages).sort()).toEqual(['/posts/newest/', '/posts/older/']);
-    expect(saved.pages['/posts/older/'].text).toBe('The older body. Its second paragraph.');
+    expect(saved.pages['/posts/older/'].value).toBe('The older body. Its second paragraph.');
 
     // A cached text that no page holds shows that the rebuild read the cache, not the page.
-    const planted = (version: string) => ({ version, pages: { ...saved.pages, '/posts/older/': { ...saved.pages['/posts/older/'], text: 'Planted zeppelin words.' } } });
+    const planted = (version: string) => ({ version, pages: { ...saved.pages, '/posts/older/': { ...saved.pages['/posts/older/'], value: 'Planted zeppelin words.' } } });
     fs.writeFileSync(cacheFile, JSON.stringify(planted(saved.version)));
     await writeSearchIndex(manifest, outDir);
     expect(indexedTexts(outDir)).toEqual({ '/posts/newest/': 'The newest body, about lanterns.', '/posts/older/': 'Planted zeppelin words.' });
@@ -207,7 +207,7 @@ describe('writeSearchIndex', () => {
     fs.writeFileSync(exportedPageFile(outDir, '/posts/older/'), page('<p>The older body, edited.</p>'));
     await writeSearchIndex(manifest, outDir);
     expect(indexedTexts(outDir)['/posts/older/']).toBe('The older body, edited.');
-    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).pages['/posts/older/'].text).toBe('The older body, edited.');
+    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).pages['/posts/older/'].value).toBe('The older body, edited.');
 
     // An unreadable cache is a miss for every page.
     fs.writeFileSync(cacheFile, '{ not json');

@@ -23,7 +23,7 @@ import type { AuthorRef, PostSummary } from '../content/types';
 import { FEED_STYLESHEET_PATH, inLanguage, ROBOTS_PATH, SITEMAP_PATH } from '../routes/table';
 import { prefixBasePath } from '../routes/base-path';
 import { replaceSrcSetUrls } from '../routes/urls';
-import { exportedFile, postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
+import { exportedFile, openPageCache, pageCacheFile, pageCodeVersion, POST_BODY_SELECTOR, postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
 import { FEED_STYLESHEET } from './feed-stylesheet';
 
 export { exportedPageFile, sitePathOf } from './exported-pages';
@@ -141,18 +141,27 @@ function bodyHtml(body: Element, pageUrl: string): string {
   return toHtml(content);
 }
 
+/** Where a build keeps its feed bodies (`openPageCache`). */
+export const feedBodyCacheFile = (outDir: string): string => pageCacheFile(outDir, 'feed-bodies.json');
+
+/** The version of the feed bodies: the code that makes one from a page, and the packages it runs. */
+const feedBodyVersion = () => pageCodeVersion([postBodyOf, bodyHtml, absolute, replaceSrcSetUrls, POST_BODY_SELECTOR, URL_PROPERTIES], ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-html', 'unist-util-visit']);
+
+/** A post's feed body by its absolute URL, from its exported page or from the last build's (`openPageCache`). */
+type FeedBodies = ReturnType<typeof openPageCache<string>>;
+
 /**
  * The feed entry of a post, with its exported body, made once per post however many feeds
  * (the site's, its tags' and its category's) carry it.
  */
-function feedEntryMaker(manifest: BuildManifest, outDir: string): (post: PostSummary) => FeedEntry {
+function feedEntryMaker(manifest: BuildManifest, outDir: string, bodies: FeedBodies): (post: PostSummary) => FeedEntry {
   const made = new Map<string, FeedEntry>();
   const siteUrl = manifest.site.url;
   return (post) => {
     let entry = made.get(post.url);
     if (!entry) {
       const url = absolute(post.url, siteUrl);
-      const contentHtml = bodyHtml(requirePostBody(readExportedPost(manifest, outDir, post.url, 'the feeds'), 'the feeds'), url);
+      const contentHtml = bodies.valueOf(url, readExportedPost(manifest, outDir, post.url, 'the feeds'));
       const image = post.socialImage ?? post.cover;
       entry = { post, url, contentHtml, imageUrl: image ? absolute(image, siteUrl) : null };
       made.set(post.url, entry);
@@ -334,8 +343,8 @@ function renderFeeds(manifest: BuildManifest, channel: FeedChannel, entries: Fee
  * Every feed, each with its site path: each language's (of its newest `feedSize` posts), then
  * each tag's and category's (the manifest's `termFeeds`), of the newest `feedSize` posts it lists.
  */
-function allFeeds(manifest: BuildManifest, outDir: string): [string, string][] {
-  const entryOf = feedEntryMaker(manifest, outDir);
+function allFeeds(manifest: BuildManifest, outDir: string, bodies: FeedBodies): [string, string][] {
+  const entryOf = feedEntryMaker(manifest, outDir, bodies);
   const posts = publishedPosts(manifest.posts);
   const newest = (listed: PostSummary[]) => listed.slice(0, manifest.site.feedSize).map(entryOf);
   return [
@@ -374,10 +383,13 @@ export const robotsTxt = (manifest: BuildManifest): string => `User-agent: *\nAl
 
 /**
  * Writes the feeds, their XSL stylesheet, `sitemap.xml` and `robots.txt` into `outDir`;
- * returns the files' paths relative to it.
+ * returns the files' paths relative to it. Each post's feed body is kept in `cacheFile` for
+ * the next build, which parses only the pages whose HTML changed.
  */
-export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string): string[] {
-  const files: [string, string][] = [...allFeeds(manifest, outDir), [FEED_STYLESHEET_PATH, FEED_STYLESHEET], [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+export function writeFeedsAndSitemap(manifest: BuildManifest, outDir: string, cacheFile = feedBodyCacheFile(outDir)): string[] {
+  const bodies = openPageCache(cacheFile, feedBodyVersion(), (page, url) => bodyHtml(requirePostBody(page, 'the feeds'), url));
+  const files: [string, string][] = [...allFeeds(manifest, outDir, bodies), [FEED_STYLESHEET_PATH, FEED_STYLESHEET], [SITEMAP_PATH, sitemapXml(manifest)], [ROBOTS_PATH, robotsTxt(manifest)]];
+  bodies.save();
   for (const [sitePath, contents] of files) {
     const file = exportedFile(outDir, sitePath);
     fs.mkdirSync(path.dirname(file), { recursive: true });

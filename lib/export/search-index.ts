@@ -15,7 +15,6 @@
  * A site with more than `POSTS_PER_INDEX_PART` posts of a language has its index in parts,
  * which the search page merges, so that Pagefind's indexer never holds more than one part.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -28,10 +27,8 @@ import { visit } from 'unist-util-visit';
 import type { BuildManifest } from './manifest-file';
 import { formatDate } from '../content/dates';
 import type { PostSummary } from '../content/types';
-import { packageVersion } from '../node/packages';
-import { folioCacheDir } from '../node/folders';
 import { SEARCH_INDEX_DIR, SEARCH_INDEX_PARTS_FILE, searchIndexPartFolder } from '../routes/table';
-import { POST_BODY_SELECTOR, postBodyOf, readExportedPost, requirePostBody, sitePathOf, type ExportedPage } from './exported-pages';
+import { openPageCache, pageCacheFile, pageCodeVersion, POST_BODY_SELECTOR, postBodyOf, readExportedPost, requirePostBody, sitePathOf } from './exported-pages';
 
 /**
  * What in a post body is not its text: screen-reader additions such as "(external link)",
@@ -74,11 +71,6 @@ export interface SearchIndexSize {
 }
 
 /** A body's text as the search-text cache keeps it, with the hash of the page it came from. */
-interface CachedText {
-  hash: string;
-  text: string;
-}
-
 /** True for text with a word in it: Pagefind indexes no record without one. */
 const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
@@ -102,53 +94,11 @@ export function searchRecord(post: PostSummary, pageHtml: string, site: SearchSi
   return body && recordOf(post, bodyText(body), site);
 }
 
-/**
- * Where a build keeps its search texts: in the cache folder of the `.next/` beside its `out/`.
- */
-export const searchTextCacheFile = (outDir: string): string => path.join(folioCacheDir(path.dirname(outDir)), 'search-text.json');
+/** Where a build keeps its search texts (`openPageCache`). */
+export const searchTextCacheFile = (outDir: string): string => pageCacheFile(outDir, 'search-text.json');
 
-/**
- * The version of the search texts: the code that makes a text from a page and the versions of
- * the packages it runs, found from the working directory as the build finds them. Any change
- * to either makes every cached text a miss.
- */
-function searchTextVersion(): string {
-  const hash = createHash('sha256').update([postBodyOf, bodyText].map(String).join('\0')).update(JSON.stringify([POST_BODY_SELECTOR, NOT_TEXT]));
-  for (const name of ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']) hash.update(`\0${name}@${packageVersion(name)}`);
-  return hash.digest('hex');
-}
-
-/**
- * The search texts of the last build's post pages, so that a rebuild parses only the pages
- * whose HTML changed: one JSON file of `{ version, pages: { [url]: { hash, text } } }`, the
- * hash being of the whole exported page. A text is reused only when the version and the
- * page's hash both match; anything else, an unreadable file included, is parsed again.
- * Deleting the file is always safe. `save` keeps only the pages of this build.
- */
-function openSearchTextCache(file: string) {
-  const version = searchTextVersion();
-  let previous: Record<string, CachedText> = {};
-  try {
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown; pages?: Record<string, CachedText> };
-    if (saved.version === version && saved.pages) previous = saved.pages;
-  } catch {
-    // No cache yet, or one that cannot be read: every page is parsed.
-  }
-  const current: Record<string, CachedText> = {};
-  return {
-    /** The body text of the exported page at `url`; an error naming the page if it has no post body. */
-    textOf(url: string, page: ExportedPage): string {
-      const hash = createHash('sha256').update(page.html).digest('base64url');
-      const text = previous[url]?.hash === hash ? previous[url].text : bodyText(requirePostBody(page, 'the search index'));
-      current[url] = { hash, text };
-      return text;
-    },
-    save() {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ version, pages: current }));
-    },
-  };
-}
+/** The version of the search texts: the code that makes a text from a page, and the packages it runs. */
+const searchTextVersion = () => pageCodeVersion([postBodyOf, bodyText, POST_BODY_SELECTOR, NOT_TEXT], ['parse5', 'hast-util-from-parse5', 'hast-util-select', 'hast-util-to-text', 'unist-util-visit']);
 
 /** What `pagefind-entry.json` says of the index: its languages, each with its WebAssembly build and page count. */
 interface PagefindEntry {
@@ -364,8 +314,8 @@ async function writeIndexPart(records: Iterable<CustomRecord>, dir: string, { fi
  * A site with more than `postsPerPart` posts of a language gets an index in parts
  * (`POSTS_PER_INDEX_PART`): the first in `out/pagefind/`, the others in its
  * `searchIndexPartFolder`s, listed for each language in its `SEARCH_INDEX_PARTS_FILE`, which
- * is always written. The body texts are kept in `cacheFile` for the next build (see
- * `openSearchTextCache`).
+ * is always written. The body texts are kept in `cacheFile` for the next build
+ * (`openPageCache`, lib/export/exported-pages.ts).
  */
 export async function writeSearchIndex(
   manifest: BuildManifest,
@@ -373,7 +323,7 @@ export async function writeSearchIndex(
   { cacheFile = searchTextCacheFile(outDir), meanwhile, postsPerPart = POSTS_PER_INDEX_PART }: SearchIndexOptions = {},
 ): Promise<SearchIndexSize> {
   const indexDir = path.join(outDir, SEARCH_INDEX_DIR);
-  const texts = openSearchTextCache(cacheFile);
+  const texts = openPageCache(cacheFile, searchTextVersion(), (page) => bodyText(requirePostBody(page, 'the search index')));
   fs.rmSync(indexDir, { recursive: true, force: true });
   const parts = indexParts(
     manifest.posts.filter((entry) => !entry.draft && !entry.scheduled),
@@ -383,7 +333,7 @@ export async function writeSearchIndex(
   function recordFor(summary: PostSummary): CustomRecord {
     // Records hold site paths: the search page's script gives Pagefind the base path, which it puts before them.
     const post = { ...summary, url: sitePathOf(manifest, summary.url) };
-    const text = texts.textOf(post.url, readExportedPost(manifest, outDir, summary.url, 'the search index'));
+    const text = texts.valueOf(post.url, readExportedPost(manifest, outDir, summary.url, 'the search index'));
     // Each post in its language's index: Pagefind searches the one of the search page's `<html lang>`.
     const language = manifest.site.languages.find(({ code }) => code === summary.lang) ?? manifest.site;
     return recordOf(post, text, { language: summary.lang, dateLocale: language.dateLocale });
