@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { exportedPageFile } from '../export/exported-pages';
+import { copyNewer } from '../node/files';
 
 /** What Next's prerender manifest (`.next/prerender-manifest.json`) says of each page it rendered: the dynamic page it came from, if any. */
 interface PrerenderManifest {
@@ -60,7 +61,8 @@ const generatedHtmlFile = (distDir: string, route: string) => path.join(distDir,
 /**
  * Renders `pages` with the compiled app in `root`'s `.next/` and writes them into its `out/`,
  * with Next's static files and `public/` copied there as Next's export does (the post-export
- * step prunes what no page loads, as after any build).
+ * step prunes what no page loads, as after any build); a file copied there before, and not
+ * changed since, is left as it is.
  */
 export async function renderPages(root: string, pages: readonly PageRoute[]): Promise<void> {
   const requireNext = createRequire(path.join(root, 'package.json'));
@@ -103,8 +105,9 @@ export async function renderPages(root: string, pages: readonly PageRoute[]): Pr
     }
   }
   const outDir = path.join(root, 'out');
-  fs.cpSync(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'), { recursive: true });
-  if (fs.existsSync(path.join(root, 'public'))) fs.cpSync(path.join(root, 'public'), outDir, { recursive: true });
+  // Whatever the post-export step pruned comes back, to be pruned again unless a page now loads it.
+  copyNewer(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'));
+  if (fs.existsSync(path.join(root, 'public'))) copyNewer(path.join(root, 'public'), outDir);
   for (const { url, route } of pages) {
     const file = exportedPageFile(outDir, url);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -49,3 +49,24 @@ export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
 }
+
+/**
+ * Copies each file under `fromDir` into `toDir`, at the same path, unless the copy there is
+ * already as new: the same size and written no earlier than the file. Returns how many it
+ * copied. For folders copied into the same place build after build, where most files never
+ * change (Next's static files and `public/` into `out/`): a copy takes the time it was made.
+ */
+export function copyNewer(fromDir: string, toDir: string): number {
+  let copied = 0;
+  for (const relative of keptFiles(fromDir, () => true)) {
+    const from = path.join(fromDir, relative);
+    const to = path.join(toDir, relative);
+    const source = fs.statSync(from);
+    const copy = fs.statSync(to, { throwIfNoEntry: false });
+    if (copy && copy.size === source.size && copy.mtimeMs >= source.mtimeMs) continue;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+    copied += 1;
+  }
+  return copied;
+}
