@@ -43,6 +43,16 @@ describe('the pages whose body changed', () => {
     expect(changedPageUrls(before, pagesSourceOf(added))).toBeNull();
   });
 
+  it('are named by their site path, without the base path that their URLs hold', () => {
+    const under = (data: SiteData): SiteData => ({
+      ...data,
+      basePath: '/blog',
+      posts: data.posts.map((post) => ({ ...post, url: `/blog${post.url}` })),
+      pages: data.pages.map((post) => ({ ...post, url: `/blog${post.url}` })),
+    });
+    expect(changedPageUrls(pagesSourceOf(under(siteData())), pagesSourceOf(under(siteData({ bodies: { a: 'a, edited' } }))))).toEqual(['/posts/a/']);
+  });
+
   it('are found the same in the site data as written and as read back', () => {
     const data = siteData({ bodies: { a: 'a, edited' } });
     expect(pagesSourceOf(JSON.parse(JSON.stringify(data)) as SiteData)).toEqual(pagesSourceOf(data));

@@ -11,8 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { SiteData } from '../page-props/site-data';
+import { stripBasePath } from '../routes/base-path';
 
-/** What a build's pages were rendered from: the site data but its bodies, as a hash, and each post page's body key, by its URL. */
+/** What a build's pages were rendered from: the site data but its bodies, as a hash, and each post page's body key, by its site path (its URL without the base path). */
 export interface PagesSource {
   shape: string;
   bodies: Record<string, string>;
@@ -24,12 +25,13 @@ export function pagesSourceOf(data: SiteData): PagesSource {
   const shape = createHash('sha256')
     .update(JSON.stringify({ ...data, outputs }))
     .digest('hex');
-  const bodies = Object.fromEntries([...data.posts, ...data.pages].map((post) => [post.url, data.outputs[post.sourcePath]?.bodyKey ?? '']));
+  // A post's URL holds the base path; Next names its page, and `out/` its file, without it.
+  const bodies = Object.fromEntries([...data.posts, ...data.pages].map((post) => [stripBasePath(data.basePath, post.url) ?? post.url, data.outputs[post.sourcePath]?.bodyKey ?? '']));
   return { shape, bodies };
 }
 
 /**
- * The URLs of the pages whose body changed from `before` to `now`, in order, when nothing else
+ * The site paths of the pages whose body changed from `before` to `now`, in order, when nothing else
  * any page shows did; null when something else did, and every page is to be rendered again.
  */
 export function changedPageUrls(before: PagesSource, now: PagesSource): string[] | null {
