@@ -3,7 +3,7 @@
  *
  * Which pages a rebuild renders again (lib/build/changed-pages.ts), where Next rendered them
  * (`pageRoutesOf`, lib/build/render-pages.ts), and the copy of files into the last build's
- * `out/` (`copyNewer`, lib/node/files.ts). `__tests__/render-pages.test.ts` runs them in builds.
+ * `out/` (`copyNewer`, lib/node/files.ts). `__tests__/build-changed-pages.test.ts` runs them in builds.
  */
 import fs from 'node:fs';
 import os from 'node:os';

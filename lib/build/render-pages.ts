@@ -10,7 +10,7 @@
  * calls it with `buildExport: true` to generate the pages, which writes each page's HTML into
  * `.next/server/pages/`, and its final export copies that HTML to `out/`. Here the same call
  * renders the changed pages with the compiled app and the config `next build` used, so a
- * page's HTML is the HTML a whole build writes (`__tests__/render-pages.test.ts` compares
+ * page's HTML is the HTML a whole build writes (`__tests__/build-changed-pages.test.ts` compares
  * `out/` with a whole build's, file by file). These are Next's internal modules, not a public
  * API: they are resolved from the project's own Next, their types checked against its
  * declarations, and `npm run build` builds every page with `next build` if this step fails.
