@@ -65,8 +65,9 @@ async function build(): Promise<void> {
   // Both steps' errors, so that one build lists everything to fix.
   const errors = steps.flatMap((step) => (step.status === 'rejected' ? [step.reason as unknown] : []));
   errors.slice(0, -1).forEach(reportError);
-  if (errors.length) throw errors.at(-1);
-  const pages = pagesSourceOf((steps[1] as PromiseFulfilledResult<Awaited<ReturnType<typeof runPrepare>>>).value.data);
+  const [, prepared] = steps;
+  if (errors.length || prepared.status === 'rejected') throw errors.at(-1);
+  const pages = pagesSourceOf(prepared.value.data);
   await renderChangedPages(pagesToRender(root, last, inputs, pages));
   const outDir = path.join(root, 'out');
   const manifest = readBuildManifest(manifestFileFor(outDir));

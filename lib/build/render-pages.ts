@@ -26,7 +26,7 @@ interface PrerenderManifest {
   routes: Record<string, { srcRoute: string | null }>;
 }
 
-/** A page to render: its URL (a site path, as the content index gives it), Next's path for it, and the page file that renders it. */
+/** A page to render: its site path (its URL without the base path), Next's path for it, and the page file that renders it. */
 export interface PageRoute {
   url: string;
   route: string;
