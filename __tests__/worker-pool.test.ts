@@ -104,6 +104,16 @@ it('starts one process ahead of any job when asked, and runs the first job in it
   }
 });
 
+it("starts each process with the young generation's limit asked for, and V8's own otherwise", async () => {
+  expect(await pool.run({ kind: 'semiSpace' })).toBe(0);
+  const roomy = createWorkerPool<TestJob, number>({ entry: fixture('worker.ts'), root, size: 1, memoryMb: 64, semiSpaceMb: 32, timeoutMs: 3_000 });
+  try {
+    expect(await roomy.run({ kind: 'semiSpace' })).toBe(32);
+  } finally {
+    roomy.close();
+  }
+});
+
 it('fails a job whose process exits, and the jobs beside it still finish', async () => {
   const [exited, echoed] = await Promise.allSettled([pool.run({ kind: 'exit' }), pool.run({ kind: 'echo', value: 9 })]);
   expect(exited.status === 'rejected' && exited.reason).toMatchObject({ reason: 'exit', message: 'stopped the build process (exit code 3)' });

@@ -36,6 +36,8 @@ export interface WorkerPoolOptions {
   size: number;
   /** The heap limit of each process. */
   memoryMb: number;
+  /** The most each of the young generation's two semi-spaces may grow to (`--max-semi-space-size`); V8's own limit when absent. */
+  semiSpaceMb?: number;
   /**
    * How long one job may take, counted from when its process is ready (`serveJobs`): starting
    * a process and loading its modules, which a loaded machine stretches, are not the job's.
@@ -111,7 +113,7 @@ export function createWorkerPool<Job, Result>(options: WorkerPoolOptions): Worke
     const child = fork(options.entry, [], {
       cwd: options.root,
       // A TypeScript module (the tests' workers) loads through tsx; a bundled one (the build's) needs nothing.
-      execArgv: [...(options.entry.endsWith('.ts') ? ['--import', tsx] : []), `--max-old-space-size=${options.memoryMb}`],
+      execArgv: [...(options.entry.endsWith('.ts') ? ['--import', tsx] : []), `--max-old-space-size=${options.memoryMb}`, ...(options.semiSpaceMb ? [`--max-semi-space-size=${options.semiSpaceMb}`] : [])],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       // Each worker is one of `size` processes: glibc's per-thread arenas would multiply its memory (next.config.ts says more).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' },
