@@ -55,10 +55,10 @@ export function startPostBuilders(root: string, { limits = DEFAULT_LIMITS }: Pos
     root,
     size: os.availableParallelism(),
     // Compiling a post allocates short-lived objects by the million (micromark's tokens, the
-    // trees): with V8's default semi-spaces (16 MB at most) they were collected over and over,
-    // 4.2-4.5 s of each worker's 35 s in a cold prepare of 1000 posts. At 64 MB the step took
-    // 33.5 s (32.4-35.4) against 40.6 s (37.4-47.7), alternated runs; 128 MB was no faster and
-    // 32 MB in between. Each worker grows by about 100 MB, within the limits above.
+    // trees): with Node 20's default semi-spaces (16 MB at most) they were collected over and
+    // over, 4.2-4.5 s of each worker's 35 s in a cold prepare of 1000 posts. At 64 MB the step
+    // took 34.4 s against 39.6 s (medians of alternated runs; docs/performance.md); 128 MB was
+    // no faster and 32 MB in between. Each worker holds about 100 MB more, within the limits above.
     semiSpaceMb: 64,
     ...limits,
   });
