@@ -82,10 +82,16 @@ function editOnePost(siteDir: string) {
   fs.appendFileSync(file, `\nAn edit made by the benchmark at ${new Date().toISOString()}.\n`);
 }
 
-/** How many pages `npm run build` rendered alone, from what it printed; null when `next build` rendered every page. */
+/**
+ * How many pages `npm run build` rendered alone, from what it printed (scripts/build.ts, step
+ * 2); null when it says `next build` rendered every page. Output that says neither is an
+ * error, so that a reworded message cannot pass for a whole build.
+ */
 function pagesRenderedBy(output: string): number | null {
   const rendered = /^Rendered (\d+) pages? whose body changed/m.exec(output);
-  return rendered ? Number(rendered[1]) : null;
+  if (rendered) return Number(rendered[1]);
+  if (/every page (?:is rendered )?with next build/i.test(output)) return null;
+  throw new Error(`npm run build said neither that it rendered pages alone nor that next build rendered every page:\n${output}`);
 }
 
 function corpusDir(count: number) {

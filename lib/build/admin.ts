@@ -22,9 +22,8 @@ import YAML from 'yaml';
 import { ADMIN_PATH } from '../routes/table';
 import { CMS_APPS, CMS_SCRIPT_FILE, localBackendOrigin, type CmsSettings } from '../integrations/cms';
 import { packageDir } from '../node/packages';
-import { writeAtomically } from '../node/files';
+import { copyIfChanged, writeAtomically } from '../node/files';
 import { ADMIN_ROBOTS, adminContentSecurityPolicy, policyForMeta } from '../export/headers';
-import { copyIfChanged } from './publish';
 import { cmsConfig } from './cms-config';
 
 /** The admin page's folder under `public/`. */

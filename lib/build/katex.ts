@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyIfChanged } from './publish';
 import { KATEX_FOLDER } from '../routes/table';
 import { packageDir } from '../node/packages';
+import { copyIfChanged } from '../node/files';
 
 /**
  * Copies KaTeX's stylesheet and fonts into `<publicDir>/katex/`, skipping the files that are

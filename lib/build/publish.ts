@@ -10,7 +10,7 @@ import type { Post } from '../content/types';
 import { ContentError, ContentErrors } from '../content/errors';
 import type { PostAsset } from '../content/post-files';
 import { NotSvgError, sanitizeSvg } from '../images/svg';
-import { filesUnder, writeAtomically } from '../node/files';
+import { copyIfChanged, filesUnder, writeAtomically } from '../node/files';
 
 /**
  * Publishes the assets of `posts` into `publicPostsDir`: copies each whose size or time
@@ -66,12 +66,4 @@ function publishFile(source: string, target: string): void {
   if (published && Math.trunc(published.mtimeMs) === Math.trunc(current.mtimeMs)) return;
   writeAtomically(target, sanitizeSvg(fs.readFileSync(source, 'utf8')));
   fs.utimesSync(target, current.atime, current.mtime);
-}
-
-/** Copies `source` to `target` unless the copy there has its size and is not older: a few stats on an unchanged tree. */
-export function copyIfChanged(source: string, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const current = fs.statSync(source);
-  const published = fs.statSync(target, { throwIfNoEntry: false });
-  if (!published || published.size !== current.size || published.mtimeMs < current.mtimeMs) fs.copyFileSync(source, target);
 }

@@ -70,7 +70,6 @@ export interface SearchIndexSize {
   bytes: number;
 }
 
-/** A body's text as the search-text cache keeps it, with the hash of the page it came from. */
 /** True for text with a word in it: Pagefind indexes no record without one. */
 const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 

@@ -51,22 +51,24 @@ export function isInside(folder: string, file: string): boolean {
 }
 
 /**
- * Copies each file under `fromDir` into `toDir`, at the same path, unless the copy there is
- * already as new: the same size and written no earlier than the file. Returns how many it
- * copied. For folders copied into the same place build after build, where most files never
- * change (Next's static files and `public/` into `out/`): a copy takes the time it was made.
+ * Copies `source` to `target` unless the copy there is already as new: the same size and
+ * written no earlier than `source` (a copy takes the time it was made). True when it copied.
+ * A few stats for a file that did not change.
+ */
+export function copyIfChanged(source: string, target: string): boolean {
+  const current = fs.statSync(source);
+  const copy = fs.statSync(target, { throwIfNoEntry: false });
+  if (copy && copy.size === current.size && copy.mtimeMs >= current.mtimeMs) return false;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(source, target);
+  return true;
+}
+
+/**
+ * Copies each file under `fromDir` into `toDir`, at the same path, with `copyIfChanged`;
+ * returns how many it copied. For folders copied into the same place build after build, where
+ * most files never change (Next's static files and `public/` into `out/`).
  */
 export function copyNewer(fromDir: string, toDir: string): number {
-  let copied = 0;
-  for (const relative of keptFiles(fromDir, () => true)) {
-    const from = path.join(fromDir, relative);
-    const to = path.join(toDir, relative);
-    const source = fs.statSync(from);
-    const copy = fs.statSync(to, { throwIfNoEntry: false });
-    if (copy && copy.size === source.size && copy.mtimeMs >= source.mtimeMs) continue;
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, to);
-    copied += 1;
-  }
-  return copied;
+  return keptFiles(fromDir, () => true).filter((relative) => copyIfChanged(path.join(fromDir, relative), path.join(toDir, relative))).length;
 }
