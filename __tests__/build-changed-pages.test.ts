@@ -4,7 +4,8 @@
  * A rebuild where only posts' bodies changed renders only their pages (lib/build/changed-pages.ts,
  * lib/build/render-pages.ts, scripts/build.ts), and leaves `out/` byte for byte as a whole build
  * of the same posts writes it: `npm run build` in one site copy, edit after edit, each time
- * against `FOLIO_FULL_BUILD=1 npm run build` of the same posts.
+ * against `FOLIO_FULL_BUILD=1 npm run build` of the same posts; and so does a deploy's fresh
+ * clone with the last build's `.next/` and `out/` restored.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,12 +22,14 @@ describe('npm run build after an edit to posts', () => {
   let site: string;
   afterAll(removeBuiltSites);
 
-  const build = async (env: Record<string, string> = {}) => {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: site, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  /** `npm run build` in the site copy `dir`. */
+  const buildIn = async (dir: string, env: Record<string, string> = {}) => {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
     return stdout + stderr;
   };
-  /** Every file of out/ with a hash of its bytes. */
-  const outFiles = () => Object.fromEntries(filesUnder(path.join(site, 'out')).map((file) => [path.relative(site, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
+  const build = (env: Record<string, string> = {}) => buildIn(site, env);
+  /** Every file of out/ in the site copy `dir` with a hash of its bytes. */
+  const outFiles = (dir = site) => Object.fromEntries(filesUnder(path.join(dir, 'out')).map((file) => [path.relative(dir, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex')]));
   const page = (slug: string) => fs.readFileSync(path.join(site, 'out', 'posts', slug, 'index.html'), 'utf8');
   const post = (file: string) => path.join(site, 'posts', file);
   /** `npm run build` as an author runs it; then a whole build of the same posts, which must leave the very same out/. */
@@ -85,5 +88,20 @@ describe('npm run build after an edit to posts', () => {
     const output = await buildAndCompare();
     expect(output).toContain('Rendering the changed pages alone failed, so every page is rendered with next build');
     expect(page('hello-world')).toContain('One more paragraph.');
+  });
+
+  it("renders only the page whose body changed in a fresh clone elsewhere, with the last build's .next/ and out/ restored as a deploy's cache restores them", async () => {
+    // A deploy's clone: the same project and posts in another folder, no public/ made files,
+    // and .next/ and out/ put back with their files' times copied as dates (whole milliseconds,
+    // as Netlify's cache utility copies them; actions/cache's tar keeps them whole).
+    const clone = copySite(path.join(site, 'posts'), 'render-pages-clone');
+    for (const folder of ['.next', 'out']) fs.cpSync(path.join(site, folder), path.join(clone, folder), { recursive: true, preserveTimestamps: true });
+    // The same push reaches both: a paragraph at the end of one body.
+    for (const dir of [site, clone]) fs.appendFileSync(path.join(dir, 'posts', 'hello-world.md'), '\nA paragraph pushed to the deploy.\n');
+    const [inPlace, inClone] = [await build(), await buildIn(clone)];
+    for (const output of [inPlace, inClone]) expect(output).toContain('Rendered 1 page whose body changed in');
+    expect(inClone).toContain('(/posts/hello-world/)');
+    // The clone's out/ is the one built in place, which the tests above compare with a whole build's.
+    expect(outFiles(clone)).toEqual(outFiles(site));
   });
 });

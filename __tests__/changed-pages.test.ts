@@ -14,12 +14,24 @@ import { copyNewer } from '../lib/node/files';
 import type { SiteData } from '../lib/page-props/site-data';
 import type { Post } from '../lib/content/types';
 
-const entry = (slug: string, url: string, title: string) => ({ slug, url, title, sourcePath: `posts/${slug}.md` }) as Post;
+/** A post of the project at `root`: `b` is a folder post with a photo. */
+const entry = (slug: string, url: string, title: string, root = '/home/author/blog') => {
+  const folder = slug === 'b' ? `${root}/posts/b` : null;
+  return {
+    slug,
+    url,
+    title,
+    sourcePath: folder ? 'posts/b/index.md' : `posts/${slug}.md`,
+    file: folder ? `${folder}/index.md` : `${root}/posts/${slug}.md`,
+    assetDir: folder,
+    assets: folder ? [{ name: 'photo.jpg', file: `${folder}/photo.jpg`, sourcePath: 'posts/b/photo.jpg' }] : [],
+  } as Post;
+};
 
-/** A prepared site of two posts and a page, each with its body key. */
-function siteData(change: { bodies?: Record<string, string>; title?: string; card?: string } = {}): SiteData {
-  const posts = [entry('a', '/posts/a/', change.title ?? 'A'), entry('b', '/posts/b/', 'B')];
-  const pages = [entry('about', '/about/', 'About')];
+/** A prepared site of two posts and a page, each with its body key, in the project at `root`. */
+function siteData(change: { bodies?: Record<string, string>; title?: string; card?: string; root?: string } = {}): SiteData {
+  const posts = [entry('a', '/posts/a/', change.title ?? 'A', change.root), entry('b', '/posts/b/', 'B', change.root)];
+  const pages = [entry('about', '/about/', 'About', change.root)];
   const outputs = Object.fromEntries(
     [...posts, ...pages].map((post) => [post.sourcePath, { bodyKey: change.bodies?.[post.slug] ?? `body of ${post.slug}`, socialImage: { url: change.card && post.slug === 'a' ? change.card : `/_img/card-${post.slug}.png`, width: 1200, height: 630 } }]),
   );
@@ -51,6 +63,10 @@ describe('the pages whose body changed', () => {
       pages: data.pages.map((post) => ({ ...post, url: `/blog${post.url}` })),
     });
     expect(changedPageUrls(pagesSourceOf(under(siteData())), pagesSourceOf(under(siteData({ bodies: { a: 'a, edited' } }))))).toEqual(['/posts/a/']);
+  });
+
+  it("are only the edited body's in a clone of the project elsewhere (a deploy's, with the last build restored): where files are shows on no page", () => {
+    expect(changedPageUrls(before, pagesSourceOf(siteData({ root: '/home/runner/work/blog/blog', bodies: { a: 'a, edited' } })))).toEqual(['/posts/a/']);
   });
 
   it('are found the same in the site data as written and as read back', () => {

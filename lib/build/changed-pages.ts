@@ -10,6 +10,7 @@
  * that the edit changed) renders every page.
  */
 import { createHash } from 'node:crypto';
+import type { Post } from '../content/types';
 import type { SiteData } from '../page-props/site-data';
 import { stripBasePath } from '../routes/base-path';
 
@@ -19,11 +20,18 @@ export interface PagesSource {
   bodies: Record<string, string>;
 }
 
+/**
+ * A post without where its files are on this machine (its `file`, its folder's and its
+ * assets'), which no page shows: a deploy may restore the last build's `.next/` and `out/`
+ * into a clone elsewhere (.github/workflows/deploy.yml), and its pages are the same.
+ */
+const withoutLocation = (post: Post) => ({ ...post, file: '', assetDir: null, assets: post.assets.map((asset) => ({ ...asset, file: '' })) });
+
 /** The pages' source in `data`, the prepared site. */
 export function pagesSourceOf(data: SiteData): PagesSource {
   const outputs = Object.fromEntries(Object.entries(data.outputs).map(([sourcePath, output]) => [sourcePath, { ...output, bodyKey: '' }]));
   const shape = createHash('sha256')
-    .update(JSON.stringify({ ...data, outputs }))
+    .update(JSON.stringify({ ...data, posts: data.posts.map(withoutLocation), pages: data.pages.map(withoutLocation), outputs }))
     .digest('hex');
   // A post's URL holds the base path; Next names its page, and `out/` its file, without it.
   const bodies = Object.fromEntries([...data.posts, ...data.pages].map((post) => [stripBasePath(data.basePath, post.url) ?? post.url, data.outputs[post.sourcePath]?.bodyKey ?? '']));

@@ -87,13 +87,18 @@ export function inputsFingerprint(root: string, postsDir: string, env: Readonly<
   return { code: code.digest('hex'), content: content.digest('hex') };
 }
 
-/** Every file of `outDir` with its size and the time it was written, as the build left them. */
+/**
+ * Every file of `outDir` with its size and the time it was written, as the build left them.
+ * The time in whole seconds: a deploy's cache may put `out/` back with coarser times than the
+ * build wrote (Netlify's cache utility copies them as JavaScript dates: whole milliseconds,
+ * less a rounding error of a microsecond).
+ */
 function outListing(outDir: string): string[] {
   return filesUnder(outDir)
     .sort()
     .map((file) => {
       const { size, mtimeMs } = fs.statSync(file);
-      return `${path.relative(outDir, file)} ${size} ${mtimeMs}`;
+      return `${path.relative(outDir, file)} ${size} ${Math.floor(mtimeMs / 1000)}`;
     });
 }
 
