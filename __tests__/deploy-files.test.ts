@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { CACHE_POLICIES } from '../lib/export/headers';
+import { isOutAsLeft, readLastBuild, recordLastBuild } from '../lib/build/last-build';
 import { folioCacheDir } from '../lib/node/folders';
 
 const root = path.resolve(__dirname, '..');
@@ -58,10 +59,20 @@ describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
     expect(build.env).toMatchObject({ BASE_PATH: `\${{ steps.${pages.id}.outputs.base_path }}`, SITE_URL: `\${{ steps.${pages.id}.outputs.origin }}` });
   });
 
-  it('restores and saves the build caches, keyed by the lockfile, before the build, and builds on the current Node LTS', () => {
-    const cache = step('actions/cache')!;
-    expect(cache.with).toMatchObject({ path: '.next/cache', key: expect.stringContaining("hashFiles('package-lock.json')"), 'restore-keys': expect.stringContaining("hashFiles('package-lock.json')") });
-    expect(steps.indexOf(cache)).toBeLessThan(steps.findIndex((entry) => entry.run === 'npm run build'));
+  it('restores .next/ and out/ before the build and saves them as the build left them, keyed by the lockfile, on the current Node LTS', () => {
+    const restore = step('actions/cache/restore')!;
+    const save = step('actions/cache/save')!;
+    const build = steps.findIndex((entry) => entry.run === 'npm run build');
+    const lockfileKey = expect.stringContaining("hashFiles('package-lock.json')");
+    expect(restore.with).toMatchObject({ path: '.next\nout\n', key: lockfileKey, 'restore-keys': lockfileKey });
+    expect(save.with).toMatchObject({ path: '.next\nout\n', key: restore.with!.key });
+    // A key of each run's own: the scheduled run builds a commit already built, and a key once saved is never saved again.
+    expect(restore.with!.key).toContain('${{ github.run_id }}');
+    expect(String(restore.with!.key).startsWith(String(restore.with!['restore-keys']))).toBe(true);
+    expect(steps.indexOf(restore)).toBeLessThan(build);
+    expect(steps.indexOf(save)).toBeGreaterThan(build);
+    // Before out/ loses _headers for Pages: a record that names a file out/ no longer has renders every page.
+    expect(steps.indexOf(save)).toBeLessThan(steps.findIndex((entry) => entry.run?.includes('out/_headers')));
     expect(step('actions/setup-node')?.with).toMatchObject({ 'node-version': 24 });
   });
 
@@ -87,7 +98,7 @@ describe('netlify.toml', () => {
     expect(config.headers).toBeUndefined();
   });
 
-  it("keeps the build caches between builds with the local plugin, which Netlify's own cache utility saves and restores into a fresh clone", () => {
+  it("keeps .next/ and out/ between builds with the local plugin, which Netlify's own cache utility saves and restores into a fresh clone as the build left them", () => {
     expect(config.plugins).toEqual([{ package: './scripts/netlify-cache' }]);
     expect(parseYaml(read('scripts/netlify-cache/manifest.yml'))).toEqual({ name: 'folio-build-cache' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-netlify-cache-'));
@@ -95,6 +106,13 @@ describe('netlify.toml', () => {
     const entry = (clone: string) => path.join(folioCacheDir(clone), 'compiled', 'ab', 'abcd.json');
     fs.mkdirSync(path.dirname(entry(firstClone)), { recursive: true });
     fs.writeFileSync(entry(firstClone), '{"html":"<p>cached</p>"}');
+    // A page written at a time with a part finer than a millisecond, as a build writes files.
+    const page = path.join(firstClone, 'out', 'index.html');
+    fs.mkdirSync(path.dirname(page), { recursive: true });
+    fs.writeFileSync(page, '<h1>Home</h1>');
+    fs.utimesSync(page, 1_796_469_125.2573328, 1_796_469_125.2573328);
+    expect(fs.statSync(page).mtimeMs % 1).not.toBe(0);
+    recordLastBuild(firstClone, { code: 'code', content: 'content' }, { shape: 'shape', bodies: {} });
     fs.mkdirSync(secondClone);
     // The plugin's hooks as Netlify calls them, with its cache utility (ESM only, so in a Node
     // process of its own): a first build from nothing, saved after it; then a fresh clone.
@@ -109,12 +127,20 @@ describe('netlify.toml', () => {
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
       expect(run.stderr).toBe('');
       expect(run.stdout.trim().split('\n')).toEqual([
-        'Folio: no .next/cache saved yet; this build starts cold',
-        'Folio: saved .next/cache for the next build',
-        'Folio: restored .next/cache from the last build',
+        'Folio: no .next saved yet; this build starts without it',
+        'Folio: no out saved yet; this build starts without it',
+        'Folio: saved .next for the next build',
+        'Folio: saved out for the next build',
+        'Folio: restored .next from the last build',
+        'Folio: restored out from the last build',
       ]);
-      // What a build compiled is back in the fresh clone, where Folio's caches look for it.
+      // What a build compiled is back in the fresh clone, where Folio's caches look for it,
+      // and out/ is as the last build's record says it left it: a build there can render only
+      // the pages that changed (lib/build/last-build.ts).
       expect(fs.readFileSync(entry(secondClone), 'utf8')).toBe('{"html":"<p>cached</p>"}');
+      const last = readLastBuild(secondClone);
+      expect(last?.inputs).toEqual({ code: 'code', content: 'content' });
+      expect(isOutAsLeft(secondClone, last!)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
