@@ -12,9 +12,9 @@
  *               left them and skips (lib/build/last-build.ts); and the three steps run
  *               anyway, as `FOLIO_FULL_BUILD=1` runs them
  *   deploy-like  what a CI deploy with a restored cache does: a fresh copy of the site (new
- *               files, no .next/ and no out/) with only the cold build's `.next/cache/` put
- *               back, as `actions/cache` restores it (.github/workflows/deploy.yml), and one
- *               post edited
+ *               files, in another folder) with one post edited and what the last build left
+ *               put back, two ways: `.next/cache/` alone, as Cloudflare Pages keeps it; and
+ *               `.next/` and `out/`, as .github/workflows/deploy.yml and the Netlify plugin do
  *   the floor   a bare Next export of the same pages (bench/floor.ts): cold, one page edited,
  *               nothing changed, right after each Folio run, and Folio's ratios to it
  *   peak RSS     of the whole process tree (sampled from /proc every 50 ms), of each step in a
@@ -38,7 +38,7 @@ import { postBodyOf } from '../lib/export/exported-pages';
 import { makeSiteCopy, projectRoot } from '../scripts/build-site';
 import { writeCorpus } from './corpus';
 import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
-import { median, summary } from './stats';
+import { median, summary, type Summary } from './stats';
 import { imageBuildCost, photoDownloads, SAMPLE_POST } from './images';
 import { buildEnv, buildOnce, measure, nextBin, wholeBuild, type BuildRun, type Measured } from './measure';
 
@@ -124,14 +124,27 @@ async function benchFloor(outDir: string) {
 
 type FloorRun = Awaited<ReturnType<typeof benchFloor>>;
 
+/** What a deploy's cache may restore of the last build, by the hosts that keep it so (docs/deploying.md). */
+const DEPLOY_CACHES = {
+  cacheOnly: { folders: ['.next/cache'], label: '.next/cache/ restored, as Cloudflare Pages keeps it' },
+  buildOutput: { folders: ['.next', 'out'], label: '.next/ and out/ restored, as GitHub Pages and Netlify keep them' },
+} as const;
+
+type DeployCache = keyof typeof DEPLOY_CACHES;
+const DEPLOY_KINDS = Object.keys(DEPLOY_CACHES) as DeployCache[];
+
+/** What a build's render step did: `next build`, or how many pages it rendered alone. */
+const rendered = (run: BuildRun) => (run.pagesRendered === null ? 'next build' : `${run.pagesRendered} page(s) rendered alone`);
+
 /**
- * A deploy-like build: a fresh copy of the site at `corpus`, holding only `.next/cache/` of the
- * site built in `builtDir` (what a CI cache restores into a fresh clone), with one post edited.
+ * A deploy-like build: a fresh copy of the site at `corpus`, holding the `folders` of the site
+ * built in `builtDir` (what a CI cache restores into a fresh clone, file times as dates), with
+ * one post edited.
  */
-async function deployLikeBuild(corpus: string, builtDir: string, name: string): Promise<BuildRun> {
+async function deployLikeBuild(corpus: string, builtDir: string, name: string, folders: readonly string[]): Promise<BuildRun> {
   const freshDir = makeSiteCopy(corpus, name);
   if (!withCards) turnCardsOff(freshDir);
-  fs.cpSync(path.join(builtDir, '.next', 'cache'), path.join(freshDir, '.next', 'cache'), { recursive: true });
+  for (const folder of folders) fs.cpSync(path.join(builtDir, folder), path.join(freshDir, folder), { recursive: true, preserveTimestamps: true });
   editOnePost(freshDir);
   const run = await buildOnce(freshDir);
   fs.rmSync(freshDir, { recursive: true, force: true });
@@ -150,7 +163,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
   const authorWarm: (Measured & { pagesRendered: number | null })[] = [];
   const unchanged: BuildRun[] = [];
   const skipped: Measured[] = [];
-  const deployLike: BuildRun[] = [];
+  const deployLike: Record<DeployCache, BuildRun[]> = { cacheOnly: [], buildOutput: [] };
   const floors: FloorRun[] = [];
   let last = '';
   for (let run = 0; run < times; run++) {
@@ -166,17 +179,20 @@ async function benchFolio(count: number, times: number, main: boolean) {
     const skippedRun = await wholeBuild(siteDir);
     if (!skippedRun.output.includes('Nothing changed since the last build')) throw new Error(`npm run build with nothing changed built again:\n${skippedRun.output}`);
     skipped.push(skippedRun);
-    const deployRun = main ? await deployLikeBuild(corpus, siteDir, `bench-${count}-deploy`) : null;
+    const deployRuns: Partial<Record<DeployCache, BuildRun>> = {};
+    if (main) for (const kind of DEPLOY_KINDS) deployLike[kind].push((deployRuns[kind] = await deployLikeBuild(corpus, siteDir, `bench-${count}-deploy`, DEPLOY_CACHES[kind].folders)));
     cold.push(coldRun);
-    if (deployRun) deployLike.push(deployRun);
     warm.push(warmRun);
     unchanged.push(unchangedRun);
     last = siteDir;
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
-        `warm: npm run build ${authorWarm.at(-1)!.seconds.toFixed(1)} s, step by step ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${warmRun.pagesRendered === null ? 'next build' : `${warmRun.pagesRendered} page(s) rendered alone`} ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
+        `warm: npm run build ${authorWarm.at(-1)!.seconds.toFixed(1)} s, step by step ${warmRun.seconds.toFixed(1)} s (${warmRun.prepareSeconds.toFixed(1)} s + ${rendered(warmRun)} ${warmRun.nextBuildSeconds.toFixed(1)} s + ${warmRun.postExportSeconds.toFixed(1)} s; CPU ${warmRun.cpuSeconds.toFixed(1)} s), ` +
         `nothing changed ${skippedRun.seconds.toFixed(2)} s (every step forced: ${unchangedRun.seconds.toFixed(1)} s = ${unchangedRun.prepareSeconds.toFixed(1)} s + ${unchangedRun.nextBuildSeconds.toFixed(1)} s + ${unchangedRun.postExportSeconds.toFixed(1)} s)` +
-        (deployRun ? `, deploy-like ${deployRun.seconds.toFixed(1)} s (${deployRun.prepareSeconds.toFixed(1)} s + ${deployRun.nextBuildSeconds.toFixed(1)} s + ${deployRun.postExportSeconds.toFixed(1)} s; CPU ${deployRun.cpuSeconds.toFixed(1)} s)` : ''),
+        DEPLOY_KINDS.map((kind) => {
+          const deployRun = deployRuns[kind];
+          return deployRun ? `, deploy-like with ${DEPLOY_CACHES[kind].label} ${deployRun.seconds.toFixed(1)} s (${deployRun.prepareSeconds.toFixed(1)} s + ${rendered(deployRun)} ${deployRun.nextBuildSeconds.toFixed(1)} s + ${deployRun.postExportSeconds.toFixed(1)} s; CPU ${deployRun.cpuSeconds.toFixed(1)} s)` : '';
+        }).join(''),
     );
     if (floor) {
       const floorRun = await benchFloor(path.join(siteDir, 'out'));
@@ -186,6 +202,15 @@ async function benchFolio(count: number, times: number, main: boolean) {
   }
   // Each run's ratio to the floor built right after it, then their median: the pairs share the machine's load of the moment.
   const ratios = (folio: { seconds: number }[], pick: (run: FloorRun) => Measured) => (floors.length ? summary(floors.map((run, i) => folio[i].seconds / pick(run).seconds)) : null);
+  const deploySummary = (kind: DeployCache) => ({
+    restored: DEPLOY_CACHES[kind].folders,
+    seconds: summary(deployLike[kind].map((r) => r.seconds)),
+    cpuSeconds: summary(deployLike[kind].map((r) => r.cpuSeconds)),
+    /** Per run: how many pages it rendered alone, or null where `next build` rendered every page. */
+    pagesRendered: deployLike[kind].map((r) => r.pagesRendered),
+    /** Each run's deploy-like build over its cold one, then their median. */
+    ratioToCold: summary(deployLike[kind].map((run, i) => run.seconds / cold[i].seconds)),
+  });
   const outDir = path.join(last, 'out');
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
   return {
@@ -199,14 +224,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
     unchangedSeconds: summary(skipped.map((r) => r.seconds)),
     forcedUnchangedSeconds: summary(unchanged.map((r) => r.seconds)),
     unchangedNextBuildSeconds: summary(unchanged.map((r) => r.nextBuildSeconds)),
-    deployLike: deployLike.length
-      ? {
-          seconds: summary(deployLike.map((r) => r.seconds)),
-          cpuSeconds: summary(deployLike.map((r) => r.cpuSeconds)),
-          /** Each run's deploy-like build over its cold one, then their median. */
-          ratioToCold: summary(deployLike.map((run, i) => run.seconds / cold[i].seconds)),
-        }
-      : null,
+    deployLike: main ? { cacheOnly: deploySummary('cacheOnly'), buildOutput: deploySummary('buildOutput') } : null,
     floor: floors.length
       ? {
           pages: floors[0].pages,
@@ -258,7 +276,7 @@ async function benchHugo(count: number, times: number) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const range = (s: ReturnType<typeof summary>, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const range = (s: Summary, digits = 1) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 console.log(`Folio benchmark: ${posts} posts, ${runs} run(s), ${os.cpus().length} cores, Node ${process.version}${withHugo ? ', with Hugo' : ''}${withCards ? '' : ', social cards off'}`);
 const main = await benchFolio(posts, runs, true);
@@ -290,14 +308,15 @@ const rows = [
   ['rebuild with nothing changed (`npm run build`: skipped)', range(main.unchangedSeconds, 2), '', ''],
   ['the same with every step forced (`FOLIO_FULL_BUILD=1`)', `${range(main.forcedUnchangedSeconds)}: next build ${range(main.unchangedNextBuildSeconds)}`, '', ''],
   ...(main.deployLike
-    ? [
-        [
-          'deploy-like build (fresh copy + restored .next/cache/, one post edited), ÷ cold',
-          `${range(main.deployLike.seconds)}, CPU ${range(main.deployLike.cpuSeconds)}; ${main.deployLike.ratioToCold.median.toFixed(2)}× cold (${main.deployLike.ratioToCold.min.toFixed(2)}–${main.deployLike.ratioToCold.max.toFixed(2)})`,
+    ? DEPLOY_KINDS.map((kind) => {
+        const deploy = main.deployLike![kind];
+        return [
+          `deploy-like build, one post edited, in a fresh copy with ${DEPLOY_CACHES[kind].label} (pages rendered alone per run), ÷ cold`,
+          `${range(deploy.seconds)} (${deploy.pagesRendered.map((count) => (count === null ? 'next build' : count)).join(', ')}), CPU ${range(deploy.cpuSeconds)}; ${deploy.ratioToCold.median.toFixed(2)}× cold (${deploy.ratioToCold.min.toFixed(2)}–${deploy.ratioToCold.max.toFixed(2)})`,
           '',
           '',
-        ],
-      ]
+        ];
+      })
     : []),
   ...(main.floor
     ? [

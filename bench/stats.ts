@@ -10,3 +10,5 @@ export function median(values: readonly number[]): number {
 
 /** The median, min and max of `values`, and the values themselves. */
 export const summary = (values: readonly number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: [...values] });
+
+export type Summary = ReturnType<typeof summary>;
