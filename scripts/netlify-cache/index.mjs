@@ -16,7 +16,7 @@
  */
 
 /** What Folio's build leaves for the next build, relative to the project. */
-export const CACHED_FOLDERS = ['.next', 'out'];
+const CACHED_FOLDERS = ['.next', 'out'];
 
 /**
  * @typedef {{ restore(path: string): Promise<boolean>, save(path: string): Promise<boolean> }} NetlifyCache
