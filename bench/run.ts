@@ -35,7 +35,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { toHtml } from 'hast-util-to-html';
 import { postBodyOf } from '../lib/export/exported-pages';
-import { makeSiteCopy, projectRoot } from '../scripts/build-site';
+import { makeSiteCopy, projectRoot, removeSiteCopy } from '../scripts/build-site';
 import { writeCorpus } from './corpus';
 import { barePagesOf, editOneBarePage, makeBareNextCopy } from './floor';
 import { median, summary, type Summary } from './stats';
@@ -184,6 +184,8 @@ async function benchFolio(count: number, times: number, main: boolean) {
     cold.push(coldRun);
     warm.push(warmRun);
     unchanged.push(unchangedRun);
+    // The last run's copy is kept for the page weights below; each earlier one is done with.
+    if (last) removeSiteCopy(last);
     last = siteDir;
     console.log(
       `  folio ${count} posts, run ${run + 1}: cold ${coldRun.seconds.toFixed(1)} s (prepare ${coldRun.prepareSeconds.toFixed(1)} s + next build ${coldRun.nextBuildSeconds.toFixed(1)} s + post-export ${coldRun.postExportSeconds.toFixed(1)} s; CPU ${coldRun.cpuSeconds.toFixed(1)} s; ${(coldRun.peakRss / 2 ** 20).toFixed(0)} MB), ` +
@@ -213,7 +215,7 @@ async function benchFolio(count: number, times: number, main: boolean) {
   });
   const outDir = path.join(last, 'out');
   const firstPost = fs.readdirSync(path.join(outDir, 'posts')).sort()[0];
-  return {
+  const result = {
     posts: count,
     coldSeconds: summary(cold.map((r) => r.seconds)),
     warmSeconds: summary(authorWarm.map((r) => r.seconds)),
@@ -256,6 +258,8 @@ async function benchFolio(count: number, times: number, main: boolean) {
     postPage: pageWeight(outDir, `posts/${firstPost}`),
     homePage: pageWeight(outDir, ''),
   };
+  removeSiteCopy(last);
+  return result;
 }
 
 /** Hugo on the same corpus with bench/hugo/'s minimal templates. */
