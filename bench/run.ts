@@ -147,7 +147,7 @@ async function deployLikeBuild(corpus: string, builtDir: string, name: string, f
   for (const folder of folders) fs.cpSync(path.join(builtDir, folder), path.join(freshDir, folder), { recursive: true, preserveTimestamps: true });
   editOnePost(freshDir);
   const run = await buildOnce(freshDir);
-  fs.rmSync(freshDir, { recursive: true, force: true });
+  removeSiteCopy(freshDir);
   return run;
 }
 
